@@ -1,0 +1,66 @@
+// Reads the campaign file of a folder and checks it; a bad file stops the start with the file, the path
+// inside it and the reason.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import type { z } from 'zod';
+import { CampaignSchema, type Campaign } from './schema.js';
+import { parseLocal } from './time.js';
+
+export class CampaignError extends Error {
+  override name = 'CampaignError';
+}
+
+const CAMPAIGN_FILE = /^campaign.*\.(ya?ml|json)$/;
+
+/** The one campaign file in `dir` (campaign*.yaml, .yml or .json). */
+export function findCampaignFile(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => CAMPAIGN_FILE.test(name));
+  } catch (error) {
+    throw new CampaignError(`campaign folder ${dir} cannot be read: ${(error as Error).message}`);
+  }
+  if (names.length !== 1) {
+    const found = names.length === 0 ? 'none' : names.join(', ');
+    throw new CampaignError(`campaign folder ${dir} must hold exactly one campaign*.yaml file (found: ${found})`);
+  }
+  return join(dir, names[0]!);
+}
+
+export function loadCampaign(dir: string): Campaign {
+  return loadCampaignFile(findCampaignFile(dir));
+}
+
+export function loadCampaignFile(file: string): Campaign {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
+    throw new CampaignError(`${file}${where}: ${(error as Error).message}`);
+  }
+  return parseCampaign(raw, file);
+}
+
+/** Checks an already-parsed campaign object; `source` names it in errors. */
+export function parseCampaign(raw: unknown, source: string): Campaign {
+  const result = CampaignSchema.safeParse(raw);
+  if (!result.success) throw new CampaignError(describe(result.error, source));
+  const campaign = result.data;
+  campaign.forms.forEach((form, f) => {
+    if (!parseLocal(form.deadline, campaign.timezone)) {
+      throw new CampaignError(`${source}: forms.${f}.deadline: ${form.deadline} is not a real date`);
+    }
+  });
+  return campaign;
+}
+
+function describe(error: z.ZodError, source: string): string {
+  const lines = error.issues.slice(0, 10).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${source}: ${path}: ${issue.message}`;
+  });
+  const more = error.issues.length > 10 ? `\n… and ${error.issues.length - 10} more` : '';
+  return `campaign file is not valid:\n${lines.join('\n')}${more}`;
+}

@@ -1,0 +1,269 @@
+// The shape of a campaign file (conversations/campaign*.yaml). Parsed once at start; every other module
+// trusts the types inferred here and does not re-check.
+import { z } from 'zod';
+
+const text = z.string().trim().min(1);
+const id = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'must be a latin identifier');
+const words = z.array(text).default([]);
+
+const common = {
+  id,
+  label: text,
+  prompt: text,
+  editWords: words,
+};
+
+export const TextFieldSchema = z.strictObject({
+  ...common,
+  kind: z.literal('text'),
+  minChars: z.number().int().min(1).default(1),
+  maxChars: z.number().int().min(1),
+  /** no two entries of the same list may hold the same text */
+  unique: z.boolean().default(false),
+  /** shown under the prompt the first time only */
+  firstHint: text.optional(),
+  saved: text.optional(),
+});
+
+export const ChoiceFieldSchema = z.strictObject({
+  ...common,
+  kind: z.literal('choice'),
+  /** name of a set in choiceSets */
+  choices: id,
+  saved: text.optional(),
+});
+
+export const UrlFieldSchema = z.strictObject({
+  ...common,
+  kind: z.literal('url'),
+  maxChars: z.number().int().min(10).default(500),
+  saved: text.optional(),
+});
+
+export const MediaFieldSchema = z.strictObject({
+  ...common,
+  kind: z.literal('media'),
+  /** accepted MIME types, such as image/jpeg or application/pdf; a trailing /* accepts a family */
+  accept: z.array(z.string().regex(/^[a-z]+\/([a-z0-9.+-]+|\*)$/)).min(1),
+  maxBytes: z.number().int().min(1),
+  saved: text.optional(),
+});
+
+export const ScalarFieldSchema = z.discriminatedUnion('kind', [
+  TextFieldSchema,
+  ChoiceFieldSchema,
+  UrlFieldSchema,
+  MediaFieldSchema,
+]);
+
+export const ListFieldSchema = z.strictObject({
+  id,
+  kind: z.literal('list'),
+  label: text,
+  /** how one entry is named, {n} is its number */
+  itemLabel: text,
+  minItems: z.number().int().min(0),
+  maxItems: z.number().int().min(1),
+  fields: z.array(ScalarFieldSchema).min(1),
+  editWords: words,
+  /** said when an entry is complete; {n} and the sub-field ids are placeholders */
+  saved: text,
+  /** one line of the review; {n} and the sub-field ids are placeholders */
+  summaryLine: text,
+});
+
+export const FieldSchema = z.discriminatedUnion('kind', [
+  TextFieldSchema,
+  ChoiceFieldSchema,
+  UrlFieldSchema,
+  MediaFieldSchema,
+  ListFieldSchema,
+]);
+
+export const UnitKindSchema = z.enum(['collective', 'industryOrg', 'cityOrg']);
+export const CategorySchema = z.enum(['national20', 'provincialModel', 'other']);
+
+const deadline = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
+
+export const FormSchema = z.strictObject({
+  id,
+  title: text,
+  shortTitle: text,
+  appliesTo: z
+    .array(z.strictObject({ kind: UnitKindSchema, categories: z.array(CategorySchema).optional() }))
+    .min(1),
+  deadline,
+  requirements: text,
+  /** when false the form ends as soon as its last field is answered, without review and 确认 */
+  review: z.boolean().default(true),
+  fields: z.array(FieldSchema).min(1),
+});
+
+export const ChoiceSchema = z.strictObject({ value: text, aliases: words });
+
+export const FormatsSchema = z.strictObject({
+  date: text,
+  dateTime: text,
+  weekdays: z.array(text).length(7),
+  daysHours: text,
+  hoursMinutes: text,
+  minutes: text,
+  timeLeft: text,
+  overdue: text,
+  listSeparator: z.string().min(1),
+  choiceOption: text,
+  choiceColumns: z.number().int().min(1).max(6),
+  choiceColumnSeparator: z.string().min(1),
+});
+
+const message = text;
+/** Every sentence the bot composes; a missing one fails at load, not in a group. */
+export const MessagesSchema = z.strictObject({
+  greeting: message,
+  greetingLate: message,
+  resumed: message,
+  resumedAfterUpdate: message,
+  unitRegistered: message,
+  continuePrompt: message,
+  listFull: message,
+  review: message,
+  reviewAtMin: message,
+  summaryText: message,
+  summaryListHeading: message,
+  submitted: message,
+  submittedLate: message,
+  alreadySubmitted: message,
+  reopened: message,
+  nothingToReopen: message,
+  cancelled: message,
+  takenOver: message,
+  alreadyRunning: message,
+  nothingRunning: message,
+  atFirstStep: message,
+  nonText: message,
+  unknownCommand: message,
+  notNowContinue: message,
+  notNowFinish: message,
+  notNowConfirm: message,
+  editWhat: message,
+  editNoSuchItem: message,
+  editing: message,
+  deleteWhat: message,
+  deleteNoSuchItem: message,
+  deleteBelowMin: message,
+  deleted: message,
+  deletedDraftItem: message,
+  errorEmpty: message,
+  errorTooShort: message,
+  errorTooLong: message,
+  errorNoWords: message,
+  errorSeveral: message,
+  errorDuplicate: message,
+  errorChoice: message,
+  errorUrl: message,
+  missingField: message,
+  missingItems: message,
+  progressHeader: message,
+  progressNotStarted: message,
+  progressDraft: message,
+  progressMissing: message,
+  progressSubmitted: message,
+  progressSubmittedLate: message,
+  progressReopened: message,
+  progressDoneText: message,
+  progressDoneItems: message,
+  progressNothing: message,
+  progressUnbound: message,
+  helpIdle: message,
+  helpForm: message,
+  mentionIdle: message,
+  internalError: message,
+  privateChat: message,
+});
+
+export const CommandWordsSchema = z.strictObject({
+  start: z.array(text).min(1),
+  back: z.array(text).min(1),
+  edit: z.array(text).min(1),
+  delete: z.array(text).min(1),
+  continue: z.array(text).min(1),
+  finish: z.array(text).min(1),
+  confirm: z.array(text).min(1),
+  cancel: z.array(text).min(1),
+  help: z.array(text).min(1),
+  progress: z.array(text).min(1),
+  takeover: z.array(text).min(1),
+});
+
+export const CampaignSchema = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: text,
+    timezone: text.refine(isTimeZone, 'unknown time zone'),
+    botName: text,
+    choiceSets: z.record(id, z.array(ChoiceSchema).min(2)),
+    forms: z.array(FormSchema).min(1),
+    registration: TextFieldSchema,
+    formats: FormatsSchema,
+    messages: MessagesSchema,
+    commands: CommandWordsSchema,
+  })
+  .superRefine((campaign, ctx) => {
+    const formIds = new Set<string>();
+    campaign.forms.forEach((form, f) => {
+      if (formIds.has(form.id)) ctx.addIssue({ code: 'custom', path: ['forms', f, 'id'], message: `duplicate form id ${form.id}` });
+      formIds.add(form.id);
+      const fieldIds = new Set<string>();
+      form.fields.forEach((field, i) => {
+        const path = ['forms', f, 'fields', i];
+        if (fieldIds.has(field.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate field id ${field.id}` });
+        fieldIds.add(field.id);
+        const scalars = field.kind === 'list' ? field.fields : [field];
+        const subIds = new Set<string>();
+        scalars.forEach((scalar, j) => {
+          const at = field.kind === 'list' ? [...path, 'fields', j] : path;
+          if (field.kind === 'list') {
+            if (subIds.has(scalar.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate field id ${scalar.id}` });
+            subIds.add(scalar.id);
+          }
+          if (scalar.kind === 'choice' && !(scalar.choices in campaign.choiceSets)) {
+            ctx.addIssue({ code: 'custom', path: [...at, 'choices'], message: `no choice set named ${scalar.choices}` });
+          }
+          if (scalar.kind === 'text' && scalar.minChars > scalar.maxChars) {
+            ctx.addIssue({ code: 'custom', path: [...at, 'minChars'], message: 'minChars must not exceed maxChars' });
+          }
+        });
+        if (field.kind === 'list' && field.maxItems < Math.max(field.minItems, 1)) {
+          ctx.addIssue({ code: 'custom', path: [...path, 'maxItems'], message: 'maxItems must be at least minItems' });
+        }
+      });
+    });
+    if (campaign.registration.minChars > campaign.registration.maxChars) {
+      ctx.addIssue({ code: 'custom', path: ['registration', 'minChars'], message: 'minChars must not exceed maxChars' });
+    }
+  });
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type Campaign = z.infer<typeof CampaignSchema>;
+export type Form = z.infer<typeof FormSchema>;
+export type Field = z.infer<typeof FieldSchema>;
+export type ScalarField = z.infer<typeof ScalarFieldSchema>;
+export type TextField = z.infer<typeof TextFieldSchema>;
+export type ChoiceField = z.infer<typeof ChoiceFieldSchema>;
+export type ListField = z.infer<typeof ListFieldSchema>;
+export type Choice = z.infer<typeof ChoiceSchema>;
+export type Messages = z.infer<typeof MessagesSchema>;
+export type MessageKey = keyof Messages;
+export type CommandWords = z.infer<typeof CommandWordsSchema>;
+export type UnitKind = z.infer<typeof UnitKindSchema>;
+export type Category = z.infer<typeof CategorySchema>;

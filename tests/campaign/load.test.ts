@@ -1,0 +1,310 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { CampaignError, loadCampaign, loadCampaignFile, parseCampaign } from '../../src/campaign/load.js';
+import { deadlineOf, findForm, formsFor } from '../../src/campaign/forms.js';
+import { createRuntime, startForm } from '../../src/conversation/engine.js';
+
+const DIR = new URL('../../conversations', import.meta.url).pathname;
+const FILE = join(DIR, 'campaign-2021.yaml');
+const RAW = parseYaml(readFileSync(FILE, 'utf8')) as Record<string, any>;
+
+/** A copy of the real campaign file's data, changed by `edit`. */
+function variant(edit: (raw: Record<string, any>) => void): Record<string, any> {
+  const raw = structuredClone(RAW);
+  edit(raw);
+  return raw;
+}
+
+/** The message of the CampaignError that parsing `raw` throws. */
+function failure(raw: unknown, source = 'bad-campaign.yaml'): string {
+  try {
+    parseCampaign(raw, source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(CampaignError);
+    return (error as Error).message;
+  }
+  throw new Error('the campaign was accepted');
+}
+
+const temps: string[] = [];
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'campaign-test-'));
+  temps.push(dir);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+afterEach(() => {
+  while (temps.length > 0) rmSync(temps.pop()!, { recursive: true, force: true });
+});
+
+describe('the real campaign', () => {
+  const campaign = loadCampaign(DIR);
+
+  it('loads with the collective form, its limits and the six service types', () => {
+    const form = findForm(campaign, 'modelCollective')!;
+    expect(form).toBeDefined();
+    const [commitment, items] = form.fields;
+    expect(commitment).toMatchObject({ id: 'commitment', kind: 'text', maxChars: 50 });
+    expect(items).toMatchObject({ id: 'items', kind: 'list', minItems: 3 });
+    expect(items!.kind === 'list' && items!.fields[0]).toMatchObject({ id: 'content', maxChars: 100, unique: true });
+    expect(campaign.choiceSets.serviceType!.map((c) => c.value)).toEqual([
+      '优化办事流程',
+      '规范审批行为',
+      '提高服务质量',
+      '提供暖心服务',
+      '解决民生困难',
+      '其他',
+    ]);
+  });
+
+  it('reads the deadline as 12:00 in Shanghai (04:00 UTC)', () => {
+    const form = findForm(campaign, 'modelCollective')!;
+    expect(deadlineOf(campaign, form).toISOString()).toBe('2021-09-30T04:00:00.000Z');
+  });
+
+  it('gives a collective its form and an industry org none yet', () => {
+    expect(formsFor(campaign, { kind: 'collective', category: 'provincialModel' }).map((f) => f.id)).toEqual(['modelCollective']);
+    expect(formsFor(campaign, { kind: 'industryOrg' })).toEqual([]);
+  });
+});
+
+describe('a bad campaign fails with the file, the path inside it and the reason', () => {
+  it('a missing message', () => {
+    const message = failure(variant((raw) => delete raw.messages.greeting));
+    expect(message).toContain('bad-campaign.yaml: messages.greeting:');
+    expect(message).toMatch(/expected string/);
+  });
+
+  it('an unknown message key (typo)', () => {
+    const message = failure(variant((raw) => (raw.messages.greetting = 'x')));
+    expect(message).toMatch(/bad-campaign\.yaml: messages: .*greetting/);
+  });
+
+  it('an unknown choice set', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[1].choices = 'serviceKind')));
+    expect(message).toContain('bad-campaign.yaml: forms.0.fields.1.fields.1.choices: no choice set named serviceKind');
+  });
+
+  it('a deadline that is not a real date (2021-02-30)', () => {
+    const message = failure(variant((raw) => (raw.forms[0].deadline = '2021-02-30 12:00')));
+    expect(message).toBe('bad-campaign.yaml: forms.0.deadline: 2021-02-30 12:00 is not a real date');
+  });
+
+  it('a deadline in the wrong shape', () => {
+    const message = failure(variant((raw) => (raw.forms[0].deadline = '9月30日12:00')));
+    expect(message).toContain('bad-campaign.yaml: forms.0.deadline: must read YYYY-MM-DD HH:mm');
+  });
+
+  it('an unknown time zone', () => {
+    const message = failure(variant((raw) => (raw.timezone = 'Asia/Guangzhou')));
+    expect(message).toContain('bad-campaign.yaml: timezone: unknown time zone');
+  });
+
+  it('minChars greater than maxChars, on a field', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[0].minChars = 60)));
+    expect(message).toContain('bad-campaign.yaml: forms.0.fields.0.minChars: minChars must not exceed maxChars');
+  });
+
+  it('minChars greater than maxChars, on a field inside a list', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[0].minChars = 101)));
+    expect(message).toContain('forms.0.fields.1.fields.0.minChars: minChars must not exceed maxChars');
+  });
+
+  it('minChars greater than maxChars, on the registration question', () => {
+    const message = failure(variant((raw) => (raw.registration.minChars = 61)));
+    expect(message).toContain('registration.minChars: minChars must not exceed maxChars');
+  });
+
+  it('duplicate field ids', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[1].id = 'commitment')));
+    expect(message).toContain('bad-campaign.yaml: forms.0.fields.1.id: duplicate field id commitment');
+  });
+
+  it('duplicate field ids inside a list', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[1].id = 'content')));
+    expect(message).toContain('forms.0.fields.1.fields.1.id: duplicate field id content');
+  });
+
+  it('duplicate form ids', () => {
+    const message = failure(variant((raw) => raw.forms.push(structuredClone(raw.forms[0]))));
+    expect(message).toContain('forms.1.id: duplicate form id modelCollective');
+  });
+
+  it('maxItems below minItems', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[1].maxItems = 2)));
+    expect(message).toContain('forms.0.fields.1.maxItems: maxItems must be at least minItems');
+  });
+
+  it('an empty sentence', () => {
+    const message = failure(variant((raw) => (raw.messages.cancelled = '   ')));
+    expect(message).toContain('bad-campaign.yaml: messages.cancelled:');
+  });
+
+  it('a file that is not an object at all', () => {
+    expect(failure('just a string')).toContain('bad-campaign.yaml: (top level):');
+  });
+
+  it('a YAML syntax error names the file and the line', () => {
+    const text = readFileSync(FILE, 'utf8').replace('botName: 服务月助手', 'botName: [服务月助手');
+    const line = text.split('\n').findIndex((l) => l.startsWith('botName:')) + 1;
+    const dir = tempDir({ 'campaign-2021.yaml': text });
+    expect(() => loadCampaign(dir)).toThrow(CampaignError);
+    const message = (() => {
+      try {
+        loadCampaignFile(join(dir, 'campaign-2021.yaml'));
+        return '';
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(message).toContain(join(dir, 'campaign-2021.yaml'));
+    expect(message).toMatch(/ line \d+:/);
+    expect(Number(/ line (\d+):/.exec(message)![1])).toBeGreaterThanOrEqual(line);
+  });
+
+  it('a schema error from a file names that file', () => {
+    const text = readFileSync(FILE, 'utf8').replace('timezone: Asia/Shanghai', 'timezone: Mars/Olympus');
+    const dir = tempDir({ 'campaign-2021.yaml': text });
+    expect(() => loadCampaign(dir)).toThrow(`${join(dir, 'campaign-2021.yaml')}: timezone: unknown time zone`);
+  });
+
+  it('a folder without exactly one campaign file', () => {
+    expect(() => loadCampaign(tempDir({ 'other.yaml': 'a: 1' }))).toThrow(/exactly one campaign.*found: none/);
+    expect(() => loadCampaign(tempDir({ 'campaign-a.yaml': 'a: 1', 'campaign-b.yaml': 'a: 1' }))).toThrow(
+      /found: campaign-a\.yaml, campaign-b\.yaml/,
+    );
+    expect(() => loadCampaign(join(tmpdir(), 'no-such-campaign-folder-xyz'))).toThrow(CampaignError);
+  });
+});
+
+// The notice's other two forms, written in the same format: 附件1 for the league body of an industry system
+// (行业（系统）名称 + at least three items with a type, due 9月28日17:00) and the activity brief of October
+// (a summary, links to the posts, pictures).
+const OTHER_FORMS = `
+- id: industryList
+  title: 附件1 服务事项清单（省级联创行业系统）
+  shortTitle: 附件1
+  appliesTo:
+    - kind: industryOrg
+  deadline: 2021-09-28 17:00
+  requirements: 行业（系统）名称 + 服务事项至少3项（每项100字以内，并选服务类型）
+  fields:
+    - id: industryName
+      kind: text
+      label: 行业（系统）名称
+      minChars: 2
+      maxChars: 40
+      editWords: [名称, 行业名称]
+      prompt: 第{step}步：请发送本行业（系统）的名称。
+    - id: items
+      kind: list
+      label: 服务事项
+      itemLabel: 第{n}项服务事项
+      minItems: 3
+      maxItems: 30
+      fields:
+        - id: content
+          kind: text
+          label: 服务事项
+          minChars: 5
+          maxChars: 100
+          unique: true
+          prompt: 第{step}步：请发送第{n}项服务事项（100字以内）。
+        - id: type
+          kind: choice
+          label: 服务类型
+          choices: serviceType
+          prompt: 请选择第{n}项的服务类型，回复数字：
+      saved: ✅ 第{n}项已保存（{type}）。
+      summaryLine: '{n}. {content}（{type}）'
+- id: activityReport
+  title: 集中服务月活动简报
+  shortTitle: 活动简报
+  appliesTo:
+    - kind: collective
+    - kind: cityOrg
+  deadline: 2021-10-29 18:00
+  requirements: 活动简介（300字以内）+ 推文链接 + 活动照片
+  review: false
+  fields:
+    - id: summary
+      kind: text
+      label: 活动简介
+      minChars: 20
+      maxChars: 300
+      prompt: 第{step}步：请发送活动简介（300字以内）。
+    - id: links
+      kind: list
+      label: 推文链接
+      itemLabel: 第{n}个链接
+      minItems: 1
+      maxItems: 5
+      fields:
+        - id: url
+          kind: url
+          label: 推文链接
+          prompt: 请发送第{n}个推文链接。
+      saved: ✅ 第{n}个链接已保存。
+      summaryLine: '{n}. {url}'
+    - id: photos
+      kind: list
+      label: 活动照片
+      itemLabel: 第{n}张照片
+      minItems: 1
+      maxItems: 9
+      fields:
+        - id: photo
+          kind: media
+          label: 活动照片
+          accept: [image/jpeg, image/png, application/pdf, video/*]
+          maxBytes: 10485760
+          prompt: 请发送第{n}张活动照片。
+      saved: ✅ 第{n}张照片已保存。
+      summaryLine: '{n}. {photo}'
+`;
+
+describe('the format already expresses the notice’s other forms', () => {
+  const raw = variant((r) => r.forms.push(...(parseYaml(OTHER_FORMS) as unknown[])));
+
+  it('parses 附件1 and the activity brief', () => {
+    const campaign = parseCampaign(raw, 'fixture');
+    const industry = findForm(campaign, 'industryList')!;
+    expect(industry.fields.map((f) => f.kind)).toEqual(['text', 'list']);
+    expect(industry.fields[1]).toMatchObject({ minItems: 3, fields: [{ kind: 'text', maxChars: 100 }, { kind: 'choice', choices: 'serviceType' }] });
+    expect(deadlineOf(campaign, industry).toISOString()).toBe('2021-09-28T09:00:00.000Z');
+
+    const report = findForm(campaign, 'activityReport')!;
+    expect(report.review).toBe(false);
+    expect(report.fields[0]).toMatchObject({ kind: 'text', maxChars: 300 });
+    expect(report.fields[1]).toMatchObject({ kind: 'list', fields: [{ kind: 'url', maxChars: 500 }] });
+    expect(report.fields[2]).toMatchObject({
+      kind: 'list',
+      fields: [{ kind: 'media', accept: ['image/jpeg', 'image/png', 'application/pdf', 'video/*'], maxBytes: 10485760 }],
+    });
+    expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList']);
+    expect(formsFor(campaign, { kind: 'cityOrg' }).map((f) => f.id)).toEqual(['activityReport']);
+  });
+
+  it('builds a machine for each that asks the first question', () => {
+    const campaign = parseCampaign(raw, 'fixture');
+    for (const [id, at] of [
+      ['industryList', { kind: 'field', field: 'industryName' }],
+      ['activityReport', { kind: 'field', field: 'summary' }],
+    ] as const) {
+      const step = startForm(createRuntime(campaign, findForm(campaign, id)!), {});
+      expect(step.snapshot.context.at).toEqual(at);
+    }
+  });
+
+  it('rejects a media field with a malformed MIME type or no size limit', () => {
+    const bad = structuredClone(raw);
+    bad.forms[2].fields[2].fields[0].accept = ['jpeg'];
+    expect(failure(bad)).toContain('forms.2.fields.2.fields.0.accept.0:');
+    const noLimit = structuredClone(raw);
+    delete noLimit.forms[2].fields[2].fields[0].maxBytes;
+    expect(failure(noLimit)).toContain('forms.2.fields.2.fields.0.maxBytes:');
+  });
+});
