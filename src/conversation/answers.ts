@@ -1,0 +1,146 @@
+// Checking one answer against its field: a zod schema derived from the field definition. Returns a value
+// instead of throwing: { ok: true, value } or { ok: false, problem } where the problem names the sentence
+// to say and what to fill into it.
+import { z } from 'zod';
+import type { Campaign, ChoiceField, ScalarField, TextField } from '../campaign/schema.js';
+import { choicesOf } from '../campaign/forms.js';
+import { countChars, type Vars } from '../campaign/text.js';
+import type { MessageKey } from '../campaign/schema.js';
+
+export interface Problem {
+  key: MessageKey;
+  vars: Vars;
+}
+
+export type Checked = { ok: true; value: string } | { ok: false; problem: Problem };
+
+export interface CheckContext {
+  campaign: Campaign;
+  /** answers of the same field in the other entries of the list, by entry number (1-based) */
+  others?: ReadonlyMap<number, string>;
+}
+
+export function checkAnswer(field: ScalarField, input: string, context: CheckContext): Checked {
+  const result = schemaFor(field, context).safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const params = (result.error.issues[0] as { params?: Problem } | undefined)?.params;
+  return { ok: false, problem: params ?? { key: 'errorEmpty', vars: { label: field.label } } };
+}
+
+function schemaFor(field: ScalarField, context: CheckContext): z.ZodType<string, string> {
+  switch (field.kind) {
+    case 'text':
+      return textSchema(field, context);
+    case 'choice':
+      return choiceSchema(field, context.campaign);
+    case 'url':
+      return urlSchema(field);
+    case 'media':
+      // Media arrive as files, never as typed text.
+      return z.string().transform((_, ctx) => fail(ctx, 'nonText', {}));
+  }
+}
+
+function fail(ctx: z.RefinementCtx, key: MessageKey, vars: Vars): never {
+  ctx.addIssue({ code: 'custom', message: key, params: { key, vars } });
+  return z.NEVER;
+}
+
+const INVISIBLE = /[\u200b\u200c\u2060\ufeff]/g;
+/** A zero-width joiner outside an emoji sequence; inside one (👨‍👩‍👧‍👦, 👩🏽‍💻, 🏳️‍🌈) it is part of the emoji and stays. */
+const STRAY_JOINER = /\u200d(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200d/gu;
+/** A line that starts like an entry of a numbered list: "1." "2、" "（3）" "一、" "①" */
+const ENUMERATED = /^\s*([(（]?\d{1,2}[)）.、．:：]|[一二三四五六七八九十]{1,2}[、.．]|[①-⑳])/;
+
+/** Trims, drops invisible characters and folds line breaks and runs of spaces into one space. */
+export function normalizeText(input: string): string {
+  return input.replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim();
+}
+
+function looksLikeSeveral(input: string): boolean {
+  const lines = input.split(/\r?\n|\r/).filter((line) => line.trim() !== '');
+  return lines.filter((line) => ENUMERATED.test(line)).length >= 2;
+}
+
+const HAS_WORDS = /[\p{L}\p{N}]/u;
+
+function textSchema(field: TextField, { others }: CheckContext) {
+  const label = field.label;
+  return z.string().transform((input, ctx) => {
+    const value = normalizeText(input);
+    const count = countChars(value);
+    if (count === 0) return fail(ctx, 'errorEmpty', { label });
+    if (looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });
+    if (count > field.maxChars) {
+      return fail(ctx, 'errorTooLong', { label, max: field.maxChars, count, over: count - field.maxChars });
+    }
+    if (!HAS_WORDS.test(value)) return fail(ctx, 'errorNoWords', { label });
+    if (count < field.minChars) return fail(ctx, 'errorTooShort', { label, min: field.minChars, count });
+    if (field.unique && others) {
+      const key = sameness(value);
+      for (const [n, other] of others) {
+        if (sameness(other) === key) return fail(ctx, 'errorDuplicate', { other: n });
+      }
+    }
+    return value;
+  });
+}
+
+/** Two answers are the same if they differ only in spaces and punctuation. */
+function sameness(text: string): string {
+  return text.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+}
+
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+
+function choiceSchema(field: ChoiceField, campaign: Campaign) {
+  const choices = choicesOf(campaign, field);
+  return z.string().transform((input, ctx) => {
+    const found = matchChoice(choices, input);
+    if (found !== undefined) return found;
+    const shown = normalizeText(input);
+    if (shown === '') return fail(ctx, 'errorEmpty', { label: field.label });
+    const excerpt = [...shown].length > 12 ? `${[...shown].slice(0, 12).join('')}…` : shown;
+    return fail(ctx, 'errorChoice', { input: excerpt, label: field.label, max: choices.length });
+  });
+}
+
+/**
+ * Finds the choice a reply means: its number (1–6, full-width too, "4." or "4 提供暖心服务"), its value, an
+ * alias, or a reply that contains exactly one value or alias ("暖心服务类"). Undefined when none or several.
+ */
+export function matchChoice(choices: readonly { value: string; aliases: string[] }[], input: string): string | undefined {
+  const text = normalizeText(input).replace(FULL_WIDTH_DIGIT, (d) => String(d.charCodeAt(0) - 0xff10));
+  const bare = text.replace(/[\s\p{P}\p{S}]/gu, '');
+  if (bare === '') return undefined;
+  const number = /^(\d{1,2})(?![\d])/.exec(bare);
+  if (number) {
+    const byNumber = choices[Number(number[1]) - 1];
+    const rest = bare.slice(number[1]!.length);
+    if (byNumber && (rest === '' || matchName(choices, rest) === byNumber.value)) return byNumber.value;
+    return undefined;
+  }
+  return matchName(choices, bare);
+}
+
+function matchName(choices: readonly { value: string; aliases: string[] }[], bare: string): string | undefined {
+  const names = (choice: { value: string; aliases: string[] }) => [choice.value, ...choice.aliases];
+  const exact = choices.find((choice) => names(choice).includes(bare));
+  if (exact) return exact.value;
+  const containing = choices.filter((choice) => names(choice).some((name) => bare.includes(name)));
+  return containing.length === 1 ? containing[0]!.value : undefined;
+}
+
+function urlSchema(field: ScalarField & { kind: 'url' }) {
+  return z.string().transform((input, ctx) => {
+    const value = normalizeText(input);
+    if (value === '') return fail(ctx, 'errorEmpty', { label: field.label });
+    if (countChars(value) > field.maxChars) {
+      const count = countChars(value);
+      return fail(ctx, 'errorTooLong', { label: field.label, max: field.maxChars, count, over: count - field.maxChars });
+    }
+    const parsed = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(value);
+    if (!parsed.success) return fail(ctx, 'errorUrl', { label: field.label });
+    return value;
+  });
+}

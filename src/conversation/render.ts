@@ -1,0 +1,208 @@
+// Turns what the machine asked to say into the campaign's Chinese sentences. Pure: the clock comes in.
+import type { Campaign, ChoiceField, Form, ScalarField } from '../campaign/schema.js';
+import { choicesOf, deadlineOf } from '../campaign/forms.js';
+import { fill, countChars, type Vars } from '../campaign/text.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
+import { completeEntries, entriesOf, missingOf, type Answers } from './draft.js';
+import type { At, Say } from './say.js';
+
+export interface RenderContext {
+  campaign: Campaign;
+  form: Form;
+  now: Date;
+  unitName: string;
+}
+
+export function renderAll(says: readonly Say[], context: RenderContext): string {
+  return says
+    .map((say) => renderSay(say, context))
+    .filter((text) => text !== '')
+    .join('\n');
+}
+
+export function renderSay(say: Say, context: RenderContext): string {
+  const { campaign } = context;
+  const m = campaign.messages;
+  switch (say.kind) {
+    case 'message':
+      return fill(m[say.key], say.vars ?? {});
+    case 'question':
+      return renderQuestion(say.at, say.index, say.answers, context);
+    case 'problem': {
+      const text = fill(m[say.problem.key], say.problem.vars);
+      const field = scalarAt(context.form, say.at);
+      return say.problem.key === 'errorChoice' && field?.kind === 'choice'
+        ? `${text}\n${choiceMenu(campaign, field)}`
+        : text;
+    }
+    case 'saved':
+      return renderSaved(say, context);
+    case 'missing':
+      return fill(m[say.key], { missing: missingText(campaign, context.form, say.answers) });
+    case 'help':
+      return m.helpForm;
+    case 'progress':
+      return [
+        fill(m.progressHeader, { unit: context.unitName }),
+        ...progressLines(campaign, context.form, { status: 'draft', answers: say.answers }, context.now),
+      ].join('\n');
+  }
+}
+
+function renderQuestion(at: At, index: number, answers: Answers, context: RenderContext): string {
+  const { campaign, form } = context;
+  const m = campaign.messages;
+  switch (at.kind) {
+    case 'field': {
+      const field = scalarAt(form, at)!;
+      return withMenu(campaign, field, fill(field.prompt, { step: stepOf(form, at.field) }));
+    }
+    case 'entry': {
+      const field = scalarAt(form, at)!;
+      const text = fill(field.prompt, { step: stepOf(form, at.field), n: index + 1 });
+      const hint = field.kind === 'text' && index === 0 && field.firstHint ? `\n${field.firstHint}` : '';
+      return withMenu(campaign, field, text + hint);
+    }
+    case 'more': {
+      const list = listAt(form, at.field);
+      const count = completeEntries(answers, list).length;
+      return fill(m.continuePrompt, { min: list.minItems, count, next: count + 1 });
+    }
+    case 'review':
+      return renderReview(campaign, form, answers);
+    case 'start':
+    case 'end':
+      return '';
+  }
+}
+
+function renderSaved(say: Extract<Say, { kind: 'saved' }>, { form }: RenderContext): string {
+  const field = form.fields.find((f) => f.id === say.field);
+  if (!field) return '';
+  if (field.kind === 'list') {
+    const entry = entriesOf(say.answers, field)[say.index] ?? {};
+    return fill(field.saved, { n: say.index + 1, ...entry });
+  }
+  const value = say.answers[field.id];
+  if (!field.saved || typeof value !== 'string') return '';
+  return fill(field.saved, { value, chars: countChars(value) });
+}
+
+export function renderReview(campaign: Campaign, form: Form, answers: Answers): string {
+  const m = campaign.messages;
+  const lines: string[] = [];
+  let lastCount = 0;
+  let atMin = true;
+  for (const field of form.fields) {
+    if (field.kind !== 'list') {
+      const value = answers[field.id];
+      lines.push(fill(m.summaryText, { label: field.label, value: typeof value === 'string' ? value : '' }));
+      continue;
+    }
+    lines.push(fill(m.summaryListHeading, { label: field.label }));
+    const entries = completeEntries(answers, field);
+    entries.forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
+    if (lastCount === 0) {
+      lastCount = entries.length;
+      atMin = entries.length <= field.minItems;
+    }
+  }
+  return fill(atMin ? m.reviewAtMin : m.review, { summary: lines.join('\n'), last: lastCount });
+}
+
+export function missingText(campaign: Campaign, form: Form, answers: Answers): string {
+  const m = campaign.messages;
+  return missingOf(form, answers)
+    .map((missing) =>
+      missing.kind === 'field'
+        ? fill(m.missingField, { label: missing.label })
+        : fill(m.missingItems, { label: missing.label, count: missing.count }),
+    )
+    .join(campaign.formats.listSeparator);
+}
+
+export type FormStatus =
+  | { status: 'none' }
+  | { status: 'draft'; answers: Answers }
+  | { status: 'submitted' | 'reopened'; answers: Answers; submittedAt: Date; late: boolean; version: number };
+
+/** The lines of 进度 for one form of a unit. */
+export function progressLines(campaign: Campaign, form: Form, state: FormStatus, now: Date): string[] {
+  const m = campaign.messages;
+  const zone = campaign.timezone;
+  const deadline = deadlineOf(campaign, form);
+  const vars: Vars = {
+    form: form.shortTitle,
+    deadline: formatDate(deadline, zone, campaign.formats),
+    timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+  };
+  switch (state.status) {
+    case 'none':
+      return [fill(m.progressNotStarted, vars)];
+    case 'draft': {
+      const done = doneText(campaign, form, state.answers);
+      const lines = [fill(m.progressDraft, { ...vars, done })];
+      const missing = missingText(campaign, form, state.answers);
+      if (missing) lines.push(fill(m.progressMissing, { missing }));
+      return lines;
+    }
+    case 'submitted': {
+      const list = form.fields.find((f) => f.kind === 'list');
+      const count = list && list.kind === 'list' ? completeEntries(state.answers, list).length : 0;
+      const time = formatDateTime(state.submittedAt, zone, campaign.formats);
+      return [fill(state.late ? m.progressSubmittedLate : m.progressSubmitted, { ...vars, count, time })];
+    }
+    case 'reopened':
+      return [fill(m.progressReopened, { ...vars, version: state.version })];
+  }
+}
+
+function doneText(campaign: Campaign, form: Form, answers: Answers): string {
+  const m = campaign.messages;
+  const parts: string[] = [];
+  for (const field of form.fields) {
+    if (field.kind === 'list') {
+      const count = completeEntries(answers, field).length;
+      if (count > 0) parts.push(fill(m.progressDoneItems, { count, label: field.label }));
+    } else if (typeof answers[field.id] === 'string') {
+      parts.push(fill(m.progressDoneText, { label: field.label }));
+    }
+  }
+  return parts.length > 0 ? parts.join(campaign.formats.listSeparator) : m.progressNothing;
+}
+
+/** "1 优化办事流程　2 规范审批行为　3 提高服务质量" and so on, a few to a line. */
+export function choiceMenu(campaign: Campaign, field: ChoiceField): string {
+  const { formats } = campaign;
+  const options = choicesOf(campaign, field).map((choice, i) => fill(formats.choiceOption, { n: i + 1, value: choice.value }));
+  const rows: string[] = [];
+  for (let i = 0; i < options.length; i += formats.choiceColumns) {
+    rows.push(options.slice(i, i + formats.choiceColumns).join(formats.choiceColumnSeparator));
+  }
+  return rows.join('\n');
+}
+
+function withMenu(campaign: Campaign, field: ScalarField, text: string): string {
+  return field.kind === 'choice' ? `${text}\n${choiceMenu(campaign, field)}` : text;
+}
+
+function stepOf(form: Form, fieldId: string): number {
+  return form.fields.findIndex((field) => field.id === fieldId) + 1;
+}
+
+function listAt(form: Form, fieldId: string) {
+  const field = form.fields.find((f) => f.id === fieldId);
+  if (!field || field.kind !== 'list') throw new Error(`no list field ${fieldId} in form ${form.id}`);
+  return field;
+}
+
+function scalarAt(form: Form, at: At): ScalarField | undefined {
+  if (at.kind === 'field') {
+    const field = form.fields.find((f) => f.id === at.field);
+    return field && field.kind !== 'list' ? field : undefined;
+  }
+  if (at.kind === 'entry') return listAt(form, at.field).fields.find((sub) => sub.id === at.sub);
+  if (at.kind === 'more') return listAt(form, at.field).fields[0];
+  return undefined;
+}
+

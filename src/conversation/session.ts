@@ -1,0 +1,359 @@
+// A group's conversation with the bot, one message at a time: who may speak, which form runs, and the
+// load → transition → save → reply cycle. Knows nothing of WeChat or SQL: storage and the clock come in.
+import type { Campaign, Form } from '../campaign/schema.js';
+import { deadlineOf, formsFor } from '../campaign/forms.js';
+import { fill } from '../campaign/text.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
+import { parseInput, type CommandEvent, type TextEvent } from './commands.js';
+import { AnswersSchema, type Answers } from './draft.js';
+import { createRuntime, currentQuestion, restoreSnapshot, startForm, stepForm, type FormRuntime, type Step } from './engine.js';
+import { progressLines, renderAll, type FormStatus } from './render.js';
+import type { Say } from './say.js';
+import type { ConversationStore, SessionRecord, SubmissionRecord, UnitRecord } from './store.js';
+
+export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
+
+export interface IncomingMessage {
+  id: string;
+  roomId: string;
+  roomTopic: string | null;
+  senderId: string;
+  senderName: string;
+  kind: MessageKind;
+  /** the text without any @-mention of the bot */
+  text: string;
+  /** the message @-mentions the bot */
+  mentioned: boolean;
+}
+
+/** The id of the pseudo-form that asks an unbound group for its collective's name. */
+export const REGISTRATION_FORM_ID = '_registration';
+
+export interface SessionOptions {
+  campaign: Campaign;
+  store: ConversationStore;
+  now: () => Date;
+}
+
+type Input = CommandEvent | TextEvent | { type: 'nonText' };
+
+/** Commands anyone in the group may use while someone else is filling in the form. */
+const OPEN_TO_ALL = new Set(['cmd.takeover', 'cmd.progress', 'cmd.help']);
+
+export class GroupConversations {
+  private readonly campaign: Campaign;
+  private readonly store: ConversationStore;
+  private readonly now: () => Date;
+  private readonly runtimes = new Map<string, FormRuntime>();
+  private readonly registration: Form;
+
+  constructor(options: SessionOptions) {
+    this.campaign = options.campaign;
+    this.store = options.store;
+    this.now = options.now;
+    this.registration = registrationForm(options.campaign);
+  }
+
+  /** Handles one group message; returns the replies to send, in order (none when the bot stays silent). */
+  async handle(message: IncomingMessage): Promise<string[]> {
+    if (await this.store.isProcessed(message.id)) return [];
+    const [unit, session] = await Promise.all([this.store.unitOfRoom(message.roomId), this.store.session(message.roomId)]);
+    const form = session ? this.formById(session.formId) : unit ? this.defaultForm(unit) : undefined;
+    const input: Input = message.kind === 'text' ? parseInput(message.text, this.campaign.commands, form) : { type: 'nonText' };
+    const reply = session && form
+      ? await this.inSession(message, input, session, form, unit)
+      : await this.idle(message, input, unit);
+    return reply === undefined ? [] : [reply];
+  }
+
+  /** The sentence to send when handling a message failed unexpectedly. */
+  get internalError(): string {
+    return this.campaign.messages.internalError;
+  }
+
+  // ---- no conversation open in the group ----
+
+  private async idle(message: IncomingMessage, input: Input, unit: UnitRecord | null): Promise<string | undefined> {
+    const m = this.campaign.messages;
+    switch (input.type) {
+      case 'cmd.start':
+        return unit ? this.open(message, unit, 'start') : this.askForUnit(message);
+      case 'cmd.edit':
+        // 修改 after submitting reopens the form; "修改 2" also goes straight to item 2.
+        if (unit) return this.open(message, unit, 'reopen', [], input.target.kind === 'none' ? undefined : input);
+        break;
+      case 'cmd.progress':
+        return this.answerOnly(message, unit ? await this.progressText(unit) : m.progressUnbound);
+      case 'cmd.help':
+        return this.answerOnly(message, m.helpIdle);
+    }
+    // Ordinary chatter in the group is none of the bot's business, unless someone speaks to it.
+    if (!message.mentioned) return undefined;
+    return this.answerOnly(message, fill(m.mentionIdle, { bot: this.campaign.botName }));
+  }
+
+  private async askForUnit(message: IncomingMessage): Promise<string> {
+    const runtime = this.runtime(this.registration);
+    const step = startForm(runtime, {});
+    await this.store.commit({
+      ...this.base(message),
+      session: this.record(message, null, runtime, step, message.senderId, message.senderName),
+    });
+    return this.render(step.says, this.registration, '');
+  }
+
+  /**
+   * Opens the unit's form in the group: a fresh start, a resume from the saved draft, or (after 修改) a
+   * submitted form reopened for changes. `then` is applied right away, as "修改 2" asks.
+   */
+  private async open(
+    message: IncomingMessage,
+    unit: UnitRecord,
+    how: 'start' | 'reopen',
+    prefix: string[] = [],
+    then?: CommandEvent,
+  ): Promise<string> {
+    const m = this.campaign.messages;
+    const form = this.defaultForm(unit);
+    if (!form) return this.answerOnly(message, m.nothingRunning);
+    const saved = await this.store.submission(unit.id, form.id);
+    const vars = { form: form.shortTitle, unit: unit.name };
+    const hasAnswers = saved !== null && Object.keys(saved.answers).length > 0;
+
+    if (how === 'reopen' && !hasAnswers) return this.answerOnly(message, fill(m.nothingToReopen, vars));
+    if (how === 'start' && saved?.status === 'submitted') {
+      const time = formatDateTime(saved.submittedAt ?? this.now(), this.campaign.timezone, this.campaign.formats);
+      return this.answerOnly(message, [...prefix, fill(m.alreadySubmitted, { ...vars, time, version: saved.version })].join('\n'));
+    }
+    const reopening = saved?.status === 'submitted';
+    const lines = [...prefix];
+    if (reopening) lines.push(fill(m.reopened, vars));
+    else {
+      lines.push(this.greeting(form, unit));
+      if (hasAnswers) lines.push(fill(m.resumed, vars));
+    }
+
+    const runtime = this.runtime(form);
+    let step = startForm(runtime, saved?.answers ?? {});
+    if (then) {
+      const next = stepForm(runtime, step.snapshot, then);
+      step = { ...next, says: next.says };
+    }
+    await this.store.commit({
+      ...this.base(message),
+      session: this.record(message, unit.id, runtime, step, message.senderId, message.senderName),
+      ...(reopening ? { reopen: { unitId: unit.id, formId: form.id } } : {}),
+    });
+    lines.push(this.render(step.says, form, unit.name));
+    return lines.filter((line) => line !== '').join('\n');
+  }
+
+  // ---- a conversation is open ----
+
+  private async inSession(
+    message: IncomingMessage,
+    input: Input,
+    session: SessionRecord,
+    form: Form,
+    unit: UnitRecord | null,
+  ): Promise<string | undefined> {
+    const m = this.campaign.messages;
+    const isOwner = message.senderId === session.ownerId;
+    // Other members talk among themselves; only the owner, or someone who @-mentions the bot, is answered.
+    if (!isOwner && !message.mentioned && !OPEN_TO_ALL.has(input.type)) return undefined;
+
+    const runtime = this.runtime(form);
+    const unitName = unit?.name ?? '';
+    const snapshot = session.machineVersion === runtime.version ? restoreSnapshot(runtime, session.snapshot) : undefined;
+    if (!snapshot) {
+      // The form changed since this conversation was stored (or the snapshot is unreadable): carry on from
+      // the saved answers instead; the message that arrived is answered with the question it should answer.
+      const saved = unit ? await this.store.submission(unit.id, form.id) : null;
+      const step = startForm(runtime, saved?.answers ?? answersOf(session.snapshot));
+      await this.store.commit({ ...this.base(message), session: this.record(message, session.unitId, runtime, step, session.ownerId, session.ownerName) });
+      return [m.resumedAfterUpdate, this.render(step.says, form, unitName)].join('\n');
+    }
+
+    if (input.type === 'nonText') return this.answerOnly(message, [m.nonText, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
+
+    let owner = { id: session.ownerId, name: session.ownerName };
+    const prefix: string[] = [];
+    if (input.type === 'cmd.takeover' && !isOwner) {
+      owner = { id: message.senderId, name: message.senderName };
+      prefix.push(fill(m.takenOver, { name: message.senderName }));
+    }
+    if (input.type === 'cmd.start' && !isOwner) {
+      prefix.push(fill(m.alreadyRunning, { owner: session.ownerName, form: form.shortTitle }));
+    }
+    if (input.type === 'cmd.progress') {
+      // 进度 during a form shows all of the unit's forms, then the current question; a group still being
+      // registered has no unit to report on yet.
+      const text = unit ? await this.progressText(unit) : m.progressUnbound;
+      return this.answerOnly(message, [text, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
+    }
+
+    const step = stepForm(runtime, snapshot, input);
+    const reply = [...prefix, this.render(step.says, form, unitName)];
+
+    if (form.id === REGISTRATION_FORM_ID) return this.finishRegistration(message, session, runtime, step, reply);
+
+    const unitId = session.unitId!;
+    const draft = { unitId, formId: form.id, answers: step.answers };
+    switch (step.outcome) {
+      case 'submitted': {
+        const at = this.now();
+        const late = at.getTime() > deadlineOf(this.campaign, form).getTime();
+        await this.store.commit({ ...this.base(message), session: null, draft, submit: { ...draft, late } });
+        const time = formatDateTime(at, this.campaign.timezone, this.campaign.formats);
+        reply.push(fill(late ? m.submittedLate : m.submitted, { time }));
+        break;
+      }
+      case 'cancelled':
+      case 'done':
+        await this.store.commit({ ...this.base(message), session: null, draft });
+        break;
+      case 'active':
+        await this.store.commit({ ...this.base(message), session: this.record(message, unitId, runtime, step, owner.id, owner.name), draft });
+        break;
+    }
+    return reply.filter((line) => line !== '').join('\n');
+  }
+
+  private async finishRegistration(
+    message: IncomingMessage,
+    session: SessionRecord,
+    runtime: FormRuntime,
+    step: Step,
+    reply: string[],
+  ): Promise<string> {
+    if (step.outcome === 'active') {
+      await this.store.commit({
+        ...this.base(message),
+        session: this.record(message, null, runtime, step, session.ownerId, session.ownerName),
+      });
+      return reply.join('\n');
+    }
+    if (step.outcome === 'cancelled') {
+      await this.store.commit({ ...this.base(message), session: null });
+      return reply.join('\n');
+    }
+    const name = step.answers[this.campaign.registration.id];
+    const unit = await this.store.registerUnit({
+      roomId: message.roomId,
+      roomTopic: message.roomTopic,
+      name: typeof name === 'string' ? name : '',
+      actor: message.senderId,
+      at: this.now(),
+    });
+    const registered = fill(this.campaign.messages.unitRegistered, { unit: unit.name });
+    return this.open(message, unit, 'start', [registered]);
+  }
+
+  // ---- helpers ----
+
+  private async answerOnly(message: IncomingMessage, text: string): Promise<string> {
+    await this.store.commit(this.base(message));
+    return text;
+  }
+
+  private base(message: IncomingMessage) {
+    return { messageId: message.id, roomId: message.roomId, actor: message.senderId, at: this.now() };
+  }
+
+  private record(
+    message: IncomingMessage,
+    unitId: number | null,
+    runtime: FormRuntime,
+    step: Step,
+    ownerId: string,
+    ownerName: string,
+  ): SessionRecord {
+    return {
+      roomId: message.roomId,
+      unitId,
+      formId: runtime.form.id,
+      ownerId,
+      ownerName,
+      machineVersion: runtime.version,
+      snapshot: step.persisted,
+    };
+  }
+
+  private greeting(form: Form, unit: UnitRecord): string {
+    const { campaign } = this;
+    const now = this.now();
+    const deadline = deadlineOf(campaign, form);
+    return fill(now > deadline ? campaign.messages.greetingLate : campaign.messages.greeting, {
+      campaign: campaign.title,
+      form: form.title,
+      unit: unit.name,
+      requirements: form.requirements,
+      deadline: formatDate(deadline, campaign.timezone, campaign.formats),
+      timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+    });
+  }
+
+  private async progressText(unit: UnitRecord): Promise<string> {
+    const lines = [fill(this.campaign.messages.progressHeader, { unit: unit.name })];
+    for (const form of formsFor(this.campaign, unit)) {
+      const saved = await this.store.submission(unit.id, form.id);
+      lines.push(...progressLines(this.campaign, form, statusOf(saved), this.now()));
+    }
+    return lines.join('\n');
+  }
+
+  private render(says: readonly Say[], form: Form, unitName: string): string {
+    return renderAll(says, { campaign: this.campaign, form, now: this.now(), unitName });
+  }
+
+  private runtime(form: Form): FormRuntime {
+    let runtime = this.runtimes.get(form.id);
+    if (!runtime) {
+      runtime = createRuntime(this.campaign, form);
+      this.runtimes.set(form.id, runtime);
+    }
+    return runtime;
+  }
+
+  private formById(formId: string): Form | undefined {
+    if (formId === REGISTRATION_FORM_ID) return this.registration;
+    return this.campaign.forms.find((form) => form.id === formId);
+  }
+
+  /** The form a group's 填报 opens. (Choosing among several forms comes with the forms that need it.) */
+  private defaultForm(unit: UnitRecord): Form | undefined {
+    return formsFor(this.campaign, unit)[0];
+  }
+}
+
+function statusOf(saved: SubmissionRecord | null): FormStatus {
+  if (!saved) return { status: 'none' };
+  if (saved.status === 'draft') {
+    return Object.keys(saved.answers).length > 0 ? { status: 'draft', answers: saved.answers } : { status: 'none' };
+  }
+  return {
+    status: saved.status,
+    answers: saved.answers,
+    submittedAt: saved.submittedAt ?? new Date(0),
+    late: saved.late,
+    version: saved.version,
+  };
+}
+
+/** The answers inside a stored snapshot that no longer fits the machine, if they can still be read. */
+function answersOf(snapshot: unknown): Answers {
+  const answers = (snapshot as { context?: { answers?: unknown } } | null)?.context?.answers;
+  const parsed = AnswersSchema.safeParse(answers);
+  return parsed.success ? parsed.data : {};
+}
+
+/** The one-question form that asks an unbound group for its collective's name. */
+function registrationForm(campaign: Campaign): Form {
+  const first = campaign.forms[0]!;
+  return {
+    ...first,
+    id: REGISTRATION_FORM_ID,
+    review: false,
+    fields: [campaign.registration],
+  };
+}

@@ -1,0 +1,247 @@
+import { describe, expect, it } from 'vitest';
+import type { ChoiceField, ScalarField, TextField } from '../../src/campaign/schema.js';
+import { choicesOf } from '../../src/campaign/forms.js';
+import { checkAnswer, matchChoice, normalizeText, type Checked } from '../../src/conversation/answers.js';
+import { renderSay } from '../../src/conversation/render.js';
+import type { At } from '../../src/conversation/say.js';
+import { campaign, form, ITEMS, NOW } from './harness.js';
+
+const commitment = form.fields[0] as TextField;
+const items = form.fields[1]!;
+if (items.kind !== 'list') throw new Error('the second field should be the item list');
+const content = items.fields[0] as TextField;
+const type = items.fields[1] as ChoiceField;
+const url: ScalarField = { id: 'url', kind: 'url', label: '推文链接', prompt: '请发送链接。', editWords: [], maxChars: 60 };
+const media: ScalarField = { id: 'photo', kind: 'media', label: '活动照片', prompt: '请发送照片。', editWords: [], accept: ['image/*'], maxBytes: 1000 };
+
+const AT_COMMITMENT: At = { kind: 'field', field: 'commitment' };
+const AT_CONTENT: At = { kind: 'entry', field: 'items', sub: 'content' };
+const AT_TYPE: At = { kind: 'entry', field: 'items', sub: 'type' };
+
+function check(field: ScalarField, input: string, others?: Map<number, string>): Checked {
+  return checkAnswer(field, input, { campaign, others });
+}
+
+/** The problem of a rejected answer, rendered as the group reads it. */
+function rejection(field: ScalarField, input: string, at: At, others?: Map<number, string>): string {
+  const checked = check(field, input, others);
+  if (checked.ok) throw new Error(`accepted: ${checked.value}`);
+  return renderSay({ kind: 'problem', at, problem: checked.problem }, { campaign, form, now: NOW, unitName: '' });
+}
+
+function accepted(field: ScalarField, input: string, others?: Map<number, string>): string {
+  const checked = check(field, input, others);
+  if (!checked.ok) throw new Error(`rejected with ${checked.problem.key}`);
+  return checked.value;
+}
+
+describe('empty and blank answers', () => {
+  it.each(['', '   ', '\n\t \n', '\u200b\u200b', '\ufeff \u2060'])('%j is empty', (input) => {
+    expect(rejection(commitment, input, AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
+    expect(rejection(content, input, AT_CONTENT)).toBe('服务事项不能为空，请重新发送。');
+  });
+});
+
+describe('length limits in 字', () => {
+  it('says by how much a commitment is over: 服务承诺最多50字，您输入了62字', () => {
+    const reply = rejection(commitment, '我们'.repeat(31), AT_COMMITMENT);
+    expect(reply).toContain('服务承诺最多50字，您输入了62字');
+    expect(reply).toBe('服务承诺最多50字，您输入了62字，请精简12字后重新发送。');
+  });
+
+  it('accepts exactly 50 字 and refuses 51', () => {
+    expect(accepted(commitment, '热'.repeat(50))).toHaveLength(50);
+    expect(rejection(commitment, '热'.repeat(51), AT_COMMITMENT)).toContain('您输入了51字，请精简1字');
+  });
+
+  it('counts emoji, flags and ZWJ families as one 字 each', () => {
+    // 48 Chinese characters + a family + a flag = 50 字, although far more UTF-16 units
+    const text = `${'热'.repeat(48)}👨‍👩‍👧‍👦🇨🇳`;
+    expect(text.length).toBeGreaterThan(50);
+    expect(accepted(commitment, text)).toBe(text);
+  });
+
+  it('does not count surrounding white space', () => {
+    expect(accepted(commitment, `  \n${'热'.repeat(50)}\n  `)).toBe('热'.repeat(50));
+  });
+
+  it('refuses an item of 101 字 with its own label and limit', () => {
+    expect(rejection(content, '办'.repeat(101), AT_CONTENT)).toBe('服务事项最多100字，您输入了101字，请精简1字后重新发送。');
+  });
+
+  it('answers a 10,000-character message at once with its length', () => {
+    const started = Date.now();
+    expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe(
+      '服务承诺最多50字，您输入了10000字，请精简9950字后重新发送。',
+    );
+    expect(rejection(content, '😀'.repeat(10_000), AT_CONTENT)).toContain('您输入了10000字');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('asks for more than a word or two', () => {
+    expect(rejection(commitment, '热情', AT_COMMITMENT)).toBe('服务承诺至少4字，您输入了2字，请写得具体一些后重新发送。');
+    expect(rejection(content, '便民服务', AT_CONTENT)).toContain('服务事项至少5字，您输入了4字');
+    expect(accepted(commitment, '热情周到')).toBe('热情周到');
+  });
+});
+
+describe('answers without words', () => {
+  it.each(['😀😀😀😀😀', '。。。！！！？？', '👍🏽👨‍👩‍👧‍👦🇨🇳🎉🎉', '……——～～', '+-*/=<>'])('%j needs words', (input) => {
+    expect(rejection(content, input, AT_CONTENT)).toBe('服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。');
+  });
+
+  it('accepts words with emoji around them, as typed', () => {
+    expect(accepted(commitment, '🚇热情周到，安心出行🚇')).toBe('🚇热情周到，安心出行🚇');
+  });
+});
+
+describe('a pasted list at an item question', () => {
+  it.each([
+    ['1. 增设志愿引导岗\n2. 推出失物招领线上查询\n3. 走进中小学开展安全宣传'],
+    ['1、增设志愿引导岗\r\n2、推出失物招领线上查询'],
+    ['（1）增设志愿引导岗\n（2）推出失物招领线上查询'],
+    ['一、增设志愿引导岗\n二、推出失物招领线上查询'],
+    ['①增设志愿引导岗\n②推出失物招领线上查询'],
+    ['服务事项如下：\n1.增设志愿引导岗\n\n2.推出失物招领线上查询'],
+  ])('%j is refused as several', (input) => {
+    expect(rejection(content, input, AT_CONTENT)).toBe('看起来您一次发送了多项内容。请每次只发送一项服务事项。');
+  });
+
+  it('keeps one item written over two lines, folding the line break', () => {
+    expect(accepted(content, '在早晚高峰增设志愿引导岗，\n为老年乘客提供全程陪同服务')).toBe(
+      '在早晚高峰增设志愿引导岗， 为老年乘客提供全程陪同服务',
+    );
+  });
+
+  it('keeps a single line that happens to start with a number', () => {
+    expect(accepted(content, '12345热线转接时间压缩至30秒以内')).toBe('12345热线转接时间压缩至30秒以内');
+  });
+});
+
+describe('an item identical to an earlier one', () => {
+  const earlier = new Map([
+    [1, ITEMS[0]!],
+    [2, ITEMS[1]!],
+  ]);
+
+  it('is refused, naming the earlier item', () => {
+    expect(rejection(content, ITEMS[1]!, AT_CONTENT, earlier)).toBe('这与第2项服务事项内容相同，请发送不同的服务事项。');
+  });
+
+  it('is the same when only spaces, punctuation or letter case differ', () => {
+    const spaced = ` ${ITEMS[0]!.replace(/，/g, ', ').replace(/^在/, '在 ')}。 `;
+    expect(rejection(content, spaced, AT_CONTENT, earlier)).toContain('第1项');
+    const others = new Map([[3, '为Wi-Fi覆盖不足的站点加装AP设备']]);
+    expect(rejection(content, '为 wifi 覆盖不足的站点加装 ap 设备！', AT_CONTENT, others)).toContain('第3项');
+  });
+
+  it('is a different item when a word differs', () => {
+    expect(accepted(content, `${ITEMS[0]}和家属`, earlier)).toBe(`${ITEMS[0]}和家属`);
+  });
+
+  it('is not checked for fields that need not be unique', () => {
+    expect(accepted(commitment, ITEMS[1]!.slice(0, 20), new Map([[1, ITEMS[1]!.slice(0, 20)]]))).toBeTruthy();
+  });
+});
+
+describe('service types', () => {
+  const values = choicesOf(campaign, type).map((choice) => choice.value);
+
+  it.each([1, 2, 3, 4, 5, 6])('by number %i', (n) => {
+    expect(accepted(type, String(n))).toBe(values[n - 1]);
+    expect(accepted(type, String.fromCharCode(0xff10 + n))).toBe(values[n - 1]); // full-width digit
+    expect(accepted(type, ` ${n}。`)).toBe(values[n - 1]);
+  });
+
+  it.each(values)('by name %s', (value) => {
+    expect(accepted(type, value)).toBe(value);
+  });
+
+  it.each([
+    ['暖心服务', '提供暖心服务'],
+    ['暖心', '提供暖心服务'],
+    ['暖心服务类', '提供暖心服务'],
+    ['服务质量', '提高服务质量'],
+    ['提升服务质量', '提高服务质量'],
+    ['流程优化', '优化办事流程'],
+    ['审批', '规范审批行为'],
+    ['民生', '解决民生困难'],
+    ['其它', '其他'],
+    ['4 提供暖心服务', '提供暖心服务'],
+    ['4.提供暖心服务', '提供暖心服务'],
+    ['4、暖心服务', '提供暖心服务'],
+    ['４ 提供暖心服务', '提供暖心服务'],
+    ['4.', '提供暖心服务'],
+  ])('%j means %s', (input, value) => {
+    expect(accepted(type, input)).toBe(value);
+  });
+
+  it.each(['9', '0', '7', '10', '第四个', '四', '随便写点什么', '4 优化办事流程', '提高服务质量和暖心服务', '45'])(
+    '%j is refused with the menu',
+    (input) => {
+      const reply = rejection(type, input, AT_TYPE);
+      expect(reply).toBe(
+        `“${input}”不是可选的服务类型，请回复数字1–6或类型名称：\n` +
+          '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他',
+      );
+    },
+  );
+
+  it('shows only the start of a long wrong reply', () => {
+    expect(rejection(type, '这是一段很长很长的与服务类型无关的文字内容', AT_TYPE)).toMatch(/^“这是一段很长很长的与服务…”不是可选的服务类型/);
+  });
+
+  it('matchChoice gives undefined for blank or punctuation-only replies', () => {
+    expect(matchChoice(choicesOf(campaign, type), '')).toBeUndefined();
+    expect(matchChoice(choicesOf(campaign, type), '？？')).toBeUndefined();
+  });
+});
+
+describe('URLs', () => {
+  it('accepts http and https links, trimmed', () => {
+    expect(accepted(url, ' https://mp.weixin.qq.com/s/AbC_123 ')).toBe('https://mp.weixin.qq.com/s/AbC_123');
+    expect(accepted(url, 'http://www.gdcyl.org/news?id=1')).toBe('http://www.gdcyl.org/news?id=1');
+  });
+
+  it.each(['mp.weixin.qq.com/s/AbC', 'ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])(
+    '%j is not a web address',
+    (input) => {
+      expect(rejection(url, input, { kind: 'field', field: 'url' })).toBe(
+        '推文链接需要是以 http:// 或 https:// 开头的网址，请重新发送。',
+      );
+    },
+  );
+
+  it('refuses empty and overlong links', () => {
+    expect(rejection(url, '  ', { kind: 'field', field: 'url' })).toBe('推文链接不能为空，请重新发送。');
+    expect(rejection(url, `https://mp.weixin.qq.com/s/${'a'.repeat(40)}`, { kind: 'field', field: 'url' })).toContain(
+      '推文链接最多60字，您输入了67字',
+    );
+  });
+});
+
+describe('media fields', () => {
+  it('never accept typed text', () => {
+    expect(rejection(media, '照片见群相册', { kind: 'field', field: 'photo' })).toBe(campaign.messages.nonText);
+  });
+});
+
+describe('normalizeText', () => {
+  it('drops invisible characters and folds white space', () => {
+    expect(normalizeText('\u200b 热情\u200d周到 \n\n 便民\u200d ')).toBe('热情周到 便民');
+  });
+
+  it('keeps the joiners inside emoji sequences', () => {
+    for (const emoji of ['👨‍👩‍👧‍👦', '👩🏽‍💻', '🏳️‍🌈']) expect(normalizeText(` ${emoji} `)).toBe(emoji);
+  });
+
+  it('a lone joiner is empty', () => {
+    expect(rejection(commitment, '\u200d\u200b', AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
+  });
+});
+
+describe('an empty reply to the type question', () => {
+  it('is asked for again as empty, not as an unknown type', () => {
+    expect(rejection(type, '  ', AT_TYPE)).toBe('服务类型不能为空，请重新发送。');
+  });
+});

@@ -1,0 +1,543 @@
+import { describe, expect, it } from 'vitest';
+import { createRuntime, restoreSnapshot, stepForm } from '../../src/conversation/engine.js';
+import { machineVersion } from '../../src/conversation/machine.js';
+import { parseInput } from '../../src/conversation/commands.js';
+import type { Form } from '../../src/campaign/schema.js';
+import { answersWith, campaign, COMMITMENT, Driver, form, itemText, ITEMS, runtime } from './harness.js';
+
+const AT = {
+  commitment: { kind: 'field', field: 'commitment' },
+  content: { kind: 'entry', field: 'items', sub: 'content' },
+  type: { kind: 'entry', field: 'items', sub: 'type' },
+  more: { kind: 'more', field: 'items' },
+  review: { kind: 'review' },
+} as const;
+
+const Q = {
+  commitment: '第1步：请发送本集体的服务承诺（50字以内）。',
+  content: (n: number) => `第2步：请发送第${n}项服务事项（100字以内）。`,
+  type: (n: number) => `请选择第${n}项的服务类型，回复数字：`,
+  more: (count: number) => `已满足至少3项的要求（目前${count}项）。\n回复“继续”添加第${count + 1}项，或回复“完成”查看汇总。`,
+  review: '请核对以下内容：',
+};
+const MENU = '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他';
+const HINT = '建议写明：服务对象、具体举措、服务目标。';
+
+/** Where the driver stands: the question and the entry (1-based) it is about. */
+function expectAt(d: Driver, at: (typeof AT)[keyof typeof AT], n?: number) {
+  expect(d.at).toEqual(at);
+  expect(d.outcome).toBe('active');
+  if (n !== undefined) expect(d.index).toBe(n - 1);
+}
+
+/** A driver with the commitment and n complete items: at item n+1 below three, else at the review. */
+function withItems(n: number): Driver {
+  return new Driver({ commitment: COMMITMENT, items: answersWith(n).items });
+}
+
+/** A driver at 继续/完成 after n complete items. */
+function atMore(n: number): Driver {
+  const d = withItems(n);
+  d.send('上一步');
+  expectAt(d, AT.more);
+  return d;
+}
+
+describe('the whole form, question by question', () => {
+  it('asks the commitment, three items with types, offers 继续/完成, reviews and submits', () => {
+    const d = new Driver();
+    expectAt(d, AT.commitment);
+    expect(d.reply).toBe(Q.commitment);
+
+    expect(d.send(COMMITMENT)).toBe(`✅ 服务承诺已保存（20字）。\n${Q.content(1)}\n${HINT}`);
+    expectAt(d, AT.content, 1);
+    expect(d.answers.commitment).toBe(COMMITMENT);
+
+    expect(d.send(ITEMS[0]!)).toBe(`${Q.type(1)}\n${MENU}`);
+    expectAt(d, AT.type, 1);
+    expect(d.items).toEqual([{ content: ITEMS[0] }]);
+
+    expect(d.send('暖心服务')).toBe(`✅ 第1项已保存（提供暖心服务）。\n${Q.content(2)}`);
+    expectAt(d, AT.content, 2);
+
+    d.send(ITEMS[1]!);
+    expect(d.send('1')).toBe(`✅ 第2项已保存（优化办事流程）。\n${Q.content(3)}`);
+    d.send(ITEMS[2]!);
+    expectAt(d, AT.type, 3);
+    expect(d.send('３')).toBe(`✅ 第3项已保存（提高服务质量）。\n${Q.more(3)}`);
+    expectAt(d, AT.more);
+
+    expect(d.send('继续')).toBe(Q.content(4));
+    expectAt(d, AT.content, 4);
+    d.send(ITEMS[3]!);
+    expect(d.send('4 提供暖心服务')).toBe(`✅ 第4项已保存（提供暖心服务）。\n${Q.more(4)}`);
+
+    const review = d.send('完成');
+    expectAt(d, AT.review);
+    expect(review).toBe(
+      [
+        Q.review,
+        `【服务承诺】${COMMITMENT}`,
+        '【服务事项】',
+        `1. ${ITEMS[0]}（提供暖心服务）`,
+        `2. ${ITEMS[1]}（优化办事流程）`,
+        `3. ${ITEMS[2]}（提高服务质量）`,
+        `4. ${ITEMS[3]}（提供暖心服务）`,
+        '回复“确认”提交；“修改 承诺”或“修改 2”修改；“删除 4”删除。',
+      ].join('\n'),
+    );
+
+    d.send('确认');
+    expect(d.outcome).toBe('submitted');
+    expect(d.at).toEqual({ kind: 'end' });
+    expect(d.answers).toEqual({
+      commitment: COMMITMENT,
+      items: [
+        { content: ITEMS[0], type: '提供暖心服务' },
+        { content: ITEMS[1], type: '优化办事流程' },
+        { content: ITEMS[2], type: '提高服务质量' },
+        { content: ITEMS[3], type: '提供暖心服务' },
+      ],
+    });
+  });
+
+  it('offers no 删除 at the review when only three items are left', () => {
+    const d = withItems(3);
+    d.send('完成');
+    expect(d.reply).toMatch(/回复“确认”提交；“修改 承诺”或“修改 2”修改。$/);
+    expect(d.reply).not.toContain('删除');
+  });
+
+  it('reads item 4 sent at 继续/完成 without 继续 as that item', () => {
+    const d = atMore(3);
+    expectAt(d, AT.more);
+    expect(d.send(ITEMS[3]!)).toBe(`${Q.type(4)}\n${MENU}`);
+    expectAt(d, AT.type, 4);
+    expect(d.items[3]).toEqual({ content: ITEMS[3] });
+    d.send('5');
+    expectAt(d, AT.more);
+    expect(d.items[3]).toEqual({ content: ITEMS[3], type: '解决民生困难' });
+  });
+
+  it('checks item 4 sent at 继续/完成 like any item, and keeps the offer', () => {
+    const d = atMore(3);
+    expect(d.send(ITEMS[0]!)).toBe(`这与第1项服务事项内容相同，请发送不同的服务事项。\n${Q.more(3)}`);
+    expect(d.send('好的')).toBe(`服务事项至少5字，您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
+    expectAt(d, AT.more);
+    expect(d.items).toHaveLength(3);
+  });
+
+  it('asks again, keeping everything, after a bad answer at each question', () => {
+    const d = withItems(1);
+    const before = structuredClone(d.answers);
+    expect(d.send('')).toBe('服务事项不能为空，请重新发送。');
+    expect(d.send('😀😀😀')).toBe('服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。');
+    expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
+    expectAt(d, AT.content, 2);
+    expect(d.answers).toEqual(before);
+    d.send(ITEMS[1]!);
+    expect(d.send('9')).toBe(`“9”不是可选的服务类型，请回复数字1–6或类型名称：\n${MENU}`);
+    expect(d.send('第四个')).toContain('“第四个”不是可选的服务类型');
+    expectAt(d, AT.type, 2);
+    expect(d.items[1]).toEqual({ content: ITEMS[1] });
+  });
+
+  it('will not finish, submit or add an item before three are complete', () => {
+    const d = withItems(1);
+    expect(d.send('完成')).toBe(`还不能完成：服务事项还差2项。\n${Q.content(2)}`);
+    expect(d.send('确认')).toBe(`还不能提交：服务事项还差2项。请先填完，然后回复“确认”。\n${Q.content(2)}`);
+    expect(d.send('继续')).toBe(`现在还不能添加新的一项，请先回答下面的问题。\n${Q.content(2)}`);
+    expectAt(d, AT.content, 2);
+    const none = new Driver();
+    expect(none.send('确认')).toContain('还不能提交：还差服务承诺、服务事项还差3项。');
+  });
+
+  it('repeats the review on any other text, and takes 继续 from the review', () => {
+    const d = withItems(3);
+    d.send('完成');
+    const review = d.reply;
+    expect(d.send('好的没问题')).toBe(review);
+    expect(d.send('完成')).toBe(review);
+    expect(d.send('继续')).toBe(Q.content(4));
+    expectAt(d, AT.content, 4);
+  });
+});
+
+describe('maxItems', () => {
+  const max = (form.fields[1] as { maxItems: number }).maxItems;
+
+  it('stops adding at the limit, from the review and from 继续/完成', () => {
+    const d = new Driver(answersWith(max));
+    expectAt(d, AT.review);
+    expect(d.send('继续')).toMatch(new RegExp(`^已达到最多${max}项，不能再添加。\\n请核对以下内容`));
+    expectAt(d, AT.review);
+    d.send('上一步');
+    expectAt(d, AT.more);
+    expect(d.send('继续')).toMatch(/^已达到最多20项，不能再添加。/);
+    expect(d.send('在站台新增一处母婴休息区方便乘客')).toMatch(/^已达到最多20项，不能再添加。/);
+    expect(d.items).toHaveLength(max);
+  });
+
+  it('goes straight to the review once the last allowed item is complete', () => {
+    const d = new Driver(answersWith(max - 1));
+    d.send('继续');
+    d.send(itemText(max - 1));
+    d.send('2');
+    expectAt(d, AT.review);
+    expect(d.items).toHaveLength(max);
+  });
+});
+
+describe('上一步 from every kind of question', () => {
+  it('at the commitment: already the first step', () => {
+    const d = new Driver();
+    expect(d.send('上一步')).toBe(`已经是第一步了。\n${Q.commitment}`);
+    expectAt(d, AT.commitment);
+  });
+
+  it('item 1 content → commitment, keeping it; answering goes on to item 1', () => {
+    const d = new Driver({ commitment: COMMITMENT });
+    expect(d.send('上一步')).toBe(Q.commitment);
+    expectAt(d, AT.commitment);
+    expect(d.answers.commitment).toBe(COMMITMENT);
+    d.send('热情周到，让每一位乘客安心出行');
+    expectAt(d, AT.content, 1);
+    expect(d.answers.commitment).toBe('热情周到，让每一位乘客安心出行');
+  });
+
+  it('item type → its content, keeping the content', () => {
+    const d = withItems(1);
+    d.send(ITEMS[1]!);
+    expect(d.send('上一步')).toBe(Q.content(2));
+    expectAt(d, AT.content, 2);
+    expect(d.items[1]).toEqual({ content: ITEMS[1] });
+    d.send(ITEMS[4]!);
+    expectAt(d, AT.type, 2);
+    expect(d.items[1]).toEqual({ content: ITEMS[4] });
+  });
+
+  it('item n content → item n-1 type', () => {
+    const d = withItems(2);
+    expectAt(d, AT.content, 3);
+    expect(d.send('上一步')).toBe(`${Q.type(2)}\n${MENU}`);
+    expectAt(d, AT.type, 2);
+    d.send('6');
+    expect(d.items[1]!.type).toBe('其他');
+    expectAt(d, AT.content, 3);
+  });
+
+  it('继续/完成 → the last item’s type', () => {
+    const d = atMore(3);
+    d.send('上一步');
+    expectAt(d, AT.type, 3);
+  });
+
+  it('review → 继续/完成', () => {
+    const d = withItems(3);
+    d.send('完成');
+    expect(d.send('上一步')).toBe(Q.more(3));
+    expectAt(d, AT.more);
+  });
+
+  it('walks all the way back to the first step without losing an answer', () => {
+    const d = withItems(3);
+    d.send('完成');
+    const answers = structuredClone(d.answers);
+    const seen: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      d.send('上一步');
+      seen.push(`${d.at.kind}${'sub' in d.at ? `:${d.at.sub}` : ''}#${d.index + 1}`);
+    }
+    expect(seen).toEqual([
+      'more#3',
+      'entry:type#3',
+      'entry:content#3',
+      'entry:type#2',
+      'entry:content#2',
+      'entry:type#1',
+      'entry:content#1',
+      'field#1',
+      'field#1',
+    ]);
+    expect(d.reply).toBe(`已经是第一步了。\n${Q.commitment}`);
+    expect(d.answers).toEqual(answers);
+  });
+
+  it('an item left half-done by 上一步 is asked for next, never skipped (no endless new items)', () => {
+    const d = atMore(3);
+    d.send(ITEMS[3]!); // item 4 content, straight from 继续/完成
+    d.send('上一步'); // item 4 content
+    d.send('上一步'); // item 3 type
+    expectAt(d, AT.type, 3);
+    expect(d.send('4')).toBe(`✅ 第3项已保存（提供暖心服务）。\n${Q.type(4)}\n${MENU}`);
+    expectAt(d, AT.type, 4);
+    d.send('1');
+    expectAt(d, AT.more);
+    expect(d.reply).toContain('目前4项');
+    d.send('完成');
+    expectAt(d, AT.review);
+    expect(d.items.map((item) => item.content)).toEqual(ITEMS.slice(0, 4));
+  });
+
+  it('a draft with a half-done entry in the middle resumes at that entry', () => {
+    const items = [...answersWith(3).items, { content: ITEMS[3]! }, { content: ITEMS[4]!, type: '其他' }];
+    const d = new Driver({ commitment: COMMITMENT, items });
+    expectAt(d, AT.type, 4);
+    d.send('2');
+    expectAt(d, AT.more);
+    expect(d.reply).toContain('目前5项');
+  });
+});
+
+describe('修改', () => {
+  it('修改 承诺 from the review returns to the review', () => {
+    const d = withItems(3);
+    d.send('完成');
+    expect(d.send('修改 承诺')).toBe(`好的，修改服务承诺。\n${Q.commitment}`);
+    expectAt(d, AT.commitment);
+    const reply = d.send('热情周到，让每一位乘客安心出行');
+    expect(reply).toMatch(/^✅ 服务承诺已保存（15字）。\n请核对以下内容：\n【服务承诺】热情周到，让每一位乘客安心出行/);
+    expectAt(d, AT.review);
+  });
+
+  it('修改 2 from the review asks item 2 content then type, changes only item 2 and returns to the review', () => {
+    const d = withItems(3);
+    d.send('完成');
+    expect(d.send('修改 2')).toBe(`好的，修改第2项服务事项。\n${Q.content(2)}`);
+    expectAt(d, AT.content, 2);
+    d.send(ITEMS[4]!);
+    expectAt(d, AT.type, 2);
+    expect(d.send('5')).toMatch(/^✅ 第2项已保存（解决民生困难）。\n请核对以下内容：/);
+    expectAt(d, AT.review);
+    expect(d.items).toEqual([answersWith(3).items[0], { content: ITEMS[4], type: '解决民生困难' }, answersWith(3).items[2]]);
+  });
+
+  it('修改第二项 accepts the item’s own text again but not another item’s', () => {
+    const d = withItems(3);
+    d.send('修改第二项');
+    expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
+    d.send(ITEMS[1]!);
+    expectAt(d, AT.type, 2);
+  });
+
+  it('修改 承诺 mid-form returns to the first question still open', () => {
+    const d = withItems(1);
+    d.send('修改 承诺');
+    expectAt(d, AT.commitment);
+    expect(d.send('新的承诺：热情周到')).toBe(`✅ 服务承诺已保存（9字）。\n${Q.content(2)}`);
+    expectAt(d, AT.content, 2);
+    expect(d.items).toHaveLength(1);
+  });
+
+  it('修改 1 mid-form, while item 2 is half done, returns to item 2', () => {
+    const d = withItems(1);
+    d.send(ITEMS[1]!);
+    expectAt(d, AT.type, 2);
+    d.send('修改 1');
+    expectAt(d, AT.content, 1);
+    d.send(ITEMS[5]!);
+    expect(d.send('2')).toBe(`✅ 第1项已保存（规范审批行为）。\n${Q.type(2)}\n${MENU}`);
+    expectAt(d, AT.type, 2);
+    expect(d.items).toEqual([{ content: ITEMS[5], type: '规范审批行为' }, { content: ITEMS[1] }]);
+  });
+
+  it('修改 of an item that does not exist, or of nothing named', () => {
+    const d = withItems(3);
+    d.send('完成');
+    expect(d.send('修改 5')).toMatch(/^没有第5项服务事项，目前共3项。\n请核对以下内容/);
+    expect(d.send('修改')).toMatch(/^请说明要修改哪一项，例如“修改 承诺”或“修改 2”（第2项服务事项）。\n请核对以下内容/);
+    expect(d.send('修改 名字')).toMatch(/^请说明要修改哪一项/);
+    expectAt(d, AT.review);
+  });
+});
+
+describe('删除', () => {
+  it('删除 4 at the review of four items leaves three and the review without 删除', () => {
+    const d = new Driver(answersWith(4));
+    expect(d.send('删除 4')).toMatch(/^🗑 已删除第4项，后面各项的序号依次前移，目前共3项。\n请核对以下内容：/);
+    expectAt(d, AT.review);
+    expect(d.items).toEqual(answersWith(3).items);
+    expect(d.reply).not.toContain('“删除');
+  });
+
+  it('never below three', () => {
+    const d = new Driver(answersWith(3));
+    expect(d.send('删除 2')).toMatch(/^服务事项至少需要3项，目前3项，不能再删除。如需更改可回复“修改 2”。\n请核对以下内容/);
+    expect(d.items).toEqual(answersWith(3).items);
+    const early = withItems(2);
+    expect(early.send('删除 1')).toMatch(/^服务事项至少需要3项，目前2项，不能再删除。/);
+    expect(early.items).toHaveLength(2);
+  });
+
+  it('shifts the later items forward', () => {
+    const d = new Driver(answersWith(5));
+    d.send('删除第二项');
+    expect(d.items.map((item) => item.content)).toEqual([ITEMS[0], ITEMS[2], ITEMS[3], ITEMS[4]]);
+    expect(d.reply).toContain('目前共4项');
+    expect(d.reply).toContain(`2. ${ITEMS[2]}`);
+  });
+
+  it('mid-form, the item being asked about moves forward too', () => {
+    const d = new Driver(answersWith(4));
+    d.send('上一步');
+    d.send('继续');
+    expectAt(d, AT.content, 5);
+    expect(d.send('删除 2')).toBe(`🗑 已删除第2项，后面各项的序号依次前移，目前共3项。\n${Q.content(4)}`);
+    expectAt(d, AT.content, 4);
+    d.send(ITEMS[5]!);
+    d.send('3');
+    expect(d.items.map((item) => item.content)).toEqual([ITEMS[0], ITEMS[2], ITEMS[3], ITEMS[5]]);
+  });
+
+  it('deleting the item being typed drops it and goes on', () => {
+    const d = atMore(3);
+    d.send(ITEMS[3]!);
+    expectAt(d, AT.type, 4);
+    expect(d.send('删除 4')).toMatch(/^已放弃正在填写的第4项。\n请核对以下内容：/);
+    expectAt(d, AT.review);
+    expect(d.items).toEqual(answersWith(3).items);
+  });
+
+  it('deleting the item being edited', () => {
+    const d = new Driver(answersWith(4));
+    d.send('修改 3');
+    expectAt(d, AT.content, 3);
+    expect(d.send('删除 3')).toMatch(/^🗑 已删除第3项，后面各项的序号依次前移，目前共3项。\n请核对以下内容/);
+    expect(d.items.map((item) => item.content)).toEqual([ITEMS[0], ITEMS[1], ITEMS[3]]);
+  });
+
+  it('删除 without a number, or with one that does not exist', () => {
+    const d = new Driver(answersWith(4));
+    expect(d.send('删除')).toMatch(/^请说明要删除第几项，例如“删除 4”。\n请核对以下内容/);
+    expect(d.send('删除 9')).toMatch(/^没有第9项服务事项，目前共4项。\n请核对以下内容/);
+    expect(d.items).toHaveLength(4);
+  });
+});
+
+describe('取消, 帮助, 进度 and other commands', () => {
+  it('取消 ends the form as cancelled, keeping the answers', () => {
+    const d = withItems(1);
+    d.send(ITEMS[1]!);
+    expect(d.send('取消')).toBe('已暂停填报，已填写的内容都已保存。回复“填报”可从中断处继续。');
+    expect(d.outcome).toBe('cancelled');
+    expect(d.answers).toEqual({ commitment: COMMITMENT, items: [answersWith(1).items[0], { content: ITEMS[1] }] });
+  });
+
+  it('帮助 lists the commands and repeats the current question', () => {
+    const d = withItems(1);
+    const reply = d.send('帮助');
+    expect(reply.startsWith(campaign.messages.helpForm)).toBe(true);
+    expect(reply.endsWith(Q.content(2))).toBe(true);
+    expectAt(d, AT.content, 2);
+  });
+
+  it('进度 shows what is done and missing, then the current question', () => {
+    const d = withItems(1);
+    d.send(ITEMS[1]!);
+    expect(d.send('进度')).toBe(
+      [
+        '测试集体',
+        '附件2：填报中（已填服务承诺、已填1项服务事项），截止9月30日（周四）12:00，还剩10天1小时',
+        '还差：服务事项还差2项',
+        Q.type(2),
+        MENU,
+      ].join('\n'),
+    );
+    expectAt(d, AT.type, 2);
+  });
+
+  it('an unknown command, 填报 and 接管 repeat the question', () => {
+    const d = atMore(3);
+    expect(d.send('/unknown')).toBe(`没有“/unknown”这个指令，回复“帮助”查看可用指令。\n${Q.more(3)}`);
+    expect(d.send('填报')).toBe(Q.more(3));
+    expect(d.send('接管')).toBe(Q.more(3));
+    expectAt(d, AT.more);
+  });
+});
+
+describe('snapshots', () => {
+  /** Snapshots taken at every kind of question along a conversation. */
+  function journey(): Driver[] {
+    const out: Driver[] = [];
+    const d = new Driver();
+    const keep = () => out.push(Object.assign(Object.create(Driver.prototype), { step: d.step, reply: d.reply }) as Driver);
+    keep();
+    for (const text of [COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '修改 2', ITEMS[3]!]) {
+      d.send(text);
+      keep();
+    }
+    return out;
+  }
+
+  it('the context is plain JSON and survives a JSON round trip unchanged', () => {
+    for (const d of journey()) {
+      const context = d.step.snapshot.context;
+      expect(JSON.parse(JSON.stringify(context))).toEqual(context);
+      expect(JSON.parse(JSON.stringify(d.step.persisted))).toEqual(d.step.persisted);
+    }
+  });
+
+  it('a restored snapshot continues at the same question with the same answers', () => {
+    for (const d of journey()) {
+      const restored = restoreSnapshot(runtime, JSON.parse(JSON.stringify(d.step.persisted)));
+      expect(restored).toBeDefined();
+      expect(restored!.value).toEqual(d.step.snapshot.value);
+      expect(restored!.context).toEqual(d.step.snapshot.context);
+      for (const text of ['上一步', ITEMS[5]!, '2', '进度']) {
+        const event = parseInput(text, campaign.commands, form);
+        const a = stepForm(runtime, d.step.snapshot, event);
+        const b = stepForm(runtime, restored!, event);
+        expect(b.says).toEqual(a.says);
+        expect(b.answers).toEqual(a.answers);
+        expect(b.snapshot.value).toEqual(a.snapshot.value);
+      }
+    }
+  });
+
+  it('garbage or a state this machine does not have gives undefined instead of throwing', () => {
+    const good = JSON.parse(JSON.stringify(withItems(1).step.persisted)) as Record<string, any>;
+    const bad: unknown[] = [
+      undefined,
+      null,
+      'garbage',
+      42,
+      [],
+      {},
+      { status: 'active' },
+      { ...good, value: 'nope' },
+      { ...good, value: { l_items: 'nope' } },
+      { ...good, value: { nope: 's_content' } },
+      { ...good, status: 'done', value: 'submitted' },
+      { ...good, context: { ...good.context, answers: 'x' } },
+      { ...good, context: { ...good.context, index: -1 } },
+      { ...good, context: { ...good.context, at: { kind: 'somewhere' } } },
+      { ...good, context: undefined },
+    ];
+    for (const stored of bad) expect(() => restoreSnapshot(runtime, stored)).not.toThrow();
+    for (const stored of bad) expect(restoreSnapshot(runtime, stored)).toBeUndefined();
+    expect(restoreSnapshot(runtime, good)).toBeDefined();
+  });
+
+  it('the machine holds no timers or invoked actors (they would not survive a restart)', () => {
+    const config = JSON.stringify(runtime.machine.config);
+    expect(config).not.toMatch(/"after"|"invoke"/);
+  });
+});
+
+describe('machineVersion', () => {
+  it('is stable for the same form and changes when the form changes', () => {
+    const version = machineVersion(campaign, form);
+    expect(createRuntime(campaign, structuredClone(form)).version).toBe(version);
+    const changed = (edit: (f: Form) => void) => {
+      const copy = structuredClone(form);
+      edit(copy);
+      return machineVersion(campaign, copy);
+    };
+    expect(changed((f) => ((f.fields[0] as { maxChars: number }).maxChars = 60))).not.toBe(version);
+    expect(changed((f) => ((f.fields[1] as { minItems: number }).minItems = 4))).not.toBe(version);
+    expect(changed((f) => f.fields.reverse())).not.toBe(version);
+    const aliases = structuredClone(campaign);
+    aliases.choiceSets.serviceType![3]!.aliases.push('暖心类');
+    expect(machineVersion(aliases, form)).not.toBe(version);
+  });
+});

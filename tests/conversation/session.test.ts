@@ -1,0 +1,460 @@
+import { describe, expect, it } from 'vitest';
+import { parseCampaign } from '../../src/campaign/load.js';
+import type { Campaign } from '../../src/campaign/schema.js';
+import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import type { Commit } from '../../src/conversation/store.js';
+import { MemoryStore } from '../support/memory-store.js';
+import { campaign, COMMITMENT, ITEMS } from './harness.js';
+
+const UNIT = '广州地铁运营一中心青年文明号';
+const BEFORE = new Date('2021-09-20T02:30:00Z'); // 9月20日 10:30, ten days before the deadline
+const LATE = new Date('2021-09-30T04:30:00Z'); // 9月30日 12:30, half an hour late
+const NAMES: Record<string, string> = { u1: '李华', u2: '王强', u3: '张敏' };
+
+/** A store whose commit can be made to fail, as a database would. */
+class FlakyStore extends MemoryStore {
+  failing = false;
+  override async commit(commit: Commit) {
+    if (this.failing) throw new Error('database is locked');
+    return super.commit(commit);
+  }
+}
+
+/** One WeChat group talking to the conversations, with a clock that stands still unless moved. */
+class Group {
+  now: Date;
+  conv: GroupConversations;
+  private n = 0;
+
+  constructor(
+    readonly store = new FlakyStore(),
+    now = BEFORE,
+    readonly camp: Campaign = campaign,
+    readonly roomId = 'room-1',
+  ) {
+    this.now = now;
+    this.conv = this.restart(camp);
+  }
+
+  /** A new GroupConversations over the same store, as after a process restart. */
+  restart(camp: Campaign = this.camp): GroupConversations {
+    this.conv = new GroupConversations({ campaign: camp, store: this.store, now: () => this.now });
+    return this.conv;
+  }
+
+  message(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): IncomingMessage {
+    return {
+      id: `${this.roomId}-msg-${++this.n}`,
+      roomId: this.roomId,
+      roomTopic: '地铁一中心青年文明号群',
+      senderId: who,
+      senderName: NAMES[who] ?? who,
+      kind: 'text',
+      text,
+      mentioned: false,
+      ...extra,
+    };
+  }
+
+  /** The replies to one message, joined; '' when the bot stays silent. */
+  async say(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): Promise<string> {
+    const replies = await this.conv.handle(this.message(text, who, extra));
+    expect(replies.length).toBeLessThanOrEqual(1);
+    return replies.join('\n');
+  }
+
+  async sayAll(texts: string[], who = 'u1'): Promise<string> {
+    let last = '';
+    for (const text of texts) last = await this.say(text, who);
+    return last;
+  }
+
+  get unit() {
+    return this.store.units[0];
+  }
+  get session() {
+    return this.store.sessions.get(this.roomId);
+  }
+  get saved() {
+    return this.unit ? this.store.submissions.get(`${this.unit.id}:modelCollective`) : undefined;
+  }
+}
+
+/** A group bound to its unit (as the roster would) that has answered up to the review. */
+async function atReview(group = new Group()): Promise<Group> {
+  if (!group.unit) group.store.addUnit(group.roomId, UNIT);
+  await group.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成']);
+  expect(group.session).toBeDefined();
+  return group;
+}
+
+const Q_COMMITMENT = '第1步：请发送本集体的服务承诺（50字以内）。';
+const Q_ITEM2 = '第2步：请发送第2项服务事项（100字以内）。';
+const Q_TYPE2 = '请选择第2项的服务类型，回复数字：';
+
+describe('an unbound group', () => {
+  it('is asked for its collective’s name, then gets the greeting and the form', async () => {
+    const g = new Group();
+    expect(await g.say('填报')).toBe(campaign.registration.prompt);
+    expect(g.session?.formId).toBe('_registration');
+    expect(await g.say('广州')).toBe('集体全称至少4字，您输入了2字，请写得具体一些后重新发送。');
+    expect(g.store.units).toHaveLength(0);
+
+    const reply = await g.say(` ${UNIT} `);
+    expect(reply).toBe(
+      [
+        `✅ 已将本群登记为：${UNIT}。`,
+        '您好！这里是2021年广东青年文明号集中服务月填报（附件2 服务承诺与服务事项清单（示范集体））。',
+        `本群对应：${UNIT}`,
+        '需填写：服务承诺1条（50字以内）+ 服务事项至少3项（每项100字以内，并选服务类型）',
+        '截止时间：9月30日（周四）12:00，还剩10天1小时。',
+        '随时回复“帮助”查看可用指令。',
+        Q_COMMITMENT,
+      ].join('\n'),
+    );
+    expect(g.store.units).toMatchObject([{ name: UNIT }]);
+    expect(g.store.rooms.get('room-1')).toBe(g.unit!.id);
+    expect(g.session).toMatchObject({ formId: 'modelCollective', unitId: g.unit!.id, ownerId: 'u1' });
+  });
+
+  it('answers 进度 with “not registered yet”, before and during registration', async () => {
+    const g = new Group();
+    expect(await g.say('进度')).toBe(campaign.messages.progressUnbound);
+    await g.say('填报');
+    expect(await g.say('进度')).toBe(`${campaign.messages.progressUnbound}\n${campaign.registration.prompt}`);
+    expect(await g.say('进度', 'u2')).toBe(`${campaign.messages.progressUnbound}\n${campaign.registration.prompt}`);
+  });
+
+  it('stays silent on chatter and answers when spoken to', async () => {
+    const g = new Group();
+    expect(await g.say('今天几点开会？')).toBe('');
+    expect(await g.say('你好', 'u1', { mentioned: true })).toBe(
+      '您好，我是服务月助手。回复“填报”开始或继续填报，回复“进度”查看进度，回复“帮助”查看指令。',
+    );
+    expect(await g.say('帮助')).toBe(campaign.messages.helpIdle);
+  });
+});
+
+describe('a whole submission', () => {
+  it('saves every accepted answer at once and stores the confirmed form as submitted with history', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.say('填报');
+    await g.say(COMMITMENT);
+    expect(g.saved).toMatchObject({ status: 'draft', answers: { commitment: COMMITMENT } });
+    await g.say(ITEMS[0]!);
+    expect(g.saved!.answers.items).toEqual([{ content: ITEMS[0] }]);
+    await g.say('暖心服务');
+    expect(g.saved!.answers.items).toEqual([{ content: ITEMS[0], type: '提供暖心服务' }]);
+    await g.sayAll([ITEMS[1]!, '1', ITEMS[2]!, '3']);
+    expect(await g.say('完成')).toMatch(/^请核对以下内容：/);
+    expect(g.store.history).toHaveLength(0);
+
+    expect(await g.say('确认')).toBe('🎉 已提交（9月20日 10:30）。截止前可回复“修改”重新编辑，历史版本会保留。');
+    const answers = {
+      commitment: COMMITMENT,
+      items: [
+        { content: ITEMS[0], type: '提供暖心服务' },
+        { content: ITEMS[1], type: '优化办事流程' },
+        { content: ITEMS[2], type: '提高服务质量' },
+      ],
+    };
+    expect(g.saved).toEqual({
+      unitId: g.unit!.id,
+      formId: 'modelCollective',
+      status: 'submitted',
+      answers,
+      version: 1,
+      submittedAt: BEFORE,
+      late: false,
+    });
+    expect(g.store.history).toEqual([{ unitId: g.unit!.id, formId: 'modelCollective', version: 1, answers, late: false }]);
+    expect(g.session).toBeUndefined();
+
+    expect(await g.say('进度')).toBe(`${UNIT}\n附件2：已提交（3项，9月20日 10:30）`);
+    expect(await g.say('填报')).toBe(
+      `${UNIT}的附件2已于9月20日 10:30提交（第1版）。\n回复“修改”重新编辑，回复“进度”查看详情。`,
+    );
+  });
+
+  it('after the deadline: the late greeting, the late sentence, and marked late', async () => {
+    const g = new Group(new FlakyStore(), LATE);
+    g.store.addUnit('room-1', UNIT);
+    expect(await g.say('填报')).toContain('截止时间：9月30日（周四）12:00，已过截止时间30分钟，现在提交将记为逾期提交。');
+    await g.sayAll([COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成']);
+    expect(await g.say('确认')).toBe('已提交（9月30日 12:30）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
+    expect(g.saved).toMatchObject({ status: 'submitted', late: true });
+    expect(g.store.history[0]!.late).toBe(true);
+    expect(await g.say('进度')).toBe(`${UNIT}\n附件2：逾期提交（3项，9月30日 12:30）`);
+  });
+
+  it('a draft confirmed one minute before the deadline is on time', async () => {
+    const g = await atReview();
+    g.now = new Date('2021-09-30T03:59:00Z');
+    expect(await g.say('确认')).toMatch(/^🎉 已提交（9月30日 11:59）/);
+    expect(g.saved!.late).toBe(false);
+  });
+});
+
+describe('who may speak', () => {
+  it('ignores other members unless they @ the bot; 进度 and 帮助 are open to all', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    const commits = g.store.commits.length;
+
+    expect(await g.say(ITEMS[0]!, 'u2')).toBe('');
+    expect(await g.say('确认', 'u2')).toBe('');
+    expect(await g.say('填报', 'u2')).toBe('');
+    expect(g.store.commits).toHaveLength(commits);
+    expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
+
+    expect(await g.say('帮助', 'u2')).toMatch(/^可用指令：\n上一步/);
+    expect(await g.say('进度', 'u2')).toMatch(new RegExp(`^${UNIT}\\n附件2：填报中（已填服务承诺）`));
+    expect(await g.say('填报', 'u2', { mentioned: true })).toMatch(
+      /^李华正在填报附件2，接着回答下面的问题即可；其他成员可回复“接管”继续填报。\n第2步：请发送第1项服务事项/,
+    );
+    // An @-mention is read as speaking to the bot: the answer counts, the owner stays.
+    expect(await g.say(ITEMS[0]!, 'u2', { mentioned: true })).toMatch(/^请选择第1项的服务类型/);
+    expect(g.session!.ownerId).toBe('u1');
+    expect(await g.say('4')).toMatch(/^✅ 第1项已保存（提供暖心服务）。/);
+  });
+
+  it('接管 makes the speaker the owner', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    expect(await g.say('接管', 'u2')).toBe('好的，接下来由王强填报。\n第2步：请发送第1项服务事项（100字以内）。\n建议写明：服务对象、具体举措、服务目标。');
+    expect(g.session).toMatchObject({ ownerId: 'u2', ownerName: '王强' });
+    expect(await g.say(ITEMS[0]!, 'u1')).toBe('');
+    expect(await g.say(ITEMS[0]!, 'u2')).toMatch(/^请选择第1项的服务类型/);
+    expect(g.session!.ownerId).toBe('u2');
+    expect(await g.say('接管', 'u2')).toMatch(/^请选择第1项的服务类型/); // already the owner
+  });
+});
+
+describe('messages delivered twice, non-text messages', () => {
+  it('the same message id twice has one effect', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4']);
+    const message = g.message(ITEMS[1]!);
+    expect(await g.conv.handle(message)).toHaveLength(1);
+    const commits = g.store.commits.length;
+    const session = structuredClone(g.session);
+    expect(await g.conv.handle({ ...message })).toEqual([]);
+    expect(g.store.commits).toHaveLength(commits);
+    expect(g.session).toEqual(session);
+    expect(g.saved!.answers.items).toHaveLength(2);
+
+    const confirm = g.message('确认');
+    await g.sayAll(['1', ITEMS[2]!, '3', '完成']);
+    await g.conv.handle(confirm);
+    await g.conv.handle(confirm);
+    expect(g.store.history).toHaveLength(1);
+  });
+
+  it.each(['image', 'sticker', 'voice', 'file'] as const)('a %s during the form gets the request for text and the question', async (kind) => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    const before = structuredClone(g.saved);
+    expect(await g.say('', 'u1', { kind })).toBe(
+      '收到，但这里需要文字回复（图片、表情、语音和文件无法保存）。\n第2步：请发送第1项服务事项（100字以内）。\n建议写明：服务对象、具体举措、服务目标。',
+    );
+    expect(g.saved).toEqual(before);
+    expect(await g.say('', 'u2', { kind })).toBe(''); // not the owner
+  });
+
+  it('a picture is ignored when no form is open', async () => {
+    const g = new Group();
+    expect(await g.say('', 'u1', { kind: 'image' })).toBe('');
+    g.store.addUnit('room-1', UNIT);
+    expect(await g.say('', 'u1', { kind: 'sticker' })).toBe('');
+    expect(g.store.commits).toHaveLength(0);
+  });
+});
+
+describe('取消 and coming back', () => {
+  it('取消 keeps the draft; 填报 resumes at the same question', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!]);
+    expect(await g.say('取消')).toBe('已暂停填报，已填写的内容都已保存。回复“填报”可从中断处继续。');
+    expect(g.session).toBeUndefined();
+    expect(await g.say('4')).toBe('');
+    const reply = await g.say('填报');
+    expect(reply).toContain(`欢迎回来，${UNIT}的附件2已保存的内容都在，接着填写即可。`);
+    expect(reply.endsWith(`${Q_TYPE2}\n1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他`)).toBe(true);
+    expect(await g.say('2')).toMatch(/^✅ 第2项已保存（规范审批行为）。/);
+  });
+});
+
+describe('修改 after submitting', () => {
+  it('reopens, keeps version 1 in history, and confirming again gives version 2', async () => {
+    const g = await atReview();
+    await g.say('确认');
+    const v1 = structuredClone(g.saved!.answers);
+
+    const reopened = await g.say('修改');
+    expect(reopened).toMatch(/^已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n请核对以下内容：/);
+    expect(g.saved!.status).toBe('reopened');
+    expect(await g.say('进度', 'u2')).toContain('附件2：已提交（第1版），正在修改，修改后请回复“确认”再次提交');
+
+    expect(await g.say('修改 2')).toBe(`好的，修改第2项服务事项。\n${Q_ITEM2}`);
+    await g.sayAll([ITEMS[4]!, '5']);
+    g.now = new Date('2021-09-21T01:00:00Z');
+    expect(await g.say('确认')).toBe('🎉 已提交（9月21日 09:00）。截止前可回复“修改”重新编辑，历史版本会保留。');
+
+    expect(g.saved).toMatchObject({ status: 'submitted', version: 2, submittedAt: g.now });
+    expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
+    expect(g.store.history[0]!.answers).toEqual(v1);
+    expect((g.store.history[1]!.answers as typeof v1).items).toEqual([
+      v1.items![0],
+      { content: ITEMS[4], type: '解决民生困难' },
+      v1.items![2],
+    ]);
+  });
+
+  it('“修改 2” straight after submitting goes to item 2', async () => {
+    const g = await atReview();
+    await g.say('确认');
+    expect(await g.say('修改 2')).toBe(
+      `已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n好的，修改第2项服务事项。\n${Q_ITEM2}`,
+    );
+  });
+
+  it('修改 with nothing submitted says so', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    expect(await g.say('修改')).toBe('还没有已提交的附件2。回复“填报”开始填写。');
+  });
+});
+
+describe('restarts and stored state', () => {
+  it('a restart in the middle continues at the same question with every answer', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!]);
+    g.restart();
+    expect(await g.say('进度')).toMatch(new RegExp(`${Q_TYPE2}\\n`));
+    expect(await g.say('1')).toBe(`✅ 第2项已保存（优化办事流程）。\n第2步：请发送第3项服务事项（100字以内）。`);
+    g.restart();
+    await g.sayAll([ITEMS[2]!, '3', '完成']);
+    g.restart();
+    await g.say('确认');
+    expect(g.saved).toMatchObject({
+      status: 'submitted',
+      answers: { commitment: COMMITMENT, items: [{ type: '提供暖心服务' }, { type: '优化办事流程' }, { type: '提高服务质量' }] },
+    });
+  });
+
+  it('a session stored by another machine version resumes from the draft with the update sentence', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!]);
+    const answers = structuredClone(g.saved!.answers);
+    g.store.sessions.get('room-1')!.machineVersion = '0.000000000000';
+
+    const reply = await g.say('2');
+    expect(reply.startsWith('表单内容有更新，已按保存的答案继续，已填写的内容都在。\n')).toBe(true);
+    expect(reply).toContain(Q_TYPE2);
+    expect(g.saved!.answers).toEqual(answers);
+    expect(g.session!.machineVersion).not.toBe('0.000000000000');
+    expect(await g.say('2')).toMatch(/^✅ 第2项已保存（规范审批行为）。/);
+  });
+
+  it('a campaign file changed under a running conversation loses no answer', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4']);
+    const raw = structuredClone(campaign) as Record<string, any>;
+    raw.forms[0].fields[0].maxChars = 60;
+    g.restart(parseCampaign(raw, 'changed'));
+    expect(await g.say(ITEMS[1]!)).toBe(`表单内容有更新，已按保存的答案继续，已填写的内容都在。\n${Q_ITEM2}`);
+    expect(g.saved!.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0], type: '提供暖心服务' }] });
+    expect(await g.say(ITEMS[1]!)).toMatch(/^请选择第2项的服务类型/);
+  });
+
+  it('an unreadable snapshot is resumed from the draft too', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    g.store.sessions.get('room-1')!.snapshot = { status: 'active', value: 'f_nowhere', context: 'garbage' };
+    expect(await g.say(ITEMS[0]!)).toBe(
+      `表单内容有更新，已按保存的答案继续，已填写的内容都在。\n第2步：请发送第1项服务事项（100字以内）。\n建议写明：服务对象、具体举措、服务目标。`,
+    );
+    expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
+  });
+});
+
+describe('a store that fails', () => {
+  /** Everything the memory store holds, as JSON. */
+  const contents = (store: MemoryStore) =>
+    JSON.stringify({
+      units: store.units,
+      rooms: [...store.rooms],
+      sessions: [...store.sessions],
+      submissions: [...store.submissions],
+      history: store.history,
+      processed: [...store.processed],
+    });
+
+  it('makes handle reject and changes nothing; the same message later succeeds', async () => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    const before = contents(g.store);
+    g.store.failing = true;
+    const message = g.message(ITEMS[0]!);
+    await expect(g.conv.handle(message)).rejects.toThrow('database is locked');
+    expect(contents(g.store)).toBe(before);
+    expect(g.conv.internalError).toBe('抱歉，刚才这条消息没有处理成功，已填写的内容不受影响，请稍后重新发送。');
+
+    g.store.failing = false;
+    expect(await g.conv.handle(message)).toEqual([expect.stringMatching(/^请选择第1项的服务类型/)]);
+    expect(g.saved!.answers.items).toEqual([{ content: ITEMS[0] }]);
+  });
+
+  it('a failed 确认 leaves the form unsubmitted and the session open', async () => {
+    const g = await atReview();
+    const before = contents(g.store);
+    g.store.failing = true;
+    await expect(g.conv.handle(g.message('确认'))).rejects.toThrow();
+    expect(contents(g.store)).toBe(before);
+    expect(g.store.history).toHaveLength(0);
+    expect(g.saved!.status).toBe('draft');
+    g.store.failing = false;
+    expect(await g.say('确认')).toMatch(/^🎉 已提交/);
+  });
+
+  it('a failed registration can be sent again and binds the group once', async () => {
+    const g = new Group();
+    await g.say('填报');
+    g.store.failing = true;
+    const message = g.message(UNIT);
+    await expect(g.conv.handle(message)).rejects.toThrow();
+    g.store.failing = false;
+    const [reply] = await g.conv.handle(message);
+    expect(reply).toMatch(new RegExp(`^✅ 已将本群登记为：${UNIT}。`));
+    expect(reply!.endsWith(Q_COMMITMENT)).toBe(true);
+    expect(g.store.units).toHaveLength(1);
+    expect(g.session?.formId).toBe('modelCollective');
+  });
+});
+
+describe('groups are separate', () => {
+  it('two groups fill their forms independently over one store', async () => {
+    const store = new FlakyStore();
+    const a = new Group(store, BEFORE, campaign, 'room-a');
+    const b = new Group(store, BEFORE, campaign, 'room-b');
+    store.addUnit('room-a', 'A青年文明号');
+    store.addUnit('room-b', 'B青年文明号');
+    await a.say('填报');
+    await b.say('填报');
+    await a.say(COMMITMENT);
+    expect(await b.say('热情服务，真诚奉献')).toMatch(/^✅ 服务承诺已保存（9字）。/);
+    expect(store.submissions.get('1:modelCollective')!.answers).toEqual({ commitment: COMMITMENT });
+    expect(store.submissions.get('2:modelCollective')!.answers).toEqual({ commitment: '热情服务，真诚奉献' });
+  });
+});
