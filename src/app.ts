@@ -1,0 +1,91 @@
+// The one programmatic entry point: campaign → store → conversations → bot. Tests, tools and main.ts all
+// start the whole app through startApp.
+import { fileURLToPath } from 'node:url';
+import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
+import { loadCampaign } from './campaign/load.js';
+import { fill } from './campaign/text.js';
+import { attachGroupHandler } from './bot/group-handler.js';
+import { KeyedQueue } from './bot/keyed-queue.js';
+import { GroupConversations } from './conversation/session.js';
+import { createLogger, type Logger } from './log.js';
+import { openDatabase } from './store/client.js';
+import { PrismaConversationStore } from './store/conversation-store.js';
+import { Serial } from './store/serial.js';
+
+export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
+
+export interface AppOptions {
+  /** any Wechaty puppet instance (wechaty-puppet-mock in tests), or a puppet's package name */
+  puppet: NonNullable<WechatyOptions['puppet']>;
+  /** options for a puppet given by name, such as a service token */
+  puppetOptions?: { token?: string };
+  /** file: URL or path of the SQLite database */
+  databaseUrl: string;
+  /** folder holding campaign*.yaml */
+  campaignDir: string;
+  /** WeChat contact ids of the admins */
+  admins: string[];
+  /** the clock; every date the bot computes comes from here */
+  now?: () => Date;
+  log?: Logger;
+  /** name under which Wechaty keeps its login session on disk; none keeps it in memory */
+  memoryName?: string;
+  migrationsDir?: string;
+}
+
+export interface App {
+  bot: Wechaty;
+  /** Stops taking messages, finishes the ones in hand, stops the bot and closes the database. Runs once. */
+  stop(): Promise<void>;
+}
+
+export async function startApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? createLogger();
+  const now = options.now ?? (() => new Date());
+  const campaign = loadCampaign(options.campaignDir);
+  const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  const store = new PrismaConversationStore(database.prisma, new Serial());
+  const conversations = new GroupConversations({ campaign, store, now });
+  const queue = new KeyedQueue();
+
+  const bot = WechatyBuilder.build({
+    puppet: options.puppet,
+    ...(options.puppetOptions ? { puppetOptions: options.puppetOptions } : {}),
+    ...(options.memoryName ? { name: options.memoryName } : {}),
+  } as WechatyOptions);
+  let accepting = true;
+  attachGroupHandler({
+    bot,
+    conversations,
+    queue,
+    botName: campaign.botName,
+    privateReply: fill(campaign.messages.privateChat, { bot: campaign.botName }),
+    accepting: () => accepting,
+    log,
+  });
+  bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
+
+  try {
+    await bot.start();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  log.info({ campaign: campaign.id, forms: campaign.forms.map((form) => form.id) }, 'bot started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      accepting = false;
+      await queue.drain();
+      try {
+        await bot.stop();
+      } finally {
+        await database.close();
+        log.info('bot stopped');
+      }
+    })();
+    return stopping;
+  };
+  return { bot, stop };
+}

@@ -1,0 +1,48 @@
+// Wires Wechaty's message events to the group conversations: one queue per group, replies sent in order,
+// and failures reported instead of thrown out of the handler.
+import type { Message, Wechaty } from 'wechaty';
+import type { GroupConversations } from '../conversation/session.js';
+import type { Logger } from '../log.js';
+import { toIncoming } from './incoming.js';
+import type { KeyedQueue } from './keyed-queue.js';
+
+export interface GroupHandlerOptions {
+  bot: Wechaty;
+  conversations: GroupConversations;
+  queue: KeyedQueue;
+  botName: string;
+  privateReply: string;
+  /** false once the app is stopping: later messages are left alone */
+  accepting: () => boolean;
+  log: Logger;
+}
+
+export function attachGroupHandler(options: GroupHandlerOptions): (message: Message) => Promise<void> {
+  const { bot, conversations, queue, botName, log } = options;
+
+  const onMessage = async (message: Message): Promise<void> => {
+    if (message.self() || !options.accepting()) return;
+    const room = message.room();
+    if (!room) {
+      // A private chat: point the person to their group (admin commands arrive with the roster).
+      if (message.type() === bot.Message.Type.Text) await message.say(options.privateReply).catch((error) => log.warn({ err: error }, 'private reply failed'));
+      return;
+    }
+    await queue.run(room.id, async () => {
+      try {
+        const incoming = await toIncoming(message, botName);
+        if (!incoming) return;
+        const replies = await conversations.handle(incoming);
+        for (const reply of replies) await room.say(reply);
+      } catch (error) {
+        log.error({ err: error, roomId: room.id, messageId: message.id }, 'handling a group message failed');
+        await room.say(conversations.internalError).catch(() => undefined);
+      }
+    });
+  };
+
+  bot.on('message', (message) => {
+    void onMessage(message).catch((error: unknown) => log.error({ err: error }, 'message handler failed'));
+  });
+  return onMessage;
+}

@@ -1,0 +1,50 @@
+// A Wechaty room message as the conversation sees it: who, where, what kind, the text without the @bot.
+import { types, type Message } from 'wechaty';
+import type { IncomingMessage, MessageKind } from '../conversation/session.js';
+
+const KINDS: Partial<Record<types.Message, MessageKind>> = {
+  [types.Message.Text]: 'text',
+  [types.Message.Image]: 'image',
+  [types.Message.Emoticon]: 'sticker',
+  [types.Message.Audio]: 'voice',
+  [types.Message.Video]: 'video',
+  [types.Message.Attachment]: 'file',
+};
+
+/** Longest text the bot reads; anything longer is cut here (and then reported as too long by the form). */
+export const MAX_TEXT = 20_000;
+
+/** The room message in the conversation's terms, or undefined for messages the bot does not handle. */
+export async function toIncoming(message: Message, botName: string): Promise<IncomingMessage | undefined> {
+  const room = message.room();
+  const talker = message.talker();
+  if (!room || message.self()) return undefined;
+  const kind = KINDS[message.type()] ?? 'other';
+  let text = '';
+  let mentioned = false;
+  if (kind === 'text') {
+    mentioned = await message.mentionSelf();
+    text = mentioned ? await message.mentionText() : message.text();
+    // Some puppets deliver "@服务月助手 填报" without a mention list: read the name in the text too.
+    const prefix = new RegExp(`^@${escapeRegExp(botName)}[\\s\\u2005]*`);
+    if (prefix.test(text)) {
+      mentioned = true;
+      text = text.replace(prefix, '');
+    }
+    text = text.slice(0, MAX_TEXT);
+  }
+  return {
+    id: message.id,
+    roomId: room.id,
+    roomTopic: await room.topic().catch(() => null),
+    senderId: talker.id,
+    senderName: talker.name(),
+    kind,
+    text,
+    mentioned,
+  };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

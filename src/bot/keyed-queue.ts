@@ -1,0 +1,26 @@
+// One queue per key: jobs with the same key (a group) run strictly one after another, different keys run
+// side by side. Idle keys are forgotten, so the map only holds groups with work in hand.
+export class KeyedQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  /** Runs `job` after every earlier job of `key`; a failing job does not stop the ones behind it. */
+  run(key: string, job: () => Promise<void>): Promise<void> {
+    const previous = this.tails.get(key) ?? Promise.resolve();
+    const current = previous.then(job, job);
+    const tail = current.catch(() => undefined);
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return current;
+  }
+
+  /** Resolves when every job queued so far has finished. */
+  async drain(): Promise<void> {
+    while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
+  }
+
+  get busyKeys(): number {
+    return this.tails.size;
+  }
+}

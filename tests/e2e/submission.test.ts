@@ -1,0 +1,154 @@
+// A group hands in its commitment and service items through the real Wechaty and the mock puppet.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';
+const ITEMS = [
+  ['在早晚高峰增设志愿引导岗，为老年乘客和残障乘客提供进出站全程陪同服务', '暖心服务', '提供暖心服务'],
+  ['推出地铁失物招领线上查询服务，方便乘客快速找回遗失物品', '1', '优化办事流程'],
+  ['组织青年员工走进沿线中小学开展安全乘车宣传课', '3', '提高服务质量'],
+] as const;
+
+function readDatabase(file: string) {
+  const db = new Database(file, { readonly: true });
+  try {
+    return {
+      submissions: db.prepare('SELECT status, version, late, answers FROM Submission').all() as { status: string; version: number; late: number; answers: string }[],
+      versions: db.prepare('SELECT version, answers FROM SubmissionVersion ORDER BY version').all() as { version: number; answers: string }[],
+      conversations: db.prepare('SELECT roomId FROM Conversation').all(),
+      units: db.prepare('SELECT name, kind FROM Unit').all() as { name: string; kind: string }[],
+    };
+  } finally {
+    db.close();
+  }
+}
+
+async function registerAndStart(t: TestApp, room: { id: string }, member: string) {
+  const ask = await t.ask(member, room, '填报', { mentionBot: true });
+  expect(ask).toContain('请发送本集体的全称');
+  const greeting = await t.ask(member, room, '广州地铁运营一中心青年文明号');
+  expect(greeting).toContain('已将本群登记为：广州地铁运营一中心青年文明号');
+  expect(greeting).toContain('截止时间：9月30日（周四）12:00，还剩10天1小时');
+  expect(greeting).toContain('第1步：请发送本集体的服务承诺（50字以内）');
+}
+
+describe('a group hands in its form', () => {
+  it('goes from 填报 to 确认 and stores the submission', async () => {
+    const t = await startTestApp();
+    try {
+      const { room } = t.wechat.createRoom('地铁一中心青年文明号群', ['李华', '王强']);
+      await registerAndStart(t, room, '李华');
+      expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存（20字）');
+      for (const [n, [content, type, typeName]] of ITEMS.entries()) {
+        expect(await t.ask('李华', room, content)).toContain(`请选择第${n + 1}项的服务类型`);
+        expect(await t.ask('李华', room, type)).toContain(`✅ 第${n + 1}项已保存（${typeName}）`);
+      }
+      expect(t.wechat.replies(room).at(-1)).toContain('回复“继续”添加第4项，或回复“完成”查看汇总');
+      const review = await t.ask('李华', room, '完成');
+      expect(review).toContain(`【服务承诺】${COMMITMENT}`);
+      expect(review).toContain(`3. ${ITEMS[2][0]}（提高服务质量）`);
+      expect(await t.ask('李华', room, '确认')).toContain('🎉 已提交（9月20日 10:30）');
+      expect(await t.ask('王强', room, '进度')).toContain('附件2：已提交（3项，9月20日 10:30）');
+    } finally {
+      await t.app.stop();
+    }
+    const db = readDatabase(t.databaseFile);
+    expect(db.units).toEqual([{ name: '广州地铁运营一中心青年文明号', kind: 'collective' }]);
+    expect(db.submissions).toHaveLength(1);
+    expect(db.submissions[0]).toMatchObject({ status: 'submitted', version: 1, late: 0 });
+    const answers = JSON.parse(db.submissions[0]!.answers);
+    expect(answers.commitment).toBe(COMMITMENT);
+    expect(answers.items).toHaveLength(3);
+    expect(db.versions).toHaveLength(1);
+    expect(db.conversations).toHaveLength(0);
+  });
+
+  it('answers every kind of bad input in Chinese and keeps what was accepted', async () => {
+    const t = await startTestApp();
+    try {
+      const { room } = t.wechat.createRoom('测试群', ['李华']);
+      await registerAndStart(t, room, '李华');
+      expect(await t.ask('李华', room, '   ')).toContain('服务承诺不能为空');
+      expect(await t.ask('李华', room, '我们'.repeat(31))).toContain('服务承诺最多50字，您输入了62字');
+      expect(await t.ask('李华', room, '长'.repeat(10_000))).toContain('您输入了10000字');
+      expect(await t.ask('李华', room, '😀😀😀！！')).toContain('只有表情或标点无法保存');
+      expect(await t.ask('李华', room, '/start')).toContain('没有“/start”这个指令');
+      t.wechat.sendImage('李华', room);
+      const [image] = await t.wechat.waitForReplies(room, 1);
+      expect(image).toContain('这里需要文字回复');
+      expect(image).toContain('请发送本集体的服务承诺');
+      t.wechat.sendSticker('李华', room);
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('这里需要文字回复');
+      expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存');
+      await t.ask('李华', room, ITEMS[0][0]);
+      expect(await t.ask('李华', room, '第九种')).toContain('不是可选的服务类型');
+      expect(await t.ask('李华', room, '4')).toContain('✅ 第1项已保存（提供暖心服务）');
+      expect(await t.ask('李华', room, `  ${ITEMS[0][0]}。 `)).toContain('这与第1项服务事项内容相同');
+      const progress = await t.ask('李华', room, '进度');
+      expect(progress).toContain('已填服务承诺、已填1项服务事项');
+      expect(progress).toContain('服务事项还差2项');
+    } finally {
+      await t.app.stop();
+    }
+  });
+
+  it('listens to the owner, ignores other members unless they @ the bot, and hands over on 接管', async () => {
+    const t = await startTestApp();
+    try {
+      const { room } = t.wechat.createRoom('测试群', ['李华', '王强']);
+      await registerAndStart(t, room, '李华');
+      await t.wechat.say('王强', room, '今天几点开会？');
+      await t.wechat.assertNoNewReplies(room, 150);
+      expect(await t.ask('王强', room, '填报', { mentionBot: true })).toContain('李华正在填报附件2');
+      // Both speak at once: the owner's answer and a colleague's chatter.
+      await Promise.all([t.wechat.say('李华', room, COMMITMENT), t.wechat.say('王强', room, '收到')]);
+      const [saved] = await t.wechat.waitForReplies(room, 1);
+      expect(saved).toContain('✅ 服务承诺已保存');
+      await t.wechat.assertNoNewReplies(room, 150);
+      expect(await t.ask('王强', room, '接管')).toContain('接下来由王强填报');
+      expect(await t.ask('王强', room, ITEMS[0][0])).toContain('请选择第1项的服务类型');
+      await t.wechat.say('李华', room, '1');
+      await t.wechat.assertNoNewReplies(room, 150);
+    } finally {
+      await t.app.stop();
+    }
+  });
+
+  it('handles a message delivered twice once', async () => {
+    const t = await startTestApp();
+    try {
+      const { room } = t.wechat.createRoom('测试群', ['李华']);
+      await registerAndStart(t, room, '李华');
+      const id = await t.wechat.say('李华', room, COMMITMENT);
+      await t.wechat.waitForReplies(room, 1);
+      t.wechat.redeliver(id);
+      await t.wechat.assertNoNewReplies(room, 200);
+      expect(await t.ask('李华', room, ITEMS[0][0])).toContain('请选择第1项的服务类型');
+    } finally {
+      await t.app.stop();
+    }
+  });
+
+  it('continues at the same question after a restart on the same database', async () => {
+    const roomId = 'restart-room@chatroom';
+    const first = await startTestApp();
+    try {
+      const { room } = first.wechat.createRoom('测试群', ['李华'], { id: roomId });
+      await registerAndStart(first, room, '李华');
+      await first.ask('李华', room, COMMITMENT);
+      await first.ask('李华', room, ITEMS[0][0]);
+    } finally {
+      await first.app.stop();
+    }
+    const second = await startTestApp({ dir: first.dir });
+    try {
+      const { room } = second.wechat.createRoom('测试群', ['李华'], { id: roomId });
+      expect(await second.ask('李华', room, '暖心服务')).toContain('✅ 第1项已保存（提供暖心服务）');
+      const progress = await second.ask('李华', room, '进度');
+      expect(progress).toContain('已填服务承诺、已填1项服务事项');
+    } finally {
+      await second.app.stop();
+    }
+  });
+});

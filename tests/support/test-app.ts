@@ -1,0 +1,45 @@
+// Starts the whole app in-process on the mock puppet, a temporary database and the real campaign.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startApp, type App } from '../../src/app.js';
+import { silentLogger } from '../../src/log.js';
+import { createMockWechat, type ContactMock, type HasId, type MockWechat } from './mock-wechat.js';
+
+/** 2021-09-20 10:30 in Guangdong: ten days before the 附件2 deadline. */
+export const SEPT_20 = new Date('2021-09-20T02:30:00Z');
+
+export interface TestApp {
+  app: App;
+  wechat: MockWechat;
+  dir: string;
+  databaseFile: string;
+  /** a member says `text` in `room` and the bot's one reply comes back */
+  ask(member: ContactMock | string, room: HasId, text: string, options?: { mentionBot?: boolean }): Promise<string>;
+}
+
+export async function startTestApp(options: { dir?: string; now?: () => Date } = {}): Promise<TestApp> {
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'service-month-'));
+  const databaseFile = join(dir, 'bot.db');
+  const wechat = createMockWechat();
+  const app = await startApp({
+    puppet: wechat.puppet,
+    databaseUrl: `file:${databaseFile}`,
+    campaignDir: 'conversations',
+    admins: [],
+    now: options.now ?? (() => SEPT_20),
+    log: silentLogger(),
+  });
+  await wechat.login(app.bot);
+  return {
+    app,
+    wechat,
+    dir,
+    databaseFile,
+    async ask(member, room, text, sayOptions) {
+      await wechat.say(member, room, text, sayOptions);
+      const [reply] = await wechat.waitForReplies(room, 1);
+      return reply!;
+    },
+  };
+}
