@@ -42,6 +42,7 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     kind,
     text,
     mentioned,
+    roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
   };
 }
 

@@ -181,6 +181,18 @@ export const MessagesSchema = z.strictObject({
   mentionIdle: message,
   internalError: message,
   privateChat: message,
+  bindAsk: message,
+  bindOfferTopic: message,
+  bindCandidates: message,
+  bindCandidateLine: message,
+  bindNotFound: message,
+  bindWhat: message,
+  bindChoose: message,
+  bindTaken: message,
+  bound: message,
+  alreadyBound: message,
+  bindCancelled: message,
+  rebindAmbiguous: message,
 });
 
 export const CommandWordsSchema = z.strictObject({
@@ -195,6 +207,7 @@ export const CommandWordsSchema = z.strictObject({
   help: z.array(text).min(1),
   progress: z.array(text).min(1),
   takeover: z.array(text).min(1),
+  bind: z.array(text).min(1),
 });
 
 export const CampaignSchema = z

@@ -19,6 +19,7 @@ export type CommandEvent =
   | { type: 'cmd.help' }
   | { type: 'cmd.progress' }
   | { type: 'cmd.takeover' }
+  | { type: 'cmd.bind'; name: string }
   | { type: 'cmd.unknown'; text: string };
 
 export type TextEvent = { type: 'user.text'; text: string };
@@ -44,6 +45,9 @@ export function parseInput(text: string, words: CommandWords, form?: Form): Comm
   if (is(words.progress)) return { type: 'cmd.progress' };
   if (is(words.takeover)) return { type: 'cmd.takeover' };
 
+  const bindName = textAfter(plain, words.bind);
+  if (bindName !== undefined) return { type: 'cmd.bind', name: bindName };
+
   const edit = argumentAfter(bare, words.edit);
   if (edit !== undefined) {
     const target = editTarget(edit, form);
@@ -58,6 +62,13 @@ export function parseInput(text: string, words: CommandWords, form?: Form): Comm
   }
   if (/^[/／]/.test(plain)) return { type: 'cmd.unknown', text: [...plain].slice(0, 12).join('') };
   return { type: 'user.text', text };
+}
+
+/** The text after the command word `text` starts with, spaces inside kept; undefined if it starts with none. */
+function textAfter(text: string, list: readonly string[]): string | undefined {
+  const plain = text.replace(/^[/／]/, '').trim();
+  const word = [...list].sort((a, b) => b.length - a.length).find((w) => plain.startsWith(w));
+  return word === undefined ? undefined : plain.slice(word.length).trim();
 }
 
 function argumentAfter(bare: string, list: readonly string[]): string | undefined {

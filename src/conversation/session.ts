@@ -6,6 +6,7 @@ import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { parseInput, type CommandEvent, type TextEvent } from './commands.js';
 import { AnswersSchema, type Answers } from './draft.js';
+import { GroupBinding } from './binding.js';
 import { createRuntime, currentQuestion, restoreSnapshot, startForm, stepForm, type FormRuntime, type Step } from './engine.js';
 import { progressLines, renderAll, type FormStatus } from './render.js';
 import type { Say } from './say.js';
@@ -24,6 +25,8 @@ export interface IncomingMessage {
   text: string;
   /** the message @-mentions the bot */
   mentioned: boolean;
+  /** the names of the group's members, asked only when binding needs them */
+  roomMembers?: () => Promise<string[]>;
 }
 
 /** The id of the pseudo-form that asks an unbound group for its collective's name. */
@@ -33,6 +36,8 @@ export interface SessionOptions {
   campaign: Campaign;
   store: ConversationStore;
   now: () => Date;
+  /** tells the admins something they must act on (sent to them privately) */
+  notifyAdmins?: (text: string) => void;
 }
 
 type Input = CommandEvent | TextEvent | { type: 'nonText' };
@@ -46,18 +51,31 @@ export class GroupConversations {
   private readonly now: () => Date;
   private readonly runtimes = new Map<string, FormRuntime>();
   private readonly registration: Form;
+  private readonly binding: GroupBinding;
+  private readonly notifyAdmins: (text: string) => void;
+  /** room ids already looked for among the bound groups since start */
+  private readonly refindTried = new Set<string>();
 
   constructor(options: SessionOptions) {
     this.campaign = options.campaign;
     this.store = options.store;
     this.now = options.now;
     this.registration = registrationForm(options.campaign);
+    this.binding = new GroupBinding(options.campaign, options.store, options.now);
+    this.notifyAdmins = options.notifyAdmins ?? (() => {});
   }
 
   /** Handles one group message; returns the replies to send, in order (none when the bot stays silent). */
   async handle(message: IncomingMessage): Promise<string[]> {
     if (await this.store.isProcessed(message.id)) return [];
-    const [unit, session] = await Promise.all([this.store.unitOfRoom(message.roomId), this.store.session(message.roomId)]);
+    let unit = await this.store.unitOfRoom(message.roomId);
+    if (!unit && !this.refindTried.has(message.roomId)) {
+      this.refindTried.add(message.roomId);
+      const found = await this.binding.refind(message);
+      if (found.adminNote) this.notifyAdmins(found.adminNote);
+      if (found.moved) unit = await this.store.unitOfRoom(message.roomId);
+    }
+    const session = await this.store.session(message.roomId);
     const form = session ? this.formById(session.formId) : unit ? this.defaultForm(unit) : undefined;
     const input: Input = message.kind === 'text' ? parseInput(message.text, this.campaign.commands, form) : { type: 'nonText' };
     const reply = session && form
@@ -75,9 +93,25 @@ export class GroupConversations {
 
   private async idle(message: IncomingMessage, input: Input, unit: UnitRecord | null): Promise<string | undefined> {
     const m = this.campaign.messages;
+    if (!unit) {
+      const decision = await this.binding.decide(message, input);
+      switch (decision?.kind) {
+        case 'reply':
+          await this.store.commit({ ...this.base(message), ...(decision.offer !== undefined ? { offer: decision.offer } : {}) });
+          return decision.text;
+        case 'bound':
+          return this.open(message, decision.unit, 'start', [decision.text]);
+        case 'register':
+          return this.askForUnit(message);
+      }
+    }
     switch (input.type) {
       case 'cmd.start':
-        return unit ? this.open(message, unit, 'start') : this.askForUnit(message);
+        if (unit) return this.open(message, unit, 'start');
+        break;
+      case 'cmd.bind':
+        if (unit) return this.answerOnly(message, fill(m.alreadyBound, { unit: unit.name }));
+        break;
       case 'cmd.edit':
         // 修改 after submitting reopens the form; "修改 2" also goes straight to item 2.
         if (unit) return this.open(message, unit, 'reopen', [], input.target.kind === 'none' ? undefined : input);
@@ -241,6 +275,7 @@ export class GroupConversations {
     const unit = await this.store.registerUnit({
       roomId: message.roomId,
       roomTopic: message.roomTopic,
+      members: (await message.roomMembers?.()) ?? [],
       name: typeof name === 'string' ? name : '',
       actor: message.senderId,
       at: this.now(),

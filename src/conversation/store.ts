@@ -9,6 +9,24 @@ export interface UnitRecord {
   category: Category | null;
 }
 
+/** A roster unit as binding shows it, with the group it is bound to, if any. */
+export interface RosterUnit extends UnitRecord {
+  city: string | null;
+  industry: string | null;
+  boundRoomId: string | null;
+  boundRoomTopic: string | null;
+}
+
+/** A group bound to a unit, as last seen: what re-finds it when its room id changes. */
+export interface BoundRoom {
+  roomId: string;
+  unitId: number;
+  topic: string | null;
+  members: string[];
+}
+
+export type BindResult = { ok: true; unit: RosterUnit } | { ok: false; boundTopic: string | null };
+
 /** The open conversation of a group. */
 export interface SessionRecord {
   roomId: string;
@@ -48,6 +66,8 @@ export interface Commit {
   submit?: { unitId: number; formId: string; answers: Answers; late: boolean };
   /** a submitted form was opened again for changes */
   reopen?: { unitId: number; formId: string };
+  /** units offered to the (unbound) group to choose from; null withdraws the offer */
+  offer?: { unitIds: number[]; offeredBy: string } | null;
 }
 
 export interface ConversationStore {
@@ -55,8 +75,18 @@ export interface ConversationStore {
   isProcessed(messageId: string): Promise<boolean>;
   unitOfRoom(roomId: string): Promise<UnitRecord | null>;
   /** creates a unit for a group that had none and binds the group to it; returns the group's unit if it already has one */
-  registerUnit(input: { roomId: string; roomTopic: string | null; name: string; actor: string; at: Date }): Promise<UnitRecord>;
+  registerUnit(input: { roomId: string; roomTopic: string | null; members: string[]; name: string; actor: string; at: Date }): Promise<UnitRecord>;
   session(roomId: string): Promise<SessionRecord | null>;
   submission(unitId: number, formId: string): Promise<SubmissionRecord | null>;
   commit(commit: Commit): Promise<void>;
+
+  /** every unit of the roster (not those created in a chat) */
+  rosterUnits(): Promise<RosterUnit[]>;
+  bindingOffer(roomId: string): Promise<{ unitIds: number[]; offeredBy: string } | null>;
+  /** binds the group to the unit unless the unit is bound to another group; withdraws any offer */
+  bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number; actor: string; at: Date }): Promise<BindResult>;
+  /** groups bound to a unit whose topic was `topic` when last seen */
+  boundRoomsWithTopic(topic: string): Promise<BoundRoom[]>;
+  /** a group came back under a new room id: move its binding and open conversation there */
+  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void>;
 }

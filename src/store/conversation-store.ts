@@ -1,8 +1,18 @@
 // The conversation's storage over Prisma: units bound to groups, open conversations, drafts, submitted
 // versions and the ids of handled messages. One message's changes are written in one transaction.
-import type { Category, UnitKind } from '../campaign/schema.js';
+import { z } from 'zod';
+import { CategorySchema, UnitKindSchema } from '../campaign/schema.js';
 import { parseAnswers } from '../conversation/draft.js';
-import type { Commit, ConversationStore, SessionRecord, SubmissionRecord, UnitRecord } from '../conversation/store.js';
+import type {
+  BindResult,
+  BoundRoom,
+  Commit,
+  ConversationStore,
+  RosterUnit,
+  SessionRecord,
+  SubmissionRecord,
+  UnitRecord,
+} from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
 
@@ -25,17 +35,14 @@ export class PrismaConversationStore implements ConversationStore {
     });
   }
 
-  registerUnit(input: { roomId: string; roomTopic: string | null; name: string; actor: string; at: Date }): Promise<UnitRecord> {
+  registerUnit(input: { roomId: string; roomTopic: string | null; members: string[]; name: string; actor: string; at: Date }): Promise<UnitRecord> {
     return this.serial.run(() =>
       this.prisma.$transaction(async (tx) => {
         const room = await tx.room.findUnique({ where: { id: input.roomId }, include: { unit: true } });
         if (room?.unit) return toUnit(room.unit);
         const unit = await tx.unit.create({ data: { name: input.name, kind: 'collective', source: 'chat', createdAt: input.at } });
-        await tx.room.upsert({
-          where: { id: input.roomId },
-          create: { id: input.roomId, topic: input.roomTopic, unitId: unit.id, boundAt: input.at },
-          update: { topic: input.roomTopic, unitId: unit.id, boundAt: input.at },
-        });
+        const data = { topic: input.roomTopic, unitId: unit.id, boundAt: input.at, lastSeenAt: input.at, members: JSON.stringify(input.members) };
+        await tx.room.upsert({ where: { id: input.roomId }, create: { id: input.roomId, ...data }, update: data });
         await audit(tx, input.actor, input.at, 'unit.registered', { roomId: input.roomId, unitId: unit.id, name: unit.name });
         return toUnit(unit);
       }),
@@ -83,9 +90,88 @@ export class PrismaConversationStore implements ConversationStore {
         if (commit.draft) await saveDraft(tx, commit.draft);
         if (commit.reopen) await reopen(tx, commit, commit.reopen);
         if (commit.submit) await submit(tx, commit, commit.submit);
+        if (commit.offer === null) await tx.bindingOffer.deleteMany({ where: { roomId: commit.roomId } });
+        else if (commit.offer) {
+          const data = { unitIds: JSON.stringify(commit.offer.unitIds), offeredBy: commit.offer.offeredBy, createdAt: commit.at };
+          await tx.bindingOffer.upsert({ where: { roomId: commit.roomId }, create: { roomId: commit.roomId, ...data }, update: data });
+        }
       }),
     );
   }
+
+  rosterUnits(): Promise<RosterUnit[]> {
+    return this.serial.run(async () => {
+      const units = await this.prisma.unit.findMany({ where: { source: 'roster' }, include: { rooms: true }, orderBy: { id: 'asc' } });
+      return units.map(toRosterUnit);
+    });
+  }
+
+  bindingOffer(roomId: string): Promise<{ unitIds: number[]; offeredBy: string } | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.bindingOffer.findUnique({ where: { roomId } });
+      if (!row) return null;
+      const ids = z.array(z.number().int()).safeParse(parseJson(row.unitIds));
+      return ids.success ? { unitIds: ids.data, offeredBy: row.offeredBy } : null;
+    });
+  }
+
+  bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number; actor: string; at: Date }): Promise<BindResult> {
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const unit = await tx.unit.findUnique({ where: { id: input.unitId }, include: { rooms: true } });
+        if (!unit) return { ok: false, boundTopic: null } as const;
+        const elsewhere = unit.rooms.find((room) => room.id !== input.roomId);
+        if (elsewhere) return { ok: false, boundTopic: elsewhere.topic } as const;
+        const data = { topic: input.roomTopic, unitId: unit.id, boundAt: input.at, lastSeenAt: input.at, members: JSON.stringify(input.members) };
+        await tx.room.upsert({ where: { id: input.roomId }, create: { id: input.roomId, ...data }, update: data });
+        await tx.bindingOffer.deleteMany({ where: { roomId: input.roomId } });
+        await audit(tx, input.actor, input.at, 'room.bound', { roomId: input.roomId, topic: input.roomTopic, unitId: unit.id, name: unit.name });
+        return { ok: true, unit: toRosterUnit({ ...unit, rooms: [{ id: input.roomId, topic: input.roomTopic }] }) } as const;
+      }),
+    );
+  }
+
+  boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
+    return this.serial.run(async () => {
+      const rows = await this.prisma.room.findMany({ where: { topic, unitId: { not: null } } });
+      return rows.map((row) => ({ roomId: row.id, unitId: row.unitId!, topic: row.topic, members: parseNames(row.members) }));
+    });
+  }
+
+  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void> {
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const old = await tx.room.findUnique({ where: { id: input.from } });
+        if (!old?.unitId) return;
+        const data = { topic: input.topic, unitId: old.unitId, boundAt: old.boundAt, lastSeenAt: input.at, members: JSON.stringify(input.members) };
+        await tx.room.upsert({ where: { id: input.to }, create: { id: input.to, ...data }, update: data });
+        await tx.room.delete({ where: { id: input.from } });
+        const open = await tx.conversation.findUnique({ where: { roomId: input.from } });
+        if (open && !(await tx.conversation.findUnique({ where: { roomId: input.to } }))) {
+          await tx.conversation.update({ where: { roomId: input.from }, data: { roomId: input.to } });
+        }
+        await audit(tx, input.actor, input.at, 'room.moved', { from: input.from, to: input.to, topic: input.topic, unitId: old.unitId });
+      }),
+    );
+  }
+}
+
+function toRosterUnit(row: {
+  id: number;
+  name: string;
+  kind: string;
+  category: string | null;
+  city: string | null;
+  industry: string | null;
+  rooms: { id: string; topic: string | null }[];
+}): RosterUnit {
+  const room = row.rooms[0];
+  return { ...toUnit(row), city: row.city, industry: row.industry, boundRoomId: room?.id ?? null, boundRoomTopic: room?.topic ?? null };
+}
+
+function parseNames(json: string): string[] {
+  const parsed = z.array(z.string()).safeParse(parseJson(json));
+  return parsed.success ? parsed.data : [];
 }
 
 async function saveSession(tx: Tx, session: SessionRecord): Promise<void> {
@@ -141,7 +227,12 @@ async function audit(tx: Tx, actor: string, at: Date, action: string, detail: ob
 }
 
 function toUnit(row: { id: number; name: string; kind: string; category: string | null }): UnitRecord {
-  return { id: row.id, name: row.name, kind: row.kind as UnitKind, category: row.category as Category | null };
+  return {
+    id: row.id,
+    name: row.name,
+    kind: UnitKindSchema.catch('collective').parse(row.kind),
+    category: CategorySchema.nullable().catch(null).parse(row.category),
+  };
 }
 
 function parseJson(text: string): unknown {

@@ -1,5 +1,14 @@
 // An in-memory ConversationStore for conversation tests that run without a database.
-import type { Commit, ConversationStore, SessionRecord, SubmissionRecord, UnitRecord } from '../../src/conversation/store.js';
+import type {
+  BindResult,
+  BoundRoom,
+  Commit,
+  ConversationStore,
+  RosterUnit,
+  SessionRecord,
+  SubmissionRecord,
+  UnitRecord,
+} from '../../src/conversation/store.js';
 
 export class MemoryStore implements ConversationStore {
   units: UnitRecord[] = [];
@@ -9,6 +18,18 @@ export class MemoryStore implements ConversationStore {
   history: { unitId: number; formId: string; version: number; answers: unknown; late: boolean }[] = [];
   processed = new Set<string>();
   commits: Commit[] = [];
+  /** units of the roster, by id (a subset of `units`) */
+  roster = new Map<number, { city: string | null; industry: string | null }>();
+  offers = new Map<string, { unitIds: number[]; offeredBy: string }>();
+  roomInfo = new Map<string, { topic: string | null; members: string[] }>();
+
+  /** Adds a roster unit that no group is bound to yet. */
+  addRosterUnit(name: string, details: Partial<Pick<RosterUnit, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitRecord {
+    const unit: UnitRecord = { id: this.units.length + 1, name, kind: details.kind ?? 'collective', category: details.category ?? 'other' };
+    this.units.push(unit);
+    this.roster.set(unit.id, { city: details.city ?? null, industry: details.industry ?? null });
+    return unit;
+  }
 
   /** Binds a room to a new collective, as the roster would. */
   addUnit(roomId: string, name: string): UnitRecord {
@@ -27,8 +48,11 @@ export class MemoryStore implements ConversationStore {
     return this.units.find((unit) => unit.id === id) ?? null;
   }
 
-  async registerUnit(input: { roomId: string; name: string }) {
-    return (await this.unitOfRoom(input.roomId)) ?? this.addUnit(input.roomId, input.name);
+  async registerUnit(input: { roomId: string; roomTopic: string | null; members: string[]; name: string }) {
+    const existing = await this.unitOfRoom(input.roomId);
+    if (existing) return existing;
+    this.roomInfo.set(input.roomId, { topic: input.roomTopic, members: input.members });
+    return this.addUnit(input.roomId, input.name);
   }
 
   async session(roomId: string) {
@@ -41,11 +65,61 @@ export class MemoryStore implements ConversationStore {
     return record ? structuredClone(record) : null;
   }
 
+  async rosterUnits(): Promise<RosterUnit[]> {
+    return this.units
+      .filter((unit) => this.roster.has(unit.id))
+      .map((unit) => {
+        const roomId = [...this.rooms].find(([, id]) => id === unit.id)?.[0] ?? null;
+        return {
+          ...unit,
+          ...this.roster.get(unit.id)!,
+          boundRoomId: roomId,
+          boundRoomTopic: roomId ? (this.roomInfo.get(roomId)?.topic ?? null) : null,
+        };
+      });
+  }
+
+  async bindingOffer(roomId: string) {
+    return structuredClone(this.offers.get(roomId) ?? null);
+  }
+
+  async bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number }): Promise<BindResult> {
+    const elsewhere = [...this.rooms].find(([roomId, id]) => id === input.unitId && roomId !== input.roomId);
+    if (elsewhere) return { ok: false, boundTopic: this.roomInfo.get(elsewhere[0])?.topic ?? null };
+    this.rooms.set(input.roomId, input.unitId);
+    this.roomInfo.set(input.roomId, { topic: input.roomTopic, members: input.members });
+    this.offers.delete(input.roomId);
+    const unit = (await this.rosterUnits()).find((u) => u.id === input.unitId);
+    return unit ? { ok: true, unit } : { ok: false, boundTopic: null };
+  }
+
+  async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
+    return [...this.rooms]
+      .filter(([roomId]) => this.roomInfo.get(roomId)?.topic === topic)
+      .map(([roomId, unitId]) => ({ roomId, unitId, topic, members: this.roomInfo.get(roomId)?.members ?? [] }));
+  }
+
+  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[] }) {
+    const unitId = this.rooms.get(input.from);
+    if (unitId === undefined) return;
+    this.rooms.delete(input.from);
+    this.rooms.set(input.to, unitId);
+    this.roomInfo.delete(input.from);
+    this.roomInfo.set(input.to, { topic: input.topic, members: input.members });
+    const open = this.sessions.get(input.from);
+    if (open && !this.sessions.has(input.to)) {
+      this.sessions.delete(input.from);
+      this.sessions.set(input.to, { ...open, roomId: input.to });
+    }
+  }
+
   async commit(commit: Commit) {
     // Stored as JSON, the way the database keeps it, so nothing live leaks through.
     const c = JSON.parse(JSON.stringify(commit)) as Commit;
     this.commits.push(c);
     this.processed.add(c.messageId);
+    if (c.offer === null) this.offers.delete(c.roomId);
+    else if (c.offer) this.offers.set(c.roomId, c.offer);
     if (c.session === null) this.sessions.delete(c.roomId);
     else if (c.session) this.sessions.set(c.roomId, c.session);
     const key = (x: { unitId: number; formId: string }) => `${x.unitId}:${x.formId}`;
