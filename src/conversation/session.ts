@@ -219,6 +219,10 @@ export class GroupConversations {
     if (input.type === 'cmd.start' && !isOwner) {
       prefix.push(fill(m.alreadyRunning, { owner: session.ownerName, form: form.shortTitle }));
     }
+    if (input.type === 'cmd.bind' && unit) {
+      const text = fill(m.alreadyBound, { unit: unit.name });
+      return this.answerOnly(message, [text, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
+    }
     if (input.type === 'cmd.progress') {
       // 进度 during a form shows all of the unit's forms, then the current question; a group still being
       // registered has no unit to report on yet.

@@ -1,0 +1,152 @@
+// Binding a group to its roster unit, through GroupConversations over the in-memory store.
+import { describe, expect, it } from 'vitest';
+import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import { MemoryStore } from '../support/memory-store.js';
+import { campaign, NOW } from './harness.js';
+
+const METRO = '广州地铁运营一中心青年文明号';
+
+function roster(): MemoryStore {
+  const store = new MemoryStore();
+  store.addRosterUnit(METRO, { city: '广州市', industry: '城市轨道交通', category: 'provincialModel' });
+  store.addRosterUnit('广州地铁运营二中心青年文明号', { city: '广州市', industry: '城市轨道交通' });
+  store.addRosterUnit('深圳市福田区政务服务中心青年文明号', { city: '深圳市', industry: '政务服务' });
+  return store;
+}
+
+class Group {
+  private n = 0;
+  readonly notes: string[] = [];
+  conv: GroupConversations;
+  constructor(
+    readonly store: MemoryStore,
+    readonly roomId = 'room-1',
+    readonly topic = '地铁一中心工作群',
+    readonly members = ['李华', '王强'],
+  ) {
+    this.conv = this.restart();
+  }
+  restart(): GroupConversations {
+    this.conv = new GroupConversations({ campaign, store: this.store, now: () => NOW, notifyAdmins: (text) => this.notes.push(text) });
+    return this.conv;
+  }
+  async say(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): Promise<string> {
+    const replies = await this.conv.handle({
+      id: `${this.roomId}-${++this.n}`,
+      roomId: this.roomId,
+      roomTopic: this.topic,
+      senderId: who,
+      senderName: who === 'u1' ? '李华' : '王强',
+      kind: 'text',
+      text,
+      mentioned: false,
+      roomMembers: async () => this.members,
+      ...extra,
+    });
+    return replies.join('\n');
+  }
+}
+
+describe('binding a group to its unit', () => {
+  it('asks for 绑定 when the topic matches no roster name', async () => {
+    const group = new Group(roster());
+    expect(await group.say('填报')).toContain('请回复“绑定 单位全称”');
+    expect(group.store.rooms.size).toBe(0);
+  });
+
+  it('offers the unit whose name is the topic, and binds on 确认, then opens the form', async () => {
+    const group = new Group(roster(), 'room-1', METRO);
+    const offer = await group.say('填报');
+    expect(offer).toContain(`本群名称与名单中的“${METRO}”（广州市、城市轨道交通）一致`);
+    const bound = await group.say('确认');
+    expect(bound).toContain(`✅ 已将本群绑定为：${METRO}（广州市、城市轨道交通）`);
+    expect(bound).toContain('第1步：请发送本集体的服务承诺');
+    expect(group.store.rooms.get('room-1')).toBe(1);
+    expect(group.store.roomInfo.get('room-1')?.members).toEqual(['李华', '王强']);
+  });
+
+  it('binds at once on an exact 绑定 name, ignoring spaces and full-width characters', async () => {
+    const group = new Group(roster());
+    expect(await group.say('绑定 深圳市福田区政务服务中心 青年文明号')).toContain('✅ 已将本群绑定为：深圳市福田区政务服务中心青年文明号');
+  });
+
+  it('numbers the candidates of a loose name and binds the one chosen, even after a restart', async () => {
+    const group = new Group(roster());
+    const list = await group.say('绑定 地铁一中心');
+    expect(list).toContain(`1. ${METRO}（广州市、城市轨道交通）`);
+    expect(list).toContain('请回复序号选择');
+    group.restart();
+    expect(await group.say('9')).toContain('请回复1–');
+    expect(await group.say('今天开会吗', 'u2')).toBe('');
+    expect(await group.say('1', 'u2')).toContain(`✅ 已将本群绑定为：${METRO}`);
+  });
+
+  it('says so when nothing is like the name', async () => {
+    const group = new Group(roster());
+    expect(await group.say('绑定 火星探测器')).toContain('名单中没有找到“火星探测器”');
+    expect(await group.say('绑定')).toContain('请在“绑定”后写上单位全称');
+  });
+
+  it('refuses a unit already bound to another group, naming that group', async () => {
+    const store = roster();
+    const first = new Group(store, 'room-1', '一中心群');
+    await first.say(`绑定 ${METRO}`);
+    const second = new Group(store, 'room-2', '另一个群');
+    expect(await second.say(`绑定 ${METRO}`)).toContain(`“${METRO}”已绑定到另一个群（一中心群）`);
+    expect(store.rooms.get('room-2')).toBeUndefined();
+  });
+
+  it('answers 绑定 in a bound group with the unit it is bound to', async () => {
+    const group = new Group(roster());
+    await group.say(`绑定 ${METRO}`);
+    expect(await group.say('绑定 深圳市福田区政务服务中心青年文明号')).toContain(`本群已绑定为：${METRO}`);
+  });
+
+  it('withdraws an offer on 取消', async () => {
+    const group = new Group(roster());
+    await group.say('绑定 地铁');
+    expect(await group.say('取消')).toContain('已取消绑定');
+    expect(group.store.offers.size).toBe(0);
+    expect(await group.say('1')).toBe('');
+  });
+
+  it('asks for the name when there is no roster at all', async () => {
+    const group = new Group(new MemoryStore());
+    expect(await group.say('填报')).toContain('请发送本集体的全称');
+  });
+});
+
+describe('a group that comes back under a new room id', () => {
+  it('keeps its binding and its open form when topic and members match', async () => {
+    const store = roster();
+    const before = new Group(store, 'old-id', '一中心群', ['李华', '王强', '张敏']);
+    await before.say(`绑定 ${METRO}`);
+    await before.say('热情周到，便民利民，让每一位乘客安心出行');
+    const after = new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏', '新同事']);
+    expect(await after.say('进度')).toContain('已填服务承诺');
+    expect(store.rooms.get('new-id')).toBe(1);
+    expect(store.rooms.has('old-id')).toBe(false);
+    expect(store.sessions.has('new-id')).toBe(true);
+  });
+
+  it('does not move when the members are different people', async () => {
+    const store = roster();
+    await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);
+    const stranger = new Group(store, 'new-id', '一中心群', ['赵六', '钱七']);
+    expect(await stranger.say('填报')).toContain('请回复“绑定 单位全称”');
+    expect(store.rooms.get('old-id')).toBe(1);
+  });
+
+  it('tells the admins when two bound groups fit equally well', async () => {
+    const store = roster();
+    // Two groups bound earlier that look alike: same topic, same members.
+    for (const [roomId, unitId] of [['a', 1], ['b', 2]] as const) {
+      store.rooms.set(roomId, unitId);
+      store.roomInfo.set(roomId, { topic: '服务群', members: ['李华', '王强'] });
+    }
+    const again = new Group(store, 'c', '服务群', ['李华', '王强']);
+    await again.say('进度');
+    expect(again.notes.join()).toContain('群“服务群”重新登录后编号变了');
+    expect(store.rooms.has('c')).toBe(false);
+  });
+});
