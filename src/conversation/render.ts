@@ -3,7 +3,7 @@ import type { Campaign, ChoiceField, Form, ScalarField } from '../campaign/schem
 import { choicesOf, deadlineOf } from '../campaign/forms.js';
 import { fill, countChars, type Vars } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, entriesOf, missingOf, type Answers } from './draft.js';
+import { completeEntries, entriesOf, mainList, missingOf, type Answers } from './draft.js';
 import type { At, Say } from './say.js';
 
 export interface RenderContext {
@@ -88,11 +88,19 @@ function renderSaved(say: Extract<Say, { kind: 'saved' }>, { form }: RenderConte
   return fill(field.saved, { value, chars: countChars(value) });
 }
 
+/** The review: every answer, then what to reply. 删除 is offered only while a list is above its minimum. */
 export function renderReview(campaign: Campaign, form: Form, answers: Answers): string {
   const m = campaign.messages;
+  const list = mainList(form);
+  const count = list ? completeEntries(answers, list).length : 0;
+  const atMin = !list || count <= list.minItems;
+  return fill(atMin ? m.reviewAtMin : m.review, { summary: summaryLines(campaign, form, answers).join('\n'), last: count });
+}
+
+/** Every answer of a form, one line each: 【服务承诺】…, 【服务事项】, 1. …（类型）. */
+export function summaryLines(campaign: Campaign, form: Form, answers: Answers): string[] {
+  const m = campaign.messages;
   const lines: string[] = [];
-  let lastCount = 0;
-  let atMin = true;
   for (const field of form.fields) {
     if (field.kind !== 'list') {
       const value = answers[field.id];
@@ -100,14 +108,9 @@ export function renderReview(campaign: Campaign, form: Form, answers: Answers): 
       continue;
     }
     lines.push(fill(m.summaryListHeading, { label: field.label }));
-    const entries = completeEntries(answers, field);
-    entries.forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
-    if (lastCount === 0) {
-      lastCount = entries.length;
-      atMin = entries.length <= field.minItems;
-    }
+    completeEntries(answers, field).forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
   }
-  return fill(atMin ? m.reviewAtMin : m.review, { summary: lines.join('\n'), last: lastCount });
+  return lines;
 }
 
 export function missingText(campaign: Campaign, form: Form, answers: Answers): string {
