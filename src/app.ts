@@ -3,12 +3,15 @@
 import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
-import { fill } from './campaign/text.js';
+import { AdminDesk } from './admin/desk.js';
+import { parseAdmins } from './admin/scope.js';
 import { attachGroupHandler } from './bot/group-handler.js';
 import { KeyedQueue } from './bot/keyed-queue.js';
+import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './store/client.js';
+import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaConversationStore } from './store/conversation-store.js';
 import { Serial } from './store/serial.js';
 
@@ -23,7 +26,7 @@ export interface AppOptions {
   databaseUrl: string;
   /** folder holding campaign*.yaml */
   campaignDir: string;
-  /** WeChat contact ids of the admins */
+  /** WeChat contact ids of the admins, each optionally with a scope: "wxid=city:广州市", "wxid=industry:广东电网" */
   admins: string[];
   /** the clock; every date the bot computes comes from here */
   now?: () => Date;
@@ -43,9 +46,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   const now = options.now ?? (() => new Date());
   const campaign = loadCampaign(options.campaignDir);
+  const admins = parseAdmins(options.admins);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
-  const store = new PrismaConversationStore(database.prisma, new Serial());
-  const conversations = new GroupConversations({ campaign, store, now });
+  const serial = new Serial();
+  const store = new PrismaConversationStore(database.prisma, serial);
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({
@@ -54,15 +58,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...(options.memoryName ? { name: options.memoryName } : {}),
   } as WechatyOptions);
   let accepting = true;
-  attachGroupHandler({
-    bot,
-    conversations,
-    queue,
-    botName: campaign.botName,
-    privateReply: fill(campaign.messages.privateChat, { bot: campaign.botName }),
-    accepting: () => accepting,
-    log,
+  const conversations = new GroupConversations({
+    campaign,
+    store,
+    now,
+    notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log),
   });
+  attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, log });
+  const desk = new AdminDesk({ campaign, admins, store: new PrismaAdminStore(database.prisma, serial), now, log });
+  attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
 
   try {

@@ -11,7 +11,6 @@ export interface GroupHandlerOptions {
   conversations: GroupConversations;
   queue: KeyedQueue;
   botName: string;
-  privateReply: string;
   /** false once the app is stopping: later messages are left alone */
   accepting: () => boolean;
   log: Logger;
@@ -21,13 +20,8 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
   const { bot, conversations, queue, botName, log } = options;
 
   const onMessage = async (message: Message): Promise<void> => {
-    if (message.self() || !options.accepting()) return;
     const room = message.room();
-    if (!room) {
-      // A private chat: point the person to their group (admin commands arrive with the roster).
-      if (message.type() === bot.Message.Type.Text) await message.say(options.privateReply).catch((error) => log.warn({ err: error }, 'private reply failed'));
-      return;
-    }
+    if (!room || message.self() || !options.accepting()) return;
     await queue.run(room.id, async () => {
       try {
         const incoming = await toIncoming(message, botName);

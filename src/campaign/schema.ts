@@ -210,6 +210,64 @@ export const CommandWordsSchema = z.strictObject({
   bind: z.array(text).min(1),
 });
 
+const words1 = z.array(text).min(1);
+
+export const AdminSchema = z.strictObject({
+  commands: z.strictObject({
+    stats: words1,
+    missing: words1,
+    lookup: words1,
+    roster: words1,
+    unbind: words1,
+    help: words1,
+  }),
+  labels: z.strictObject({
+    kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
+    categories: z.strictObject({ national20: text, provincialModel: text, other: text }),
+    scopes: z.strictObject({ province: text }),
+    byCity: text,
+    byIndustry: text,
+    noCity: text,
+    noIndustry: text,
+    statusSubmitted: text,
+    statusSubmittedLate: text,
+    statusDraft: text,
+    statusNone: text,
+    unbound: text,
+  }),
+  messages: z.strictObject({
+    help: text,
+    refused: text,
+    unknown: text,
+    noSuchForm: text,
+    statsHeader: text,
+    statsForm: text,
+    statsTotals: text,
+    statsGroupHeading: text,
+    statsLine: text,
+    statsNothing: text,
+    missingHeader: text,
+    missingLine: text,
+    missingMore: text,
+    missingNone: text,
+    lookupHeader: text,
+    lookupDetails: text,
+    lookupRoom: text,
+    lookupVersions: text,
+    lookupVersion: text,
+    lookupLateMark: text,
+    lookupLatest: text,
+    lookupMany: text,
+    lookupNone: text,
+    rosterSummary: text,
+    rosterEmpty: text,
+    unbound: text,
+    unbindNone: text,
+    unbindWhat: text,
+    lookupWhat: text,
+  }),
+});
+
 export const CampaignSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -222,6 +280,7 @@ export const CampaignSchema = z
     formats: FormatsSchema,
     messages: MessagesSchema,
     commands: CommandWordsSchema,
+    admin: AdminSchema,
   })
   .superRefine((campaign, ctx) => {
     const formIds = new Set<string>();
@@ -279,4 +338,5 @@ export type Messages = z.infer<typeof MessagesSchema>;
 export type MessageKey = keyof Messages;
 export type CommandWords = z.infer<typeof CommandWordsSchema>;
 export type UnitKind = z.infer<typeof UnitKindSchema>;
+export type AdminTexts = z.infer<typeof AdminSchema>;
 export type Category = z.infer<typeof CategorySchema>;

@@ -129,6 +129,17 @@ export type FormStatus =
   | { status: 'draft'; answers: Answers }
   | { status: 'submitted' | 'reopened'; answers: Answers; submittedAt: Date; late: boolean; version: number };
 
+/** What a stored submission amounts to for 进度: an empty draft counts as not started. */
+export function formStatus(
+  saved: { status: 'draft' | 'submitted' | 'reopened'; answers: Answers; submittedAt: Date | null; late: boolean; version: number } | null | undefined,
+): FormStatus {
+  if (!saved) return { status: 'none' };
+  if (saved.status === 'draft') {
+    return Object.keys(saved.answers).length > 0 ? { status: 'draft', answers: saved.answers } : { status: 'none' };
+  }
+  return { status: saved.status, answers: saved.answers, submittedAt: saved.submittedAt ?? new Date(0), late: saved.late, version: saved.version };
+}
+
 /** The lines of 进度 for one form of a unit. */
 export function progressLines(campaign: Campaign, form: Form, state: FormStatus, now: Date): string[] {
   const m = campaign.messages;

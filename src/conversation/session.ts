@@ -8,7 +8,7 @@ import { parseInput, type CommandEvent, type TextEvent } from './commands.js';
 import { AnswersSchema, type Answers } from './draft.js';
 import { GroupBinding } from './binding.js';
 import { createRuntime, currentQuestion, restoreSnapshot, startForm, stepForm, type FormRuntime, type Step } from './engine.js';
-import { progressLines, renderAll, type FormStatus } from './render.js';
+import { formStatus, progressLines, renderAll } from './render.js';
 import type { Say } from './say.js';
 import type { ConversationStore, SessionRecord, SubmissionRecord, UnitRecord } from './store.js';
 
@@ -336,7 +336,7 @@ export class GroupConversations {
     const lines = [fill(this.campaign.messages.progressHeader, { unit: unit.name })];
     for (const form of formsFor(this.campaign, unit)) {
       const saved = await this.store.submission(unit.id, form.id);
-      lines.push(...progressLines(this.campaign, form, statusOf(saved), this.now()));
+      lines.push(...progressLines(this.campaign, form, formStatus(saved), this.now()));
     }
     return lines.join('\n');
   }
@@ -365,19 +365,6 @@ export class GroupConversations {
   }
 }
 
-function statusOf(saved: SubmissionRecord | null): FormStatus {
-  if (!saved) return { status: 'none' };
-  if (saved.status === 'draft') {
-    return Object.keys(saved.answers).length > 0 ? { status: 'draft', answers: saved.answers } : { status: 'none' };
-  }
-  return {
-    status: saved.status,
-    answers: saved.answers,
-    submittedAt: saved.submittedAt ?? new Date(0),
-    late: saved.late,
-    version: saved.version,
-  };
-}
 
 /** The answers inside a stored snapshot that no longer fits the machine, if they can still be read. */
 function answersOf(snapshot: unknown): Answers {

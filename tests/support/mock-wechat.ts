@@ -138,6 +138,10 @@ export interface MockWechat {
   contact(name: string): ContactMock
   /** Create a room with the bot plus the named members (reused across rooms by name). */
   createRoom(topic: string, memberNames: string[], options?: { id?: string }): { room: RoomMock, members: ContactMock[] }
+  /** The private chat between a member and the bot, usable wherever a room is (replies, waitForReplies). */
+  dm(member: ContactMock | string): HasId
+  /** A member writes to the bot privately. Resolves the new message id. */
+  sayPrivately(member: ContactMock | string, text: string): Promise<string>
   /** A member sends a room text. Resolves the new message id. */
   say(member: ContactMock | string, room: HasId, text: string, options?: SayOptions): Promise<string>
   /** A member sends an image (type Image). Default: a tiny PNG named 'photo.png'. */
@@ -183,6 +187,11 @@ const TINY_PNG_BASE64
 
 const TINY_GIF_BASE64 = 'R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7'
 
+/** The contact id the harness gives the member called `name` (stable, so tests can name admins up front). */
+export function mockContactId (name: string): string {
+  return `wxid_${createHash('sha1').update(name).digest('hex').slice(0, 12)}`
+}
+
 export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
   const botName = options.botName ?? '服务月助手'
   const mocker = new mock.Mocker()
@@ -209,9 +218,13 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
   const onPuppetMessage = ({ messageId }: payloads.EventMessage): void => {
     if (seen.has(messageId)) return // a redelivery: already recorded
     const payload = mocker.cacheMessagePayload.get(messageId)
-    if (!payload?.roomId) return
+    if (!payload) return
+    // A private chat is logged under "private:<the member's id>", the id that dm(member) returns.
+    const member = payload.talkerId === bot.id ? payload.listenerId : payload.talkerId
+    const key = payload.roomId ?? (member ? `private:${member}` : undefined)
+    if (!key) return
     seen.add(messageId)
-    const log = roomLog(payload.roomId)
+    const log = roomLog(key)
     log.all.push(payload)
     if (payload.talkerId === bot.id) {
       log.bot.push(payload)
@@ -230,7 +243,7 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
     let c = contacts.get(name)
     if (!c) {
       // Ids derived from the name, so the same member is the same contact across restarts of a test.
-      c = mocker.createContact({ name, id: `wxid_${createHash('sha1').update(name).digest('hex').slice(0, 12)}` })
+      c = mocker.createContact({ name, id: mockContactId(name) })
       contacts.set(name, c)
     }
     return c
@@ -342,6 +355,17 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
     replies: room => roomLog(room.id).bot.map(describe),
 
     replyMessages: room => [...roomLog(room.id).bot],
+
+    dm (member) {
+      const id = `private:${resolveMember(member).id}`
+      roomLog(id)
+      return { id }
+    },
+
+    async sayPrivately (member, text) {
+      const talker = resolveMember(member)
+      return emitVia(() => talker.say(text).to(bot))
+    },
 
     async say (member, room, text, sayOptions = {}) {
       const talker = resolveMember(member)

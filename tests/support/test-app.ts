@@ -2,7 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startApp, type App } from '../../src/app.js';
+import { DEFAULT_MIGRATIONS_DIR, startApp, type App } from '../../src/app.js';
+import { openDatabase } from '../../src/store/client.js';
 import { silentLogger } from '../../src/log.js';
 import { createMockWechat, type ContactMock, type HasId, type MockWechat } from './mock-wechat.js';
 
@@ -18,15 +19,49 @@ export interface TestApp {
   ask(member: ContactMock | string, room: HasId, text: string, options?: { mentionBot?: boolean }): Promise<string>;
 }
 
-export async function startTestApp(options: { dir?: string; now?: () => Date } = {}): Promise<TestApp> {
+export interface SeedUnit {
+  name: string;
+  kind?: 'collective' | 'industryOrg' | 'cityOrg';
+  category?: 'national20' | 'provincialModel' | 'other' | null;
+  city?: string | null;
+  industry?: string | null;
+}
+
+/** Puts roster units into the database before the app opens it, as an earlier roster import would. */
+export async function seedRoster(databaseFile: string, units: readonly SeedUnit[]): Promise<void> {
+  const database = await openDatabase(`file:${databaseFile}`, DEFAULT_MIGRATIONS_DIR);
+  try {
+    for (const unit of units) {
+      const kind = unit.kind ?? 'collective';
+      await database.prisma.unit.create({
+        data: {
+          name: unit.name,
+          kind,
+          category: kind === 'collective' ? (unit.category ?? 'other') : null,
+          city: unit.city ?? null,
+          industry: unit.industry ?? null,
+          source: 'roster',
+          rosterKey: `${kind}|${unit.city ?? ''}|${unit.name}`,
+        },
+      });
+    }
+  } finally {
+    await database.close();
+  }
+}
+
+export async function startTestApp(
+  options: { dir?: string; now?: () => Date; admins?: string[]; roster?: readonly SeedUnit[] } = {},
+): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'service-month-'));
   const databaseFile = join(dir, 'bot.db');
+  if (options.roster) await seedRoster(databaseFile, options.roster);
   const wechat = createMockWechat();
   const app = await startApp({
     puppet: wechat.puppet,
     databaseUrl: `file:${databaseFile}`,
     campaignDir: 'conversations',
-    admins: [],
+    admins: options.admins ?? [],
     now: options.now ?? (() => SEPT_20),
     log: silentLogger(),
   });

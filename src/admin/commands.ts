@@ -1,0 +1,51 @@
+// What an admin's private message asks for.
+import type { Campaign, Form } from '../campaign/schema.js';
+
+export type AdminCommand =
+  | { type: 'help' }
+  | { type: 'stats'; form?: Form; badForm?: string }
+  | { type: 'missing'; form?: Form; badForm?: string; filter: string; page: number }
+  | { type: 'lookup'; name: string }
+  | { type: 'roster' }
+  | { type: 'unbind'; name: string }
+  | { type: 'unknown'; text: string };
+
+export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
+  const words = campaign.admin.commands;
+  const plain = text.trim().replace(/^[/／]/, '').replace(/[。.!！]+$/u, '');
+  const after = (list: readonly string[]) => {
+    const word = [...list].sort((a, b) => b.length - a.length).find((w) => plain.startsWith(w));
+    return word === undefined ? undefined : plain.slice(word.length).trim();
+  };
+  const tokens = (rest: string) => rest.split(/[\s,，、]+/).filter((token) => token !== '');
+
+  if (after(words.help) === '') return { type: 'help' };
+  if (after(words.roster) === '') return { type: 'roster' };
+  const stats = after(words.stats);
+  if (stats !== undefined) {
+    const [first] = tokens(stats);
+    return { type: 'stats', ...formOf(first, campaign) };
+  }
+  const missing = after(words.missing);
+  if (missing !== undefined) {
+    const parts = tokens(missing);
+    let page = 1;
+    if (parts.length > 0 && /^\d{1,4}$/.test(parts[parts.length - 1]!)) page = Math.max(1, Number(parts.pop()));
+    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
+    if ('form' in form) parts.shift();
+    return { type: 'missing', ...form, filter: parts.join(' '), page };
+  }
+  const unbind = after(words.unbind);
+  if (unbind !== undefined) return { type: 'unbind', name: unbind };
+  const lookup = after(words.lookup);
+  if (lookup !== undefined) return { type: 'lookup', name: lookup };
+  return { type: 'unknown', text: [...plain].slice(0, 12).join('') };
+}
+
+/** A token naming a form (附件2, its id, or its full title); a token like "附件9" is reported as no such form. */
+function formOf(token: string | undefined, campaign: Campaign): { form?: Form; badForm?: string } {
+  if (token === undefined) return {};
+  const form = campaign.forms.find((f) => f.shortTitle === token || f.id === token || f.title === token);
+  if (form) return { form };
+  return /^附件\d+$|^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
+}

@@ -1,0 +1,176 @@
+// The admins' texts: statistics, the units still missing, one unit in detail, the roster in numbers.
+// Pure functions of the units in the admin's scope and the clock.
+import { deadlineOf, formsFor } from '../campaign/forms.js';
+import type { Campaign, Form } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
+import { formStatus, progressLines, summaryLines } from '../conversation/render.js';
+import type { AdminUnit, SubmittedVersion } from '../store/admin-store.js';
+import type { Scope } from './scope.js';
+
+export const PAGE_SIZE = 20;
+
+type State = 'submitted' | 'late' | 'draft' | 'none';
+
+function stateOf(unit: AdminUnit, form: Form): State {
+  const saved = unit.submissions.find((s) => s.formId === form.id);
+  if (!saved) return 'none';
+  if (saved.status !== 'draft') return saved.late ? 'late' : 'submitted';
+  return Object.keys(saved.answers).length > 0 ? 'draft' : 'none';
+}
+
+export function scopeLabel(campaign: Campaign, scope: Scope): string {
+  switch (scope.kind) {
+    case 'province':
+      return campaign.admin.labels.scopes.province;
+    case 'city':
+      return scope.city;
+    case 'industry':
+      return scope.industry;
+  }
+}
+
+function applicable(campaign: Campaign, units: readonly AdminUnit[], form: Form): AdminUnit[] {
+  return units.filter((unit) => formsFor(campaign, unit).some((f) => f.id === form.id));
+}
+
+interface Counts {
+  total: number;
+  submitted: number;
+  late: number;
+  draft: number;
+  none: number;
+}
+
+function count(units: readonly AdminUnit[], form: Form): Counts {
+  const counts: Counts = { total: units.length, submitted: 0, late: 0, draft: 0, none: 0 };
+  for (const unit of units) {
+    const state = stateOf(unit, form);
+    if (state === 'late') {
+      counts.late += 1;
+      counts.submitted += 1;
+    } else counts[state] += 1;
+  }
+  return counts;
+}
+
+export function statsText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[], forms: readonly Form[], now: Date): string {
+  const { messages: m, labels } = campaign.admin;
+  const zone = campaign.timezone;
+  const lines = [fill(m.statsHeader, { scope: scopeLabel(campaign, scope), time: formatDateTime(now, zone, campaign.formats) })];
+  // A city admin reads its collectives by industry; everyone else reads them by city.
+  const byIndustry = scope.kind === 'city';
+  let any = false;
+  for (const form of forms) {
+    const due = applicable(campaign, units, form);
+    if (due.length === 0) continue;
+    any = true;
+    const deadline = deadlineOf(campaign, form);
+    lines.push(
+      fill(m.statsForm, {
+        form: form.shortTitle,
+        deadline: formatDate(deadline, zone, campaign.formats),
+        timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+      }),
+      fill(m.statsTotals, { ...count(due, form) }),
+      fill(m.statsGroupHeading, { by: byIndustry ? labels.byIndustry : labels.byCity }),
+    );
+    const groups = new Map<string, AdminUnit[]>();
+    for (const unit of due) {
+      const key = (byIndustry ? unit.industry : unit.city) ?? (byIndustry ? labels.noIndustry : labels.noCity);
+      groups.set(key, [...(groups.get(key) ?? []), unit]);
+    }
+    for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
+      const c = count(members, form);
+      lines.push(fill(m.statsLine, { group, ...c }));
+    }
+  }
+  if (!any) lines.push(m.statsNothing);
+  return lines.join('\n');
+}
+
+export function missingText(
+  campaign: Campaign,
+  scope: Scope,
+  units: readonly AdminUnit[],
+  form: Form,
+  filter: string,
+  page: number,
+): string {
+  const { messages: m, labels } = campaign.admin;
+  const due = applicable(campaign, units, form).filter(
+    (unit) => filter === '' || unit.city === filter || unit.industry === filter,
+  );
+  const missing = due
+    .filter((unit) => ['draft', 'none'].includes(stateOf(unit, form)))
+    .sort((a, b) => (a.city ?? '').localeCompare(b.city ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'));
+  const where = [scopeLabel(campaign, scope), filter].filter((part) => part !== '' && part !== labels.scopes.province).join('');
+  if (missing.length === 0) return fill(m.missingNone, { form: form.shortTitle, scope: where });
+  const pages = Math.ceil(missing.length / PAGE_SIZE);
+  const current = Math.min(page, pages);
+  const lines = [fill(m.missingHeader, { form: form.shortTitle, scope: where, count: missing.length, page: current, pages })];
+  missing.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).forEach((unit, i) => {
+    const state = stateOf(unit, form) === 'draft' ? labels.statusDraft : labels.statusNone;
+    const place = [unit.city, unit.industry].filter((p): p is string => !!p).join(campaign.formats.listSeparator);
+    lines.push(
+      fill(m.missingLine, {
+        n: (current - 1) * PAGE_SIZE + i + 1,
+        name: unit.name,
+        where: place === '' ? '' : place + campaign.formats.listSeparator,
+        state,
+      }),
+    );
+  });
+  if (current < pages) lines.push(fill(m.missingMore, { form: form.shortTitle, filter: filter === '' ? '' : ` ${filter}`, next: current + 1 }));
+  return lines.join('\n');
+}
+
+export function lookupText(campaign: Campaign, unit: AdminUnit, versions: readonly SubmittedVersion[], now: Date): string {
+  const { messages: m, labels } = campaign.admin;
+  const zone = campaign.timezone;
+  const category = unit.kind === 'collective' && unit.category ? `（${labels.categories[unit.category]}）` : '';
+  const place = [unit.city, unit.industry].filter((p): p is string => !!p).join(campaign.formats.listSeparator);
+  const lines = [
+    fill(m.lookupHeader, { name: unit.name }),
+    fill(m.lookupDetails, {
+      kind: labels.kinds[unit.kind],
+      category,
+      where: place,
+      room: unit.roomTopic ? fill(m.lookupRoom, { topic: unit.roomTopic }) : labels.unbound,
+    }),
+  ];
+  for (const form of formsFor(campaign, unit)) {
+    const saved = unit.submissions.find((s) => s.formId === form.id);
+    lines.push(...progressLines(campaign, form, formStatus(saved), now));
+    const formVersions = versions.filter((v) => v.formId === form.id);
+    if (formVersions.length === 0) continue;
+    const list = formVersions.map((v) =>
+      fill(m.lookupVersion, {
+        version: v.version,
+        time: formatDateTime(v.submittedAt, zone, campaign.formats),
+        late: v.late ? m.lookupLateMark : '',
+      }),
+    );
+    lines.push(fill(m.lookupVersions, { versions: list.join(campaign.formats.listSeparator) }));
+    const latest = formVersions[formVersions.length - 1]!;
+    lines.push(fill(m.lookupLatest, { version: latest.version }), ...summaryLines(campaign, form, latest.answers));
+  }
+  return lines.join('\n');
+}
+
+export function rosterText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[]): string {
+  const { messages: m } = campaign.admin;
+  if (units.length === 0) return m.rosterEmpty;
+  const of = (test: (unit: AdminUnit) => boolean) => units.filter(test).length;
+  return fill(m.rosterSummary, {
+    scope: scopeLabel(campaign, scope),
+    total: units.length,
+    bound: of((u) => u.roomTopic !== null),
+    collective: of((u) => u.kind === 'collective'),
+    national20: of((u) => u.kind === 'collective' && u.category === 'national20'),
+    provincialModel: of((u) => u.kind === 'collective' && u.category === 'provincialModel'),
+    other: of((u) => u.kind === 'collective' && u.category !== 'national20' && u.category !== 'provincialModel'),
+    industryOrg: of((u) => u.kind === 'industryOrg'),
+    cityOrg: of((u) => u.kind === 'cityOrg'),
+  });
+}

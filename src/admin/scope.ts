@@ -1,0 +1,47 @@
+// Who the admins are and what each may see: the whole province, one city, or one industry system.
+// Admins are known by their WeChat contact id from the configuration, never by a nickname.
+
+export type Scope = { kind: 'province' } | { kind: 'city'; city: string } | { kind: 'industry'; industry: string };
+
+export interface Admin {
+  id: string;
+  scope: Scope;
+}
+
+export class AdminConfigError extends Error {
+  override name = 'AdminConfigError';
+}
+
+/**
+ * Each entry is a contact id, optionally with a scope: "wxid_a" (province), "wxid_b=city:广州市",
+ * "wxid_c=industry:广东电网".
+ */
+export function parseAdmins(entries: readonly string[]): Admin[] {
+  const admins = new Map<string, Admin>();
+  for (const entry of entries) {
+    const [id = '', scopeText] = entry.split('=', 2).map((part) => part.trim());
+    if (id === '') throw new AdminConfigError(`admin entry "${entry}" has no contact id`);
+    if (admins.has(id)) throw new AdminConfigError(`admin ${id} is listed twice`);
+    admins.set(id, { id, scope: parseScope(scopeText, entry) });
+  }
+  return [...admins.values()];
+}
+
+function parseScope(text: string | undefined, entry: string): Scope {
+  if (text === undefined || text === '' || text === 'province') return { kind: 'province' };
+  const [kind, value = ''] = text.split(':', 2).map((part) => part.trim());
+  if (value !== '' && kind === 'city') return { kind: 'city', city: value };
+  if (value !== '' && kind === 'industry') return { kind: 'industry', industry: value };
+  throw new AdminConfigError(`admin entry "${entry}": the scope must be province, city:<城市> or industry:<行业>`);
+}
+
+export function inScope(scope: Scope, unit: { city: string | null; industry: string | null }): boolean {
+  switch (scope.kind) {
+    case 'province':
+      return true;
+    case 'city':
+      return unit.city === scope.city;
+    case 'industry':
+      return unit.industry === scope.industry;
+  }
+}

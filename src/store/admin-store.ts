@@ -1,0 +1,106 @@
+// What the admin commands read and change: every unit with its group and submissions, the submitted
+// versions of one unit, unbinding, and the audit log of refused commands.
+import { parseAnswers, type Answers } from '../conversation/draft.js';
+import type { SubmissionRecord } from '../conversation/store.js';
+import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
+import type { PrismaClient } from './generated/client.js';
+import type { Serial } from './serial.js';
+
+/** A unit's submission of one form, as the admins see it. */
+export type AdminSubmission = Omit<SubmissionRecord, 'unitId'>;
+
+export interface AdminUnit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  category: Category | null;
+  city: string | null;
+  industry: string | null;
+  roomTopic: string | null;
+  submissions: AdminSubmission[];
+}
+
+export interface SubmittedVersion {
+  formId: string;
+  version: number;
+  answers: Answers;
+  submittedAt: Date;
+  late: boolean;
+}
+
+export interface AdminStore {
+  units(): Promise<AdminUnit[]>;
+  versions(unitId: number): Promise<SubmittedVersion[]>;
+  unbind(unitId: number, actor: string, at: Date): Promise<(string | null)[]>;
+  audit(actor: string, at: Date, action: string, detail: object): Promise<void>;
+}
+
+export class PrismaAdminStore implements AdminStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly serial: Serial,
+  ) {}
+
+  units(): Promise<AdminUnit[]> {
+    return this.serial.run(async () => {
+      const rows = await this.prisma.unit.findMany({ include: { rooms: true, submissions: true }, orderBy: { id: 'asc' } });
+      return rows.map((row) => ({
+        id: row.id,
+        name: row.name,
+        kind: UnitKindSchema.catch('collective').parse(row.kind),
+        category: CategorySchema.nullable().catch(null).parse(row.category),
+        city: row.city,
+        industry: row.industry,
+        roomTopic: row.rooms[0]?.topic ?? null,
+        submissions: row.submissions.map((s) => ({
+          formId: s.formId,
+          status: s.status === 'submitted' || s.status === 'reopened' ? s.status : 'draft',
+          answers: parseAnswers(s.answers),
+          version: s.version,
+          submittedAt: s.submittedAt,
+          late: s.late,
+        })),
+      }));
+    });
+  }
+
+  versions(unitId: number): Promise<SubmittedVersion[]> {
+    return this.serial.run(async () => {
+      const rows = await this.prisma.submissionVersion.findMany({
+        where: { submission: { unitId } },
+        include: { submission: true },
+        orderBy: [{ submissionId: 'asc' }, { version: 'asc' }],
+      });
+      return rows.map((row) => ({
+        formId: row.submission.formId,
+        version: row.version,
+        answers: parseAnswers(row.answers),
+        submittedAt: row.submittedAt,
+        late: row.late,
+      }));
+    });
+  }
+
+  /** Frees the unit's group(s) and ends their open conversations; returns the topics of the groups freed. */
+  unbind(unitId: number, actor: string, at: Date): Promise<(string | null)[]> {
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const rooms = await tx.room.findMany({ where: { unitId } });
+        if (rooms.length === 0) return [];
+        const ids = rooms.map((room) => room.id);
+        await tx.room.updateMany({ where: { id: { in: ids } }, data: { unitId: null, boundAt: null } });
+        await tx.conversation.deleteMany({ where: { roomId: { in: ids } } });
+        await tx.auditLog.create({
+          data: { actor, at, action: 'room.unbound', detail: JSON.stringify({ unitId, rooms: rooms.map((r) => ({ id: r.id, topic: r.topic })) }) },
+        });
+        return rooms.map((room) => room.topic);
+      }),
+    );
+  }
+
+  audit(actor: string, at: Date, action: string, detail: object): Promise<void> {
+    return this.serial.run(async () => {
+      await this.prisma.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
+    });
+  }
+}
