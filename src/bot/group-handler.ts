@@ -35,6 +35,21 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
     });
   };
 
+  // Added to a group: offer the unit named like it. Queued like its messages, so nothing overtakes it.
+  bot.on('room-join', (room, invitees) => {
+    if (!options.accepting() || !invitees.some((contact) => contact.id === bot.currentUser.id)) return;
+    void queue
+      .run(room.id, async () => {
+        const text = await conversations.joined({
+          roomId: room.id,
+          roomTopic: await room.topic().catch(() => null),
+          roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
+        });
+        if (text) await room.say(text);
+      })
+      .catch((error: unknown) => log.error({ err: error, roomId: room.id }, 'greeting a new group failed'));
+  });
+
   bot.on('message', (message) => {
     void onMessage(message).catch((error: unknown) => log.error({ err: error }, 'message handler failed'));
   });

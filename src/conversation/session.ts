@@ -84,6 +84,26 @@ export class GroupConversations {
     return reply === undefined ? [] : [reply];
   }
 
+  /**
+   * The bot was added to a group: a group without a unit is offered the roster unit named like it, or
+   * told how to bind; a group already bound hears nothing.
+   */
+  async joined(room: { roomId: string; roomTopic: string | null; roomMembers?: () => Promise<string[]> }): Promise<string | undefined> {
+    if (await this.store.unitOfRoom(room.roomId)) return undefined;
+    const at = this.now();
+    const message = { ...room, senderId: 'system', mentioned: false };
+    const decision = await this.binding.decide(message, { type: 'cmd.start' });
+    if (decision?.kind !== 'reply') return fill(this.campaign.messages.mentionIdle, { bot: this.campaign.botName });
+    await this.store.commit({
+      messageId: `joined:${room.roomId}:${at.getTime()}`,
+      roomId: room.roomId,
+      actor: 'system',
+      at,
+      ...(decision.offer !== undefined ? { offer: decision.offer } : {}),
+    });
+    return decision.text;
+  }
+
   /** The sentence to send when handling a message failed unexpectedly. */
   get internalError(): string {
     return this.campaign.messages.internalError;

@@ -151,3 +151,28 @@ describe('the admins in a private chat', () => {
     expect(refused).toEqual([{ actor: 'wxid_impostor' }, { actor: mockContactId('王强') }]);
   });
 });
+
+describe('the bot added to a group', () => {
+  it('offers the roster unit whose name is the group topic, and binds on 确认', async () => {
+    await withApp(async (t) => {
+      const { room } = t.wechat.createRoom(FUTIAN, ['李华']);
+      t.wechat.puppet.emit('room-join', {
+        roomId: room.id,
+        inviteeIdList: [t.wechat.bot.id],
+        inviterId: t.wechat.contact('李华').id,
+        timestamp: Date.now(),
+      });
+      const [offer] = await t.wechat.waitForReplies(room, 1);
+      expect(offer).toContain(`本群名称与名单中的“${FUTIAN}”（深圳市、政务服务）一致`);
+      expect(await t.ask('李华', room, '确认')).toContain(`✅ 已将本群绑定为：${FUTIAN}`);
+    });
+  });
+
+  it('says how to bind when the topic names no unit', async () => {
+    await withApp(async (t) => {
+      const { room } = t.wechat.createRoom('服务月工作群', ['李华']);
+      t.wechat.puppet.emit('room-join', { roomId: room.id, inviteeIdList: [t.wechat.bot.id], inviterId: t.wechat.contact('李华').id, timestamp: Date.now() });
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('请回复“绑定 单位全称”');
+    });
+  });
+});
