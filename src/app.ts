@@ -69,11 +69,22 @@ export async function startApp(options: AppOptions): Promise<App> {
   attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
 
+  // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep
+  // the first such error and refuse to go on with a bot that is not running.
+  let startError: unknown;
+  const onStartError = (error: unknown) => {
+    startError ??= error;
+  };
+  bot.on('error', onStartError);
   try {
     await bot.start();
+    if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
   } catch (error) {
+    await bot.stop().catch(() => undefined);
     await database.close();
     throw error;
+  } finally {
+    bot.off('error', onStartError);
   }
   log.info({ campaign: campaign.id, forms: campaign.forms.map((form) => form.id) }, 'bot started');
 

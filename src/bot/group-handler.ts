@@ -16,6 +16,18 @@ export interface GroupHandlerOptions {
   log: Logger;
 }
 
+/** Pause before the second try of a reply that failed to send. */
+const RETRY_DELAY_MS = 500;
+
+async function sendWithRetry(send: () => Promise<unknown>): Promise<void> {
+  try {
+    await send();
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, RETRY_DELAY_MS));
+    await send();
+  }
+}
+
 export function attachGroupHandler(options: GroupHandlerOptions): (message: Message) => Promise<void> {
   const { bot, conversations, queue, botName, log } = options;
 
@@ -23,14 +35,25 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
     const room = message.room();
     if (!room || message.self() || !options.accepting()) return;
     await queue.run(room.id, async () => {
+      let replies: string[];
       try {
         const incoming = await toIncoming(message, botName);
         if (!incoming) return;
-        const replies = await conversations.handle(incoming);
-        for (const reply of replies) await room.say(reply);
+        replies = await conversations.handle(incoming);
       } catch (error) {
+        // Nothing was saved: the group is asked to send the message again.
         log.error({ err: error, roomId: room.id, messageId: message.id }, 'handling a group message failed');
         await room.say(conversations.internalError).catch(() => undefined);
+        return;
+      }
+      // The answer is saved by now. A reply that cannot be sent is tried once more, then logged; it is
+      // never reported to the group as a lost answer, which sent again would answer the next question.
+      for (const reply of replies) {
+        try {
+          await sendWithRetry(() => room.say(reply));
+        } catch (error) {
+          log.error({ err: error, roomId: room.id, messageId: message.id }, 'sending a reply failed');
+        }
       }
     });
   };
