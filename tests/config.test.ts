@@ -1,0 +1,138 @@
+// The settings: defaults, every variable read, wrong values named; and `npm start` refusing to start on a
+// bad setting or a bad campaign folder, with the reason on standard error.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, readConfig } from '../src/config.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+describe('readConfig', () => {
+  it('has a default for everything', () => {
+    expect(readConfig({})).toEqual({
+      DATABASE_URL: 'file:./data/bot.db',
+      CAMPAIGN_DIR: 'conversations',
+      ADMINS: [],
+      WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
+      BOT_MEMORY_NAME: 'service-month-bot',
+      LOG_LEVEL: 'info',
+    });
+  });
+
+  it('reads every variable', () => {
+    expect(
+      readConfig({
+        DATABASE_URL: ' file:/var/lib/bot/month.db ',
+        CAMPAIGN_DIR: '/etc/bot/conversations',
+        ADMINS: 'wxid_a,wxid_b',
+        WECHATY_PUPPET: 'wechaty-puppet-service',
+        WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
+        BOT_MEMORY_NAME: 'bot-2021.prod',
+        LOG_LEVEL: 'debug',
+        UNRELATED: 'ignored',
+      }),
+    ).toEqual({
+      DATABASE_URL: 'file:/var/lib/bot/month.db',
+      CAMPAIGN_DIR: '/etc/bot/conversations',
+      ADMINS: ['wxid_a', 'wxid_b'],
+      WECHATY_PUPPET: 'wechaty-puppet-service',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
+      BOT_MEMORY_NAME: 'bot-2021.prod',
+      LOG_LEVEL: 'debug',
+    });
+    for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) {
+      expect(readConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
+    }
+  });
+
+  it('splits ADMINS on commas, full-width commas and spaces', () => {
+    expect(readConfig({ ADMINS: 'wxid_a, wxid_b，wxid_c  wxid_d\twxid_e,,' }).ADMINS).toEqual(['wxid_a', 'wxid_b', 'wxid_c', 'wxid_d', 'wxid_e']);
+    expect(readConfig({ ADMINS: ' ， , ' }).ADMINS).toEqual([]);
+    expect(readConfig({ ADMINS: 'wxid_only' }).ADMINS).toEqual(['wxid_only']);
+  });
+
+  it.each([
+    ['LOG_LEVEL', 'loud'],
+    ['BOT_MEMORY_NAME', '../session/bot'],
+    ['BOT_MEMORY_NAME', 'a/b'],
+    ['DATABASE_URL', ''],
+    ['DATABASE_URL', '   '],
+    ['CAMPAIGN_DIR', ''],
+    ['WECHATY_PUPPET', ''],
+  ])('names %s when it is %j', (name, value) => {
+    let error: unknown;
+    try {
+      readConfig({ [name]: value });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as Error).message).toMatch(new RegExp(`^invalid configuration:\\n${name}: `));
+  });
+
+  it('names every wrong variable at once', () => {
+    expect(() => readConfig({ LOG_LEVEL: 'loud', DATABASE_URL: '' })).toThrow(/LOG_LEVEL: .*\n.*DATABASE_URL: |DATABASE_URL: .*\n.*LOG_LEVEL: /s);
+  });
+});
+
+/** Runs `npm start` (tsx src/main.ts) in `cwd` with `env` added, and waits for it to end. */
+function npmStart(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|CAMPAIGN_DIR|ADMINS|WECHATY_|BOT_MEMORY_NAME|LOG_LEVEL)/.test(key)),
+    );
+    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], {
+      cwd,
+      env: { ...clean, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe.concurrent('npm start with a bad setting', { timeout: 30_000 }, () => {
+  // Each run starts in an empty folder, so no .env of the project is read and nothing is written to data/.
+  const emptyFolder = () => mkdtempSync(join(tmpdir(), 'npm-start-'));
+
+  it('stops on a bad environment variable and names it', async () => {
+    const run = await npmStart(emptyFolder(), { LOG_LEVEL: 'loud' });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The bot could not start\.\ninvalid configuration:\nLOG_LEVEL: /);
+  });
+
+  it('reads .env and stops on a bad value there', async () => {
+    const cwd = emptyFolder();
+    writeFileSync(join(cwd, '.env'), 'BOT_MEMORY_NAME=sessions/bot\n');
+    const run = await npmStart(cwd, {});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^The bot could not start\.\ninvalid configuration:\nBOT_MEMORY_NAME: /);
+  });
+
+  it('stops on a campaign folder that does not exist', async () => {
+    const cwd = emptyFolder();
+    const run = await npmStart(cwd, { CAMPAIGN_DIR: join(cwd, 'no-such-folder'), DATABASE_URL: `file:${join(cwd, 'bot.db')}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The bot could not start.\n');
+    expect(run.stderr).toContain(`campaign folder ${join(cwd, 'no-such-folder')} cannot be read`);
+  });
+
+  it('stops on a campaign file with a mistake and says where', async () => {
+    const cwd = emptyFolder();
+    const campaignDir = join(cwd, 'conversations');
+    mkdirSync(campaignDir);
+    const text = readFileSync(join(ROOT, 'conversations/campaign-2021.yaml'), 'utf8').replace('maxChars: 50', 'maxChars: fifty');
+    writeFileSync(join(campaignDir, 'campaign-2021.yaml'), text);
+    const run = await npmStart(cwd, { CAMPAIGN_DIR: campaignDir, DATABASE_URL: `file:${join(cwd, 'bot.db')}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('The bot could not start.\ncampaign file is not valid:\n');
+    expect(run.stderr).toMatch(/campaign-2021\.yaml: forms\.0\.fields\.0\.maxChars: /);
+  });
+});
