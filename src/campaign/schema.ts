@@ -141,6 +141,7 @@ export const MessagesSchema = z.strictObject({
   takenOver: message,
   alreadyRunning: message,
   nothingRunning: message,
+  noFormForUnit: message,
   atFirstStep: message,
   nonText: message,
   unknownCommand: message,

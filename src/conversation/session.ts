@@ -169,7 +169,7 @@ export class GroupConversations {
   ): Promise<string> {
     const m = this.campaign.messages;
     const form = this.defaultForm(unit);
-    if (!form) return this.answerOnly(message, m.nothingRunning);
+    if (!form) return this.answerOnly(message, fill(m.noFormForUnit, { unit: unit.name }));
     const saved = await this.store.submission(unit.id, form.id);
     const vars = { form: form.shortTitle, unit: unit.name };
     const hasAnswers = saved !== null && Object.keys(saved.answers).length > 0;

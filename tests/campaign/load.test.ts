@@ -65,9 +65,10 @@ describe('the real campaign', () => {
     expect(deadlineOf(campaign, form).toISOString()).toBe('2021-09-30T04:00:00.000Z');
   });
 
-  it('gives a collective its form and an industry org none yet', () => {
+  it('gives a collective 附件2, an industry org 附件1, and a city committee none yet', () => {
     expect(formsFor(campaign, { kind: 'collective', category: 'provincialModel' }).map((f) => f.id)).toEqual(['modelCollective']);
-    expect(formsFor(campaign, { kind: 'industryOrg' })).toEqual([]);
+    expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList']);
+    expect(formsFor(campaign, { kind: 'cityOrg' })).toEqual([]);
   });
 });
 
@@ -130,7 +131,7 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
 
   it('duplicate form ids', () => {
     const message = failure(variant((raw) => raw.forms.push(structuredClone(raw.forms[0]))));
-    expect(message).toContain('forms.1.id: duplicate form id modelCollective');
+    expect(message).toContain('forms.2.id: duplicate form id modelCollective');
   });
 
   it('maxItems below minItems', () => {
@@ -183,43 +184,8 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
 // The notice's other two forms, written in the same format: 附件1 for the league body of an industry system
 // (行业（系统）名称 + at least three items with a type, due 9月28日17:00) and the activity brief of October
 // (a summary, links to the posts, pictures).
+// 附件1 is in the campaign itself; the activity brief comes with a later form issue.
 const OTHER_FORMS = `
-- id: industryList
-  title: 附件1 服务事项清单（省级联创行业系统）
-  shortTitle: 附件1
-  appliesTo:
-    - kind: industryOrg
-  deadline: 2021-09-28 17:00
-  requirements: 行业（系统）名称 + 服务事项至少3项（每项100字以内，并选服务类型）
-  fields:
-    - id: industryName
-      kind: text
-      label: 行业（系统）名称
-      minChars: 2
-      maxChars: 40
-      editWords: [名称, 行业名称]
-      prompt: 第{step}步：请发送本行业（系统）的名称。
-    - id: items
-      kind: list
-      label: 服务事项
-      itemLabel: 第{n}项服务事项
-      minItems: 3
-      maxItems: 30
-      fields:
-        - id: content
-          kind: text
-          label: 服务事项
-          minChars: 5
-          maxChars: 100
-          unique: true
-          prompt: 第{step}步：请发送第{n}项服务事项（100字以内）。
-        - id: type
-          kind: choice
-          label: 服务类型
-          choices: serviceType
-          prompt: 请选择第{n}项的服务类型，回复数字：
-      saved: ✅ 第{n}项已保存（{type}）。
-      summaryLine: '{n}. {content}（{type}）'
 - id: activityReport
   title: 集中服务月活动简报
   shortTitle: 活动简报
