@@ -9,8 +9,8 @@ import { findCampaignFile, loadCampaign } from '../../campaign/load.js';
 import { parseLocal } from '../../campaign/time.js';
 import type { Campaign } from '../../campaign/schema.js';
 
-/** How far ahead of the demo clock the first deadline is put (at most one day more). */
-export const LEAD_DAYS = 10;
+/** How far ahead of the demo clock the first deadline (附件1 in 2021) is put, at most one day more: as in the notice, 9月20日 lies 8 days before it. */
+export const LEAD_DAYS = 8;
 
 dayjs.extend(customParseFormat);
 
