@@ -1,0 +1,183 @@
+// The roster file's description as data (conversations/roster.yaml): its columns, the accepted 类型 and
+// 类别 with their codes, the limits, and every sentence an admin reads about an import. Checked with zod
+// when loaded; a bad file fails with the file, the path inside it and the reason.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { z } from 'zod';
+import type { Category, UnitKind } from '../campaign/schema.js';
+
+export const ROSTER_SPEC_FILE = 'roster.yaml';
+
+const text = z.string().trim().min(1);
+const words = z.array(text).default([]);
+
+const ColumnSchema = z.strictObject({ header: text, aliases: words });
+const ChoiceSchema = z.strictObject({ label: text, aliases: words });
+
+const messages = <K extends string>(keys: readonly K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>);
+
+export const FATAL_KEYS = [
+  'empty',
+  'noRows',
+  'notSpreadsheet',
+  'oldExcel',
+  'brokenExcel',
+  'noHeader',
+  'missingHeaders',
+  'duplicateHeader',
+  'tooManyRows',
+] as const;
+export const PROBLEM_KEYS = [
+  'nameMissing',
+  'nameTooLong',
+  'kindMissing',
+  'kindUnknown',
+  'categoryUnknown',
+  'categoryNotForKind',
+  'cityMissing',
+  'industryMissing',
+  'duplicateKey',
+  'duplicateName',
+] as const;
+export type FatalKey = (typeof FATAL_KEYS)[number];
+export type ProblemKey = (typeof PROBLEM_KEYS)[number];
+
+export const COLUMN_IDS = ['name', 'kind', 'category', 'city', 'industry'] as const;
+export type ColumnId = (typeof COLUMN_IDS)[number];
+
+export const RosterSpecSchema = z
+  .strictObject({
+    limits: z.strictObject({
+      maxRows: z.number().int().min(1),
+      maxNameChars: z.number().int().min(1),
+      headerSearchRows: z.number().int().min(1).max(50),
+      reportLines: z.number().int().min(1),
+    }),
+    columns: z.strictObject({
+      name: ColumnSchema,
+      kind: ColumnSchema,
+      category: ColumnSchema,
+      city: ColumnSchema,
+      industry: ColumnSchema,
+    }),
+    kinds: z.strictObject({ collective: ChoiceSchema, industryOrg: ChoiceSchema, cityOrg: ChoiceSchema }),
+    categories: z.strictObject({ national20: ChoiceSchema, provincialModel: ChoiceSchema, other: ChoiceSchema }),
+    messages: z.strictObject({
+      fatal: messages(FATAL_KEYS),
+      problems: messages(PROBLEM_KEYS),
+      report: z.strictObject({
+        allValid: text,
+        withProblems: text,
+        rowLine: text,
+        reasonSeparator: z.string().min(1),
+        listSeparator: z.string().min(1),
+        more: text,
+        noCity: text,
+      }),
+      import: z.strictObject({ result: text, nothingValid: text }),
+      summary: z.strictObject({
+        heading: text,
+        byKind: text,
+        byCategory: text,
+        byCity: text,
+        byIndustry: text,
+        item: text,
+        itemSeparator: z.string().min(1),
+        unset: text,
+        none: text,
+      }),
+      cli: z.strictObject({
+        help: text,
+        usage: text,
+        missingCommand: text,
+        unknownCommand: text,
+        missingFile: text,
+        unknownOption: text,
+        extraArgument: text,
+        unreadable: text,
+        notImported: text,
+        failed: text,
+      }),
+    }),
+  })
+  .superRefine((spec, ctx) => {
+    // A header or a value that two entries both accept would make the file ambiguous.
+    const unique = (section: 'columns' | 'kinds' | 'categories', entries: Array<[string, string[]]>) => {
+      const seen = new Map<string, string>();
+      for (const [id, names] of entries) {
+        names.forEach((name, i) => {
+          const key = normalizeLabel(name);
+          const owner = seen.get(key);
+          if (owner !== undefined && owner !== id) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [section, id, i === 0 ? (section === 'columns' ? 'header' : 'label') : 'aliases'],
+              message: `"${name}" is also accepted for ${owner}`,
+            });
+          }
+          seen.set(key, id);
+        });
+      }
+    };
+    unique('columns', Object.entries(spec.columns).map(([id, c]) => [id, [c.header, ...c.aliases]]));
+    unique('kinds', Object.entries(spec.kinds).map(([id, c]) => [id, [c.label, ...c.aliases]]));
+    unique('categories', Object.entries(spec.categories).map(([id, c]) => [id, [c.label, ...c.aliases]]));
+  });
+
+export type RosterSpec = z.infer<typeof RosterSpecSchema>;
+
+export class RosterSpecError extends Error {
+  override name = 'RosterSpecError';
+}
+
+/** Reads and checks `dir`/roster.yaml. */
+export function loadRosterSpec(dir: string): RosterSpec {
+  const file = join(dir, ROSTER_SPEC_FILE);
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
+    throw new RosterSpecError(`${file}${where}: ${(error as Error).message}`);
+  }
+  return parseRosterSpec(raw, file);
+}
+
+/** Checks an already-parsed roster spec; `source` names it in errors. */
+export function parseRosterSpec(raw: unknown, source: string): RosterSpec {
+  const result = RosterSpecSchema.safeParse(raw);
+  if (result.success) return result.data;
+  const lines = result.error.issues.slice(0, 10).map((issue) => {
+    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${source}: ${path}: ${issue.message}`;
+  });
+  const more = result.error.issues.length > 10 ? `\n… and ${result.error.issues.length - 10} more` : '';
+  throw new RosterSpecError(`roster file description is not valid:\n${lines.join('\n')}${more}`);
+}
+
+/**
+ * How headers and values are compared: NFKC (full-width letters, digits, brackets and spaces become their
+ * half-width forms), without any white space or trailing required-column mark, latin letters in lower case.
+ */
+export function normalizeLabel(value: string): string {
+  return value.normalize('NFKC').replace(/\s+/g, '').replace(/\*+$/, '').toLowerCase();
+}
+
+/** The accepted spellings of each 类型 and 类别, by their normalised form. */
+export interface Vocabulary {
+  kinds: Map<string, UnitKind>;
+  categories: Map<string, Category>;
+}
+
+export function vocabulary(spec: RosterSpec): Vocabulary {
+  const index = <T extends string>(choices: Record<T, { label: string; aliases: string[] }>): Map<string, T> => {
+    const map = new Map<string, T>();
+    for (const [code, choice] of Object.entries(choices) as Array<[T, { label: string; aliases: string[] }]>) {
+      for (const name of [choice.label, ...choice.aliases]) map.set(normalizeLabel(name), code);
+    }
+    return map;
+  };
+  return { kinds: index<UnitKind>(spec.kinds), categories: index<Category>(spec.categories) };
+}

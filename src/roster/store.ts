@@ -1,0 +1,243 @@
+// The roster's storage over Prisma: importing checked rows into units, the pending import an admin has yet
+// to confirm, and the roster's counts. Every query goes through the Serial queue (one SQLite connection);
+// an import is one transaction, all or nothing, with its audit rows.
+import { z } from 'zod';
+import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
+import type { PrismaClient } from '../store/generated/client.js';
+import type { Serial } from '../store/serial.js';
+import type { RosterParse, RosterRow, RowProblem } from './parse.js';
+import { normalizeLabel, PROBLEM_KEYS } from './spec.js';
+
+type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export interface ImportResult {
+  /** new units */
+  created: number;
+  /** units whose fields changed */
+  updated: number;
+  /** rows identical to their unit: nothing written */
+  unchanged: number;
+  /** units created in a chat that took a roster row (same name), keeping their id, group and submissions */
+  reconciled: number;
+}
+
+export interface ImportOptions {
+  /** who imports: `cli:<user>` or the admin's contact id */
+  actor: string;
+  at: Date;
+  /** for the audit log */
+  fileName?: string;
+  /** rows of the file left out because of problems, for the audit log */
+  rejectedRows?: number;
+}
+
+export interface Pending {
+  adminId: string;
+  fileName: string;
+  rows: RosterRow[];
+  problems: RowProblem[];
+  createdAt: Date;
+}
+
+export interface Count {
+  /** null: not filled in */
+  value: string | null;
+  count: number;
+}
+
+export interface RosterSummary {
+  total: number;
+  /** units created in a chat and not (yet) matched to a roster row */
+  fromChat: number;
+  byKind: Record<UnitKind, number>;
+  /** collectives only; `unset` for those without a category (created in a chat) */
+  byCategory: Record<Category | 'unset', number>;
+  /** most first */
+  byCity: Count[];
+  byIndustry: Count[];
+}
+
+/** Stored pending rows are read back through these: a row written by an older version is not trusted. */
+const RosterRowSchema = z.strictObject({
+  row: z.number().int().min(1),
+  name: z.string().min(1),
+  kind: UnitKindSchema,
+  category: CategorySchema.nullable(),
+  city: z.string().nullable(),
+  industry: z.string().nullable(),
+  key: z.string().min(1),
+});
+const RowProblemSchema = z.strictObject({
+  row: z.number().int().min(1),
+  key: z.enum(PROBLEM_KEYS),
+  vars: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
+/** Long enough for 20,000 rows on a slow disk; the bot's other queries wait in the Serial queue meanwhile. */
+const IMPORT_TIMEOUT_MS = 300_000;
+const CREATE_CHUNK = 500;
+
+type UnitFields = ReturnType<typeof fields>;
+
+export class PrismaRosterStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly serial: Serial,
+  ) {}
+
+  /**
+   * Upserts the rows by rosterKey in one transaction. An identical row writes nothing; a changed row
+   * updates its unit; a new row first looks for a unit created in a chat under the same name, which then
+   * takes the row (unless that name is not unique, when it does not guess). Units are never deleted.
+   */
+  importRows(rows: readonly RosterRow[], options: ImportOptions): Promise<ImportResult> {
+    const { actor, at } = options;
+    return this.serial.run(() =>
+      this.prisma.$transaction(
+        async (tx) => {
+          const units = await tx.unit.findMany({
+            select: { id: true, name: true, kind: true, category: true, city: true, industry: true, source: true, rosterKey: true },
+          });
+          const byKey = new Map(units.flatMap((unit) => (unit.rosterKey === null ? [] : [[unit.rosterKey, unit] as const])));
+          const incoming = new Set(rows.map((row) => row.key));
+
+          // A chat unit is matched by name only when exactly one roster unit (in this file, or already
+          // imported and not in this file) and exactly one chat unit carry that name.
+          const rosterNames = new Map<string, number>();
+          const bump = (name: string) => {
+            const key = normalizeLabel(name);
+            rosterNames.set(key, (rosterNames.get(key) ?? 0) + 1);
+          };
+          for (const row of rows) bump(row.name);
+          for (const unit of units) if (unit.rosterKey !== null && !incoming.has(unit.rosterKey)) bump(unit.name);
+          const chatUnits = new Map<string, Array<(typeof units)[number]>>();
+          for (const unit of units) {
+            if (unit.source !== 'chat' || unit.rosterKey !== null) continue;
+            const name = normalizeLabel(unit.name);
+            chatUnits.set(name, [...(chatUnits.get(name) ?? []), unit]);
+          }
+
+          const result: ImportResult = { created: 0, updated: 0, unchanged: 0, reconciled: 0 };
+          const toCreate: Array<UnitFields & { rosterKey: string; createdAt: Date; updatedAt: Date }> = [];
+          for (const row of rows) {
+            const data = fields(row);
+            const existing = byKey.get(row.key);
+            if (existing) {
+              if (sameFields(existing, data)) {
+                result.unchanged += 1;
+              } else {
+                await tx.unit.update({ where: { id: existing.id }, data: { ...data, updatedAt: at } });
+                result.updated += 1;
+              }
+              continue;
+            }
+            const name = normalizeLabel(row.name);
+            const chat = chatUnits.get(name);
+            if (chat?.length === 1 && rosterNames.get(name) === 1) {
+              const unit = chat[0]!;
+              chatUnits.delete(name);
+              await tx.unit.update({ where: { id: unit.id }, data: { ...data, rosterKey: row.key, updatedAt: at } });
+              await audit(tx, actor, at, 'roster.reconciled', {
+                unitId: unit.id,
+                chatName: unit.name,
+                rosterKey: row.key,
+                row: row.row,
+                fileName: options.fileName ?? null,
+              });
+              result.reconciled += 1;
+              continue;
+            }
+            toCreate.push({ ...data, rosterKey: row.key, createdAt: at, updatedAt: at });
+          }
+          for (let i = 0; i < toCreate.length; i += CREATE_CHUNK) {
+            await tx.unit.createMany({ data: toCreate.slice(i, i + CREATE_CHUNK) });
+          }
+          result.created = toCreate.length;
+          await audit(tx, actor, at, 'roster.imported', {
+            fileName: options.fileName ?? null,
+            rows: rows.length,
+            rejectedRows: options.rejectedRows ?? 0,
+            ...result,
+          });
+          return result;
+        },
+        { timeout: IMPORT_TIMEOUT_MS, maxWait: IMPORT_TIMEOUT_MS },
+      ),
+    );
+  }
+
+  /** Keeps a checked file with problems until the admin confirms its valid part; replaces an earlier one. */
+  savePending(adminId: string, fileName: string, parse: RosterParse, at: Date): Promise<void> {
+    if (parse.fatal) return Promise.reject(new Error('a refused roster file cannot wait for confirmation'));
+    const data = { fileName, rows: JSON.stringify(parse.rows), problems: JSON.stringify(parse.problems), createdAt: at };
+    return this.serial.run(async () => {
+      await this.prisma.pendingImport.upsert({ where: { adminId }, create: { adminId, ...data }, update: data });
+    });
+  }
+
+  /** The admin's pending import, removed as it is read: a second call gets null. */
+  takePending(adminId: string): Promise<Pending | null> {
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const pending = await tx.pendingImport.findUnique({ where: { adminId } });
+        if (!pending) return null;
+        await tx.pendingImport.delete({ where: { adminId } });
+        const rows = z.array(RosterRowSchema).safeParse(parseJson(pending.rows));
+        const problems = z.array(RowProblemSchema).safeParse(parseJson(pending.problems));
+        if (!rows.success || !problems.success) return null;
+        return { adminId, fileName: pending.fileName, rows: rows.data, problems: problems.data, createdAt: pending.createdAt };
+      }),
+    );
+  }
+
+  summary(): Promise<RosterSummary> {
+    return this.serial.run(async () => {
+      const kinds = await this.prisma.unit.groupBy({ by: ['kind'], _count: { _all: true } });
+      const categories = await this.prisma.unit.groupBy({ by: ['category'], where: { kind: 'collective' }, _count: { _all: true } });
+      const cities = await this.prisma.unit.groupBy({ by: ['city'], _count: { _all: true } });
+      const industries = await this.prisma.unit.groupBy({ by: ['industry'], _count: { _all: true } });
+      const fromChat = await this.prisma.unit.count({ where: { source: 'chat', rosterKey: null } });
+
+      const byKind: Record<UnitKind, number> = { collective: 0, industryOrg: 0, cityOrg: 0 };
+      for (const group of kinds) if (group.kind in byKind) byKind[group.kind as UnitKind] += group._count._all;
+      const byCategory: Record<Category | 'unset', number> = { national20: 0, provincialModel: 0, other: 0, unset: 0 };
+      for (const group of categories) {
+        const key = group.category !== null && group.category in byCategory ? (group.category as Category) : 'unset';
+        byCategory[key] += group._count._all;
+      }
+      return {
+        total: kinds.reduce((sum, group) => sum + group._count._all, 0),
+        fromChat,
+        byKind,
+        byCategory,
+        byCity: mostFirst(cities.map((group) => ({ value: group.city, count: group._count._all }))),
+        byIndustry: mostFirst(industries.map((group) => ({ value: group.industry, count: group._count._all }))),
+      };
+    });
+  }
+}
+
+function fields(row: RosterRow) {
+  return { name: row.name, kind: row.kind as string, category: row.category as string | null, city: row.city, industry: row.industry, source: 'roster' };
+}
+
+function sameFields(unit: UnitFields, data: UnitFields): boolean {
+  return (Object.keys(data) as Array<keyof UnitFields>).every((key) => unit[key] === data[key]);
+}
+
+/** Largest count first; among equal counts by name, the unfilled value last. */
+function mostFirst(counts: Count[]): Count[] {
+  return counts.sort((a, b) => b.count - a.count || (a.value ?? '\uffff').localeCompare(b.value ?? '\uffff', 'zh'));
+}
+
+async function audit(tx: Tx, actor: string, at: Date, action: string, detail: object): Promise<void> {
+  await tx.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
