@@ -1,0 +1,116 @@
+// `npm run export -- 附件1|附件2|清单 [--city 广州市 | --industry 名称] [--include-missing] [--out FILE]`:
+// the notice's tables from the database at DATABASE_URL, written as .xlsx (by default under data/exports/,
+// named like the file the bot sends in a chat). The sentences are in src/export/texts.ts.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Scope } from '../admin/scope.js';
+import { loadCampaign } from '../campaign/load.js';
+import { fill, type Vars } from '../campaign/text.js';
+import { loadDotEnv, readConfig } from '../config.js';
+import { createExporter, parseExportKind, type ExportKind } from '../export/index.js';
+import { exportTexts } from '../export/texts.js';
+import { openDatabase } from '../store/client.js';
+import { PrismaExportStore } from '../store/export-store.js';
+import { Serial } from '../store/serial.js';
+
+export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+export const DEFAULT_OUT_DIR = 'data/exports';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  env: Record<string, string | undefined>;
+  now(): Date;
+  /** the folder data/exports/ is under; the current folder (the project, under npm) when not given */
+  cwd?: string;
+}
+
+interface Command {
+  kind: ExportKind;
+  within?: Scope;
+  includeMissing: boolean;
+  out?: string;
+}
+
+type UsageKey = 'missingTable' | 'unknownTable' | 'unknownOption' | 'missingValue' | 'bothScopes' | 'extraArgument';
+
+export function parseExportArguments(argv: readonly string[]): Command | 'help' | { usage: UsageKey; vars: Vars } {
+  let kind: ExportKind | undefined;
+  let within: Scope | undefined;
+  let includeMissing = false;
+  let out: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--include-missing') {
+      includeMissing = true;
+      continue;
+    }
+    if (arg === '--city' || arg === '--industry' || arg === '--out') {
+      const value = argv[++i];
+      if (value === undefined || value.trim() === '') return { usage: 'missingValue', vars: { option: arg } };
+      if (arg === '--out') out = value;
+      else {
+        if (within) return { usage: 'bothScopes', vars: {} };
+        within = arg === '--city' ? { kind: 'city', city: value.trim() } : { kind: 'industry', industry: value.trim() };
+      }
+      continue;
+    }
+    if (arg.startsWith('-')) return { usage: 'unknownOption', vars: { option: arg } };
+    if (kind !== undefined) return { usage: 'extraArgument', vars: { argument: arg } };
+    kind = parseExportKind(arg);
+    if (kind === undefined) return { usage: 'unknownTable', vars: { table: arg } };
+  }
+  if (kind === undefined) return { usage: 'missingTable', vars: {} };
+  return { kind, within, includeMissing, out };
+}
+
+/** Runs the command; resolves to the exit code. */
+export async function runExportCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const cli = exportTexts.cli;
+  const command = parseExportArguments(argv);
+  if (command === 'help') {
+    io.out(cli.help);
+    return EXIT.ok;
+  }
+  if ('usage' in command) {
+    io.err(fill(cli.usage, { reason: fill(cli[command.usage], command.vars) }));
+    return EXIT.usage;
+  }
+  try {
+    const config = readConfig(io.env);
+    const campaign = loadCampaign(config.CAMPAIGN_DIR);
+    const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
+    try {
+      const exporter = createExporter({ store: new PrismaExportStore(database.prisma, new Serial()), campaign, now: io.now });
+      // The command line stands for the province office: any city or industry, or everything.
+      const file = await exporter.exportFor(command.kind, { kind: 'province' }, { within: command.within, includeMissing: command.includeMissing });
+      // npm runs scripts in the project folder; a relative --out means the folder the command was typed in.
+      const target = command.out
+        ? path.resolve(io.env.INIT_CWD ?? process.cwd(), command.out)
+        : path.resolve(io.cwd ?? process.cwd(), DEFAULT_OUT_DIR, file.fileName);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, file.data);
+      io.out(fill(cli.written, { rows: file.rows, file: target }));
+      return EXIT.ok;
+    } finally {
+      await database.close();
+    }
+  } catch (error) {
+    io.err(fill(cli.failed, { reason: (error as Error).message }));
+    return EXIT.failed;
+  }
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  loadDotEnv();
+  process.exitCode = await runExportCli(process.argv.slice(2), {
+    out: (text) => process.stdout.write(`${text}\n`),
+    err: (text) => process.stderr.write(`${text}\n`),
+    env: process.env,
+    now: () => new Date(),
+  });
+}

@@ -1,0 +1,70 @@
+// 附件2 服务承诺与服务事项清单（示范集体）, as the notice lays it out: the label, the two title lines, 填报单位：…,
+// then the 第20届全国青年文明号 collectives and the 2021年广东青年文明号标兵号 collectives, each section under
+// its own header row, 序号, name and commitment merged down over the collective's items; the 备注 lines.
+import type ExcelJS from 'exceljs';
+import type { Category } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
+import type { BuiltTable } from './attachment1.js';
+import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
+import { newWorkbook, SheetWriter, styles } from './sheet.js';
+import { exportTexts } from './texts.js';
+
+const t = exportTexts.attachment2;
+const WIDTHS = [7, 26, 32, 56, 15];
+/** The sections, in the notice's order. */
+export const ATTACHMENT2_SECTIONS = ['national20', 'provincialModel'] as const satisfies readonly Category[];
+
+export function buildAttachment2Table(data: ExportData, options: BuildOptions = {}): BuiltTable {
+  const formId = FORM_IDS.attachment2;
+  const workbook = newWorkbook(data.generatedAt);
+  const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
+  w.line(t.label, styles.label, { merge: false, size: 12 });
+  w.line(t.title, styles.title, { size: 18 });
+  w.line(t.subtitle, styles.subtitle, { size: 14 });
+  w.line(fill(exportTexts.reporterLine, { reporter: data.reporter }), styles.reporter, { size: 12 });
+
+  let rows = 0;
+  const units = groupedByCity(data.units);
+  for (const section of ATTACHMENT2_SECTIONS) {
+    w.row(t.sections[section].map((text) => ({ text, style: styles.header })));
+    let seq = 0;
+    for (const unit of units) {
+      if (unit.category !== section) continue;
+      const submission = unit.submissions[formId];
+      if (!submission && !(options.includeMissing && unit.forms.includes(formId))) continue;
+      seq += 1;
+      const number = String(seq);
+      const name = unit.name + (submission?.late ? exportTexts.lateMark : '');
+      const commitment = submission ? textAnswer(submission.answers, FIELD_IDS.commitment) : '';
+      const items = submission ? itemsOf(submission.answers) : [];
+      const top = w.rowNumber;
+      const blank = { text: '', style: styles.left };
+      const rowsOfItems = items.length > 0 ? items : [undefined];
+      rowsOfItems.forEach((item, i) => {
+        const first = i === 0;
+        w.row([
+          first ? { text: number, style: styles.center, fit: false } : { style: styles.center },
+          first ? { text: name, style: styles.center, fit: false } : { style: styles.center },
+          first ? { text: commitment, style: styles.left, fit: false } : { style: styles.left },
+          item ? { text: item.content, style: styles.left } : blank,
+          item ? { text: item.type, style: styles.center } : { text: '', style: styles.center },
+        ]);
+      });
+      const bottom = w.rowNumber - 1;
+      w.mergeDown(top, bottom, [
+        { column: 1, text: number },
+        { column: 2, text: name },
+        { column: 3, text: commitment },
+      ]);
+      rows += bottom - top + 1;
+    }
+  }
+
+  for (const note of t.notes) w.line(note, styles.note, { size: 10.5 });
+  return { workbook, rows };
+}
+
+/** 附件2 as a workbook. */
+export function buildAttachment2(data: ExportData, options: BuildOptions = {}): ExcelJS.Workbook {
+  return buildAttachment2Table(data, options).workbook;
+}

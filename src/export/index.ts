@@ -1,0 +1,147 @@
+// The notice's tables as .xlsx files for an admin: 附件1, 附件2 and the public list (清单), limited to the
+// admin's scope, with the 填报单位 of that scope, named in Chinese with the table, the scope and the date.
+//
+//   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now });
+//   const { fileName, data } = await exporter.exportFor('attachment2', admin.scope, { includeMissing: true });
+import { formsFor } from '../campaign/forms.js';
+import type { Campaign } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
+import { inScope, type Scope } from '../admin/scope.js';
+import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
+import { buildAttachment1Table, type BuiltTable } from './attachment1.js';
+import { buildAttachment2Table } from './attachment2.js';
+import { formatInZone } from './dates.js';
+import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';
+import { buildPublicListTable } from './public-list.js';
+import { toBuffer } from './sheet.js';
+import { exportTexts, tableWords, type ExportKind } from './texts.js';
+
+export { buildAttachment1 } from './attachment1.js';
+export { buildAttachment2 } from './attachment2.js';
+export { buildPublicList } from './public-list.js';
+export { toBuffer } from './sheet.js';
+export { FORM_IDS, type BuildOptions, type ExportData, type ExportSubmission, type ExportUnit } from './model.js';
+export { exportTexts, tableWords, type ExportKind } from './texts.js';
+
+export interface ExporterDeps {
+  store: ExportStore;
+  campaign: Campaign;
+  now: () => Date;
+}
+
+export interface ExportOptions extends BuildOptions {
+  /**
+   * One city or one industry system inside the admin's scope. A province admin may ask for any; a city or
+   * industry admin only for its own scope (anything else throws ExportScopeError).
+   */
+  within?: Scope;
+}
+
+export interface ExportFile {
+  fileName: string;
+  data: Buffer;
+  /** rows in the table body: items, plus the empty rows of units that have not submitted */
+  rows: number;
+}
+
+export class ExportScopeError extends Error {
+  override name = 'ExportScopeError';
+}
+
+export interface Exporter {
+  exportFor(kind: ExportKind, scope: Scope, options?: ExportOptions): Promise<ExportFile>;
+  /** A city or industry system named like `word` in the roster (for "导出 附件2 广州市"), if any. */
+  findScope(word: string): Promise<Scope | undefined>;
+}
+
+const BUILDERS: Record<ExportKind, (data: ExportData, options: BuildOptions) => BuiltTable> = {
+  attachment1: buildAttachment1Table,
+  attachment2: buildAttachment2Table,
+  list: buildPublicListTable,
+};
+
+export function createExporter(deps: ExporterDeps): Exporter {
+  const { store, campaign } = deps;
+  const formIds = [FORM_IDS.attachment1, FORM_IDS.attachment2];
+  return {
+    async exportFor(kind, adminScope, options = {}) {
+      const scope = narrowScope(adminScope, options.within);
+      const now = deps.now();
+      const units = await store.unitsWithLatest(formIds);
+      const data: ExportData = {
+        reporter: reporterOf(scope, units),
+        units: units
+          .filter((unit) => inScope(scope, unit))
+          .map((unit) => ({ ...unit, forms: formsFor(campaign, unit).map((form) => form.id) })),
+        timeZone: campaign.timezone,
+        generatedAt: now,
+      };
+      const { workbook, rows } = BUILDERS[kind](data, { includeMissing: options.includeMissing ?? false });
+      return { fileName: exportFileName(kind, scope, now, campaign.timezone), data: await toBuffer(workbook), rows };
+    },
+
+    async findScope(word) {
+      const name = word.trim();
+      if (name === '') return undefined;
+      const units = await store.unitsWithLatest([]);
+      if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };
+      if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
+      return undefined;
+    },
+  };
+}
+
+/** The scope of the table: the admin's own, or the one city or industry asked for if the admin may see it. */
+export function narrowScope(admin: Scope, requested: Scope | undefined): Scope {
+  if (requested === undefined || requested.kind === 'province') {
+    if (requested?.kind === 'province' && admin.kind !== 'province') throw new ExportScopeError('only a province admin exports the whole province');
+    return admin;
+  }
+  if (admin.kind === 'province') return requested;
+  const same =
+    (admin.kind === 'city' && requested.kind === 'city' && admin.city === requested.city) ||
+    (admin.kind === 'industry' && requested.kind === 'industry' && admin.industry === requested.industry);
+  if (!same) throw new ExportScopeError(`an admin of ${scopeName(admin)} cannot export ${scopeName(requested)}`);
+  return admin;
+}
+
+/** 填报单位: the city's 地市团委 or the industry's 联创行业团组织 in the roster, else a name made from the scope. */
+export function reporterOf(scope: Scope, units: readonly Pick<StoredExportUnit, 'name' | 'kind' | 'city' | 'industry'>[]): string {
+  const r = exportTexts.reporter;
+  switch (scope.kind) {
+    case 'province':
+      return r.province;
+    case 'city':
+      return units.find((u) => u.kind === 'cityOrg' && u.city === scope.city)?.name ?? fill(r.cityFallback, { city: scope.city });
+    case 'industry':
+      return (
+        units.find((u) => u.kind === 'industryOrg' && u.industry === scope.industry)?.name ??
+        fill(r.industryFallback, { industry: scope.industry })
+      );
+  }
+}
+
+function scopeName(scope: Scope): string {
+  switch (scope.kind) {
+    case 'province':
+      return exportTexts.scopeNames.province;
+    case 'city':
+      return scope.city;
+    case 'industry':
+      return scope.industry;
+  }
+}
+
+/** 附件2_服务承诺与服务事项清单_广州市_20210930.xlsx */
+export function exportFileName(kind: ExportKind, scope: Scope, at: Date, timeZone: string): string {
+  return fill(exportTexts.fileName, {
+    table: exportTexts.fileTables[kind],
+    scope: scopeName(scope).replace(/[\\/:*?"<>|\s]+/g, '_'),
+    date: formatInZone(at, timeZone, 'YYYYMMDD'),
+  });
+}
+
+/** 附件1 / 附件2 / 清单 (or attachment1 / attachment2 / list) → the kind of table; undefined otherwise. */
+export function parseExportKind(word: string): ExportKind | undefined {
+  return Object.hasOwn(tableWords, word.trim()) ? tableWords[word.trim()] : undefined;
+}

@@ -1,0 +1,63 @@
+// What the exports read: every unit of the roster with the latest submitted version of each form asked for.
+// A reopened submission's live answers are the draft being edited; the exports show what was last
+// submitted, so they read SubmissionVersion, never Submission.answers.
+import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
+import { parseAnswers } from '../conversation/draft.js';
+import type { ExportSubmission } from '../export/model.js';
+import type { PrismaClient } from './generated/client.js';
+import type { Serial } from './serial.js';
+
+export interface StoredExportUnit {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  category: Category | null;
+  city: string | null;
+  industry: string | null;
+  /** formId → the latest submitted version */
+  submissions: Record<string, ExportSubmission>;
+}
+
+export interface ExportStore {
+  /** Every unit in id (roster) order, with the latest submitted version of each of `formIds` it has. */
+  unitsWithLatest(formIds: readonly string[]): Promise<StoredExportUnit[]>;
+}
+
+export class PrismaExportStore implements ExportStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly serial: Serial,
+  ) {}
+
+  unitsWithLatest(formIds: readonly string[]): Promise<StoredExportUnit[]> {
+    return this.serial.run(async () => {
+      const units = await this.prisma.unit.findMany({
+        select: { id: true, name: true, kind: true, category: true, city: true, industry: true },
+        orderBy: { id: 'asc' },
+      });
+      // Every submitted version of these forms, newest first per submission: the first one seen is the latest.
+      const versions = await this.prisma.submissionVersion.findMany({
+        where: { submission: { formId: { in: [...formIds] } } },
+        select: { version: true, answers: true, submittedAt: true, late: true, submission: { select: { unitId: true, formId: true } } },
+        orderBy: [{ submissionId: 'asc' }, { version: 'desc' }],
+      });
+      const latest = new Map<number, Record<string, ExportSubmission>>();
+      for (const row of versions) {
+        const { unitId, formId } = row.submission;
+        let forms = latest.get(unitId);
+        if (!forms) latest.set(unitId, (forms = {}));
+        if (forms[formId]) continue;
+        forms[formId] = { version: row.version, answers: parseAnswers(row.answers), submittedAt: row.submittedAt, late: row.late };
+      }
+      return units.map((unit) => ({
+        id: unit.id,
+        name: unit.name,
+        kind: UnitKindSchema.catch('collective').parse(unit.kind),
+        category: CategorySchema.nullable().catch(null).parse(unit.category),
+        city: unit.city,
+        industry: unit.industry,
+        submissions: latest.get(unit.id) ?? {},
+      }));
+    });
+  }
+}

@@ -1,0 +1,82 @@
+// npm run export -- …: arguments, and a table written from a seeded database file.
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT, parseExportArguments, runExportCli } from '../../src/cli/export.js';
+import { grid, projectRoot, readWorkbook, seedDatabase, T } from './seed.js';
+
+function io(env: Record<string, string | undefined>) {
+  const out: string[] = [];
+  const err: string[] = [];
+  return {
+    out,
+    err,
+    io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t), env, now: () => new Date('2021-09-30T05:00:00Z') },
+  };
+}
+
+describe('parseExportArguments', () => {
+  it('reads the table, one scope, --include-missing and --out', () => {
+    expect(parseExportArguments(['附件2', '--city', '广州市', '--include-missing', '--out', 'x.xlsx'])).toEqual({
+      kind: 'attachment2',
+      within: { kind: 'city', city: '广州市' },
+      includeMissing: true,
+      out: 'x.xlsx',
+    });
+    expect(parseExportArguments(['清单', '--industry', '广东电网'])).toMatchObject({ kind: 'list', within: { kind: 'industry', industry: '广东电网' } });
+    expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, out: undefined });
+    expect(parseExportArguments(['--help'])).toBe('help');
+  });
+
+  it('names what is wrong', () => {
+    expect(parseExportArguments([])).toEqual({ usage: 'missingTable', vars: {} });
+    expect(parseExportArguments(['附件9'])).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
+    expect(parseExportArguments(['附件1', '--city'])).toEqual({ usage: 'missingValue', vars: { option: '--city' } });
+    expect(parseExportArguments(['附件1', '--city', 'a', '--industry', 'b'])).toEqual({ usage: 'bothScopes', vars: {} });
+    expect(parseExportArguments(['附件1', '--zip'])).toEqual({ usage: 'unknownOption', vars: { option: '--zip' } });
+    expect(parseExportArguments(['附件1', '附件2'])).toEqual({ usage: 'extraArgument', vars: { argument: '附件2' } });
+  });
+});
+
+describe('runExportCli', () => {
+  it('writes the table of one city to --out and says how many rows', async () => {
+    const seeded = await seedDatabase();
+    await seeded.database.close();
+    try {
+      const out = path.join(seeded.dir, 'out', '广州.xlsx');
+      const run = io({ DATABASE_URL: `file:${seeded.file}`, CAMPAIGN_DIR: path.join(projectRoot, 'conversations') });
+      const code = await runExportCli(['附件2', '--city', '广州市', '--include-missing', '--out', out], run.io);
+      expect(run.err).toEqual([]);
+      expect(code).toBe(EXIT.ok);
+      expect(run.out).toEqual([`已导出 7 行：${out}`]);
+      const cells = grid((await readWorkbook(readFileSync(out))).worksheets[0]!);
+      expect(cells[3]![0]).toBe(`填报单位：${T.cityGz}`);
+      expect(cells.map((row) => row[1])).toContain(T.gzDraft);
+    } finally {
+      rmSync(seeded.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes under data/exports with the dated Chinese name by default', async () => {
+    const seeded = await seedDatabase();
+    await seeded.database.close();
+    const target = path.join(seeded.dir, 'data/exports', '服务事项公开清单_全省_20210930.xlsx');
+    try {
+      const run = io({ DATABASE_URL: `file:${seeded.file}`, CAMPAIGN_DIR: path.join(projectRoot, 'conversations') });
+      expect(await runExportCli(['清单'], { ...run.io, cwd: seeded.dir })).toBe(EXIT.ok);
+      expect(run.out[0]).toBe(`已导出 16 行：${target}`);
+      expect(readdirSync(path.dirname(target))).toEqual([path.basename(target)]);
+    } finally {
+      rmSync(seeded.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('exits 2 on bad arguments and 4 when the campaign cannot be read', async () => {
+    const bad = io({});
+    expect(await runExportCli(['附件9'], bad.io)).toBe(EXIT.usage);
+    expect(bad.err[0]).toContain('不认识的表“附件9”');
+    const broken = io({ DATABASE_URL: 'file:/nonexistent/x.db', CAMPAIGN_DIR: '/nonexistent' });
+    expect(await runExportCli(['附件1'], broken.io)).toBe(EXIT.failed);
+    expect(broken.err[0]).toMatch(/^导出失败：campaign folder \/nonexistent cannot be read/);
+  });
+});
