@@ -11,7 +11,11 @@ import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase } from './store/client.js';
+import { createExporter } from './export/index.js';
+import { loadRosterSpec } from './roster/spec.js';
+import { PrismaRosterStore } from './roster/store.js';
 import { PrismaAdminStore } from './store/admin-store.js';
+import { PrismaExportStore } from './store/export-store.js';
 import { PrismaConversationStore } from './store/conversation-store.js';
 import { Serial } from './store/serial.js';
 
@@ -24,7 +28,7 @@ export interface AppOptions {
   puppetOptions?: { token?: string };
   /** file: URL or path of the SQLite database */
   databaseUrl: string;
-  /** folder holding campaign*.yaml */
+  /** folder holding campaign*.yaml and roster.yaml */
   campaignDir: string;
   /** WeChat contact ids of the admins, each optionally with a scope: "wxid=city:广州市", "wxid=industry:广东电网" */
   admins: string[];
@@ -46,6 +50,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   const now = options.now ?? (() => new Date());
   const campaign = loadCampaign(options.campaignDir);
+  const rosterSpec = loadRosterSpec(options.campaignDir);
   const admins = parseAdmins(options.admins);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
@@ -65,7 +70,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log),
   });
   attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, log });
-  const desk = new AdminDesk({ campaign, admins, store: new PrismaAdminStore(database.prisma, serial), now, log });
+  const desk = new AdminDesk({
+    campaign,
+    admins,
+    store: new PrismaAdminStore(database.prisma, serial),
+    exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now }),
+    roster: { spec: rosterSpec, store: new PrismaRosterStore(database.prisma, serial) },
+    now,
+    log,
+  });
   attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
 

@@ -1,5 +1,6 @@
 // What an admin's private message asks for.
 import type { Campaign, Form } from '../campaign/schema.js';
+import { tableWords, type ExportKind } from '../export/texts.js';
 
 export type AdminCommand =
   | { type: 'help' }
@@ -8,6 +9,9 @@ export type AdminCommand =
   | { type: 'lookup'; name: string }
   | { type: 'roster' }
   | { type: 'unbind'; name: string }
+  | { type: 'export'; table?: ExportKind; within: string; includeMissing: boolean }
+  | { type: 'importConfirm' }
+  | { type: 'importCancel' }
   | { type: 'unknown'; text: string };
 
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
@@ -20,6 +24,16 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const tokens = (rest: string) => rest.split(/[\s,，、]+/).filter((token) => token !== '');
 
   if (after(words.help) === '') return { type: 'help' };
+  if (after(words.importConfirm) === '') return { type: 'importConfirm' };
+  if (after(words.importCancel) === '') return { type: 'importCancel' };
+  const exported = after(words.export);
+  if (exported !== undefined) {
+    const parts = tokens(exported);
+    const includeMissing = parts.some((part) => words.includeMissing.includes(part));
+    const rest = parts.filter((part) => !words.includeMissing.includes(part));
+    const table = rest[0] === undefined ? undefined : tableWords[rest[0]];
+    return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing };
+  }
   if (after(words.roster) === '') return { type: 'roster' };
   const stats = after(words.stats);
   if (stats !== undefined) {

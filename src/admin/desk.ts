@@ -7,8 +7,13 @@ import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
 import type { AdminStore, AdminUnit } from '../store/admin-store.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
-import { lookupText, missingText, rosterText, statsText } from './report.js';
-import { inScope, type Admin } from './scope.js';
+import { ExportScopeError, type Exporter } from '../export/index.js';
+import { parseRoster } from '../roster/parse.js';
+import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
+import type { RosterSpec } from '../roster/spec.js';
+import type { PrismaRosterStore } from '../roster/store.js';
+import { lookupText, missingText, rosterText, scopeLabel, statsText } from './report.js';
+import { inScope, type Admin, type Scope } from './scope.js';
 
 export interface PrivateMessage {
   senderId: string;
@@ -16,13 +21,27 @@ export interface PrivateMessage {
   text: string;
 }
 
+/** What the desk answers: a text, and sometimes a file to send after it. */
+export interface DeskReply {
+  text: string;
+  file?: { name: string; data: Buffer };
+}
+
 export interface AdminDeskOptions {
   campaign: Campaign;
   admins: readonly Admin[];
   store: AdminStore;
+  exporter: Exporter;
+  roster: { spec: RosterSpec; store: RosterStore };
   now: () => Date;
   log: Logger;
 }
+
+/** The part of the roster store the desk uses. */
+export type RosterStore = Pick<PrismaRosterStore, 'importRows' | 'savePending' | 'takePending'>;
+
+/** Largest roster file taken in a chat. */
+export const MAX_FILE_MB = 20;
 
 const CANDIDATES = 5;
 
@@ -42,20 +61,77 @@ export class AdminDesk {
   }
 
   /** The reply to a private text message. */
-  async handle(message: PrivateMessage): Promise<string> {
+  async handle(message: PrivateMessage): Promise<DeskReply> {
     const { campaign, log } = this.options;
     const command = parseAdminCommand(message.text, campaign);
     const admin = this.admins.get(message.senderId);
     if (!admin) {
-      if (command.type === 'unknown' || command.type === 'help') return fill(campaign.messages.privateChat, { bot: campaign.botName });
-      log.warn({ contactId: message.senderId, name: message.senderName, command: command.type }, 'admin command refused');
-      await this.options.store.audit(message.senderId, this.options.now(), 'admin.refused', { name: message.senderName, text: message.text.slice(0, 100) });
-      return campaign.admin.messages.refused;
+      if (command.type === 'unknown' || command.type === 'help') return { text: fill(campaign.messages.privateChat, { bot: campaign.botName }) };
+      await this.refuse(message, command.type);
+      return { text: campaign.admin.messages.refused };
     }
-    return this.run(admin, command);
+    if (command.type === 'export') return this.export(admin, command);
+    return { text: await this.run(admin, command) };
   }
 
-  private async run(admin: Admin, command: AdminCommand): Promise<string> {
+  /**
+   * A file sent privately: from an admin, a roster to check and import (or to hold for 确认导入 when some
+   * rows are rejected); from anyone else, refused like an admin command.
+   */
+  async handleFile(message: Omit<PrivateMessage, 'text'>, file: { name: string; data: () => Promise<Buffer> }): Promise<DeskReply> {
+    const { campaign, roster, now } = this.options;
+    const m = campaign.admin.messages;
+    const admin = this.admins.get(message.senderId);
+    if (!admin) {
+      await this.refuse({ ...message, text: file.name }, 'rosterFile');
+      return { text: m.refused };
+    }
+    let data: Buffer;
+    try {
+      data = await file.data();
+    } catch {
+      return { text: fill(m.fileUnreadable, { file: file.name }) };
+    }
+    if (data.length > MAX_FILE_MB * 1024 * 1024) return { text: fill(m.fileTooLarge, { file: file.name, max: MAX_FILE_MB }) };
+    const parse = await parseRoster({ name: file.name, data }, roster.spec);
+    const report = renderParseReport(roster.spec, file.name, parse);
+    if (parse.fatal) return { text: report };
+    if (parse.rows.length === 0) return { text: [report, roster.spec.messages.import.nothingValid].join('\n') };
+    if (badRowCount(parse) > 0) {
+      await roster.store.savePending(admin.id, file.name, parse, now());
+      return { text: [report, fill(m.importPending, { valid: parse.rows.length })].join('\n') };
+    }
+    const result = await roster.store.importRows(parse.rows, { actor: admin.id, at: now(), fileName: file.name, rejectedRows: 0 });
+    return { text: [report, renderImportResult(roster.spec, result)].join('\n') };
+  }
+
+  private async refuse(message: PrivateMessage, what: string): Promise<void> {
+    this.options.log.warn({ contactId: message.senderId, name: message.senderName, command: what }, 'admin command refused');
+    await this.options.store.audit(message.senderId, this.options.now(), 'admin.refused', {
+      name: message.senderName,
+      text: message.text.slice(0, 100),
+    });
+  }
+
+  private async export(admin: Admin, command: Extract<AdminCommand, { type: 'export' }>): Promise<DeskReply> {
+    const { campaign, exporter } = this.options;
+    const m = campaign.admin.messages;
+    if (!command.table) return { text: m.exportWhat };
+    let within: Scope | undefined;
+    if (command.within !== '') {
+      within = await exporter.findScope(command.within);
+      if (!within) return { text: fill(m.exportNoScope, { word: command.within }) };
+    }
+    try {
+      const file = await exporter.exportFor(command.table, admin.scope, { includeMissing: command.includeMissing, ...(within ? { within } : {}) });
+      return { text: fill(m.exportDone, { file: file.fileName, rows: file.rows }), file: { name: file.fileName, data: file.data } };
+    } catch (error) {
+      if (!(error instanceof ExportScopeError)) throw error;
+      return { text: fill(m.exportScopeRefused, { scope: scopeLabel(campaign, admin.scope), requested: command.within }) };
+    }
+  }
+
+  private async run(admin: Admin, command: Exclude<AdminCommand, { type: 'export' }>): Promise<string> {
     const { campaign, now } = this.options;
     const m = campaign.admin.messages;
     const forms = campaign.forms;
@@ -87,6 +163,20 @@ export class AdminDesk {
         if (topics.length === 0) return fill(m.unbindNone, { unit: found.name });
         return fill(m.unbound, { unit: found.name, topic: topics.filter((t) => t !== null).join(campaign.formats.listSeparator) });
       }
+      case 'importConfirm': {
+        const pending = await this.options.roster.store.takePending(admin.id);
+        if (!pending) return m.importNothingPending;
+        const { spec, store } = this.options.roster;
+        const result = await store.importRows(pending.rows, {
+          actor: admin.id,
+          at: now(),
+          fileName: pending.fileName,
+          rejectedRows: new Set(pending.problems.map((problem) => problem.row)).size,
+        });
+        return renderImportResult(spec, result);
+      }
+      case 'importCancel':
+        return (await this.options.roster.store.takePending(admin.id)) ? m.importCancelled : m.importNothingPending;
     }
   }
 

@@ -1,5 +1,6 @@
 // Private chats with the bot: admins get their desk, everyone else a pointer to their group. One queue per
 // person, so an admin's commands are answered in the order sent.
+import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
 import type { AdminDesk } from '../admin/desk.js';
 import type { Logger } from '../log.js';
@@ -20,12 +21,19 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
 
   const onMessage = async (message: Message): Promise<void> => {
     if (message.self() || message.room() || !options.accepting()) return;
-    if (message.type() !== bot.Message.Type.Text) return;
+    const type = message.type();
+    const isFile = type === bot.Message.Type.Attachment;
+    if (type !== bot.Message.Type.Text && !isFile) return;
     const talker = message.talker();
+    const sender = { senderId: talker.id, senderName: talker.name() };
     await queue.run(`private:${talker.id}`, async () => {
       try {
-        const reply = await desk.handle({ senderId: talker.id, senderName: talker.name(), text: message.text() });
-        await message.say(reply);
+        const reply = isFile
+          ? await desk.handleFile(sender, await fileOf(message))
+          : await desk.handle({ ...sender, text: message.text() });
+        await message.say(reply.text);
+        // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere.
+        if (reply.file) await message.say(FileBox.fromBase64(reply.file.data.toString('base64'), reply.file.name));
       } catch (error) {
         log.error({ err: error, contactId: talker.id, messageId: message.id }, 'handling a private message failed');
         await message.say(options.errorReply).catch(() => undefined);
@@ -36,6 +44,11 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
   bot.on('message', (message) => {
     void onMessage(message).catch((error: unknown) => log.error({ err: error }, 'private message handler failed'));
   });
+}
+
+async function fileOf(message: Message): Promise<{ name: string; data: () => Promise<Buffer> }> {
+  const box = await message.toFileBox();
+  return { name: box.name, data: () => box.toBuffer() };
 }
 
 /** Sends a note to every admin privately; a failure is logged, never thrown. */

@@ -220,7 +220,11 @@ export const AdminSchema = z.strictObject({
     lookup: words1,
     roster: words1,
     unbind: words1,
+    export: words1,
+    importConfirm: words1,
+    importCancel: words1,
     help: words1,
+    includeMissing: words1,
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
@@ -266,6 +270,15 @@ export const AdminSchema = z.strictObject({
     unbindNone: text,
     unbindWhat: text,
     lookupWhat: text,
+    exportWhat: text,
+    exportNoScope: text,
+    exportScopeRefused: text,
+    exportDone: text,
+    importPending: text,
+    importNothingPending: text,
+    importCancelled: text,
+    fileTooLarge: text,
+    fileUnreadable: text,
   }),
 });
 

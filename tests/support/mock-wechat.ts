@@ -142,6 +142,8 @@ export interface MockWechat {
   dm(member: ContactMock | string): HasId
   /** A member writes to the bot privately. Resolves the new message id. */
   sayPrivately(member: ContactMock | string, text: string): Promise<string>
+  /** A member sends a file to the bot privately (type Attachment). */
+  sendPrivateFile(member: ContactMock | string, fileBox: FileBoxInterface): Promise<string>
   /** A member sends a room text. Resolves the new message id. */
   say(member: ContactMock | string, room: HasId, text: string, options?: SayOptions): Promise<string>
   /** A member sends an image (type Image). Default: a tiny PNG named 'photo.png'. */
@@ -283,6 +285,27 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
     }
   }
 
+  /** Builds a message payload with an explicit type (room message, or private when `target` is undefined). */
+  async function sendRaw (talker: ContactMock, target: RoomMock | undefined, input: RawMessageInput): Promise<string> {
+    const id = randomUUID()
+    const box = input.fileBox ? await toSerializable(input.fileBox) : undefined
+    if (box) mocker.cacheFileBoxPayload.set(id, box.toJSON())
+    const payload: MessagePayload = {
+      id,
+      ...(target ? { roomId: target.id } : { listenerId: bot.id }),
+      talkerId: talker.id,
+      timestamp: Date.now(),
+      type: input.type,
+      ...(input.text !== undefined ? { text: input.text } : {}),
+      ...(box ? { filename: box.name } : {}),
+      ...(input.mentionIdList === null ? {} : { mentionIdList: input.mentionIdList ?? [] }),
+    }
+    // create() stores the payload (and emits on the mock room/contact); then tell Wechaty.
+    mocker.MessageMock.create(payload)
+    puppet.emit('message', { messageId: id })
+    return id
+  }
+
   const harness: MockWechat = {
     assertNoNewReplies (room, withinMs = 100) {
       const log = roomLog(room.id)
@@ -390,26 +413,12 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
       })
     },
 
+    async sendPrivateFile (member, fileBox) {
+      return sendRaw(resolveMember(member), undefined, { fileBox, type: types.Message.Attachment })
+    },
+
     async sendMessage (member, room, input) {
-      const talker = resolveMember(member)
-      const target = resolveRoom(room)
-      const id = randomUUID()
-      const box = input.fileBox ? await toSerializable(input.fileBox) : undefined
-      if (box) mocker.cacheFileBoxPayload.set(id, box.toJSON())
-      const payload: MessagePayload = {
-        id,
-        roomId: target.id,
-        talkerId: talker.id,
-        timestamp: Date.now(),
-        type: input.type,
-        ...(input.text !== undefined ? { text: input.text } : {}),
-        ...(box ? { filename: box.name } : {}),
-        ...(input.mentionIdList === null ? {} : { mentionIdList: input.mentionIdList ?? [] }),
-      }
-      // create() stores the payload (and emits on the mock room/contact); then tell Wechaty.
-      mocker.MessageMock.create(payload)
-      puppet.emit('message', { messageId: id })
-      return id
+      return sendRaw(resolveMember(member), resolveRoom(room), input)
     },
 
     async sendSticker (member, room, fileBox) {

@@ -1,6 +1,6 @@
 // The demo's copy of the campaign: the same file with every date moved by whole days, so the first
 // deadline lies LEAD_DAYS ahead of the demo clock and the gaps between deadlines stay as they were.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
@@ -49,12 +49,18 @@ export interface CampaignCopy {
   shiftDays: number;
 }
 
-/** Writes the moved copy of the campaign in `sourceDir` into `targetDir` and checks it by loading it. */
+/**
+ * Writes the moved copy of the campaign in `sourceDir` into `targetDir` and checks it by loading it. The
+ * folder's other data files (the roster's columns and sentences) are copied as they are.
+ */
 export function copyCampaignAhead(sourceDir: string, targetDir: string, now: Date): CampaignCopy {
   const source = findCampaignFile(sourceDir);
   const original = loadCampaign(sourceDir);
   const shiftDays = shiftDaysFor(original, now);
   mkdirSync(targetDir, { recursive: true });
+  for (const name of readdirSync(sourceDir)) {
+    if (name !== basename(source) && name.endsWith('.yaml')) copyFileSync(join(sourceDir, name), join(targetDir, name));
+  }
   const file = join(targetDir, basename(source));
   writeFileSync(file, shiftCampaignText(readFileSync(source, 'utf8'), shiftDays));
   return { dir: targetDir, file, campaign: loadCampaign(targetDir), shiftDays };
