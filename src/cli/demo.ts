@@ -111,6 +111,8 @@ async function main(): Promise<number> {
   const world = new MockWorld(copy.campaign.botName, DEMO_GROUPS, DEMO_ADMIN);
   let app;
   try {
+    const { importSampleRoster } = await import('./demo/sample-roster.js');
+    await importSampleRoster(databaseFile, copy.dir, resolve(args.campaign ?? join(PROJECT, 'conversations')), clock.now());
     app = await startApp({
       puppet: world.puppet,
       databaseUrl: `file:${databaseFile}`,
@@ -124,8 +126,6 @@ async function main(): Promise<number> {
     await app?.stop().catch(() => undefined);
     return fail(error);
   }
-  // When the sample roster lands: import conversations/sample-roster.csv here and bind its units to the
-  // DEMO_GROUPS room ids, so the groups start bound.
 
   const interactive = process.stdin.isTTY === true && process.stdout.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive });

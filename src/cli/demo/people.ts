@@ -1,5 +1,6 @@
 // The invented groups and people of the demo. Fixed ids, so a kept database (--db) finds the same groups
-// again. When the sample roster lands, its units can be bound to these room ids (see demo.ts).
+// again. Group 1 is named exactly like a unit of the sample roster (the bot offers it), group 2 loosely
+// (it binds with 绑定), group 3 is an industry league body (附件1).
 export interface DemoMember {
   id: string;
   name: string;
@@ -17,7 +18,7 @@ export const DEMO_BOT_ID = 'demo-bot';
 export const DEMO_GROUPS: DemoGroup[] = [
   {
     id: 'demo-group-1@chatroom',
-    topic: '云山区政务服务中心青年文明号群',
+    topic: '广州地铁运营三中心广州东站',
     members: [
       { id: 'wxid_demo_lihua', name: '李华' },
       { id: 'wxid_demo_wangqiang', name: '王强' },
@@ -25,7 +26,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
   {
     id: 'demo-group-2@chatroom',
-    topic: '南湖市人民医院门诊部青年文明号群',
+    topic: '市二医院急诊科青年文明号群',
     members: [
       { id: 'wxid_demo_chenmin', name: '陈敏' },
       { id: 'wxid_demo_liuyang', name: '刘洋' },
@@ -33,7 +34,7 @@ export const DEMO_GROUPS: DemoGroup[] = [
   },
   {
     id: 'demo-group-3@chatroom',
-    topic: '东江地铁二号线站务青年文明号群',
+    topic: '广州地铁集团有限公司团委',
     members: [
       { id: 'wxid_demo_huanglei', name: '黄磊' },
       { id: 'wxid_demo_zhouting', name: '周婷' },
