@@ -52,17 +52,9 @@ export class AdminDesk {
     this.admins = new Map(options.admins.map((admin) => [admin.id, admin]));
   }
 
-  isAdmin(contactId: string): boolean {
-    return this.admins.has(contactId);
-  }
-
-  get adminIds(): string[] {
-    return [...this.admins.keys()];
-  }
-
   /** The reply to a private text message. */
   async handle(message: PrivateMessage): Promise<DeskReply> {
-    const { campaign, log } = this.options;
+    const { campaign } = this.options;
     const command = parseAdminCommand(message.text, campaign);
     const admin = this.admins.get(message.senderId);
     if (!admin) {

@@ -10,7 +10,7 @@ import { GroupBinding } from './binding.js';
 import { createRuntime, currentQuestion, restoreSnapshot, startForm, stepForm, type FormRuntime, type Step } from './engine.js';
 import { formStatus, progressLines, renderAll } from './render.js';
 import type { Say } from './say.js';
-import type { ConversationStore, SessionRecord, SubmissionRecord, UnitRecord } from './store.js';
+import type { ConversationStore, SessionRecord, UnitRecord } from './store.js';
 
 export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
 
