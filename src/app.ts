@@ -19,6 +19,9 @@ import { PrismaExportStore } from './store/export-store.js';
 import { PrismaConversationStore } from './store/conversation-store.js';
 import { Serial } from './store/serial.js';
 
+/** How long handled message ids are kept to recognise a message delivered twice. */
+const KEEP_MESSAGE_IDS_MS = 7 * 24 * 3600 * 1000;
+
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 export interface AppOptions {
@@ -55,6 +58,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
   const store = new PrismaConversationStore(database.prisma, serial);
+  await store.forgetMessagesBefore(new Date(now().getTime() - KEEP_MESSAGE_IDS_MS));
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({

@@ -28,6 +28,14 @@ export class PrismaConversationStore implements ConversationStore {
     return this.serial.run(async () => (await this.prisma.processedMessage.findUnique({ where: { id: messageId } })) !== null);
   }
 
+  /**
+   * Forgets handled message ids older than `before`. WeChat delivers a message again within moments, not
+   * weeks, so a month-long campaign need not keep every id it ever saw.
+   */
+  forgetMessagesBefore(before: Date): Promise<number> {
+    return this.serial.run(async () => (await this.prisma.processedMessage.deleteMany({ where: { at: { lt: before } } })).count);
+  }
+
   unitOfRoom(roomId: string): Promise<UnitRecord | null> {
     return this.serial.run(async () => {
       const room = await this.prisma.room.findUnique({ where: { id: roomId }, include: { unit: true } });

@@ -152,3 +152,29 @@ describe('a group hands in its form', () => {
     }
   });
 });
+
+describe('message ids kept to recognise a message delivered twice', () => {
+  it('are forgotten after a week, at the next start', async () => {
+    let now = new Date('2021-09-20T02:30:00Z');
+    const first = await startTestApp({ now: () => now });
+    try {
+      const { room } = first.wechat.createRoom('测试群', ['李华']);
+      await first.ask('李华', room, '进度');
+    } finally {
+      await first.app.stop();
+    }
+    const count = () => {
+      const db = new Database(first.databaseFile, { readonly: true });
+      const { n } = db.prepare('SELECT count(*) AS n FROM ProcessedMessage').get() as { n: number };
+      db.close();
+      return n;
+    };
+    expect(count()).toBe(1);
+    now = new Date('2021-09-26T02:30:00Z');
+    await (await startTestApp({ dir: first.dir, now: () => now })).app.stop();
+    expect(count()).toBe(1);
+    now = new Date('2021-09-28T02:30:00Z');
+    await (await startTestApp({ dir: first.dir, now: () => now })).app.stop();
+    expect(count()).toBe(0);
+  });
+});
