@@ -1,6 +1,6 @@
 // What the table builders read: the units in the admin's scope, each with the latest submitted version of
 // the forms it fills, and the 填报单位 of the table. Plain data, no database, no clock.
-import type { Category, UnitKind } from '../campaign/schema.js';
+import type { UnitProfile } from '../store/unit-row.js';
 import type { Answers } from '../conversation/draft.js';
 
 /** The forms behind the notice's tables (ids of conversations/campaign-2021.yaml). */
@@ -27,13 +27,7 @@ export interface ExportSubmission {
   late: boolean;
 }
 
-export interface ExportUnit {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  category: Category | null;
-  city: string | null;
-  industry: string | null;
+export interface ExportUnit extends UnitProfile {
   /** ids of the forms this unit has to fill (the campaign's appliesTo) */
   forms: readonly string[];
   /** formId → latest submitted version */

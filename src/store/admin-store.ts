@@ -2,20 +2,14 @@
 // versions of one unit, unbinding, and the audit log of refused commands.
 import { parseAnswers, type Answers } from '../conversation/draft.js';
 import type { SubmissionRecord } from '../conversation/store.js';
-import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
+import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
 /** A unit's submission of one form, as the admins see it. */
 export type AdminSubmission = Omit<SubmissionRecord, 'unitId'>;
 
-export interface AdminUnit {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  category: Category | null;
-  city: string | null;
-  industry: string | null;
+export interface AdminUnit extends UnitProfile {
   roomTopic: string | null;
   submissions: AdminSubmission[];
 }
@@ -45,12 +39,7 @@ export class PrismaAdminStore implements AdminStore {
     return this.serial.run(async () => {
       const rows = await this.prisma.unit.findMany({ include: { rooms: true, submissions: true }, orderBy: { id: 'asc' } });
       return rows.map((row) => ({
-        id: row.id,
-        name: row.name,
-        kind: UnitKindSchema.catch('collective').parse(row.kind),
-        category: CategorySchema.nullable().catch(null).parse(row.category),
-        city: row.city,
-        industry: row.industry,
+        ...toUnitProfile(row),
         roomTopic: row.rooms[0]?.topic ?? null,
         submissions: row.submissions.map((s) => ({
           formId: s.formId,

@@ -1,7 +1,6 @@
 // The conversation's storage over Prisma: units bound to groups, open conversations, drafts, submitted
 // versions and the ids of handled messages. One message's changes are written in one transaction.
 import { z } from 'zod';
-import { CategorySchema, UnitKindSchema } from '../campaign/schema.js';
 import { parseAnswers } from '../conversation/draft.js';
 import type {
   BindResult,
@@ -15,6 +14,7 @@ import type {
 } from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
+import { toUnitProfile } from './unit-row.js';
 
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
@@ -174,7 +174,7 @@ function toRosterUnit(row: {
   rooms: { id: string; topic: string | null }[];
 }): RosterUnit {
   const room = row.rooms[0];
-  return { ...toUnit(row), city: row.city, industry: row.industry, boundRoomId: room?.id ?? null, boundRoomTopic: room?.topic ?? null };
+  return { ...toUnitProfile(row), boundRoomId: room?.id ?? null, boundRoomTopic: room?.topic ?? null };
 }
 
 function parseNames(json: string): string[] {
@@ -234,13 +234,9 @@ async function audit(tx: Tx, actor: string, at: Date, action: string, detail: ob
   await tx.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
 }
 
-function toUnit(row: { id: number; name: string; kind: string; category: string | null }): UnitRecord {
-  return {
-    id: row.id,
-    name: row.name,
-    kind: UnitKindSchema.catch('collective').parse(row.kind),
-    category: CategorySchema.nullable().catch(null).parse(row.category),
-  };
+function toUnit(row: Parameters<typeof toUnitProfile>[0]): UnitRecord {
+  const { id, name, kind, category } = toUnitProfile(row);
+  return { id, name, kind, category };
 }
 
 function parseJson(text: string): unknown {

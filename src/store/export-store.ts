@@ -1,19 +1,13 @@
 // What the exports read: every unit of the roster with the latest submitted version of each form asked for.
 // A reopened submission's live answers are the draft being edited; the exports show what was last
 // submitted, so they read SubmissionVersion, never Submission.answers.
-import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
 import { parseAnswers } from '../conversation/draft.js';
 import type { ExportSubmission } from '../export/model.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
+import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
-export interface StoredExportUnit {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  category: Category | null;
-  city: string | null;
-  industry: string | null;
+export interface StoredExportUnit extends UnitProfile {
   /** formId → the latest submitted version */
   submissions: Record<string, ExportSubmission>;
 }
@@ -50,12 +44,7 @@ export class PrismaExportStore implements ExportStore {
         forms[formId] = { version: row.version, answers: parseAnswers(row.answers), submittedAt: row.submittedAt, late: row.late };
       }
       return units.map((unit) => ({
-        id: unit.id,
-        name: unit.name,
-        kind: UnitKindSchema.catch('collective').parse(unit.kind),
-        category: CategorySchema.nullable().catch(null).parse(unit.category),
-        city: unit.city,
-        industry: unit.industry,
+        ...toUnitProfile(unit),
         submissions: latest.get(unit.id) ?? {},
       }));
     });

@@ -1,0 +1,26 @@
+// A unit as stored, read back into the types the rest uses. kind and category are free text columns in
+// SQLite, so they are parsed here, once, for every store.
+import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
+
+export interface UnitProfile {
+  id: number;
+  name: string;
+  kind: UnitKind;
+  category: Category | null;
+  city: string | null;
+  industry: string | null;
+}
+
+type UnitRow = { id: number; name: string; kind: string; category: string | null; city: string | null; industry: string | null };
+
+export function toUnitProfile(row: UnitRow): UnitProfile {
+  return {
+    id: row.id,
+    name: row.name,
+    // A value the schema does not know (written by hand, say) falls back rather than breaking every read.
+    kind: UnitKindSchema.catch('collective').parse(row.kind),
+    category: CategorySchema.nullable().catch(null).parse(row.category),
+    city: row.city,
+    industry: row.industry,
+  };
+}
