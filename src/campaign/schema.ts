@@ -128,6 +128,7 @@ export const MessagesSchema = z.strictObject({
   unitRegistered: message,
   continuePrompt: message,
   listFull: message,
+  pasteOverflow: message,
   review: message,
   reviewAtMin: message,
   summaryText: message,
