@@ -58,7 +58,6 @@ export async function startApp(options: AppOptions): Promise<App> {
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
   const store = new PrismaConversationStore(database.prisma, serial);
-  await store.forgetMessagesBefore(new Date(now().getTime() - KEEP_MESSAGE_IDS_MS));
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({
@@ -94,6 +93,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   };
   bot.on('error', onStartError);
   try {
+    await store.forgetMessagesBefore(new Date(now().getTime() - KEEP_MESSAGE_IDS_MS));
     await bot.start();
     if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
   } catch (error) {
