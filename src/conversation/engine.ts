@@ -2,7 +2,7 @@
 // XState's pure transition, and return the next snapshot (ready to store) and what to say.
 import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import type { Campaign, Form } from '../campaign/schema.js';
+import { MessagesSchema, type Campaign, type Form } from '../campaign/schema.js';
 import { AnswersSchema, type Answers } from './draft.js';
 import { buildFormMachine, machineVersion, type FormEvent, type FormMachine } from './machine.js';
 import type { At, Say } from './say.js';
@@ -43,10 +43,19 @@ export function stepForm(runtime: FormRuntime, snapshot: FormSnapshot, event: Fo
 }
 
 const AtSchema: z.ZodType<At> = z.union([
-  z.object({ kind: z.enum(['start', 'review', 'end']) }),
+  z.object({ kind: z.enum(['start', 'review', 'pasted', 'end']) }),
   z.object({ kind: z.enum(['field', 'more']), field: z.string() }),
   z.object({ kind: z.literal('entry'), field: z.string(), sub: z.string() }),
 ]);
+
+const ProblemSchema = z.object({ key: MessagesSchema.keyof(), vars: z.record(z.string(), z.union([z.string(), z.number()])) });
+const PastedSchema = z.object({
+  commitment: z.string().optional(),
+  commitmentProblem: ProblemSchema.optional(),
+  entries: z.array(z.object({ content: z.string(), type: z.string().optional() })),
+  problems: z.array(z.object({ line: z.number(), problem: ProblemSchema })),
+  overflow: ProblemSchema.optional(),
+});
 
 /** What a stored snapshot must look like to be trusted; anything else is resumed from the saved draft. */
 const PersistedSchema = z.looseObject({
@@ -57,6 +66,7 @@ const PersistedSchema = z.looseObject({
     index: z.number().int().min(0),
     editing: z.boolean(),
     at: AtSchema,
+    pasted: PastedSchema.nullable().optional(),
   }),
 });
 

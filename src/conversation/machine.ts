@@ -18,10 +18,14 @@ import {
   type Answers,
   type Entry,
 } from './draft.js';
+import { hasPastedValues, type PastedData } from './paste.js';
 import type { At, Say } from './say.js';
 
 /** Raise when the machine's behaviour changes in a way old snapshots cannot follow. */
 export const ENGINE_VERSION = 1;
+
+/** The field a paste's 服务承诺 line fills, when the form has it. */
+const COMMITMENT = 'commitment';
 
 export interface FormContext {
   answers: Answers;
@@ -30,13 +34,15 @@ export interface FormContext {
   /** answering out of order after 修改: once answered, go back to the route instead of on to the next question */
   editing: boolean;
   at: At;
+  /** a paste of several entries waiting for 确认 */
+  pasted: PastedData | null;
 }
 
 export interface FormInput {
   answers: Answers;
 }
 
-export type FormEvent = CommandEvent | TextEvent;
+export type FormEvent = CommandEvent | TextEvent | { type: 'user.paste'; paste: PastedData };
 
 type FieldRef = { field: string; sub?: string; fresh?: boolean };
 type IndexMove = { field: string; to: 'open' | 'last' | 'previous' | 'new' };
@@ -50,6 +56,7 @@ export function machineVersion(campaign: Campaign, form: Form): string {
 const ids = {
   route: 'route',
   review: 'review',
+  pasted: 'pasted',
   submitted: 'submitted',
   cancelled: 'cancelled',
   done: 'done',
@@ -136,6 +143,7 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
       deleteBelowMin: ({ context }, p: { field: string }) =>
         completeEntries(context.answers, listOf(p.field)).length <= listOf(p.field).minItems,
       reviewed: () => form.review,
+      pasteHasValues: ({ event }) => event.type === 'user.paste' && hasPastedValues(event.paste),
     },
     actions: {
       say: (_, _say: Say) => {},
@@ -173,6 +181,25 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
           const target = editTarget(event);
           return target?.kind === 'entry' ? target.n - 1 : context.index;
         },
+      }),
+      keepPaste: assign({ pasted: ({ context, event }) => (event.type === 'user.paste' ? event.paste : context.pasted) }),
+      dropPaste: assign({ pasted: null }),
+      /** The paste's commitment and entries join the answers; entries without a type are asked for next. */
+      applyPaste: assign(({ context }) => {
+        const pasted = context.pasted;
+        if (!pasted) return {};
+        const answers = { ...context.answers };
+        if (pasted.commitment !== undefined && fields.get(COMMITMENT)?.kind === 'text') answers[COMMITMENT] = pasted.commitment;
+        if (list) {
+          const [contentField, typeField] = list.fields;
+          const added = pasted.entries.map((entry): Entry => {
+            const row: Entry = { [contentField!.id]: entry.content };
+            if (entry.type !== undefined && typeField) row[typeField.id] = entry.type;
+            return row;
+          });
+          answers[list.id] = [...entries(context, list.id), ...added];
+        }
+        return { answers, pasted: null, editing: false };
       }),
       startEditing: assign({ editing: true }),
       stopEditing: assign({ editing: false }),
@@ -339,6 +366,16 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
             : { target: to(ids.field(lastField.id)) },
       },
     },
+    [ids.pasted]: {
+      id: ids.pasted,
+      entry: [setAt({ kind: 'pasted' }), say(({ context }) => ({ kind: 'paste', pasted: context.pasted!, answers: context.answers }))],
+      on: {
+        'cmd.confirm': { target: to(ids.route), actions: ['applyPaste', message('pasteApplied')] },
+        'cmd.cancel': { target: to(ids.route), actions: ['dropPaste', message('pasteDropped')] },
+        'cmd.back': { target: to(ids.route), actions: ['dropPaste', message('pasteDropped')] },
+        'user.text': { actions: [askAgain] },
+      },
+    },
     [ids.submitted]: { id: ids.submitted, type: 'final', entry: [setAt({ kind: 'end' })] },
     [ids.cancelled]: { id: ids.cancelled, type: 'final', entry: [setAt({ kind: 'end' })] },
     [ids.done]: { id: ids.done, type: 'final', entry: [setAt({ kind: 'end' })] },
@@ -381,6 +418,7 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
       index: 0,
       editing: false,
       at: { kind: 'start' },
+      pasted: null,
     }),
     initial: ids.route,
     on: {
@@ -398,6 +436,11 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
       'cmd.confirm': { actions: [say(({ context }) => ({ kind: 'missing', key: 'notNowConfirm', answers: context.answers })), askAgain] },
       'cmd.back': { actions: [askAgain] },
       'cmd.edit': editTransitions,
+      // A paste of several entries is shown back and waits for 确认; one with nothing to save is explained.
+      'user.paste': [
+        { guard: 'pasteHasValues', target: to(ids.pasted), reenter: true, actions: ['keepPaste'] },
+        { actions: [say(({ event }) => ({ kind: 'pasteRejected', pasted: (event as { paste: PastedData }).paste })), askAgain] },
+      ],
       'cmd.delete': deleteTransitions,
     },
     states,

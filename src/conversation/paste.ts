@@ -1,4 +1,4 @@
-// Reading a whole form pasted in one message (issue 6, point 5): numbered lines, one item per line, the
+// Reading a whole form pasted in one message: numbered lines, one item per line, the
 // bot's own review pasted back, or a Word/Excel table of 附件1/附件2. Pure: it splits the text into a
 // commitment and entries, then checks each one with the same checks as a typed answer (checkAnswer), so
 // the caller can keep the valid entries and explain the others one by one. No wiring to the machine here.
@@ -420,4 +420,40 @@ function checkPaste(raw: RawPaste, vocabulary: Vocabulary, context: PasteContext
     paste.commitment = checked.ok ? { value: checked.value } : { problem: checked.problem };
   }
   return paste;
+}
+
+// ---- For the form --------------------------------------------------------------------------------------
+
+/** What the form keeps of a paste: plain JSON, the valid parts to save and the problems to explain. */
+export interface PastedData {
+  commitment?: string;
+  commitmentProblem?: Problem;
+  /** valid contents, with their type when the paste gave a valid one (the form asks for the others) */
+  entries: { content: string; type?: string }[];
+  /** entries refused, and types that could not be read, by the line they came from */
+  problems: { line: number; problem: Problem }[];
+  overflow?: Problem;
+}
+
+export function pastedData(paste: Paste): PastedData {
+  const data: PastedData = { entries: [], problems: [] };
+  if (paste.commitment) {
+    if ('value' in paste.commitment) data.commitment = paste.commitment.value;
+    else data.commitmentProblem = paste.commitment.problem;
+  }
+  for (const entry of paste.entries) {
+    if (!entry.content.ok) {
+      data.problems.push({ line: entry.line, problem: entry.content.problem });
+      continue;
+    }
+    if (entry.type && !entry.type.ok) data.problems.push({ line: entry.line, problem: entry.type.problem });
+    data.entries.push({ content: entry.content.value, ...(entry.type?.ok ? { type: entry.type.value } : {}) });
+  }
+  if (paste.overflow) data.overflow = paste.overflow;
+  return data;
+}
+
+/** True when the paste holds something to save. */
+export function hasPastedValues(data: PastedData): boolean {
+  return data.entries.length > 0 || data.commitment !== undefined;
 }

@@ -4,6 +4,7 @@ import { choicesOf, deadlineOf } from '../campaign/forms.js';
 import { fill, countChars, type Vars } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { completeEntries, entriesOf, mainList, missingOf, type Answers } from './draft.js';
+import type { PastedData } from './paste.js';
 import type { At, Say } from './say.js';
 
 export interface RenderContext {
@@ -39,6 +40,10 @@ export function renderSay(say: Say, context: RenderContext): string {
       return renderSaved(say, context);
     case 'missing':
       return fill(m[say.key], { missing: missingText(campaign, context.form, say.answers) });
+    case 'paste':
+      return renderPaste(say.pasted, say.answers, context);
+    case 'pasteRejected':
+      return [m.pasteNothing, ...pasteProblemLines(say.pasted, context)].join('\n');
     case 'help':
       return m.helpForm;
     case 'progress':
@@ -70,10 +75,44 @@ function renderQuestion(at: At, index: number, answers: Answers, context: Render
     }
     case 'review':
       return renderReview(campaign, form, answers);
+    case 'pasted':
+      return m.pasteHint;
     case 'start':
     case 'end':
       return '';
   }
+}
+
+/** What was read from a paste: the commitment, the entries numbered after the draft's, the problems. */
+function renderPaste(pasted: PastedData, answers: Answers, context: RenderContext): string {
+  const { campaign, form } = context;
+  const m = campaign.messages;
+  const lines = [m.pasteHeading];
+  const commitmentField = form.fields.find((field) => field.id === 'commitment');
+  if (pasted.commitment !== undefined && commitmentField) {
+    lines.push(fill(m.summaryText, { label: commitmentField.label, value: pasted.commitment }));
+  }
+  const list = mainList(form);
+  const before = list ? entriesOf(answers, list).length : 0;
+  pasted.entries.forEach((entry, i) => {
+    const vars = { n: before + i + 1, content: entry.content };
+    lines.push(entry.type ? fill(m.pasteEntry, { ...vars, type: entry.type }) : fill(m.pasteEntryNoType, vars));
+  });
+  const problems = pasteProblemLines(pasted, context);
+  if (problems.length > 0) lines.push(m.pasteProblemsHeading, ...problems);
+  lines.push(m.pasteConfirm);
+  return lines.join('\n');
+}
+
+function pasteProblemLines(pasted: PastedData, { campaign }: RenderContext): string[] {
+  const m = campaign.messages;
+  const lines: string[] = [];
+  if (pasted.commitmentProblem) lines.push(fill(m[pasted.commitmentProblem.key], pasted.commitmentProblem.vars));
+  for (const { line, problem } of pasted.problems) {
+    lines.push(fill(m.pasteProblemLine, { line, problem: fill(m[problem.key], problem.vars) }));
+  }
+  if (pasted.overflow) lines.push(fill(m[pasted.overflow.key], pasted.overflow.vars));
+  return lines;
 }
 
 function renderSaved(say: Extract<Say, { kind: 'saved' }>, { form }: RenderContext): string {

@@ -5,9 +5,20 @@ import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { parseInput, type CommandEvent, type TextEvent } from './commands.js';
-import { AnswersSchema, type Answers } from './draft.js';
+import { AnswersSchema, entriesOf, mainList, type Answers } from './draft.js';
+import type { FormEvent } from './machine.js';
+import { parsePaste, pastedData } from './paste.js';
 import { GroupBinding } from './binding.js';
-import { createRuntime, currentQuestion, restoreSnapshot, startForm, stepForm, type FormRuntime, type Step } from './engine.js';
+import {
+  createRuntime,
+  currentQuestion,
+  restoreSnapshot,
+  startForm,
+  stepForm,
+  type FormRuntime,
+  type FormSnapshot,
+  type Step,
+} from './engine.js';
 import { formStatus, progressLines, renderAll } from './render.js';
 import type { Say } from './say.js';
 import type { ConversationStore, SessionRecord, UnitRecord } from './store.js';
@@ -250,7 +261,7 @@ export class GroupConversations {
       return this.answerOnly(message, [text, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
     }
 
-    const step = stepForm(runtime, snapshot, input);
+    const step = stepForm(runtime, snapshot, this.pasteOrText(input, snapshot, form));
     const reply = [...prefix, this.render(step.says, form, unitName)];
 
     if (form.id === REGISTRATION_FORM_ID) return this.finishRegistration(message, session, runtime, step, reply);
@@ -309,6 +320,24 @@ export class GroupConversations {
   }
 
   // ---- helpers ----
+
+  /**
+   * Several entries sent in one message, where a commitment or an item is asked, become one paste event
+   * (shown back and saved on 确认); anything else stays what it was.
+   */
+  private pasteOrText(input: CommandEvent | TextEvent, snapshot: FormSnapshot, form: Form): FormEvent {
+    if (input.type !== 'user.text') return input;
+    const { at, answers } = snapshot.context;
+    const list = mainList(form);
+    const asksEntry = at.kind === 'more' || (at.kind === 'entry' && at.sub === list?.fields[0]?.id);
+    if (!list || !(at.kind === 'field' || asksEntry)) return input;
+    const contentId = list.fields[0]!.id;
+    const existing = entriesOf(answers, list)
+      .map((entry) => entry[contentId])
+      .filter((value): value is string => value !== undefined);
+    const paste = parsePaste(input.text, { campaign: this.campaign, form, existing });
+    return paste ? { type: 'user.paste', paste: pastedData(paste) } : input;
+  }
 
   private async answerOnly(message: IncomingMessage, text: string): Promise<string> {
     await this.store.commit(this.base(message));

@@ -178,3 +178,24 @@ describe('message ids kept to recognise a message delivered twice', () => {
     expect(count()).toBe(0);
   });
 });
+
+describe('items pasted all at once in the group', () => {
+  it('are read, shown back, saved on 确认, and the missing types asked', async () => {
+    const t = await startTestApp();
+    try {
+      const { room } = t.wechat.createRoom('测试群', ['李华']);
+      await registerAndStart(t, room, '李华');
+      await t.ask('李华', room, COMMITMENT);
+      const pasted = ITEMS.map(([content], i) => `${i + 1}、${content}`).join('\n');
+      const shown = await t.ask('李华', room, pasted);
+      expect(shown).toContain(`3. ${ITEMS[2][0]}（服务类型待选）`);
+      const saved = await t.ask('李华', room, '确认');
+      expect(saved).toContain('请选择第1项的服务类型');
+      await t.ask('李华', room, '4');
+      await t.ask('李华', room, '1');
+      expect(await t.ask('李华', room, '3')).toContain('回复“继续”添加第4项，或回复“完成”查看汇总');
+    } finally {
+      await t.app.stop();
+    }
+  });
+});
