@@ -58,13 +58,14 @@ export function statsText(campaign: Campaign, scope: Scope, units: readonly Admi
   const { messages: m, labels } = campaign.admin;
   const zone = campaign.timezone;
   const lines = [fill(m.statsHeader, { scope: scopeLabel(campaign, scope), time: formatDateTime(now, zone, campaign.formats) })];
-  // A city admin reads its collectives by industry; everyone else reads them by city.
-  const byIndustry = scope.kind === 'city';
   let any = false;
   for (const form of forms) {
     const due = applicable(campaign, units, form);
     if (due.length === 0) continue;
     any = true;
+    // A city admin reads its units by industry, and so does everyone for a form only industry bodies
+    // fill (附件1, whose bodies often have no city); otherwise by city.
+    const byIndustry = scope.kind === 'city' || due.every((unit) => unit.kind === 'industryOrg');
     const deadline = deadlineOf(campaign, form);
     lines.push(
       fill(m.statsForm, {
