@@ -4,7 +4,7 @@
 import type ExcelJS from 'exceljs';
 import { fill } from '../campaign/text.js';
 import { FIELD_IDS, FORM_IDS, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
-import { newWorkbook, SheetWriter, styles } from './sheet.js';
+import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
 import { exportTexts } from './texts.js';
 
 const t = exportTexts.attachment1;
@@ -27,10 +27,7 @@ export function buildAttachment1Table(data: ExportData, options: BuildOptions = 
   const formId = FORM_IDS.attachment1;
   const workbook = newWorkbook(data.generatedAt);
   const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
-  w.line(t.label, styles.label, { merge: false, size: 12 });
-  w.line(t.title, styles.title, { size: 18 });
-  w.line(t.subtitle, styles.subtitle, { size: 14 });
-  w.line(fill(exportTexts.reporterLine, { reporter: data.reporter }), styles.reporter, { size: 12 });
+  writeTitleBlock(w, t, data.reporter);
   const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
 
   let rows = 0;

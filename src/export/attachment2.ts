@@ -6,7 +6,7 @@ import type { Category } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import type { BuiltTable } from './attachment1.js';
 import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
-import { newWorkbook, SheetWriter, styles } from './sheet.js';
+import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
 import { exportTexts } from './texts.js';
 
 const t = exportTexts.attachment2;
@@ -18,10 +18,7 @@ export function buildAttachment2Table(data: ExportData, options: BuildOptions = 
   const formId = FORM_IDS.attachment2;
   const workbook = newWorkbook(data.generatedAt);
   const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
-  w.line(t.label, styles.label, { merge: false, size: 12 });
-  w.line(t.title, styles.title, { size: 18 });
-  w.line(t.subtitle, styles.subtitle, { size: 14 });
-  w.line(fill(exportTexts.reporterLine, { reporter: data.reporter }), styles.reporter, { size: 12 });
+  writeTitleBlock(w, t, data.reporter);
 
   let rows = 0;
   const units = groupedByCity(data.units);

@@ -1,6 +1,7 @@
 // Writing readable, printable worksheets with exceljs: shared cell styles (borders, wrap, a bold header),
 // text cells that never turn into formulas, row heights estimated from the text, A4 landscape fit to width.
 import ExcelJS from 'exceljs';
+import { fill } from '../campaign/text.js';
 import { exportTexts } from './texts.js';
 
 type Style = Partial<ExcelJS.Style>;
@@ -179,6 +180,14 @@ export class SheetWriter {
     const extra = (needed - have) / rows.length;
     for (const row of rows) row.height = Math.round(((row.height ?? 0) + extra) * 4) / 4;
   }
+}
+
+/** The notice's lines above a table: 附件N, the title, the subtitle, and 填报单位. */
+export function writeTitleBlock(w: SheetWriter, texts: { label: string; title: string; subtitle: string }, reporter: string): void {
+  w.line(texts.label, styles.label, { merge: false, size: 12 });
+  w.line(texts.title, styles.title, { size: 18 });
+  w.line(texts.subtitle, styles.subtitle, { size: 14 });
+  w.line(fill(exportTexts.reporterLine, { reporter }), styles.reporter, { size: 12 });
 }
 
 export function newWorkbook(createdAt: Date): ExcelJS.Workbook {
