@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
 import { CampaignSchema, type Campaign } from './schema.js';
 import { parseLocal } from './time.js';
+import { describeIssues } from './zod-errors.js';
 
 export class CampaignError extends Error {
   override name = 'CampaignError';
@@ -46,7 +46,7 @@ export function loadCampaignFile(file: string): Campaign {
 /** Checks an already-parsed campaign object; `source` names it in errors. */
 export function parseCampaign(raw: unknown, source: string): Campaign {
   const result = CampaignSchema.safeParse(raw);
-  if (!result.success) throw new CampaignError(describe(result.error, source));
+  if (!result.success) throw new CampaignError(`campaign file is not valid:\n${describeIssues(result.error, source)}`);
   const campaign = result.data;
   campaign.forms.forEach((form, f) => {
     if (!parseLocal(form.deadline, campaign.timezone)) {
@@ -54,13 +54,4 @@ export function parseCampaign(raw: unknown, source: string): Campaign {
     }
   });
   return campaign;
-}
-
-function describe(error: z.ZodError, source: string): string {
-  const lines = error.issues.slice(0, 10).map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `${source}: ${path}: ${issue.message}`;
-  });
-  const more = error.issues.length > 10 ? `\n… and ${error.issues.length - 10} more` : '';
-  return `campaign file is not valid:\n${lines.join('\n')}${more}`;
 }

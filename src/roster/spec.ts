@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { describeIssues } from '../campaign/zod-errors.js';
 import type { Category, UnitKind } from '../campaign/schema.js';
 
 export const ROSTER_SPEC_FILE = 'roster.yaml';
@@ -149,12 +150,7 @@ export function loadRosterSpec(dir: string): RosterSpec {
 export function parseRosterSpec(raw: unknown, source: string): RosterSpec {
   const result = RosterSpecSchema.safeParse(raw);
   if (result.success) return result.data;
-  const lines = result.error.issues.slice(0, 10).map((issue) => {
-    const path = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
-    return `${source}: ${path}: ${issue.message}`;
-  });
-  const more = result.error.issues.length > 10 ? `\n… and ${result.error.issues.length - 10} more` : '';
-  throw new RosterSpecError(`roster file description is not valid:\n${lines.join('\n')}${more}`);
+  throw new RosterSpecError(`roster file description is not valid:\n${describeIssues(result.error, source)}`);
 }
 
 /**
