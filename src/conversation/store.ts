@@ -7,12 +7,12 @@ export interface UnitRecord {
   name: string;
   kind: UnitKind;
   category: Category | null;
+  city: string | null;
+  industry: string | null;
 }
 
 /** A roster unit as binding shows it, with the group it is bound to, if any. */
 export interface RosterUnit extends UnitRecord {
-  city: string | null;
-  industry: string | null;
   boundRoomId: string | null;
   boundRoomTopic: string | null;
 }

@@ -39,7 +39,7 @@ export class PrismaConversationStore implements ConversationStore {
   unitOfRoom(roomId: string): Promise<UnitRecord | null> {
     return this.serial.run(async () => {
       const room = await this.prisma.room.findUnique({ where: { id: roomId }, include: { unit: true } });
-      return room?.unit ? toUnit(room.unit) : null;
+      return room?.unit ? toUnitProfile(room.unit) : null;
     });
   }
 
@@ -47,12 +47,12 @@ export class PrismaConversationStore implements ConversationStore {
     return this.serial.run(() =>
       this.prisma.$transaction(async (tx) => {
         const room = await tx.room.findUnique({ where: { id: input.roomId }, include: { unit: true } });
-        if (room?.unit) return toUnit(room.unit);
+        if (room?.unit) return toUnitProfile(room.unit);
         const unit = await tx.unit.create({ data: { name: input.name, kind: 'collective', source: 'chat', createdAt: input.at } });
         const data = { topic: input.roomTopic, unitId: unit.id, boundAt: input.at, lastSeenAt: input.at, members: JSON.stringify(input.members) };
         await tx.room.upsert({ where: { id: input.roomId }, create: { id: input.roomId, ...data }, update: data });
         await audit(tx, input.actor, input.at, 'unit.registered', { roomId: input.roomId, unitId: unit.id, name: unit.name });
-        return toUnit(unit);
+        return toUnitProfile(unit);
       }),
     );
   }
@@ -232,11 +232,6 @@ async function submit(tx: Tx, commit: Commit, target: NonNullable<Commit['submit
 
 async function audit(tx: Tx, actor: string, at: Date, action: string, detail: object): Promise<void> {
   await tx.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
-}
-
-function toUnit(row: Parameters<typeof toUnitProfile>[0]): UnitRecord {
-  const { id, name, kind, category } = toUnitProfile(row);
-  return { id, name, kind, category };
 }
 
 function parseJson(text: string): unknown {

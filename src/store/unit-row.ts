@@ -1,15 +1,10 @@
 // A unit as stored, read back into the types the rest uses. kind and category are free text columns in
 // SQLite, so they are parsed here, once, for every store.
-import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
+import { CategorySchema, UnitKindSchema } from '../campaign/schema.js';
+import type { UnitRecord } from '../conversation/store.js';
 
-export interface UnitProfile {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  category: Category | null;
-  city: string | null;
-  industry: string | null;
-}
+/** Who a unit is: the same record the conversation reads. */
+export type UnitProfile = UnitRecord;
 
 type UnitRow = { id: number; name: string; kind: string; category: string | null; city: string | null; industry: string | null };
 

@@ -19,21 +19,28 @@ export class MemoryStore implements ConversationStore {
   processed = new Set<string>();
   commits: Commit[] = [];
   /** units of the roster, by id (a subset of `units`) */
-  roster = new Map<number, { city: string | null; industry: string | null }>();
+  roster = new Set<number>();
   offers = new Map<string, { unitIds: number[]; offeredBy: string }>();
   roomInfo = new Map<string, { topic: string | null; members: string[] }>();
 
   /** Adds a roster unit that no group is bound to yet. */
   addRosterUnit(name: string, details: Partial<Pick<RosterUnit, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitRecord {
-    const unit: UnitRecord = { id: this.units.length + 1, name, kind: details.kind ?? 'collective', category: details.category ?? 'other' };
+    const unit: UnitRecord = {
+      id: this.units.length + 1,
+      name,
+      kind: details.kind ?? 'collective',
+      category: details.category ?? 'other',
+      city: details.city ?? null,
+      industry: details.industry ?? null,
+    };
     this.units.push(unit);
-    this.roster.set(unit.id, { city: details.city ?? null, industry: details.industry ?? null });
+    this.roster.add(unit.id);
     return unit;
   }
 
   /** Binds a room to a new collective, as the roster would. */
   addUnit(roomId: string, name: string): UnitRecord {
-    const unit: UnitRecord = { id: this.units.length + 1, name, kind: 'collective', category: 'provincialModel' };
+    const unit: UnitRecord = { id: this.units.length + 1, name, kind: 'collective', category: 'provincialModel', city: null, industry: null };
     this.units.push(unit);
     this.rooms.set(roomId, unit.id);
     return unit;
@@ -72,7 +79,6 @@ export class MemoryStore implements ConversationStore {
         const roomId = [...this.rooms].find(([, id]) => id === unit.id)?.[0] ?? null;
         return {
           ...unit,
-          ...this.roster.get(unit.id)!,
           boundRoomId: roomId,
           boundRoomTopic: roomId ? (this.roomInfo.get(roomId)?.topic ?? null) : null,
         };
