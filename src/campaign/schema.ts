@@ -22,6 +22,8 @@ export const TextFieldSchema = z.strictObject({
   unique: z.boolean().default(false),
   /** shown under the prompt the first time only */
   firstHint: text.optional(),
+  /** a top-level field the roster can answer: the unit's industry, city or name is offered, 确认 takes it */
+  prefill: z.enum(['industry', 'city', 'name']).optional(),
   saved: text.optional(),
 });
 
@@ -128,6 +130,7 @@ export const MessagesSchema = z.strictObject({
   unitRegistered: message,
   continuePrompt: message,
   listFull: message,
+  prefillOffer: message,
   pasteOverflow: message,
   pasteHeading: message,
   pasteEntry: message,

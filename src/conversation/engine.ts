@@ -4,7 +4,7 @@ import { createActor, initialTransition, transition, type SnapshotFrom } from 'x
 import { z } from 'zod';
 import { MessagesSchema, type Campaign, type Form } from '../campaign/schema.js';
 import { AnswersSchema, type Answers } from './draft.js';
-import { buildFormMachine, machineVersion, type FormEvent, type FormMachine } from './machine.js';
+import { buildFormMachine, machineVersion, questionOf, type FormEvent, type FormMachine } from './machine.js';
 import type { At, Say } from './say.js';
 
 export interface FormRuntime {
@@ -32,8 +32,8 @@ export function createRuntime(campaign: Campaign, form: Form): FormRuntime {
 }
 
 /** Starts a form from saved answers: the machine routes to the first question still open (or the review). */
-export function startForm(runtime: FormRuntime, answers: Answers): Step {
-  const [snapshot, actions] = initialTransition(runtime.machine, { answers });
+export function startForm(runtime: FormRuntime, answers: Answers, suggestions: Record<string, string> = {}): Step {
+  const [snapshot, actions] = initialTransition(runtime.machine, { answers, suggestions });
   return toStep(runtime, snapshot, actions);
 }
 
@@ -67,6 +67,7 @@ const PersistedSchema = z.looseObject({
     editing: z.boolean(),
     at: AtSchema,
     pasted: PastedSchema.nullable().optional(),
+    suggestions: z.record(z.string(), z.string()).optional(),
   }),
 });
 
@@ -84,8 +85,7 @@ export function restoreSnapshot(runtime: FormRuntime, stored: unknown): FormSnap
 
 /** The current question again, as the machine would ask it. */
 export function currentQuestion(snapshot: FormSnapshot): Say {
-  const { at, index, answers } = snapshot.context;
-  return { kind: 'question', at, index, answers };
+  return questionOf(snapshot.context);
 }
 
 function toStep(runtime: FormRuntime, snapshot: FormSnapshot, actions: readonly { type: string; params?: unknown }[]): Step {

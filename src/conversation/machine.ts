@@ -36,10 +36,13 @@ export interface FormContext {
   at: At;
   /** a paste of several entries waiting for 确认 */
   pasted: PastedData | null;
+  /** answers the roster offers for top-level fields (field id → value), taken with 确认 */
+  suggestions: Record<string, string>;
 }
 
 export interface FormInput {
   answers: Answers;
+  suggestions?: Record<string, string>;
 }
 
 export type FormEvent = CommandEvent | TextEvent | { type: 'user.paste'; paste: PastedData };
@@ -94,12 +97,7 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
   const editTarget = (event: FormEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
   const deleteNumber = (event: FormEvent) => (event.type === 'cmd.delete' ? event.n : null);
 
-  const question = ({ context }: { context: FormContext }): Say => ({
-    kind: 'question',
-    at: context.at,
-    index: context.index,
-    answers: context.answers,
-  });
+  const question = ({ context }: { context: FormContext }): Say => questionOf(context);
 
   const machineSetup = setup({
     types: {
@@ -143,6 +141,8 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
       deleteBelowMin: ({ context }, p: { field: string }) =>
         completeEntries(context.answers, listOf(p.field)).length <= listOf(p.field).minItems,
       reviewed: () => form.review,
+      // Snapshots stored before suggestions existed have none.
+      suggested: ({ context }, p: { field: string }) => context.suggestions?.[p.field] !== undefined,
       pasteHasValues: ({ event }) => event.type === 'user.paste' && hasPastedValues(event.paste),
     },
     actions: {
@@ -201,6 +201,9 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
         }
         return { answers, pasted: null, editing: false };
       }),
+      takeSuggestion: assign({
+        answers: ({ context }, p: { field: string }) => ({ ...context.answers, [p.field]: context.suggestions?.[p.field] ?? '' }),
+      }),
       startEditing: assign({ editing: true }),
       stopEditing: assign({ editing: false }),
       removeEntry: assign(({ context, event }, p: { field: string }) => {
@@ -250,6 +253,12 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
           { guard: { type: 'valid', params: ref }, target: to(ids.route), actions: [{ type: 'store', params: ref }, say(({ context }) => ({ kind: 'saved', field: field.id, index: 0, answers: context.answers }))] },
           { actions: [problem(ref)] },
         ],
+        // 确认 takes the answer the roster offers, where there is one; otherwise it means what it means anywhere.
+        'cmd.confirm': {
+          guard: { type: 'suggested', params: ref },
+          target: to(ids.route),
+          actions: [{ type: 'takeSuggestion', params: ref }, say(({ context }) => ({ kind: 'saved', field: field.id, index: 0, answers: context.answers }))],
+        },
         'cmd.back': backBefore(k),
       },
     };
@@ -419,6 +428,7 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
       editing: false,
       at: { kind: 'start' },
       pasted: null,
+      suggestions: input.suggestions ?? {},
     }),
     initial: ids.route,
     on: {
@@ -451,3 +461,10 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
 }
 
 export type FormMachine = ReturnType<typeof buildFormMachine>;
+
+/** The question the context stands at, as the machine asks it. */
+export function questionOf(context: FormContext): Say {
+  const { at, index, answers } = context;
+  const suggestion = at.kind === 'field' ? context.suggestions?.[at.field] : undefined;
+  return { kind: 'question', at, index, answers, ...(suggestion !== undefined ? { suggestion } : {}) };
+}

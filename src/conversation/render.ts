@@ -27,8 +27,11 @@ export function renderSay(say: Say, context: RenderContext): string {
   switch (say.kind) {
     case 'message':
       return fill(m[say.key], say.vars ?? {});
-    case 'question':
-      return renderQuestion(say.at, say.index, say.answers, context);
+    case 'question': {
+      const text = renderQuestion(say.at, say.index, say.answers, context);
+      const field = say.suggestion !== undefined ? scalarAt(context.form, say.at) : undefined;
+      return field ? `${text}\n${fill(m.prefillOffer, { label: field.label, value: say.suggestion! })}` : text;
+    }
     case 'problem': {
       const text = fill(m[say.problem.key], say.problem.vars);
       const field = scalarAt(context.form, say.at);

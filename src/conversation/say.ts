@@ -18,7 +18,7 @@ export type At =
 
 export type Say =
   | { kind: 'message'; key: MessageKey; vars?: Vars }
-  | { kind: 'question'; at: At; index: number; answers: Answers }
+  | { kind: 'question'; at: At; index: number; answers: Answers; suggestion?: string }
   | { kind: 'problem'; at: At; problem: Problem }
   | { kind: 'saved'; field: string; index: number; answers: Answers }
   | { kind: 'missing'; key: 'notNowFinish' | 'notNowConfirm'; answers: Answers }

@@ -199,7 +199,7 @@ export class GroupConversations {
     }
 
     const runtime = this.runtime(form);
-    let step = startForm(runtime, saved?.answers ?? {});
+    let step = startForm(runtime, saved?.answers ?? {}, suggestionsFor(form, unit));
     if (then) {
       const next = stepForm(runtime, step.snapshot, then);
       step = { ...next, says: next.says };
@@ -234,7 +234,7 @@ export class GroupConversations {
       // The form changed since this conversation was stored (or the snapshot is unreadable): carry on from
       // the saved answers instead; the message that arrived is answered with the question it should answer.
       const saved = unit ? await this.store.submission(unit.id, form.id) : null;
-      const step = startForm(runtime, saved?.answers ?? answersOf(session.snapshot));
+      const step = startForm(runtime, saved?.answers ?? answersOf(session.snapshot), unit ? suggestionsFor(form, unit) : {});
       await this.store.commit({ ...this.base(message), session: this.record(message, session.unitId, runtime, step, session.ownerId, session.ownerName) });
       return [m.resumedAfterUpdate, this.render(step.says, form, unitName)].join('\n');
     }
@@ -414,6 +414,17 @@ export class GroupConversations {
   }
 }
 
+
+/** What the roster can answer for the form's top-level text fields that say so (附件1's 行业（系统）名称). */
+function suggestionsFor(form: Form, unit: UnitRecord): Record<string, string> {
+  const suggestions: Record<string, string> = {};
+  for (const field of form.fields) {
+    if (field.kind !== 'text' || !field.prefill) continue;
+    const value = unit[field.prefill];
+    if (value) suggestions[field.id] = value;
+  }
+  return suggestions;
+}
 
 /** The answers inside a stored snapshot that no longer fits the machine, if they can still be read. */
 function answersOf(snapshot: unknown): Answers {

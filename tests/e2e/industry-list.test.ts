@@ -19,6 +19,7 @@ describe('附件1 for a 联创行业团组织', () => {
       expect(greeting).toContain('附件1 服务事项清单（省级联创行业系统）');
       expect(greeting).toContain('截止时间：9月28日（周二）17:00');
       expect(greeting).toContain('第1步：请发送本行业（系统）的名称');
+      expect(greeting).toContain('名单中登记的行业（系统）名称是“交通运输”：回复“确认”使用它，或发送其他名称');
       expect(await t.ask('黄磊', room, '广东省交通运输系统')).toContain('✅ 行业（系统）名称已保存：广东省交通运输系统');
       for (const [n, item] of ['在高速服务区设立青年志愿服务站', '开通货车司机通行证网上办理', '春运期间增开夜间售票窗口'].entries()) {
         await t.ask('黄磊', room, item);
@@ -30,6 +31,22 @@ describe('附件1 for a 联创行业团组织', () => {
       expect(await t.ask('黄磊', room, '广东省交通运输行业')).toContain('【行业（系统）名称】广东省交通运输行业');
       expect(await t.ask('黄磊', room, '确认')).toContain('🎉 已提交');
       expect(await t.ask('黄磊', room, '进度')).toContain('附件1：已提交（3项');
+    } finally {
+      await t.app.stop();
+    }
+  });
+
+  it('takes the industry name the roster offers on 确认', async () => {
+    const t = await startTestApp({ roster: [{ name: ORG, kind: 'industryOrg', industry: '广东省交通运输' }] });
+    try {
+      const { room } = t.wechat.createRoom(ORG, ['黄磊']);
+      await t.ask('黄磊', room, '填报');
+      await t.ask('黄磊', room, '确认');
+      const taken = await t.ask('黄磊', room, '确认');
+      expect(taken).toContain('✅ 行业（系统）名称已保存：广东省交通运输');
+      expect(taken).toContain('请发送第1项服务事项');
+      // Later, 确认 means submit again: the offer belonged to the name question only.
+      expect(await t.ask('黄磊', room, '确认')).toContain('还不能提交');
     } finally {
       await t.app.stop();
     }
