@@ -3,7 +3,7 @@
 import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { exactMatches, overlap, rankByName } from './name-match.js';
-import type { CommandEvent, TextEvent } from './commands.js';
+import { numberReply, type CommandEvent, type TextEvent } from './commands.js';
 import type { ConversationStore, RosterUnit } from './store.js';
 
 /** What the binding step decided; the session carries it out (commit, reply, open the form). */
@@ -40,7 +40,7 @@ export class GroupBinding {
     if (input.type === 'cmd.bind') return this.search(message, input.name);
     const offer = await this.store.bindingOffer(message.roomId);
     if (offer) {
-      const choice = chosenNumber(input, offer.unitIds.length);
+      const choice = input.type === 'cmd.confirm' && offer.unitIds.length === 1 ? 1 : numberReply(input);
       if (choice !== undefined) {
         if (choice < 1 || choice > offer.unitIds.length) return { kind: 'reply', text: fill(m.bindChoose, { max: offer.unitIds.length }) };
         return this.bind(message, offer.unitIds[choice - 1]!);
@@ -143,14 +143,6 @@ export class GroupBinding {
   }
 }
 
-/** The number a member replied with ("2", "２", "第2个"), or 1 for 确认 when a single unit is offered. */
-function chosenNumber(input: Input, offered: number): number | undefined {
-  if (input.type === 'cmd.confirm' && offered === 1) return 1;
-  if (input.type !== 'user.text') return undefined;
-  const digits = input.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
-  const match = /^第?(\d{1,2})[个项号]?$/.exec(digits);
-  return match ? Number(match[1]) : undefined;
-}
 
 function excerpt(text: string): string {
   const chars = [...text];

@@ -8,7 +8,7 @@ export type EditTarget =
   | { kind: 'unknown' };
 
 export type CommandEvent =
-  | { type: 'cmd.start' }
+  | { type: 'cmd.start'; form?: string }
   | { type: 'cmd.back' }
   | { type: 'cmd.edit'; target: EditTarget }
   | { type: 'cmd.delete'; n: number | null }
@@ -29,13 +29,19 @@ const MAX_ARGUMENT = 6;
 const TRAILING = /[\s。.!！?？~～、，,]+$/u;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 
-export function parseInput(text: string, words: CommandWords, form?: Form): CommandEvent | TextEvent {
+/**
+ * `formNames` are the names a form may be asked for by ("填报 附件1"): its short title and id. A word
+ * after 填报 that names no form leaves the text an answer.
+ */
+export function parseInput(text: string, words: CommandWords, form?: Form, formNames: readonly string[] = []): CommandEvent | TextEvent {
   const plain = text.trim().replace(TRAILING, '');
   // "/帮助" is 帮助 typed the way other bots are used to; an unknown "/..." is reported below.
   const bare = plain.replace(/\s+/g, '').replace(/^[/／]/, '');
   const is = (list: readonly string[]) => list.includes(bare);
 
   if (is(words.start)) return { type: 'cmd.start' };
+  const asked = textAfter(plain, words.start)?.replace(/\s+/g, '');
+  if (asked && formNames.includes(asked)) return { type: 'cmd.start', form: asked };
   if (is(words.back)) return { type: 'cmd.back' };
   if (is(words.continue)) return { type: 'cmd.continue' };
   if (is(words.finish)) return { type: 'cmd.finish' };
@@ -94,4 +100,12 @@ export function entryNumber(argument: string): number | undefined {
   if (/^\d{1,3}$/.test(inner)) return Number(inner);
   if (inner.length === 1 && inner in CN_DIGITS) return CN_DIGITS[inner];
   return undefined;
+}
+
+/** The number a member replied with to a numbered choice: "2", "２", "第2个". */
+export function numberReply(input: { type: string; text?: string }): number | undefined {
+  if (input.type !== 'user.text' || input.text === undefined) return undefined;
+  const digits = input.text.trim().replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10));
+  const match = /^第?(\d{1,2})[个项号]?$/.exec(digits);
+  return match ? Number(match[1]) : undefined;
 }

@@ -4,7 +4,7 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { parseInput, type CommandEvent, type TextEvent } from './commands.js';
+import { numberReply, parseInput, type CommandEvent, type TextEvent } from './commands.js';
 import { AnswersSchema, entriesOf, mainList, type Answers } from './draft.js';
 import type { FormEvent } from './machine.js';
 import { parsePaste, pastedData } from './paste.js';
@@ -64,6 +64,8 @@ export class GroupConversations {
   private readonly registration: Form;
   private readonly binding: GroupBinding;
   private readonly notifyAdmins: (text: string) => void;
+  /** the names 填报 may ask a form by: short titles and ids */
+  private readonly formNames: string[];
   /** room ids already looked for among the bound groups since start */
   private readonly refindTried = new Set<string>();
 
@@ -74,6 +76,7 @@ export class GroupConversations {
     this.registration = registrationForm(options.campaign);
     this.binding = new GroupBinding(options.campaign, options.store, options.now);
     this.notifyAdmins = options.notifyAdmins ?? (() => {});
+    this.formNames = options.campaign.forms.flatMap((form) => [form.shortTitle, form.id]);
   }
 
   /** Handles one group message; returns the replies to send, in order (none when the bot stays silent). */
@@ -88,7 +91,8 @@ export class GroupConversations {
     }
     const session = await this.store.session(message.roomId);
     const form = session ? this.formById(session.formId) : unit ? this.defaultForm(unit) : undefined;
-    const input: Input = message.kind === 'text' ? parseInput(message.text, this.campaign.commands, form) : { type: 'nonText' };
+    const input: Input =
+      message.kind === 'text' ? parseInput(message.text, this.campaign.commands, form, this.formNames) : { type: 'nonText' };
     const reply = session && form
       ? await this.inSession(message, input, session, form, unit)
       : await this.idle(message, input, unit);
@@ -136,9 +140,13 @@ export class GroupConversations {
           return this.askForUnit(message);
       }
     }
+    if (unit) {
+      const chosen = await this.chosenForm(message, input, unit);
+      if (chosen !== undefined) return chosen;
+    }
     switch (input.type) {
       case 'cmd.start':
-        if (unit) return this.open(message, unit, 'start');
+        if (unit) return this.start(message, unit, input.form);
         break;
       case 'cmd.bind':
         if (unit) return this.answerOnly(message, fill(m.alreadyBound, { unit: unit.name }));
@@ -167,6 +175,42 @@ export class GroupConversations {
     return this.render(step.says, this.registration, '');
   }
 
+  /** 填报: the form asked for by name, the only form the unit fills, or a numbered choice of several. */
+  private async start(message: IncomingMessage, unit: UnitRecord, asked?: string): Promise<string> {
+    const m = this.campaign.messages;
+    const forms = formsFor(this.campaign, unit);
+    const names = forms.map((form) => form.shortTitle).join(this.campaign.formats.listSeparator);
+    if (asked !== undefined) {
+      const form = this.campaign.forms.find((f) => f.shortTitle === asked || f.id === asked);
+      if (form && forms.includes(form)) return this.open(message, unit, 'start', [], undefined, form);
+      if (forms.length === 0) return this.answerOnly(message, fill(m.noFormForUnit, { unit: unit.name }));
+      return this.answerOnly(message, fill(m.formNotForUnit, { unit: unit.name, form: form?.shortTitle ?? asked, forms: names }));
+    }
+    if (forms.length <= 1) return this.open(message, unit, 'start');
+    const list: string[] = [];
+    for (const [i, form] of forms.entries()) {
+      const status = progressLines(this.campaign, form, formStatus(await this.store.submission(unit.id, form.id)), this.now())[0]!;
+      list.push(fill(m.chooseFormLine, { n: i + 1, status }));
+    }
+    await this.store.commit({ ...this.base(message), formOffer: { formIds: forms.map((form) => form.id), offeredBy: message.senderId } });
+    return fill(m.chooseForm, { list: list.join('\n'), example: forms[0]!.shortTitle });
+  }
+
+  /** A number replied to the list of forms opens that form; 取消 withdraws the list. Undefined: not a choice. */
+  private async chosenForm(message: IncomingMessage, input: Input, unit: UnitRecord): Promise<string | undefined> {
+    const n = numberReply(input);
+    if (n === undefined && input.type !== 'cmd.cancel') return undefined;
+    const offer = await this.store.formOffer(message.roomId);
+    if (!offer) return undefined;
+    if (input.type === 'cmd.cancel') {
+      await this.store.commit({ ...this.base(message), formOffer: null });
+      return this.campaign.messages.cancelled;
+    }
+    const form = n !== undefined ? this.formById(offer.formIds[n - 1] ?? '') : undefined;
+    if (!form) return this.start(message, unit);
+    return this.open(message, unit, 'start', [], undefined, form);
+  }
+
   /**
    * Opens the unit's form in the group: a fresh start, a resume from the saved draft, or (after 修改) a
    * submitted form reopened for changes. `then` is applied right away, as "修改 2" asks.
@@ -177,9 +221,10 @@ export class GroupConversations {
     how: 'start' | 'reopen',
     prefix: string[] = [],
     then?: CommandEvent,
+    chosen?: Form,
   ): Promise<string> {
     const m = this.campaign.messages;
-    const form = this.defaultForm(unit);
+    const form = chosen ?? (how === 'reopen' ? await this.submittedForm(unit) : this.defaultForm(unit));
     if (!form) return this.answerOnly(message, fill(m.noFormForUnit, { unit: unit.name }));
     const saved = await this.store.submission(unit.id, form.id);
     const vars = { form: form.shortTitle, unit: unit.name };
@@ -207,6 +252,7 @@ export class GroupConversations {
     await this.store.commit({
       ...this.base(message),
       session: this.record(message, unit.id, runtime, step, message.senderId, message.senderName),
+      formOffer: null,
       ...(reopening ? { reopen: { unitId: unit.id, formId: form.id } } : {}),
     });
     lines.push(this.render(step.says, form, unit.name));
@@ -408,9 +454,17 @@ export class GroupConversations {
     return this.campaign.forms.find((form) => form.id === formId);
   }
 
-  /** The form a group's 填报 opens. (Choosing among several forms comes with the forms that need it.) */
+  /** The form a group's 填报 opens when the unit fills only one (or the first of several). */
   private defaultForm(unit: UnitRecord): Form | undefined {
     return formsFor(this.campaign, unit)[0];
+  }
+
+  /** The form 修改 reopens: the first the unit has submitted, else the first it fills. */
+  private async submittedForm(unit: UnitRecord): Promise<Form | undefined> {
+    for (const form of formsFor(this.campaign, unit)) {
+      if ((await this.store.submission(unit.id, form.id))?.status === 'submitted') return form;
+    }
+    return this.defaultForm(unit);
   }
 }
 

@@ -68,6 +68,8 @@ export interface Commit {
   reopen?: { unitId: number; formId: string };
   /** units offered to the (unbound) group to choose from; null withdraws the offer */
   offer?: { unitIds: number[]; offeredBy: string } | null;
+  /** forms offered to the group to choose from by number; null withdraws the offer */
+  formOffer?: { formIds: string[]; offeredBy: string } | null;
 }
 
 export interface ConversationStore {
@@ -83,6 +85,7 @@ export interface ConversationStore {
   /** every unit of the roster (not those created in a chat) */
   rosterUnits(): Promise<RosterUnit[]>;
   bindingOffer(roomId: string): Promise<{ unitIds: number[]; offeredBy: string } | null>;
+  formOffer(roomId: string): Promise<{ formIds: string[]; offeredBy: string } | null>;
   /** binds the group to the unit unless the unit is bound to another group; withdraws any offer */
   bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number; actor: string; at: Date }): Promise<BindResult>;
   /** groups bound to a unit whose topic was `topic` when last seen */

@@ -98,6 +98,11 @@ export class PrismaConversationStore implements ConversationStore {
         if (commit.draft) await saveDraft(tx, commit.draft);
         if (commit.reopen) await reopen(tx, commit, commit.reopen);
         if (commit.submit) await submit(tx, commit, commit.submit);
+        if (commit.formOffer === null) await tx.formOffer.deleteMany({ where: { roomId: commit.roomId } });
+        else if (commit.formOffer) {
+          const data = { formIds: JSON.stringify(commit.formOffer.formIds), offeredBy: commit.formOffer.offeredBy, createdAt: commit.at };
+          await tx.formOffer.upsert({ where: { roomId: commit.roomId }, create: { roomId: commit.roomId, ...data }, update: data });
+        }
         if (commit.offer === null) await tx.bindingOffer.deleteMany({ where: { roomId: commit.roomId } });
         else if (commit.offer) {
           const data = { unitIds: JSON.stringify(commit.offer.unitIds), offeredBy: commit.offer.offeredBy, createdAt: commit.at };
@@ -120,6 +125,15 @@ export class PrismaConversationStore implements ConversationStore {
       if (!row) return null;
       const ids = z.array(z.number().int()).safeParse(parseJson(row.unitIds));
       return ids.success ? { unitIds: ids.data, offeredBy: row.offeredBy } : null;
+    });
+  }
+
+  formOffer(roomId: string): Promise<{ formIds: string[]; offeredBy: string } | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.formOffer.findUnique({ where: { roomId } });
+      if (!row) return null;
+      const ids = z.array(z.string()).safeParse(parseJson(row.formIds));
+      return ids.success ? { formIds: ids.data, offeredBy: row.offeredBy } : null;
     });
   }
 

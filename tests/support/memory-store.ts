@@ -21,6 +21,7 @@ export class MemoryStore implements ConversationStore {
   /** units of the roster, by id (a subset of `units`) */
   roster = new Set<number>();
   offers = new Map<string, { unitIds: number[]; offeredBy: string }>();
+  formOffers = new Map<string, { formIds: string[]; offeredBy: string }>();
   roomInfo = new Map<string, { topic: string | null; members: string[] }>();
 
   /** Adds a roster unit that no group is bound to yet. */
@@ -89,6 +90,10 @@ export class MemoryStore implements ConversationStore {
     return structuredClone(this.offers.get(roomId) ?? null);
   }
 
+  async formOffer(roomId: string) {
+    return structuredClone(this.formOffers.get(roomId) ?? null);
+  }
+
   async bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number }): Promise<BindResult> {
     const elsewhere = [...this.rooms].find(([roomId, id]) => id === input.unitId && roomId !== input.roomId);
     if (elsewhere) return { ok: false, boundTopic: this.roomInfo.get(elsewhere[0])?.topic ?? null };
@@ -124,6 +129,8 @@ export class MemoryStore implements ConversationStore {
     const c = JSON.parse(JSON.stringify(commit)) as Commit;
     this.commits.push(c);
     this.processed.add(c.messageId);
+    if (c.formOffer === null) this.formOffers.delete(c.roomId);
+    else if (c.formOffer) this.formOffers.set(c.roomId, c.formOffer);
     if (c.offer === null) this.offers.delete(c.roomId);
     else if (c.offer) this.offers.set(c.roomId, c.offer);
     if (c.session === null) this.sessions.delete(c.roomId);

@@ -1,0 +1,62 @@
+// A unit that fills several forms chooses one: by number from the list 填报 shows, or by name.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { parseCampaign } from '../../src/campaign/load.js';
+import { GroupConversations } from '../../src/conversation/session.js';
+import { MemoryStore } from '../support/memory-store.js';
+import { COMMITMENT, NOW } from './harness.js';
+
+// The 2021 campaign with a second form for collectives.
+const raw = parseYaml(readFileSync('conversations/campaign-2021.yaml', 'utf8'));
+raw.forms.push({ ...structuredClone(raw.forms[0]), id: 'extraForm', title: '附加表（测试）', shortTitle: '附加表', deadline: '2021-10-15 18:00' });
+const campaign = parseCampaign(raw, 'two-forms');
+
+function group(store = new MemoryStore()) {
+  const unit = store.units[0] ?? store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+  let conv = new GroupConversations({ campaign, store, now: () => NOW });
+  let n = 0;
+  const say = async (text: string, who = 'u1') =>
+    (await conv.handle({ id: `m${++n}-${Math.random()}`, roomId: 'room-1', roomTopic: null, senderId: who, senderName: '李华', kind: 'text', text, mentioned: false })).join('\n');
+  const restart = () => (conv = new GroupConversations({ campaign, store, now: () => NOW }));
+  return { store, unit, say, restart };
+}
+
+describe('choosing among several forms', () => {
+  it('lists them with their status and deadline, and opens the one chosen by number, even after a restart', async () => {
+    const g = group();
+    const list = await g.say('填报');
+    expect(list).toContain('本群需要填报以下表格：');
+    expect(list).toContain('1. 附件2：未开始，截止9月30日（周四）12:00，还剩10天1小时');
+    expect(list).toContain('2. 附加表：未开始，截止10月15日（周五）18:00');
+    expect(list).toContain('也可以直接回复“填报 附件2”');
+    g.restart();
+    const opened = await g.say('2');
+    expect(opened).toContain('附加表（测试）');
+    expect(opened).toContain('第1步：请发送本集体的服务承诺');
+    await g.say(COMMITMENT);
+    expect(g.store.submissions.get(`${g.unit.id}:extraForm`)?.answers).toEqual({ commitment: COMMITMENT });
+    expect(g.store.formOffers.size).toBe(0);
+  });
+
+  it('goes straight to a form named after 填报, and refuses one the unit does not fill', async () => {
+    const g = group();
+    expect(await g.say('填报 附加表')).toContain('附加表（测试）');
+    const other = group(new MemoryStore());
+    expect(await other.say('填报 附件1')).toContain('广州地铁运营一中心青年文明号不需要填报附件1。本群需要填报的是：附件2、附加表');
+  });
+
+  it('lists again on a number out of range, and withdraws the list on 取消', async () => {
+    const g = group();
+    await g.say('填报');
+    expect(await g.say('7')).toContain('本群需要填报以下表格');
+    expect(await g.say('取消')).toContain('已暂停填报');
+    expect(await g.say('1')).toBe('');
+  });
+
+  it('leaves a text that merely starts with 填报 an answer', async () => {
+    const g = group();
+    await g.say('填报 附件2');
+    expect(await g.say('填报工作认真负责，热情服务每一位乘客')).toContain('✅ 服务承诺已保存');
+  });
+});
