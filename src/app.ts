@@ -1,5 +1,6 @@
 // The one programmatic entry point: campaign → store → conversations → bot. Tests, tools and main.ts all
 // start the whole app through startApp.
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
@@ -10,7 +11,7 @@ import { KeyedQueue } from './bot/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase } from './store/client.js';
+import { databaseFile, openDatabase } from './store/client.js';
 import { createExporter } from './export/index.js';
 import { loadRosterSpec } from './roster/spec.js';
 import { PrismaRosterStore } from './roster/store.js';
@@ -57,7 +58,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const admins = parseAdmins(options.admins);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
-  const store = new PrismaConversationStore(database.prisma, serial);
+  const store = new PrismaConversationStore(database.prisma, serial, dirname(databaseFile(options.databaseUrl)));
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({

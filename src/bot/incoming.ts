@@ -11,6 +11,14 @@ const KINDS: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Attachment]: 'file',
 };
 
+const FILE_KINDS = new Set<MessageKind>(['image', 'file', 'video']);
+
+/** The picture or file of a message, with the type its name says (FileBox reads it from the extension). */
+async function readFile(message: Message): Promise<{ name: string; mime: string; data: Buffer }> {
+  const box = await message.toFileBox();
+  return { name: box.name, mime: box.mediaType, data: await box.toBuffer() };
+}
+
 /** Longest text the bot reads; anything longer is cut here (and then reported as too long by the form). */
 export const MAX_TEXT = 20_000;
 
@@ -43,6 +51,7 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     text,
     mentioned,
     roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
+    ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
   };
 }
 

@@ -72,6 +72,8 @@ export const ListFieldSchema = z.strictObject({
   saved: text,
   /** one line of the review; {n} and the sub-field ids are placeholders */
   summaryLine: text,
+  /** what to say once minItems are in, instead of messages.continuePrompt; {count}, {next}, {min} */
+  more: text.optional(),
 });
 
 export const FieldSchema = z.discriminatedUnion('kind', [
@@ -181,6 +183,10 @@ export const MessagesSchema = z.strictObject({
   errorDuplicate: message,
   errorChoice: message,
   errorUrl: message,
+  errorMediaExpected: message,
+  errorMediaType: message,
+  errorMediaSize: message,
+  mediaName: message,
   missingField: message,
   missingItems: message,
   progressHeader: message,
@@ -363,6 +369,7 @@ export type Field = z.infer<typeof FieldSchema>;
 export type ScalarField = z.infer<typeof ScalarFieldSchema>;
 export type TextField = z.infer<typeof TextFieldSchema>;
 export type ChoiceField = z.infer<typeof ChoiceFieldSchema>;
+export type MediaField = z.infer<typeof MediaFieldSchema>;
 export type ListField = z.infer<typeof ListFieldSchema>;
 export type Choice = z.infer<typeof ChoiceSchema>;
 export type Messages = z.infer<typeof MessagesSchema>;

@@ -2,7 +2,7 @@
 // instead of throwing: { ok: true, value } or { ok: false, problem } where the problem names the sentence
 // to say and what to fill into it.
 import { z } from 'zod';
-import type { Campaign, ChoiceField, ScalarField, TextField } from '../campaign/schema.js';
+import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '../campaign/schema.js';
 import { choicesOf } from '../campaign/forms.js';
 import { countChars, type Vars } from '../campaign/text.js';
 import type { MessageKey } from '../campaign/schema.js';
@@ -37,7 +37,7 @@ function schemaFor(field: ScalarField, context: CheckContext): z.ZodType<string,
       return urlSchema(field);
     case 'media':
       // Media arrive as files, never as typed text.
-      return z.string().transform((_, ctx) => fail(ctx, 'nonText', {}));
+      return z.string().transform((_, ctx) => fail(ctx, 'errorMediaExpected', { label: field.label }));
   }
 }
 
@@ -143,4 +143,17 @@ function urlSchema(field: ScalarField & { kind: 'url' }) {
     if (!parsed.success) return fail(ctx, 'errorUrl', { label: field.label });
     return value;
   });
+}
+
+/** A file sent for a media field: its type must be one the field accepts, its size within the limit. */
+export function checkMedia(field: MediaField, file: { name: string; mime: string; size: number }): Problem | undefined {
+  const accepted = field.accept.some((pattern) =>
+    pattern.endsWith('/*') ? file.mime.startsWith(pattern.slice(0, -1)) : file.mime === pattern,
+  );
+  if (!accepted) return { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
+  if (file.size > field.maxBytes) {
+    const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+    return { key: 'errorMediaSize', vars: { label: field.label, file: file.name, size: mb(file.size), max: mb(field.maxBytes) } };
+  }
+  return undefined;
 }

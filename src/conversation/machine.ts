@@ -45,7 +45,12 @@ export interface FormInput {
   suggestions?: Record<string, string>;
 }
 
-export type FormEvent = CommandEvent | TextEvent | { type: 'user.paste'; paste: PastedData };
+export type FormEvent =
+  | CommandEvent
+  | TextEvent
+  | { type: 'user.paste'; paste: PastedData }
+  /** a picture or file, already checked and kept; `value` is how the answer names it */
+  | { type: 'user.media'; value: string };
 
 type FieldRef = { field: string; sub?: string; fresh?: boolean };
 type IndexMove = { field: string; to: 'open' | 'last' | 'previous' | 'new' };
@@ -182,6 +187,16 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
           return target?.kind === 'entry' ? target.n - 1 : context.index;
         },
       }),
+      storeMedia: assign({
+        answers: ({ context, event }, ref: FieldRef) => {
+          if (event.type !== 'user.media' || ref.sub === undefined) return context.answers;
+          const list = [...entries(context, ref.field)];
+          const index = ref.fresh ? list.length : context.index;
+          list[index] = { ...list[index], [ref.sub]: event.value } as Entry;
+          return { ...context.answers, [ref.field]: list };
+        },
+        index: ({ context }, ref: FieldRef) => (ref.fresh ? entries(context, ref.field).length : context.index),
+      }),
       keepPaste: assign({ pasted: ({ context, event }) => (event.type === 'user.paste' ? event.paste : context.pasted) }),
       dropPaste: assign({ pasted: null }),
       /** The paste's commitment and entries join the answers; entries without a type are asked for next. */
@@ -264,6 +279,9 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
     };
   }
 
+  const savedSay = (field: ListField) =>
+    say(({ context }) => ({ kind: 'saved', field: field.id, index: context.index, answers: context.answers }));
+
   function listState(field: ListField, k: number) {
     const subs = field.fields;
     const first = subs[0]!;
@@ -299,6 +317,14 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
         entry: asking({ kind: 'entry', field: field.id, sub: sub.id }),
         on: {
           'user.text': [accepted, { actions: [problem(ref)] }],
+          ...(sub.kind === 'media'
+            ? {
+                'user.media': {
+                  target: next ? to(ids.sub(field.id, next.id)) : to(ids.entryDone(field.id)),
+                  actions: [{ type: 'storeMedia', params: ref }, ...(next ? [] : [savedSay(field)])],
+                },
+              }
+            : {}),
           'cmd.back': back,
         },
       };
@@ -325,6 +351,17 @@ export function buildFormMachine(campaign: Campaign, form: Form) {
           { target: to(ids.sub(field.id, first.id)), actions: [moveIndex(field.id, 'new')] },
         ],
         // Sending the next entry straight away, without 继续, is read as that entry.
+        ...(first.kind === 'media'
+          ? {
+              'user.media': [
+                { guard: { type: 'full', params: f }, actions: [message('listFull', () => ({ max: field.maxItems })), askAgain] },
+                {
+                  target: second ? to(ids.sub(field.id, second.id)) : to(ids.entryDone(field.id)),
+                  actions: [{ type: 'storeMedia', params: freshRef }, ...(second ? [] : [savedSay(field)])],
+                },
+              ],
+            }
+          : {}),
         'user.text': [
           { guard: { type: 'full', params: f }, actions: [message('listFull', () => ({ max: field.maxItems })), askAgain] },
           {

@@ -74,7 +74,7 @@ function renderQuestion(at: At, index: number, answers: Answers, context: Render
     case 'more': {
       const list = listAt(form, at.field);
       const count = completeEntries(answers, list).length;
-      return fill(m.continuePrompt, { min: list.minItems, count, next: count + 1 });
+      return fill(list.more ?? m.continuePrompt, { min: list.minItems, count, next: count + 1 });
     }
     case 'review':
       return renderReview(campaign, form, answers);

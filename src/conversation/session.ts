@@ -1,6 +1,6 @@
 // A group's conversation with the bot, one message at a time: who may speak, which form runs, and the
 // load → transition → save → reply cycle. Knows nothing of WeChat or SQL: storage and the clock come in.
-import type { Campaign, Form } from '../campaign/schema.js';
+import type { Campaign, Form, MediaField } from '../campaign/schema.js';
 import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
@@ -20,7 +20,8 @@ import {
   type Step,
 } from './engine.js';
 import { formStatus, progressLines, renderAll } from './render.js';
-import type { Say } from './say.js';
+import { checkMedia } from './answers.js';
+import type { At, Say } from './say.js';
 import type { ConversationStore, SessionRecord, UnitRecord } from './store.js';
 
 export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
@@ -38,6 +39,8 @@ export interface IncomingMessage {
   mentioned: boolean;
   /** the names of the group's members, asked only when binding needs them */
   roomMembers?: () => Promise<string[]>;
+  /** the picture or file of a non-text message, read only when a form asks for one */
+  file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
 }
 
 /** The id of the pseudo-form that asks an unbound group for its collective's name. */
@@ -285,7 +288,21 @@ export class GroupConversations {
       return [m.resumedAfterUpdate, this.render(step.says, form, unitName)].join('\n');
     }
 
-    if (input.type === 'nonText') return this.answerOnly(message, [m.nonText, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
+    let event: FormEvent | undefined;
+    if (input.type === 'nonText') {
+      const media = mediaFieldAt(form, snapshot.context.at);
+      if (!media || !message.file || !unit) {
+        return this.answerOnly(message, [m.nonText, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
+      }
+      const file = await message.file();
+      const problem = checkMedia(media, { name: file.name, mime: file.mime, size: file.data.length });
+      if (problem) {
+        const say: Say = { kind: 'problem', at: snapshot.context.at, problem };
+        return this.answerOnly(message, this.render([say, currentQuestion(snapshot)], form, unitName));
+      }
+      const kept = await this.store.saveMedia({ unitId: unit.id, formId: form.id, roomId: message.roomId, ...file, actor: message.senderId, at: this.now() });
+      event = { type: 'user.media', value: fill(m.mediaName, { name: file.name, id: kept.id }) };
+    }
 
     let owner = { id: session.ownerId, name: session.ownerName };
     const prefix: string[] = [];
@@ -307,7 +324,7 @@ export class GroupConversations {
       return this.answerOnly(message, [text, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
     }
 
-    const step = stepForm(runtime, snapshot, this.pasteOrText(input, snapshot, form));
+    const step = stepForm(runtime, snapshot, event ?? this.pasteOrText(input as CommandEvent | TextEvent, snapshot, form));
     const reply = [...prefix, this.render(step.says, form, unitName)];
 
     if (form.id === REGISTRATION_FORM_ID) return this.finishRegistration(message, session, runtime, step, reply);
@@ -315,6 +332,8 @@ export class GroupConversations {
     const unitId = session.unitId!;
     const draft = { unitId, formId: form.id, answers: step.answers };
     switch (step.outcome) {
+      // A form without a review step is handed in when its last question is answered (the brief: 完成).
+      case 'done':
       case 'submitted': {
         const at = this.now();
         const late = at.getTime() > deadlineOf(this.campaign, form).getTime();
@@ -324,7 +343,6 @@ export class GroupConversations {
         break;
       }
       case 'cancelled':
-      case 'done':
         await this.store.commit({ ...this.base(message), session: null, draft });
         break;
       case 'active':
@@ -468,6 +486,15 @@ export class GroupConversations {
   }
 }
 
+
+/** The media field the question at `at` asks for, if it asks for one. */
+function mediaFieldAt(form: Form, at: At): MediaField | undefined {
+  if (at.kind !== 'entry' && at.kind !== 'more') return undefined;
+  const list = form.fields.find((field) => field.id === at.field);
+  if (!list || list.kind !== 'list') return undefined;
+  const sub = at.kind === 'entry' ? list.fields.find((f) => f.id === at.sub) : list.fields[0];
+  return sub?.kind === 'media' ? sub : undefined;
+}
 
 /** What the roster can answer for the form's top-level text fields that say so (附件1's 行业（系统）名称). */
 function suggestionsFor(form: Form, unit: UnitRecord): Record<string, string> {

@@ -82,6 +82,9 @@ export interface ConversationStore {
   submission(unitId: number, formId: string): Promise<SubmissionRecord | null>;
   commit(commit: Commit): Promise<void>;
 
+  /** keeps a picture or file a group sent for a form; returns its id */
+  saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }>;
+
   /** every unit of the roster (not those created in a chat) */
   rosterUnits(): Promise<RosterUnit[]>;
   bindingOffer(roomId: string): Promise<{ unitIds: number[]; offeredBy: string } | null>;

@@ -1,5 +1,8 @@
 // The conversation's storage over Prisma: units bound to groups, open conversations, drafts, submitted
 // versions and the ids of handled messages. One message's changes are written in one transaction.
+import { randomUUID } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { parseAnswers } from '../conversation/draft.js';
 import type {
@@ -19,10 +22,39 @@ import { toUnitProfile } from './unit-row.js';
 type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export class PrismaConversationStore implements ConversationStore {
+  /**
+   * @param dataDir the folder that holds the database; pictures and files groups send are kept in its
+   *   media/ folder, one folder per unit
+   */
   constructor(
     private readonly prisma: PrismaClient,
     private readonly serial: Serial,
+    private readonly dataDir: string,
   ) {}
+
+  async saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }> {
+    // The file is written first: a row never points at a file that is not there.
+    const safe = input.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file';
+    const path = join('media', String(input.unitId), `${input.at.getTime()}-${randomUUID().slice(0, 8)}-${safe}`);
+    await mkdir(join(this.dataDir, dirname(path)), { recursive: true });
+    await writeFile(join(this.dataDir, path), input.data);
+    return this.serial.run(async () => {
+      const row = await this.prisma.media.create({
+        data: {
+          unitId: input.unitId,
+          formId: input.formId,
+          roomId: input.roomId,
+          fileName: input.name,
+          mime: input.mime,
+          size: input.data.length,
+          path,
+          uploadedBy: input.actor,
+          createdAt: input.at,
+        },
+      });
+      return { id: row.id };
+    });
+  }
 
   isProcessed(messageId: string): Promise<boolean> {
     return this.serial.run(async () => (await this.prisma.processedMessage.findUnique({ where: { id: messageId } })) !== null);

@@ -65,10 +65,12 @@ describe('the real campaign', () => {
     expect(deadlineOf(campaign, form).toISOString()).toBe('2021-09-30T04:00:00.000Z');
   });
 
-  it('gives a collective 附件2, an industry org 附件1, and a city committee none yet', () => {
-    expect(formsFor(campaign, { kind: 'collective', category: 'provincialModel' }).map((f) => f.id)).toEqual(['modelCollective']);
-    expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList']);
-    expect(formsFor(campaign, { kind: 'cityOrg' })).toEqual([]);
+  it('gives each kind of unit the forms the notice names for it', () => {
+    expect(formsFor(campaign, { kind: 'collective', category: 'provincialModel' }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'collective', category: 'national20' }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'collective', category: 'other' }).map((f) => f.id)).toEqual(['modelCollective']);
+    expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'cityOrg' }).map((f) => f.id)).toEqual(['activityReport']);
   });
 });
 
@@ -131,7 +133,7 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
 
   it('duplicate form ids', () => {
     const message = failure(variant((raw) => raw.forms.push(structuredClone(raw.forms[0]))));
-    expect(message).toContain('forms.2.id: duplicate form id modelCollective');
+    expect(message).toContain('forms.3.id: duplicate form id modelCollective');
   });
 
   it('maxItems below minItems', () => {
@@ -233,7 +235,8 @@ const OTHER_FORMS = `
 `;
 
 describe('the format already expresses the notice’s other forms', () => {
-  const raw = variant((r) => r.forms.push(...(parseYaml(OTHER_FORMS) as unknown[])));
+  // The campaign holds all three forms now; the fixture's brief is a variant with other limits.
+  const raw = variant((r) => r.forms.push(...(parseYaml(OTHER_FORMS) as { id: string }[]).map((form) => ({ ...form, id: 'activityReportVariant' }))));
 
   it('parses 附件1 and the activity brief', () => {
     const campaign = parseCampaign(raw, 'fixture');
@@ -242,7 +245,7 @@ describe('the format already expresses the notice’s other forms', () => {
     expect(industry.fields[1]).toMatchObject({ minItems: 3, fields: [{ kind: 'text', maxChars: 100 }, { kind: 'choice', choices: 'serviceType' }] });
     expect(deadlineOf(campaign, industry).toISOString()).toBe('2021-09-28T09:00:00.000Z');
 
-    const report = findForm(campaign, 'activityReport')!;
+    const report = findForm(campaign, 'activityReportVariant')!;
     expect(report.review).toBe(false);
     expect(report.fields[0]).toMatchObject({ kind: 'text', maxChars: 300 });
     expect(report.fields[1]).toMatchObject({ kind: 'list', fields: [{ kind: 'url', maxChars: 500 }] });
@@ -250,8 +253,7 @@ describe('the format already expresses the notice’s other forms', () => {
       kind: 'list',
       fields: [{ kind: 'media', accept: ['image/jpeg', 'image/png', 'application/pdf', 'video/*'], maxBytes: 10485760 }],
     });
-    expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList']);
-    expect(formsFor(campaign, { kind: 'cityOrg' }).map((f) => f.id)).toEqual(['activityReport']);
+    expect(formsFor(campaign, { kind: 'cityOrg' }).map((f) => f.id)).toEqual(['activityReport', 'activityReportVariant']);
   });
 
   it('builds a machine for each that asks the first question', () => {
@@ -259,6 +261,7 @@ describe('the format already expresses the notice’s other forms', () => {
     for (const [id, at] of [
       ['industryList', { kind: 'field', field: 'industryName' }],
       ['activityReport', { kind: 'field', field: 'summary' }],
+      ['activityReportVariant', { kind: 'field', field: 'summary' }],
     ] as const) {
       const step = startForm(createRuntime(campaign, findForm(campaign, id)!), {});
       expect(step.snapshot.context.at).toEqual(at);
@@ -267,10 +270,10 @@ describe('the format already expresses the notice’s other forms', () => {
 
   it('rejects a media field with a malformed MIME type or no size limit', () => {
     const bad = structuredClone(raw);
-    bad.forms[2].fields[2].fields[0].accept = ['jpeg'];
-    expect(failure(bad)).toContain('forms.2.fields.2.fields.0.accept.0:');
+    bad.forms[3].fields[2].fields[0].accept = ['jpeg'];
+    expect(failure(bad)).toContain('forms.3.fields.2.fields.0.accept.0:');
     const noLimit = structuredClone(raw);
-    delete noLimit.forms[2].fields[2].fields[0].maxBytes;
-    expect(failure(noLimit)).toContain('forms.2.fields.2.fields.0.maxBytes:');
+    delete noLimit.forms[3].fields[2].fields[0].maxBytes;
+    expect(failure(noLimit)).toContain('forms.3.fields.2.fields.0.maxBytes:');
   });
 });

@@ -222,7 +222,7 @@ describe('URLs', () => {
 
 describe('media fields', () => {
   it('never accept typed text', () => {
-    expect(rejection(media, '照片见群相册', { kind: 'field', field: 'photo' })).toBe(campaign.messages.nonText);
+    expect(rejection(media, '照片见群相册', { kind: 'field', field: 'photo' })).toBe('这里需要直接发送活动照片（图片或文件），不是文字。');
   });
 });
 

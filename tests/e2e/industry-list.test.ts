@@ -52,14 +52,4 @@ describe('附件1 for a 联创行业团组织', () => {
     }
   });
 
-  it('tells a unit with no form to fill here so, instead of starting one', async () => {
-    const t = await startTestApp({ roster: [{ name: '共青团广州市委员会', kind: 'cityOrg', city: '广州市' }] });
-    try {
-      const { room } = t.wechat.createRoom('共青团广州市委员会', ['林晓']);
-      await t.ask('林晓', room, '填报');
-      expect(await t.ask('林晓', room, '确认')).toContain('共青团广州市委员会目前没有需要在群里填报的表格');
-    } finally {
-      await t.app.stop();
-    }
-  });
 });

@@ -41,7 +41,8 @@ export class MemoryStore implements ConversationStore {
 
   /** Binds a room to a new collective, as the roster would. */
   addUnit(roomId: string, name: string): UnitRecord {
-    const unit: UnitRecord = { id: this.units.length + 1, name, kind: 'collective', category: 'provincialModel', city: null, industry: null };
+    // An ordinary collective: it fills 附件2 only, so 填报 opens that form at once.
+    const unit: UnitRecord = { id: this.units.length + 1, name, kind: 'collective', category: 'other', city: null, industry: null };
     this.units.push(unit);
     this.rooms.set(roomId, unit.id);
     return unit;
@@ -88,6 +89,14 @@ export class MemoryStore implements ConversationStore {
 
   async bindingOffer(roomId: string) {
     return structuredClone(this.offers.get(roomId) ?? null);
+  }
+
+  media: { id: number; unitId: number; formId: string; name: string; mime: string; size: number }[] = [];
+
+  async saveMedia(input: { unitId: number; formId: string; name: string; mime: string; data: Buffer }) {
+    const id = this.media.length + 1;
+    this.media.push({ id, unitId: input.unitId, formId: input.formId, name: input.name, mime: input.mime, size: input.data.length });
+    return { id };
   }
 
   async formOffer(roomId: string) {
