@@ -2,7 +2,6 @@
 // the header 行业（系统）名称 | 服务事项（每项100字以内）| 服务类型, one block per industry league body with
 // its name merged down over its items, and the notice's 备注 lines.
 import type ExcelJS from 'exceljs';
-import { fill } from '../campaign/text.js';
 import { FIELD_IDS, FORM_IDS, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
 import { exportTexts } from './texts.js';

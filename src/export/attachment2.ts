@@ -3,7 +3,6 @@
 // its own header row, 序号, name and commitment merged down over the collective's items; the 备注 lines.
 import type ExcelJS from 'exceljs';
 import type { Category } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
 import type { BuiltTable } from './attachment1.js';
 import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
 import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
