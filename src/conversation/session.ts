@@ -1,13 +1,11 @@
 // A group's conversation with the bot, one message at a time: who may speak, which form runs, and the
 // load → transition → save → reply cycle. Knows nothing of WeChat or SQL: storage and the clock come in.
-import type { Campaign, Form, MediaField } from '../campaign/schema.js';
+import type { Campaign, Form } from '../campaign/schema.js';
 import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { numberReply, parseInput, type CommandEvent, type TextEvent } from './commands.js';
-import { AnswersSchema, entriesOf, mainList, type Answers } from './draft.js';
 import type { FormEvent } from './machine.js';
-import { parsePaste, pastedData } from './paste.js';
 import { GroupBinding } from './binding.js';
 import {
   createRuntime,
@@ -16,12 +14,13 @@ import {
   startForm,
   stepForm,
   type FormRuntime,
-  type FormSnapshot,
   type Step,
 } from './engine.js';
 import { formStatus, progressLines, renderAll } from './render.js';
 import { checkMedia } from './answers.js';
-import type { At, Say } from './say.js';
+import { mediaFieldAt, pasteOrText } from './form-events.js';
+import { answersOf, REGISTRATION_FORM_ID, registrationForm, suggestionsFor } from './form-start.js';
+import type { Say } from './say.js';
 import type { ConversationStore, SessionRecord, UnitRecord } from './store.js';
 
 export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
@@ -43,8 +42,7 @@ export interface IncomingMessage {
   file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
 }
 
-/** The id of the pseudo-form that asks an unbound group for its collective's name. */
-export const REGISTRATION_FORM_ID = '_registration';
+export { REGISTRATION_FORM_ID };
 
 export interface SessionOptions {
   campaign: Campaign;
@@ -324,7 +322,7 @@ export class GroupConversations {
       return this.answerOnly(message, [text, this.render([currentQuestion(snapshot)], form, unitName)].join('\n'));
     }
 
-    const step = stepForm(runtime, snapshot, event ?? this.pasteOrText(input as CommandEvent | TextEvent, snapshot, form));
+    const step = stepForm(runtime, snapshot, event ?? pasteOrText(this.campaign, input as CommandEvent | TextEvent, snapshot, form));
     const reply = [...prefix, this.render(step.says, form, unitName)];
 
     if (form.id === REGISTRATION_FORM_ID) return this.finishRegistration(message, session, runtime, step, reply);
@@ -385,23 +383,7 @@ export class GroupConversations {
 
   // ---- helpers ----
 
-  /**
-   * Several entries sent in one message, where a commitment or an item is asked, become one paste event
-   * (shown back and saved on 确认); anything else stays what it was.
-   */
-  private pasteOrText(input: CommandEvent | TextEvent, snapshot: FormSnapshot, form: Form): FormEvent {
-    if (input.type !== 'user.text') return input;
-    const { at, answers } = snapshot.context;
-    const list = mainList(form);
-    const asksEntry = at.kind === 'more' || (at.kind === 'entry' && at.sub === list?.fields[0]?.id);
-    if (!list || !(at.kind === 'field' || asksEntry)) return input;
-    const contentId = list.fields[0]!.id;
-    const existing = entriesOf(answers, list)
-      .map((entry) => entry[contentId])
-      .filter((value): value is string => value !== undefined);
-    const paste = parsePaste(input.text, { campaign: this.campaign, form, existing });
-    return paste ? { type: 'user.paste', paste: pastedData(paste) } : input;
-  }
+
 
   private async answerOnly(message: IncomingMessage, text: string): Promise<string> {
     await this.store.commit(this.base(message));
@@ -484,43 +466,4 @@ export class GroupConversations {
     }
     return this.defaultForm(unit);
   }
-}
-
-
-/** The media field the question at `at` asks for, if it asks for one. */
-function mediaFieldAt(form: Form, at: At): MediaField | undefined {
-  if (at.kind !== 'entry' && at.kind !== 'more') return undefined;
-  const list = form.fields.find((field) => field.id === at.field);
-  if (!list || list.kind !== 'list') return undefined;
-  const sub = at.kind === 'entry' ? list.fields.find((f) => f.id === at.sub) : list.fields[0];
-  return sub?.kind === 'media' ? sub : undefined;
-}
-
-/** What the roster can answer for the form's top-level text fields that say so (附件1's 行业（系统）名称). */
-function suggestionsFor(form: Form, unit: UnitRecord): Record<string, string> {
-  const suggestions: Record<string, string> = {};
-  for (const field of form.fields) {
-    if (field.kind !== 'text' || !field.prefill) continue;
-    const value = unit[field.prefill];
-    if (value) suggestions[field.id] = value;
-  }
-  return suggestions;
-}
-
-/** The answers inside a stored snapshot that no longer fits the machine, if they can still be read. */
-function answersOf(snapshot: unknown): Answers {
-  const answers = (snapshot as { context?: { answers?: unknown } } | null)?.context?.answers;
-  const parsed = AnswersSchema.safeParse(answers);
-  return parsed.success ? parsed.data : {};
-}
-
-/** The one-question form that asks an unbound group for its collective's name. */
-function registrationForm(campaign: Campaign): Form {
-  const first = campaign.forms[0]!;
-  return {
-    ...first,
-    id: REGISTRATION_FORM_ID,
-    review: false,
-    fields: [campaign.registration],
-  };
 }
