@@ -4,11 +4,11 @@
 import { z } from 'zod';
 import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
 import type { PrismaClient } from '../store/generated/client.js';
+import { audit, parseJson } from '../store/records.js';
 import type { Serial } from '../store/serial.js';
 import type { RosterParse, RosterRow, RowProblem } from './parse.js';
 import { normalizeLabel, PROBLEM_KEYS } from './spec.js';
 
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export interface ImportResult {
   /** new units */
@@ -228,16 +228,4 @@ function sameFields(unit: UnitFields, data: UnitFields): boolean {
 /** Largest count first; among equal counts by name, the unfilled value last. */
 function mostFirst(counts: Count[]): Count[] {
   return counts.sort((a, b) => b.count - a.count || (a.value ?? '\uffff').localeCompare(b.value ?? '\uffff', 'zh'));
-}
-
-async function audit(tx: Tx, actor: string, at: Date, action: string, detail: object): Promise<void> {
-  await tx.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }

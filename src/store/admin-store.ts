@@ -3,6 +3,7 @@
 import { parseAnswers, type Answers } from '../conversation/draft.js';
 import type { SubmissionRecord } from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
+import { audit } from './records.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
@@ -79,17 +80,13 @@ export class PrismaAdminStore implements AdminStore {
         const ids = rooms.map((room) => room.id);
         await tx.room.updateMany({ where: { id: { in: ids } }, data: { unitId: null, boundAt: null } });
         await tx.conversation.deleteMany({ where: { roomId: { in: ids } } });
-        await tx.auditLog.create({
-          data: { actor, at, action: 'room.unbound', detail: JSON.stringify({ unitId, rooms: rooms.map((r) => ({ id: r.id, topic: r.topic })) }) },
-        });
+        await audit(tx, actor, at, 'room.unbound', { unitId, rooms: rooms.map((r) => ({ id: r.id, topic: r.topic })) });
         return rooms.map((room) => room.topic);
       }),
     );
   }
 
   audit(actor: string, at: Date, action: string, detail: object): Promise<void> {
-    return this.serial.run(async () => {
-      await this.prisma.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
-    });
+    return this.serial.run(() => audit(this.prisma, actor, at, action, detail));
   }
 }

@@ -16,10 +16,10 @@ import type {
   UnitRecord,
 } from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
+import { audit, parseJson, type Tx } from './records.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile } from './unit-row.js';
 
-type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 
 export class PrismaConversationStore implements ConversationStore {
   /**
@@ -274,16 +274,4 @@ async function submit(tx: Tx, commit: Commit, target: NonNullable<Commit['submit
     data: { submissionId: current.id, version, answers, submittedAt: commit.at, submittedBy: commit.actor, late: target.late },
   });
   await audit(tx, commit.actor, commit.at, 'submission.submitted', { ...where.unitId_formId, version, late: target.late });
-}
-
-async function audit(tx: Tx, actor: string, at: Date, action: string, detail: object): Promise<void> {
-  await tx.auditLog.create({ data: { actor, at, action, detail: JSON.stringify(detail) } });
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
 }
