@@ -1,12 +1,12 @@
 // The settings: defaults, every variable read, wrong values named; and `npm start` refusing to start on a
 // bad setting or a bad campaign folder, with the reason on standard error.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, readConfig } from '../src/config.js';
+import { runChild, type ChildRun } from './support/run-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -79,23 +79,11 @@ describe('readConfig', () => {
 });
 
 /** Runs `npm start` (tsx src/main.ts) in `cwd` with `env` added, and waits for it to end. */
-function npmStart(cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const clean = Object.fromEntries(
-      Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|CAMPAIGN_DIR|ADMINS|WECHATY_|BOT_MEMORY_NAME|LOG_LEVEL)/.test(key)),
-    );
-    const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], {
-      cwd,
-      env: { ...clean, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function npmStart(cwd: string, env: Record<string, string>): Promise<ChildRun> {
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(DATABASE_URL|CAMPAIGN_DIR|ADMINS|WECHATY_|BOT_MEMORY_NAME|LOG_LEVEL)/.test(key)),
+  );
+  return runChild(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], { cwd, env: { ...clean, ...env } });
 }
 
 describe.concurrent('npm start with a bad setting', { timeout: 30_000 }, () => {
