@@ -4,12 +4,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { parse as parseYaml } from 'yaml';
 import { loadCampaign, parseCampaign } from '../../src/campaign/load.js';
 import type { Campaign } from '../../src/campaign/schema.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
+import { readZip } from '../../src/roster/zip.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
@@ -217,26 +217,9 @@ export function merges(sheet: ExcelJS.Worksheet): string[] {
   return [...(sheet.model as { merges: string[] }).merges].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-/** One file of a zip (an .xlsx), read with node:zlib: enough to look at the sheet XML itself. */
+/** One file of a zip (an .xlsx), read with the roster's zip reader: enough to look at the sheet XML itself. */
 export function zipEntry(zip: Buffer, name: string): string {
-  // The central directory lists every file with its compressed size and where its local header is.
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = zip.readUInt32LE(end + 16);
-  const count = zip.readUInt16LE(end + 10);
-  for (let i = 0; i < count; i++) {
-    const method = zip.readUInt16LE(at + 10);
-    const size = zip.readUInt32LE(at + 20);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
-    const commentLength = zip.readUInt16LE(at + 32);
-    const local = zip.readUInt32LE(at + 42);
-    const entryName = zip.toString('utf8', at + 46, at + 46 + nameLength);
-    if (entryName === name) {
-      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-      const raw = zip.subarray(start, start + size);
-      return (method === 8 ? inflateRawSync(raw) : raw).toString('utf8');
-    }
-    at += 46 + nameLength + extraLength + commentLength;
-  }
-  throw new Error(`${name} is not in the zip`);
+  const entry = readZip(zip, { maxUnpackedBytes: 256 * 1024 * 1024 })?.find((e) => e.name === name);
+  if (!entry) throw new Error(`${name} is not in the zip`);
+  return entry.content.toString('utf8');
 }
