@@ -19,8 +19,4 @@ export class KeyedQueue {
   async drain(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
-
-  get busyKeys(): number {
-    return this.tails.size;
-  }
 }
