@@ -11,6 +11,11 @@ export function deadlineOf(campaign: Campaign, form: Form): Date {
   return parseLocal(form.deadline, campaign.timezone)!;
 }
 
+/** Whether the form still takes a submission at `at`: always before its deadline, after it only if it accepts late ones. */
+export function acceptsSubmission(campaign: Campaign, form: Form, at: Date): boolean {
+  return at.getTime() <= deadlineOf(campaign, form).getTime() || (form.late ?? campaign.lateSubmissions) === 'accept';
+}
+
 export function choicesOf(campaign: Campaign, field: ChoiceField): Choice[] {
   return campaign.choiceSets[field.choices] ?? [];
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CampaignSchema, type Campaign } from './schema.js';
+import { planOf, planProblems } from './reminder-plan.js';
 import { parseLocal } from './time.js';
 import { describeIssues } from './zod-errors.js';
 
@@ -49,8 +50,13 @@ export function parseCampaign(raw: unknown, source: string): Campaign {
   if (!result.success) throw new CampaignError(`campaign file is not valid:\n${describeIssues(result.error, source)}`);
   const campaign = result.data;
   campaign.forms.forEach((form, f) => {
-    if (!parseLocal(form.deadline, campaign.timezone)) {
-      throw new CampaignError(`${source}: forms.${f}.deadline: ${form.deadline} is not a real date`);
+    const deadline = parseLocal(form.deadline, campaign.timezone);
+    if (!deadline) throw new CampaignError(`${source}: forms.${f}.deadline: ${form.deadline} is not a real date`);
+    // A form's own plan is reported where it is written; the campaign's plan, against the form it fails for.
+    const where = (index: number) => (form.reminders ? `forms.${f}.reminders.${index}` : `reminders.plan.${index} (for form ${form.id})`);
+    const problems = planProblems(planOf(campaign, form), deadline, campaign.timezone);
+    if (problems.length > 0) {
+      throw new CampaignError(problems.map((p) => `${source}: ${where(p.index)}: ${p.message}`).join('\n'));
     }
   });
   return campaign;

@@ -91,6 +91,10 @@ const deadline = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
 
+/** "3d", "12h", "30m" before the deadline, or a wall-clock time "YYYY-MM-DD HH:mm"; checked against the deadline at load */
+const reminderStep = z.string().trim().min(2);
+export const LatePolicySchema = z.enum(['accept', 'refuse']);
+
 export const FormSchema = z.strictObject({
   id,
   title: text,
@@ -99,6 +103,10 @@ export const FormSchema = z.strictObject({
     .array(z.strictObject({ kind: UnitKindSchema, categories: z.array(CategorySchema).optional() }))
     .min(1),
   deadline,
+  /** after the deadline: accept and mark late, or refuse; the campaign's lateSubmissions if absent */
+  late: LatePolicySchema.optional(),
+  /** this form's reminder steps, instead of the campaign's reminders.plan */
+  reminders: z.array(reminderStep).min(1).optional(),
   requirements: text,
   /** when false the form ends as soon as its last field is answered, without review and 确认 */
   review: z.boolean().default(true),
@@ -127,6 +135,14 @@ const message = text;
 export const MessagesSchema = z.strictObject({
   greeting: message,
   greetingLate: message,
+  greetingClosed: message,
+  submitClosed: message,
+  reminderNotStarted: message,
+  reminderDraft: message,
+  reminderUnconfirmed: message,
+  reminderMissingField: message,
+  reminderMissingItem: message,
+  reminderMissingItems: message,
   resumed: message,
   resumedAfterUpdate: message,
   unitRegistered: message,
@@ -248,6 +264,9 @@ export const AdminSchema = z.strictObject({
     importCancel: words1,
     help: words1,
     includeMissing: words1,
+    remind: words1,
+    pause: words1,
+    resume: words1,
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
@@ -302,6 +321,23 @@ export const AdminSchema = z.strictObject({
     importCancelled: text,
     fileTooLarge: text,
     fileUnreadable: text,
+    remindQueued: text,
+    remindQueuedPaused: text,
+    remindNone: text,
+    remindWhich: text,
+    paused: text,
+    alreadyPaused: text,
+    resumed: text,
+    notPaused: text,
+    digestDaily: text,
+    digestDeadline: text,
+    digestMissing: text,
+    digestMissingMore: text,
+    digestBudget: text,
+    digestPaused: text,
+    digestFailed: text,
+    digestExpired: text,
+    digestShortfall: text,
   }),
 });
 
@@ -313,6 +349,13 @@ export const CampaignSchema = z
     botName: text,
     choiceSets: z.record(id, z.array(ChoiceSchema).min(2)),
     forms: z.array(FormSchema).min(1),
+    lateSubmissions: LatePolicySchema.default('accept'),
+    reminders: z.strictObject({
+      /** reminder steps of every form that has none of its own, earliest first */
+      plan: z.array(reminderStep).min(1),
+      /** how many missing units a digest names before pointing to 未交 */
+      digestNames: z.number().int().min(0).max(100).default(10),
+    }),
     registration: TextFieldSchema,
     formats: FormatsSchema,
     messages: MessagesSchema,

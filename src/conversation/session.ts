@@ -1,7 +1,7 @@
 // A group's conversation with the bot, one message at a time: who may speak, which form runs, and the
 // load → transition → save → reply cycle. Knows nothing of WeChat or SQL: storage and the clock come in.
 import type { Campaign, Form } from '../campaign/schema.js';
-import { deadlineOf, formsFor } from '../campaign/forms.js';
+import { acceptsSubmission, deadlineOf, formsFor } from '../campaign/forms.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { numberReply, parseInput, type CommandEvent, type TextEvent } from './commands.js';
@@ -236,6 +236,9 @@ export class GroupConversations {
       const time = formatDateTime(saved.submittedAt ?? this.now(), this.campaign.timezone, this.campaign.formats);
       return this.answerOnly(message, [...prefix, fill(m.alreadySubmitted, { ...vars, time, version: saved.version })].join('\n'));
     }
+    if (!acceptsSubmission(this.campaign, form, this.now())) {
+      return this.answerOnly(message, [...prefix, this.closedText(m.greetingClosed, form)].join('\n'));
+    }
     const reopening = saved?.status === 'submitted';
     const lines = [...prefix];
     if (reopening) lines.push(fill(m.reopened, vars));
@@ -334,6 +337,11 @@ export class GroupConversations {
       case 'done':
       case 'submitted': {
         const at = this.now();
+        if (!acceptsSubmission(this.campaign, form, at)) {
+          // The answers are kept; the conversation stays where it was, short of handing in.
+          await this.store.commit({ ...this.base(message), draft });
+          return this.closedText(m.submitClosed, form);
+        }
         const late = at.getTime() > deadlineOf(this.campaign, form).getTime();
         await this.store.commit({ ...this.base(message), session: null, draft, submit: { ...draft, late } });
         const time = formatDateTime(at, this.campaign.timezone, this.campaign.formats);
@@ -425,6 +433,11 @@ export class GroupConversations {
       deadline: formatDate(deadline, campaign.timezone, campaign.formats),
       timeLeft: formatTimeLeft(deadline, now, campaign.formats),
     });
+  }
+
+  private closedText(template: string, form: Form): string {
+    const deadline = deadlineOf(this.campaign, form);
+    return fill(template, { form: form.shortTitle, deadline: formatDate(deadline, this.campaign.timezone, this.campaign.formats) });
   }
 
   private async progressText(unit: UnitRecord): Promise<string> {
