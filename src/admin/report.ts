@@ -90,6 +90,13 @@ export function statsText(campaign: Campaign, scope: Scope, units: readonly Admi
   return lines.join('\n');
 }
 
+/** The units that owe `form` and have not handed it in, by city, then name. */
+export function missingUnits(campaign: Campaign, units: readonly AdminUnit[], form: Form): AdminUnit[] {
+  return applicable(campaign, units, form)
+    .filter((unit) => ['draft', 'none'].includes(stateOf(unit, form)))
+    .sort((a, b) => (a.city ?? '').localeCompare(b.city ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'));
+}
+
 export function missingText(
   campaign: Campaign,
   scope: Scope,
@@ -99,12 +106,9 @@ export function missingText(
   page: number,
 ): string {
   const { messages: m, labels } = campaign.admin;
-  const due = applicable(campaign, units, form).filter(
+  const missing = missingUnits(campaign, units, form).filter(
     (unit) => filter === '' || unit.city === filter || unit.industry === filter,
   );
-  const missing = due
-    .filter((unit) => ['draft', 'none'].includes(stateOf(unit, form)))
-    .sort((a, b) => (a.city ?? '').localeCompare(b.city ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'));
   const where = [scopeLabel(campaign, scope), filter].filter((part) => part !== '' && part !== labels.scopes.province).join('');
   if (missing.length === 0) return fill(m.missingNone, { form: form.shortTitle, scope: where });
   const pages = Math.ceil(missing.length / PAGE_SIZE);

@@ -1,0 +1,35 @@
+// Turns an outbox row into the message it stands for, as things are when it is sent: a reminder is written
+// from the unit's answers of the moment (and not sent at all if the form was handed in meanwhile); a digest
+// carries its text.
+import { z } from 'zod';
+import type { Outbound } from '../bot/outbound.js';
+import { findForm } from '../campaign/forms.js';
+import type { Campaign } from '../campaign/schema.js';
+import { ReminderPayloadSchema } from './reminders.js';
+import { openAnswers, reminderText } from './reminder-text.js';
+import type { Deliver } from './sender.js';
+import type { ScheduleStore } from './store.js';
+
+const DigestPayloadSchema = z.object({ text: z.string().min(1) });
+
+export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outbound: Outbound): Deliver {
+  return async (row, now) => {
+    if (row.kind === 'digest') {
+      const payload = DigestPayloadSchema.safeParse(row.payload);
+      if (!payload.success) return { sent: false, reason: 'unreadable digest' };
+      await outbound.toContact(row.target, payload.data.text);
+      return { sent: true };
+    }
+    const payload = ReminderPayloadSchema.safeParse(row.payload);
+    if (!payload.success) return { sent: false, reason: 'unreadable reminder' };
+    const form = findForm(campaign, payload.data.formId);
+    if (!form) return { sent: false, reason: 'the form is no longer in the campaign' };
+    const unit = await store.unit(payload.data.unitId);
+    if (!unit?.roomId) return { sent: false, reason: 'the unit has no group any more' };
+    const answers = openAnswers(unit, form);
+    if (!answers) return { sent: false, reason: 'already submitted' };
+    const mention = unit.owner && unit.owner.formId === form.id ? [unit.owner.id] : [];
+    await outbound.toRoom(unit.roomId, reminderText(campaign, form, unit.name, answers, now), mention);
+    return { sent: true };
+  };
+}

@@ -1,0 +1,63 @@
+// The admins' digest: the statistics of their scope, the first names still missing per form, and how the
+// reminders are doing against the send limits.
+import { inScope, type Admin } from '../admin/scope.js';
+import { missingUnits, statsText } from '../admin/report.js';
+import type { Campaign, Form } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
+import type { AdminUnit } from '../store/admin-store.js';
+import type { Shortfall } from './reminders.js';
+
+export interface BudgetState {
+  sentToday: number;
+  dailyCap: number;
+  pendingReminders: number;
+  paused: boolean;
+  /** who the messages that failed for good in the last day were for */
+  failed: string[];
+  /** reminders that expired unsent in the last day */
+  expired: number;
+  shortfalls: Shortfall[];
+}
+
+const FAILED_NAMES = 5;
+
+export function budgetLines(campaign: Campaign, budget: BudgetState): string[] {
+  const m = campaign.admin.messages;
+  const sep = campaign.formats.listSeparator;
+  const lines = [fill(m.digestBudget, { sent: budget.sentToday, cap: budget.dailyCap, pending: budget.pendingReminders })];
+  if (budget.paused) lines.push(m.digestPaused);
+  if (budget.failed.length > 0) {
+    const more = budget.failed.length > FAILED_NAMES ? `${sep}…` : '';
+    lines.push(fill(m.digestFailed, { count: budget.failed.length, targets: budget.failed.slice(0, FAILED_NAMES).join(sep) + more }));
+  }
+  if (budget.expired > 0) lines.push(fill(m.digestExpired, { count: budget.expired }));
+  for (const short of budget.shortfalls) {
+    lines.push(fill(m.digestShortfall, { form: short.form.shortTitle, step: short.step, count: short.count, accounts: short.accounts }));
+  }
+  return lines;
+}
+
+export function digestText(
+  campaign: Campaign,
+  admin: Admin,
+  allUnits: readonly AdminUnit[],
+  forms: readonly Form[],
+  heading: string,
+  now: Date,
+  budget: BudgetState,
+): string {
+  const m = campaign.admin.messages;
+  const sep = campaign.formats.listSeparator;
+  const units = allUnits.filter((unit) => inScope(admin.scope, unit));
+  const lines = [heading, statsText(campaign, admin.scope, units, forms, now)];
+  const shown = campaign.reminders.digestNames;
+  for (const form of forms) {
+    const missing = missingUnits(campaign, units, form);
+    if (missing.length === 0 || shown === 0) continue;
+    const names = missing.slice(0, shown).map((unit) => unit.name).join(sep);
+    lines.push(fill(m.digestMissing, { form: form.shortTitle, count: missing.length, names }));
+    if (missing.length > shown) lines.push(fill(m.digestMissingMore, { count: missing.length, form: form.shortTitle }));
+  }
+  lines.push(...budgetLines(campaign, budget));
+  return lines.join('\n');
+}

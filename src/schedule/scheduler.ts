@@ -1,0 +1,146 @@
+// The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
+// limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
+// can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
+import { inScope, type Admin } from '../admin/scope.js';
+import { deadlineOf } from '../campaign/forms.js';
+import type { Campaign, Form } from '../campaign/schema.js';
+import type { Logger } from '../log.js';
+import type { AdminStore } from '../store/admin-store.js';
+import type { BudgetContext } from './budget.js';
+import type { BudgetState } from './digest-text.js';
+import { DigestPlanner } from './digests.js';
+import { localDay, type QuietHours } from './quiet-hours.js';
+import { ReminderPayloadSchema, ReminderPlanner } from './reminders.js';
+import type { SendGate } from './send-gate.js';
+import type { Deliver } from './sender.js';
+import { OutboxSender } from './sender.js';
+import type { ScheduleStore } from './store.js';
+
+/** Planning reads every unit: once a minute is often enough; sending is checked at every tick. */
+const PLAN_EVERY_MS = 60_000;
+const PAUSED = 'reminders.paused';
+const DAY_MS = 86_400_000;
+
+export interface SchedulerOptions {
+  campaign: Campaign;
+  admins: readonly Admin[];
+  store: ScheduleStore;
+  adminUnits: AdminStore['units'];
+  gate: SendGate;
+  deliver: Deliver;
+  quiet: QuietHours;
+  /** minutes after local midnight */
+  digestAt: number;
+  now: () => Date;
+  /** false while the bot is not logged in: nothing is sent (and so nothing fails) until it is */
+  online: () => boolean;
+  log: Logger;
+}
+
+export interface ReminderControl {
+  /** queues a round of `form` for the units in the admin's scope; how many groups it reaches and whether reminders are paused */
+  remindNow(form: Form, admin: Admin): Promise<{ count: number; paused: boolean; etaMs: number }>;
+  /** pauses or resumes; false if it already was so */
+  setPaused(paused: boolean, actor: string): Promise<boolean>;
+}
+
+export class Scheduler implements ReminderControl {
+  private chain: Promise<void> = Promise.resolve();
+  private recovered = false;
+  private lastPlan: number | undefined;
+  private readonly reminders: ReminderPlanner;
+  private readonly digests: DigestPlanner;
+  private readonly sender: OutboxSender;
+
+  constructor(private readonly options: SchedulerOptions) {
+    const { campaign, store, log } = options;
+    this.reminders = new ReminderPlanner({ campaign, store, budget: (now) => this.budgetContext(now), log });
+    this.digests = new DigestPlanner({
+      campaign,
+      admins: options.admins,
+      units: options.adminUnits,
+      store,
+      digestAt: options.digestAt,
+      firstDay: this.reminders.firstWindow ?? options.now(),
+      budget: (now) => this.budgetState(now),
+      log,
+    });
+    this.sender = new OutboxSender({ store, gate: options.gate, deliver: options.deliver, quiet: options.quiet, zone: campaign.timezone, log });
+  }
+
+  /** Runs the work due at now(); resolves when it is done. Calls made while one runs wait their turn. */
+  tick(): Promise<void> {
+    const run = this.chain.then(() => this.runOnce());
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Resolves when the tick under way, if any, is done. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  private async runOnce(): Promise<void> {
+    const { store, log } = this.options;
+    const now = this.options.now();
+    if (!this.recovered) {
+      const again = await store.recoverInFlight();
+      if (again > 0) log.warn({ count: again }, 'messages that were being sent when the bot stopped will be sent again');
+      this.recovered = true;
+    }
+    const t = now.getTime();
+    if (this.lastPlan === undefined || t - this.lastPlan >= PLAN_EVERY_MS || t < this.lastPlan) {
+      await this.reminders.plan(now);
+      await this.digests.plan(now);
+      this.lastPlan = t;
+    }
+    if (!this.options.online()) return;
+    await this.sender.drain(now, (await this.paused()) ? ['digest'] : ['digest', 'reminder']);
+  }
+
+  async paused(): Promise<boolean> {
+    return (await this.options.store.setting(PAUSED)) === 'true';
+  }
+
+  async setPaused(paused: boolean, actor: string): Promise<boolean> {
+    if ((await this.paused()) === paused) return false;
+    await this.options.store.setSetting(PAUSED, String(paused), actor, this.options.now());
+    this.options.log.info({ actor, paused }, paused ? 'reminders paused' : 'reminders resumed');
+    return true;
+  }
+
+  async remindNow(form: Form, admin: Admin): Promise<{ count: number; paused: boolean; etaMs: number }> {
+    const now = this.options.now();
+    const count = await this.reminders.remindNow(form, now, (unit) => inScope(admin.scope, unit));
+    this.options.log.info({ actor: admin.id, form: form.id, groups: count }, 'reminder round asked for');
+    const { minGapMs, jitterMs } = this.options.gate.limits;
+    return { count, paused: await this.paused(), etaMs: count * (minGapMs + jitterMs / 2) };
+  }
+
+  private async budgetContext(now: Date): Promise<BudgetContext> {
+    const { campaign, gate, quiet } = this.options;
+    const today = localDay(now, campaign.timezone);
+    const sent = await gate.sentOn(now);
+    return { limits: gate.limits, quiet, zone: campaign.timezone, sentOn: (day) => (day === today ? sent : 0) };
+  }
+
+  async budgetState(now: Date): Promise<BudgetState> {
+    const { store, gate, campaign } = this.options;
+    const since = new Date(now.getTime() - DAY_MS);
+    const failed = await store.endedSince('failed', since);
+    const expired = await store.endedSince('expired', since);
+    return {
+      sentToday: await gate.sentOn(now),
+      dailyCap: gate.limits.dailyCap,
+      pendingReminders: await store.pendingCount('reminder'),
+      paused: await this.paused(),
+      failed: failed.map((row) => {
+        const reminder = ReminderPayloadSchema.safeParse(row.payload);
+        return reminder.success ? reminder.data.unitName : row.target;
+      }),
+      expired: expired.filter((row) => row.kind === 'reminder').length,
+      shortfalls: (await this.reminders.shortfalls(now)).filter((s) => s.count > 0 && deadlineOf(campaign, s.form) > now),
+    };
+  }
+}
+

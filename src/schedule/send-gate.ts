@@ -1,0 +1,62 @@
+// The send limits, kept for every message the bot sends: replies (which go out at once but still count)
+// and the outbox (which waits for the gap and stops at the daily cap). The count of the day and the last
+// send are stored, so a restart neither resets the cap nor sends at once after the last message.
+import type { SendLimits } from './budget.js';
+import { localDay } from './quiet-hours.js';
+import type { ScheduleStore } from './store.js';
+
+export type GateAnswer = { open: true } | { open: false; reason: 'gap' | 'cap'; until?: Date };
+
+export class SendGate {
+  private day: string | undefined;
+  private count = 0;
+  private nextAt = 0;
+  private loaded = false;
+
+  constructor(
+    private readonly options: {
+      limits: SendLimits;
+      zone: string;
+      store: Pick<ScheduleStore, 'sends' | 'recordSend'>;
+      /** 0 ≤ random() < 1, for the jitter */
+      random?: () => number;
+    },
+  ) {}
+
+  get limits(): SendLimits {
+    return this.options.limits;
+  }
+
+  private async load(at: Date): Promise<void> {
+    const day = localDay(at, this.options.zone);
+    if (this.day === day) return;
+    const stored = await this.options.store.sends(day);
+    this.day = day;
+    this.count = stored.count;
+    if (!this.loaded && stored.lastAt) this.nextAt = Math.max(this.nextAt, stored.lastAt.getTime() + this.options.limits.minGapMs);
+    this.loaded = true;
+  }
+
+  /** Whether the outbox may send at `at`. */
+  async check(at: Date): Promise<GateAnswer> {
+    await this.load(at);
+    if (this.count >= this.options.limits.dailyCap) return { open: false, reason: 'cap' };
+    if (at.getTime() < this.nextAt) return { open: false, reason: 'gap', until: new Date(this.nextAt) };
+    return { open: true };
+  }
+
+  /** A message went out (or was attempted) at `at`. */
+  async record(at: Date): Promise<void> {
+    await this.load(at);
+    const { minGapMs, jitterMs } = this.options.limits;
+    this.count += 1;
+    this.nextAt = Math.max(this.nextAt, at.getTime() + minGapMs + Math.floor((this.options.random ?? Math.random)() * jitterMs));
+    await this.options.store.recordSend(this.day!, at);
+  }
+
+  /** Messages counted today (as of the last check or record). */
+  async sentOn(at: Date): Promise<number> {
+    await this.load(at);
+    return this.count;
+  }
+}

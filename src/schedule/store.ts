@@ -1,0 +1,80 @@
+// What the scheduler reads and writes: the units that may need reminding, the outbox, the reminder rounds
+// already dealt with, the day's send count and the admins' switches.
+import type { Answers } from '../conversation/draft.js';
+import type { UnitRecord } from '../conversation/store.js';
+
+export interface RemindableUnit extends UnitRecord {
+  /** the group the unit is bound to, if any */
+  roomId: string | null;
+  roomTopic: string | null;
+  submissions: { formId: string; status: 'draft' | 'submitted' | 'reopened'; answers: Answers }[];
+  /** who holds the group's open form, to @-mention */
+  owner: { id: string; name: string; formId: string } | null;
+}
+
+export type OutboxKind = 'reminder' | 'digest';
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'skipped';
+
+export interface NewOutboxRow {
+  key: string;
+  kind: OutboxKind;
+  /** room id (reminder) or contact id (digest) */
+  target: string;
+  payload: object;
+  priority: number;
+  notBefore: Date;
+  expiresAt: Date | null;
+}
+
+export interface OutboxRow extends Omit<NewOutboxRow, 'payload'> {
+  id: number;
+  payload: unknown;
+  status: OutboxStatus;
+  attempts: number;
+  lastError: string | null;
+  doneAt: Date | null;
+}
+
+export interface ReminderRound {
+  /** formId:step */
+  key: string;
+  formId: string;
+  step: string;
+  status: 'planned' | 'skipped';
+  recipients: number;
+  shortfall: number;
+  at: Date;
+}
+
+export interface ScheduleStore {
+  units(): Promise<RemindableUnit[]>;
+  unit(unitId: number): Promise<RemindableUnit | null>;
+
+  /** adds the rows whose key is new; returns how many were added */
+  enqueue(rows: readonly NewOutboxRow[]): Promise<number>;
+  /** the next pending row due at `now` and not expired, of the given kinds: lowest priority, then oldest */
+  nextDue(now: Date, kinds: readonly OutboxKind[]): Promise<OutboxRow | null>;
+  /** claimed for sending: a row left in this state by a crash is sent again on start */
+  markSending(id: number): Promise<void>;
+  finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string): Promise<void>;
+  retryLater(id: number, notBefore: Date, error: string): Promise<void>;
+  /** pending rows past their use: marked expired; returns them */
+  expire(now: Date): Promise<OutboxRow[]>;
+  /** rows a crash left in 'sending' go back to pending; returns how many */
+  recoverInFlight(): Promise<number>;
+  pendingCount(kind: OutboxKind): Promise<number>;
+  /** rows that ended with `status` since `since` */
+  endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]>;
+
+  round(key: string): Promise<ReminderRound | null>;
+  saveRound(round: ReminderRound): Promise<void>;
+  /** planned rounds with groups the budget cannot reach */
+  roundsShort(): Promise<ReminderRound[]>;
+
+  /** messages sent on a local day, and the last send ever */
+  sends(day: string): Promise<{ count: number; lastAt: Date | null }>;
+  recordSend(day: string, at: Date): Promise<void>;
+
+  setting(key: string): Promise<string | null>;
+  setSetting(key: string, value: string, actor: string, at: Date): Promise<void>;
+}

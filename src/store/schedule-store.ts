@@ -1,0 +1,198 @@
+// The scheduler's storage over Prisma: the outbox, reminder rounds, daily send counts and settings.
+import { parseAnswers } from '../conversation/draft.js';
+import type {
+  NewOutboxRow,
+  OutboxKind,
+  OutboxRow,
+  OutboxStatus,
+  ReminderRound,
+  RemindableUnit,
+  ScheduleStore,
+} from '../schedule/store.js';
+import type { Prisma, PrismaClient } from './generated/client.js';
+import { audit, parseJson } from './records.js';
+import type { Serial } from './serial.js';
+import { toUnitProfile } from './unit-row.js';
+
+type OutboxRecord = Prisma.OutboxGetPayload<object>;
+
+function toRow(row: OutboxRecord): OutboxRow {
+  return {
+    ...row,
+    kind: row.kind as OutboxKind,
+    status: row.status as OutboxStatus,
+    payload: parseJson(row.payload),
+  };
+}
+
+const unitInclude = { rooms: true, submissions: true } as const;
+
+export class PrismaScheduleStore implements ScheduleStore {
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly serial: Serial,
+  ) {}
+
+  units(): Promise<RemindableUnit[]> {
+    return this.serial.run(async () => {
+      const [rows, conversations] = await Promise.all([
+        this.prisma.unit.findMany({ include: unitInclude, orderBy: { id: 'asc' } }),
+        this.prisma.conversation.findMany({ select: { roomId: true, ownerId: true, ownerName: true, formId: true } }),
+      ]);
+      const owners = new Map(conversations.map((c) => [c.roomId, { id: c.ownerId, name: c.ownerName, formId: c.formId }]));
+      return rows.map((row) => toRemindable(row, owners));
+    });
+  }
+
+  unit(unitId: number): Promise<RemindableUnit | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.unit.findUnique({ where: { id: unitId }, include: unitInclude });
+      if (!row) return null;
+      const roomIds = row.rooms.map((room) => room.id);
+      const conversations = await this.prisma.conversation.findMany({ where: { roomId: { in: roomIds } } });
+      const owners = new Map(conversations.map((c) => [c.roomId, { id: c.ownerId, name: c.ownerName, formId: c.formId }]));
+      return toRemindable(row, owners);
+    });
+  }
+
+  enqueue(rows: readonly NewOutboxRow[]): Promise<number> {
+    if (rows.length === 0) return Promise.resolve(0);
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const keys = rows.map((row) => row.key);
+        const known = new Set<string>();
+        // SQLite caps the number of bound variables: look the keys up in slices.
+        for (let i = 0; i < keys.length; i += 500) {
+          const found = await tx.outbox.findMany({ where: { key: { in: keys.slice(i, i + 500) } }, select: { key: true } });
+          for (const row of found) known.add(row.key);
+        }
+        const fresh = rows.filter((row) => !known.has(row.key));
+        if (fresh.length > 0) {
+          await tx.outbox.createMany({ data: fresh.map((row) => ({ ...row, payload: JSON.stringify(row.payload) })) });
+        }
+        return fresh.length;
+      }),
+    );
+  }
+
+  nextDue(now: Date, kinds: readonly OutboxKind[]): Promise<OutboxRow | null> {
+    if (kinds.length === 0) return Promise.resolve(null);
+    return this.serial.run(async () => {
+      const row = await this.prisma.outbox.findFirst({
+        where: {
+          status: 'pending',
+          kind: { in: [...kinds] },
+          notBefore: { lte: now },
+          OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+        },
+        orderBy: [{ priority: 'asc' }, { id: 'asc' }],
+      });
+      return row ? toRow(row) : null;
+    });
+  }
+
+  async markSending(id: number): Promise<void> {
+    await this.serial.run(() => this.prisma.outbox.update({ where: { id }, data: { status: 'sending', attempts: { increment: 1 } } }));
+  }
+
+  async finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string): Promise<void> {
+    await this.serial.run(() =>
+      this.prisma.outbox.update({ where: { id }, data: { status, doneAt: at, ...(note !== undefined ? { lastError: note } : {}) } }),
+    );
+  }
+
+  async retryLater(id: number, notBefore: Date, error: string): Promise<void> {
+    await this.serial.run(() => this.prisma.outbox.update({ where: { id }, data: { status: 'pending', notBefore, lastError: error } }));
+  }
+
+  expire(now: Date): Promise<OutboxRow[]> {
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const where = { status: 'pending', expiresAt: { lte: now } };
+        const rows = await tx.outbox.findMany({ where });
+        if (rows.length > 0) await tx.outbox.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { status: 'expired', doneAt: now } });
+        return rows.map(toRow);
+      }),
+    );
+  }
+
+  recoverInFlight(): Promise<number> {
+    return this.serial.run(async () => (await this.prisma.outbox.updateMany({ where: { status: 'sending' }, data: { status: 'pending' } })).count);
+  }
+
+  pendingCount(kind: OutboxKind): Promise<number> {
+    return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind } }));
+  }
+
+  endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]> {
+    return this.serial.run(async () =>
+      (await this.prisma.outbox.findMany({ where: { status, doneAt: { gte: since } }, orderBy: { id: 'asc' } })).map(toRow),
+    );
+  }
+
+  round(key: string): Promise<ReminderRound | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.reminderRound.findUnique({ where: { key } });
+      return row ? { ...row, status: row.status === 'skipped' ? 'skipped' : 'planned' } : null;
+    });
+  }
+
+  async saveRound(round: ReminderRound): Promise<void> {
+    await this.serial.run(() => this.prisma.reminderRound.upsert({ where: { key: round.key }, create: round, update: round }));
+  }
+
+  roundsShort(): Promise<ReminderRound[]> {
+    return this.serial.run(async () =>
+      (await this.prisma.reminderRound.findMany({ where: { status: 'planned', shortfall: { gt: 0 } } })).map((row) => ({
+        ...row,
+        status: 'planned' as const,
+      })),
+    );
+  }
+
+  sends(day: string): Promise<{ count: number; lastAt: Date | null }> {
+    return this.serial.run(async () => {
+      const [today, last] = await Promise.all([
+        this.prisma.sendDay.findUnique({ where: { day } }),
+        this.prisma.sendDay.findFirst({ where: { lastAt: { not: null } }, orderBy: { lastAt: 'desc' } }),
+      ]);
+      return { count: today?.count ?? 0, lastAt: last?.lastAt ?? null };
+    });
+  }
+
+  async recordSend(day: string, at: Date): Promise<void> {
+    await this.serial.run(() =>
+      this.prisma.sendDay.upsert({ where: { day }, create: { day, count: 1, lastAt: at }, update: { count: { increment: 1 }, lastAt: at } }),
+    );
+  }
+
+  setting(key: string): Promise<string | null> {
+    return this.serial.run(async () => (await this.prisma.setting.findUnique({ where: { key } }))?.value ?? null);
+  }
+
+  async setSetting(key: string, value: string, actor: string, at: Date): Promise<void> {
+    await this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        await tx.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+        await audit(tx, actor, at, 'setting.changed', { key, value });
+      }),
+    );
+  }
+}
+
+type UnitWithRooms = Prisma.UnitGetPayload<{ include: typeof unitInclude }>;
+
+function toRemindable(row: UnitWithRooms, owners: Map<string, { id: string; name: string; formId: string }>): RemindableUnit {
+  const room = row.rooms[0];
+  return {
+    ...toUnitProfile(row),
+    roomId: room?.id ?? null,
+    roomTopic: room?.topic ?? null,
+    submissions: row.submissions.map((s) => ({
+      formId: s.formId,
+      status: s.status === 'submitted' || s.status === 'reopened' ? s.status : 'draft',
+      answers: parseAnswers(s.answers),
+    })),
+    owner: (room && owners.get(room.id)) ?? null,
+  };
+}
