@@ -19,9 +19,26 @@ import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaExportStore } from './store/export-store.js';
 import { PrismaConversationStore } from './store/conversation-store.js';
 import { Serial } from './store/serial.js';
+import { PrismaScheduleStore } from './store/schedule-store.js';
+import { wechatyOutbound } from './bot/outbound.js';
+import type { SendLimits } from './schedule/budget.js';
+import { outboxDelivery } from './schedule/delivery.js';
+import { parseClock, parseQuietHours } from './schedule/quiet-hours.js';
+import { Scheduler } from './schedule/scheduler.js';
+import { SendGate } from './schedule/send-gate.js';
 
 /** How long handled message ids are kept to recognise a message delivered twice. */
 const KEEP_MESSAGE_IDS_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * WeChat limits accounts that send fast; people who run bots report that a random gap of 15 s or more and
+ * a few hundred messages a day stay clear of it.
+ */
+export const DEFAULT_SEND_LIMITS: SendLimits = { minGapMs: 15_000, jitterMs: 10_000, dailyCap: 500 };
+export const DEFAULT_QUIET_HOURS = '22:00-08:00';
+export const DEFAULT_DIGEST_AT = '09:00';
+/** How often the running bot looks for scheduled work. */
+export const DEFAULT_TICK_MS = 2_000;
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
@@ -42,10 +59,22 @@ export interface AppOptions {
   /** name under which Wechaty keeps its login session on disk; none keeps it in memory */
   memoryName?: string;
   migrationsDir?: string;
+  /** how fast and how much the bot may send; replies count too */
+  sendLimits?: SendLimits;
+  /** "22:00-08:00": when reminders and digests wait; "off" for none */
+  quietHours?: string;
+  /** "09:00": when the daily digest goes to the admins */
+  digestAt?: string;
+  /** how often the bot ticks on its own; 0 leaves ticking to the caller (tests) */
+  tickMs?: number;
+  /** 0 ≤ random() < 1, for the jitter between messages */
+  random?: () => number;
 }
 
 export interface App {
   bot: Wechaty;
+  /** Runs the scheduled work due at now(): queues reminders and digests, sends what the limits allow. */
+  tick(): Promise<void>;
   /** Stops taking messages, finishes the ones in hand, stops the bot and closes the database. Runs once. */
   stop(): Promise<void>;
 }
@@ -56,6 +85,10 @@ export async function startApp(options: AppOptions): Promise<App> {
   const campaign = loadCampaign(options.campaignDir);
   const rosterSpec = loadRosterSpec(options.campaignDir);
   const admins = parseAdmins(options.admins);
+  const quiet = parseQuietHours(options.quietHours ?? DEFAULT_QUIET_HOURS);
+  if (!quiet) throw new Error(`quiet hours must read like 22:00-08:00 or off, not "${options.quietHours}"`);
+  const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
+  if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
   const store = new PrismaConversationStore(database.prisma, serial, dirname(databaseFile(options.databaseUrl)));
@@ -66,6 +99,29 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...(options.puppetOptions ? { puppetOptions: options.puppetOptions } : {}),
     ...(options.memoryName ? { name: options.memoryName } : {}),
   } as WechatyOptions);
+  const scheduleStore = new PrismaScheduleStore(database.prisma, serial);
+  const adminStore = new PrismaAdminStore(database.prisma, serial);
+  const gate = new SendGate({
+    limits: options.sendLimits ?? DEFAULT_SEND_LIMITS,
+    zone: campaign.timezone,
+    store: scheduleStore,
+    ...(options.random ? { random: options.random } : {}),
+  });
+  // Replies go out at once, but count toward the limits the outbox keeps to.
+  const counted = () => gate.record(now()).catch((error: unknown) => log.warn({ err: error }, 'could not count a sent message'));
+  const scheduler = new Scheduler({
+    campaign,
+    admins,
+    store: scheduleStore,
+    adminUnits: () => adminStore.units(),
+    gate,
+    deliver: outboxDelivery(campaign, scheduleStore, wechatyOutbound(bot)),
+    quiet,
+    digestAt,
+    now,
+    online: () => bot.isLoggedIn,
+    log,
+  });
   let accepting = true;
   const conversations = new GroupConversations({
     campaign,
@@ -73,17 +129,18 @@ export async function startApp(options: AppOptions): Promise<App> {
     now,
     notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log),
   });
-  attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, log });
+  attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, counted, log });
   const desk = new AdminDesk({
     campaign,
     admins,
-    store: new PrismaAdminStore(database.prisma, serial),
+    store: adminStore,
     exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now }),
     roster: { spec: rosterSpec, store: new PrismaRosterStore(database.prisma, serial) },
+    reminders: scheduler,
     now,
     log,
   });
-  attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, log });
+  attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
 
   // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep
@@ -106,10 +163,20 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   log.info({ campaign: campaign.id, forms: campaign.forms.map((form) => form.id) }, 'bot started');
 
+  const tick = () => scheduler.tick();
+  const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
+  // The timer only says "look now": everything it acts on is in the database. The first look, right
+  // after start, sends what was missed while the bot was down (if still useful).
+  const ticking = tickMs > 0 ? setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'scheduled work failed')), tickMs) : undefined;
+  ticking?.unref();
+  if (ticking) void tick().catch((error: unknown) => log.error({ err: error }, 'scheduled work failed'));
+
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
+      clearInterval(ticking);
+      await scheduler.idle();
       await queue.drain();
       try {
         await bot.stop();
@@ -120,5 +187,5 @@ export async function startApp(options: AppOptions): Promise<App> {
     })();
     return stopping;
   };
-  return { bot, stop };
+  return { bot, tick, stop };
 }

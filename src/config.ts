@@ -2,6 +2,9 @@
 // zod. A wrong value stops the start with a message that names the setting.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseClock, parseQuietHours } from './schedule/quiet-hours.js';
+
+const count = (min: number) => z.coerce.number().int().min(min);
 
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('file:./data/bot.db'),
@@ -15,6 +18,24 @@ const ConfigSchema = z.object({
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().min(1).optional(),
   /** where Wechaty keeps the login session, so a restart need not scan again */
   BOT_MEMORY_NAME: z.string().trim().regex(/^[\w.-]+$/).default('service-month-bot'),
+  /** least milliseconds between two messages the bot sends of its own accord (reminders, digests) */
+  SEND_MIN_GAP_MS: count(0).default(15_000),
+  /** up to this many milliseconds added to each gap at random */
+  SEND_JITTER_MS: count(0).default(10_000),
+  /** most messages a day, replies included; reminders and digests stop there until the next day */
+  SEND_DAILY_CAP: count(1).default(500),
+  /** when reminders and digests wait, in the campaign's time zone: "22:00-08:00", or "off" */
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .default('22:00-08:00')
+    .refine((text) => parseQuietHours(text) !== undefined, 'must read like 22:00-08:00, or off'),
+  /** when the admins' daily digest goes out, in the campaign's time zone */
+  DIGEST_AT: z
+    .string()
+    .trim()
+    .default('09:00')
+    .refine((text) => parseClock(text) !== undefined, 'must be a time of day such as 09:00'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -28,6 +28,9 @@ const app = await startApp({
   campaignDir: config.CAMPAIGN_DIR,
   admins: config.ADMINS,
   memoryName: config.BOT_MEMORY_NAME,
+  sendLimits: { minGapMs: config.SEND_MIN_GAP_MS, jitterMs: config.SEND_JITTER_MS, dailyCap: config.SEND_DAILY_CAP },
+  quietHours: config.QUIET_HOURS,
+  digestAt: config.DIGEST_AT,
   log,
 }).catch(failStart);
 

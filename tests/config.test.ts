@@ -19,6 +19,11 @@ describe('readConfig', () => {
       WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
       BOT_MEMORY_NAME: 'service-month-bot',
       LOG_LEVEL: 'info',
+      SEND_MIN_GAP_MS: 15000,
+      SEND_JITTER_MS: 10000,
+      SEND_DAILY_CAP: 500,
+      QUIET_HOURS: '22:00-08:00',
+      DIGEST_AT: '09:00',
     });
   });
 
@@ -32,6 +37,11 @@ describe('readConfig', () => {
         WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
         BOT_MEMORY_NAME: 'bot-2021.prod',
         LOG_LEVEL: 'debug',
+        SEND_MIN_GAP_MS: '20000',
+        SEND_JITTER_MS: '15000',
+        SEND_DAILY_CAP: '300',
+        QUIET_HOURS: '21:30-07:30',
+        DIGEST_AT: '08:45',
         UNRELATED: 'ignored',
       }),
     ).toEqual({
@@ -42,6 +52,11 @@ describe('readConfig', () => {
       WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
       BOT_MEMORY_NAME: 'bot-2021.prod',
       LOG_LEVEL: 'debug',
+      SEND_MIN_GAP_MS: 20000,
+      SEND_JITTER_MS: 15000,
+      SEND_DAILY_CAP: 300,
+      QUIET_HOURS: '21:30-07:30',
+      DIGEST_AT: '08:45',
     });
     for (const level of ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']) {
       expect(readConfig({ LOG_LEVEL: level }).LOG_LEVEL).toBe(level);
@@ -62,6 +77,11 @@ describe('readConfig', () => {
     ['DATABASE_URL', '   '],
     ['CAMPAIGN_DIR', ''],
     ['WECHATY_PUPPET', ''],
+    ['SEND_MIN_GAP_MS', 'fast'],
+    ['SEND_MIN_GAP_MS', '-1'],
+    ['SEND_DAILY_CAP', '0'],
+    ['QUIET_HOURS', '22-8'],
+    ['DIGEST_AT', '9点'],
   ])('names %s when it is %j', (name, value) => {
     let error: unknown;
     try {

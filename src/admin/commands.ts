@@ -12,6 +12,9 @@ export type AdminCommand =
   | { type: 'export'; table?: ExportKind; within: string; includeMissing: boolean }
   | { type: 'importConfirm' }
   | { type: 'importCancel' }
+  | { type: 'remind'; form?: Form; badForm?: string }
+  | { type: 'pause' }
+  | { type: 'resume' }
   | { type: 'unknown'; text: string };
 
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
@@ -26,6 +29,15 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   if (after(words.help) === '') return { type: 'help' };
   if (after(words.importConfirm) === '') return { type: 'importConfirm' };
   if (after(words.importCancel) === '') return { type: 'importCancel' };
+  if (after(words.pause) === '') return { type: 'pause' };
+  if (after(words.resume) === '') return { type: 'resume' };
+  const remind = after(words.remind);
+  if (remind !== undefined) {
+    const [first] = tokens(remind);
+    const form = formOf(first, campaign);
+    // "提醒 附件9" is no such form; "提醒 大家" is taken as 提醒 with no form named.
+    return { type: 'remind', ...form };
+  }
   const exported = after(words.export);
   if (exported !== undefined) {
     const parts = tokens(exported);

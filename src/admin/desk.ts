@@ -1,7 +1,9 @@
 // The admins' private chat with the bot: statistics, the missing units, one unit in detail, the roster,
 // unbinding, roster files. Everyone else who writes privately is pointed to their group; admin commands
 // from them are refused, logged and audited.
+import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
+import { formatDuration } from '../campaign/time.js';
 import { fill } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
@@ -11,6 +13,7 @@ import { ExportScopeError, type Exporter } from '../export/index.js';
 import { parseRoster } from '../roster/parse.js';
 import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
 import type { RosterSpec } from '../roster/spec.js';
+import type { ReminderControl } from '../schedule/scheduler.js';
 import type { PrismaRosterStore } from '../roster/store.js';
 import { lookupText, missingText, rosterText, scopeLabel, statsText } from './report.js';
 import { inScope, type Admin, type Scope } from './scope.js';
@@ -33,6 +36,7 @@ export interface AdminDeskOptions {
   store: AdminStore;
   exporter: Exporter;
   roster: { spec: RosterSpec; store: RosterStore };
+  reminders: ReminderControl;
   now: () => Date;
   log: Logger;
 }
@@ -169,7 +173,32 @@ export class AdminDesk {
       }
       case 'importCancel':
         return (await this.options.roster.store.takePending(admin.id)) ? m.importCancelled : m.importNothingPending;
+      case 'pause':
+        return (await this.options.reminders.setPaused(true, admin.id)) ? m.paused : m.alreadyPaused;
+      case 'resume':
+        return (await this.options.reminders.setPaused(false, admin.id)) ? m.resumed : m.notPaused;
+      case 'remind':
+        return this.remind(admin, command);
     }
+  }
+
+  /** 提醒 [表]: a round now for the form named, or for every form still open when none is. */
+  private async remind(admin: Admin, command: Extract<AdminCommand, { type: 'remind' }>): Promise<string> {
+    const { campaign, now, reminders } = this.options;
+    const m = campaign.admin.messages;
+    const sep = campaign.formats.listSeparator;
+    const formNames = campaign.forms.map((form) => form.shortTitle).join(sep);
+    if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
+    const forms = command.form ? [command.form] : campaign.forms.filter((form) => deadlineOf(campaign, form) > now());
+    if (forms.length === 0) return fill(m.remindWhich, { example: campaign.forms[0]!.shortTitle, forms: formNames });
+    const lines: string[] = [];
+    for (const form of forms) {
+      const round = await reminders.remindNow(form, admin);
+      if (round.count === 0) lines.push(fill(m.remindNone, { scope: scopeLabel(campaign, admin.scope), form: form.shortTitle }));
+      else if (round.paused) lines.push(fill(m.remindQueuedPaused, { count: round.count, form: form.shortTitle }));
+      else lines.push(fill(m.remindQueued, { count: round.count, form: form.shortTitle, duration: formatDuration(round.etaMs, campaign.formats) }));
+    }
+    return lines.join('\n');
   }
 
   private async unitsOf(admin: Admin): Promise<AdminUnit[]> {

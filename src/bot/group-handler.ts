@@ -13,6 +13,8 @@ export interface GroupHandlerOptions {
   botName: string;
   /** false once the app is stopping: later messages are left alone */
   accepting: () => boolean;
+  /** a message went out: counts toward the send limits */
+  counted?: () => Promise<unknown>;
   log: Logger;
 }
 
@@ -30,6 +32,7 @@ async function sendWithRetry(send: () => Promise<unknown>): Promise<void> {
 
 export function attachGroupHandler(options: GroupHandlerOptions): (message: Message) => Promise<void> {
   const { bot, conversations, queue, botName, log } = options;
+  const counted = options.counted ?? (() => Promise.resolve());
 
   const onMessage = async (message: Message): Promise<void> => {
     const room = message.room();
@@ -43,7 +46,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
       } catch (error) {
         // Nothing was saved: the group is asked to send the message again.
         log.error({ err: error, roomId: room.id, messageId: message.id }, 'handling a group message failed');
-        await room.say(conversations.internalError).catch(() => undefined);
+        await room.say(conversations.internalError).then(counted, () => undefined);
         return;
       }
       // The answer is saved by now. A reply that cannot be sent is tried once more, then logged; it is
@@ -51,6 +54,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
       for (const reply of replies) {
         try {
           await sendWithRetry(() => room.say(reply));
+          await counted();
         } catch (error) {
           log.error({ err: error, roomId: room.id, messageId: message.id }, 'sending a reply failed');
         }
@@ -68,7 +72,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
           roomTopic: await room.topic().catch(() => null),
           roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
         });
-        if (text) await room.say(text);
+        if (text) await room.say(text).then(counted);
       })
       .catch((error: unknown) => log.error({ err: error, roomId: room.id }, 'greeting a new group failed'));
   });

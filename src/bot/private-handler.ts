@@ -13,11 +13,14 @@ export interface PrivateHandlerOptions {
   accepting: () => boolean;
   /** what to say when handling failed */
   errorReply: string;
+  /** a message went out: counts toward the send limits */
+  counted?: () => Promise<unknown>;
   log: Logger;
 }
 
 export function attachPrivateHandler(options: PrivateHandlerOptions): void {
   const { bot, desk, queue, log } = options;
+  const counted = options.counted ?? (() => Promise.resolve());
 
   const onMessage = async (message: Message): Promise<void> => {
     if (message.self() || message.room() || !options.accepting()) return;
@@ -32,11 +35,15 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
           ? await desk.handleFile(sender, await fileOf(message))
           : await desk.handle({ ...sender, text: message.text() });
         await message.say(reply.text);
+        await counted();
         // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere.
-        if (reply.file) await message.say(FileBox.fromBase64(reply.file.data.toString('base64'), reply.file.name));
+        if (reply.file) {
+          await message.say(FileBox.fromBase64(reply.file.data.toString('base64'), reply.file.name));
+          await counted();
+        }
       } catch (error) {
         log.error({ err: error, contactId: talker.id, messageId: message.id }, 'handling a private message failed');
-        await message.say(options.errorReply).catch(() => undefined);
+        await message.say(options.errorReply).then(counted, () => undefined);
       }
     });
   };

@@ -119,6 +119,9 @@ async function main(): Promise<number> {
       campaignDir: copy.dir,
       admins: [DEMO_ADMIN.id],
       now: clock.now,
+      // The demo clock jumps (/time): scheduled work runs after each jump, and sends at once.
+      tickMs: 0,
+      sendLimits: { minGapMs: 0, jitterMs: 0, dailyCap: 10_000 },
       log: pino({ level: 'info', base: undefined }, pino.destination({ dest: logFile, sync: true })),
     });
     await world.login(app.bot);
@@ -151,8 +154,8 @@ async function main(): Promise<number> {
     replyTimeoutMs: setup.replyTimeoutMs,
     quietMs: setup.quietMs,
     echo: !interactive,
-    // When reminders land: let the scheduler look at the moved clock here (e.g. `await app.tick()`).
-    afterClockMove: undefined,
+    // Reminders and digests due at the new time go out now.
+    afterClockMove: () => app.tick(),
   });
 
   print(session.banner());

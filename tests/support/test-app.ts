@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MIGRATIONS_DIR, startApp, type App } from '../../src/app.js';
+import { DEFAULT_MIGRATIONS_DIR, startApp, type App, type AppOptions } from '../../src/app.js';
 import { openDatabase } from '../../src/store/client.js';
 import { silentLogger } from '../../src/log.js';
 import { createMockWechat, type ContactMock, type HasId, type MockWechat } from './mock-wechat.js';
@@ -51,7 +51,14 @@ export async function seedRoster(databaseFile: string, units: readonly SeedUnit[
 }
 
 export async function startTestApp(
-  options: { dir?: string; now?: () => Date; admins?: string[]; roster?: readonly SeedUnit[] } = {},
+  options: {
+    dir?: string;
+    now?: () => Date;
+    admins?: string[];
+    roster?: readonly SeedUnit[];
+    /** passed on to startApp: send limits, quiet hours, digest time, another campaign folder */
+    app?: Partial<Pick<AppOptions, 'sendLimits' | 'quietHours' | 'digestAt' | 'campaignDir' | 'random'>>;
+  } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'service-month-'));
   const databaseFile = join(dir, 'bot.db');
@@ -64,6 +71,9 @@ export async function startTestApp(
     admins: options.admins ?? [],
     now: options.now ?? (() => SEPT_20),
     log: silentLogger(),
+    // Scheduled work runs when a test calls app.tick(), on the test's clock.
+    tickMs: 0,
+    ...options.app,
   });
   await wechat.login(app.bot);
   return {
