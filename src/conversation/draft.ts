@@ -1,6 +1,7 @@
 // The answers of one form as plain JSON, and what they still lack.
 import { z } from 'zod';
 import type { Field, Form, ListField } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
 
 export type Entry = Record<string, string>;
 export type Answers = Record<string, string | Entry[]>;
@@ -68,8 +69,14 @@ export function missingOf(form: Form, answers: Answers): Missing[] {
     }
     const lacking = field.minItems - completeEntries(answers, field).length;
     if (lacking > 0) missing.push({ kind: 'items', label: field.label, count: lacking });
+    else unfinishedEntry(answers, field).forEach((label) => missing.push({ kind: 'field', label }));
   }
   return missing;
+}
+
+/** An entry begun beyond the list's minimum but not finished ("第4项服务事项" without its type), by its label. */
+export function unfinishedEntry(answers: Answers, field: ListField): string[] {
+  return entriesOf(answers, field).flatMap((entry, i) => (isEntryComplete(field, entry) ? [] : [fill(field.itemLabel, { n: i + 1 })]));
 }
 
 /** The first list field of a form: the one "修改 2" and "删除 4" speak of. */

@@ -119,6 +119,13 @@ describe('the whole form, question by question', () => {
     expect(d.items[3]).toEqual({ content: ITEMS[3], type: '解决民生困难' });
   });
 
+  it('names an item begun beyond the minimum when it keeps the form from being finished', () => {
+    const d = atMore(3);
+    d.send(ITEMS[3]!);
+    expect(d.send('确认')).toBe(`还不能提交：还差第4项服务事项。请先填完，然后回复“确认”。\n${Q.type(4)}\n${MENU}`);
+    expect(d.send('完成')).toBe(`还不能完成：还差第4项服务事项。\n${Q.type(4)}\n${MENU}`);
+  });
+
   it('checks item 4 sent at 继续/完成 like any item, and keeps the offer', () => {
     const d = atMore(3);
     expect(d.send(ITEMS[0]!)).toBe(`这与第1项服务事项内容相同，请发送不同的服务事项。\n${Q.more(3)}`);
