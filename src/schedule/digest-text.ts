@@ -4,6 +4,7 @@ import { inScope, type Admin } from '../admin/scope.js';
 import { missingUnits, statsText } from '../admin/report.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
+import { formatDate } from '../campaign/time.js';
 import type { AdminUnit } from '../store/admin-store.js';
 import type { Shortfall } from './reminders.js';
 
@@ -32,7 +33,8 @@ export function budgetLines(campaign: Campaign, budget: BudgetState): string[] {
   }
   if (budget.expired > 0) lines.push(fill(m.digestExpired, { count: budget.expired }));
   for (const short of budget.shortfalls) {
-    lines.push(fill(m.digestShortfall, { form: short.form.shortTitle, step: short.step, count: short.count, accounts: short.accounts }));
+    const time = formatDate(short.at, campaign.timezone, campaign.formats);
+    lines.push(fill(m.digestShortfall, { form: short.form.shortTitle, time, count: short.count, accounts: short.accounts }));
   }
   return lines;
 }

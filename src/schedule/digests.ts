@@ -52,7 +52,8 @@ export class DigestPlanner {
     }
     campaign.forms.forEach((form, i) => {
       const deadline = deadlines[i]!;
-      if (deadline <= now && now.getTime() < deadline.getTime() + DAY_MS) {
+      // After the deadline, not at it: a form handed in at the deadline's very minute is still on time.
+      if (deadline < now && now.getTime() < deadline.getTime() + DAY_MS) {
         jobs.push({ key: `digest:deadline:${form.id}`, heading: fill(m.digestDeadline, { form: form.shortTitle, campaign: campaign.title }), forms: [form] });
       }
     });

@@ -4,7 +4,7 @@ import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, isFieldMissing, isFormComplete, type Answers } from '../conversation/draft.js';
+import { completeEntries, isFieldMissing, isFormComplete, unfinishedEntry, type Answers } from '../conversation/draft.js';
 import type { RemindableUnit } from './store.js';
 
 /** The unit's answers to the form, or undefined when it has handed the form in. */
@@ -40,8 +40,11 @@ function missingList(campaign: Campaign, form: Form, answers: Answers): string {
     }
     const from = completeEntries(answers, field).length + 1;
     const to = field.minItems;
-    if (from === to) parts.push(fill(m.reminderMissingItem, { n: from, label: field.label }));
+    // A list that needs one entry is named like a field: "推文链接", not "第1项推文链接".
+    if (to === 1 && from === 1) parts.push(fill(m.reminderMissingField, { label: field.label }));
+    else if (from === to) parts.push(fill(m.reminderMissingItem, { n: from, label: field.label }));
     else if (from < to) parts.push(fill(m.reminderMissingItems, { from, to, label: field.label }));
+    else for (const label of unfinishedEntry(answers, field)) parts.push(fill(m.reminderMissingField, { label }));
   }
   return parts.join(campaign.formats.listSeparator);
 }

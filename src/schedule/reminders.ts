@@ -69,6 +69,8 @@ function rows(form: Form, step: string, due: ReturnType<typeof owing>, now: Date
 export interface Shortfall {
   form: Form;
   step: string;
+  /** when the step is due */
+  at: Date;
   count: number;
   accounts: number;
 }
@@ -139,14 +141,14 @@ export class ReminderPlanner {
       if (now >= window.end) continue;
       const round = planned.get(window.key);
       if (round) {
-        result.push({ form: window.form, step: window.step, count: round.shortfall, accounts: accountsNeeded(round.recipients, round.recipients - round.shortfall) });
+        result.push({ form: window.form, step: window.step, at: window.at, count: round.shortfall, accounts: accountsNeeded(round.recipients, round.recipients - round.shortfall) });
         continue;
       }
       if (await store.round(window.key)) continue;
       units ??= await store.units();
       const need = owing(campaign, window.form, units).length;
       const plan = planRound(need, window.at, window.end, now > window.earliest ? now : window.earliest, context);
-      if (plan.shortfall > 0) result.push({ form: window.form, step: window.step, count: plan.shortfall, accounts: accountsNeeded(need, plan.capacity) });
+      if (plan.shortfall > 0) result.push({ form: window.form, step: window.step, at: window.at, count: plan.shortfall, accounts: accountsNeeded(need, plan.capacity) });
     }
     return result;
   }

@@ -75,6 +75,14 @@ export class Scheduler implements ReminderControl {
     return run;
   }
 
+  /**
+   * Of each day's cap, what reminders leave for the admins' digests: two each (the daily one and one after
+   * a deadline), at most half the cap.
+   */
+  private get reserve(): number {
+    return Math.min(2 * this.options.admins.length, Math.floor(this.options.gate.limits.dailyCap / 2));
+  }
+
   /** Resolves when the tick under way, if any, is done. */
   idle(): Promise<void> {
     return this.chain;
@@ -95,7 +103,8 @@ export class Scheduler implements ReminderControl {
       this.lastPlan = t;
     }
     if (!this.options.online()) return;
-    await this.sender.drain(now, (await this.paused()) ? ['digest'] : ['digest', 'reminder']);
+    await this.sender.drain(now, ['digest']);
+    if (!(await this.paused())) await this.sender.drain(now, ['reminder'], this.reserve);
   }
 
   async paused(): Promise<boolean> {
@@ -121,7 +130,8 @@ export class Scheduler implements ReminderControl {
     const { campaign, gate, quiet } = this.options;
     const today = localDay(now, campaign.timezone);
     const sent = await gate.sentOn(now);
-    return { limits: gate.limits, quiet, zone: campaign.timezone, sentOn: (day) => (day === today ? sent : 0) };
+    const limits = { ...gate.limits, dailyCap: gate.limits.dailyCap - this.reserve };
+    return { limits, quiet, zone: campaign.timezone, sentOn: (day) => (day === today ? sent : 0) };
   }
 
   async budgetState(now: Date): Promise<BudgetState> {

@@ -37,10 +37,10 @@ export class SendGate {
     this.loaded = true;
   }
 
-  /** Whether the outbox may send at `at`. */
-  async check(at: Date): Promise<GateAnswer> {
+  /** Whether the outbox may send at `at`, keeping `reserve` of the day's cap for other messages. */
+  async check(at: Date, reserve = 0): Promise<GateAnswer> {
     await this.load(at);
-    if (this.count >= this.options.limits.dailyCap) return { open: false, reason: 'cap' };
+    if (this.count >= this.options.limits.dailyCap - reserve) return { open: false, reason: 'cap' };
     if (at.getTime() < this.nextAt) return { open: false, reason: 'gap', until: new Date(this.nextAt) };
     return { open: true };
   }

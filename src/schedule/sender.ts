@@ -26,8 +26,11 @@ export interface SenderOptions {
 export class OutboxSender {
   constructor(private readonly options: SenderOptions) {}
 
-  /** Sends what is due at `now` and the limits allow; returns how many went out. */
-  async drain(now: Date, kinds: readonly OutboxKind[]): Promise<number> {
+  /**
+   * Sends what is due at `now` and the limits allow, of the given kinds, leaving `reserve` of the day's cap
+   * unused; returns how many went out.
+   */
+  async drain(now: Date, kinds: readonly OutboxKind[], reserve = 0): Promise<number> {
     const { store, gate, log } = this.options;
     const expired = await store.expire(now);
     if (expired.length > 0) {
@@ -36,7 +39,7 @@ export class OutboxSender {
     if (isQuiet(now, this.options.quiet, this.options.zone)) return 0;
     let sent = 0;
     for (;;) {
-      if (!(await gate.check(now)).open) break;
+      if (!(await gate.check(now, reserve)).open) break;
       const row = await store.nextDue(now, kinds);
       if (!row) break;
       await store.markSending(row.id);
