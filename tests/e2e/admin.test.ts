@@ -1,6 +1,7 @@
 // Roster binding, the admins' private chat, scopes and impersonation, through the real Wechaty.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { fillServiceList } from '../support/fill-form.js';
 import { mockContactId } from '../support/mock-wechat.js';
 import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
@@ -39,13 +40,7 @@ const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行
 const ITEMS = ['在早晚高峰增设志愿引导岗，提供进出站全程陪同服务', '推出地铁失物招领线上查询服务', '组织青年员工走进沿线中小学开展安全宣传'];
 
 async function submitAll(t: TestApp, room: { id: string }) {
-  await t.ask('李华', room, COMMITMENT);
-  for (const item of ITEMS) {
-    await t.ask('李华', room, item);
-    await t.ask('李华', room, '4');
-  }
-  await t.ask('李华', room, '完成');
-  expect(await t.ask('李华', room, '确认')).toContain('🎉 已提交');
+  expect(await fillServiceList(t, '李华', room, COMMITMENT, ITEMS)).toContain('🎉 已提交');
 }
 
 describe('groups bound to the roster', () => {

@@ -170,6 +170,8 @@ export interface MockWechat {
    * Rejects after timeoutMs with a message listing what was received.
    */
   waitForReplies(room: HasId, count?: number, timeoutMs?: number): Promise<string[]>
+  /** Marks every bot message in the room so far as read: the next waitForReplies() waits for new ones. */
+  skipReplies(room: HasId): void
   /** Negative check: rejects if the bot says anything new (unconsumed) in the room within ms. */
   assertNoNewReplies(room: HasId, withinMs?: number): Promise<void>
   /** Detach the harness' puppet listener. */
@@ -376,6 +378,11 @@ export function createMockWechat (options: MockWechatOptions = {}): MockWechat {
     },
 
     replies: room => roomLog(room.id).bot.map(describe),
+
+    skipReplies (room) {
+      const log = roomLog(room.id)
+      log.cursor = log.bot.length
+    },
 
     replyMessages: room => [...roomLog(room.id).bot],
 

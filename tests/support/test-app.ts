@@ -25,6 +25,8 @@ export interface SeedUnit {
   category?: 'national20' | 'provincialModel' | 'other' | null;
   city?: string | null;
   industry?: string | null;
+  /** a group already bound to the unit (its topic is the unit's name) */
+  roomId?: string;
 }
 
 /** Puts roster units into the database before the app opens it, as an earlier roster import would. */
@@ -33,7 +35,7 @@ export async function seedRoster(databaseFile: string, units: readonly SeedUnit[
   try {
     for (const unit of units) {
       const kind = unit.kind ?? 'collective';
-      await database.prisma.unit.create({
+      const created = await database.prisma.unit.create({
         data: {
           name: unit.name,
           kind,
@@ -44,6 +46,9 @@ export async function seedRoster(databaseFile: string, units: readonly SeedUnit[
           rosterKey: `${kind}|${unit.city ?? ''}|${unit.name}`,
         },
       });
+      if (unit.roomId) {
+        await database.prisma.room.create({ data: { id: unit.roomId, topic: unit.name, unitId: created.id, boundAt: new Date(0) } });
+      }
     }
   } finally {
     await database.close();
@@ -57,7 +62,7 @@ export async function startTestApp(
     admins?: string[];
     roster?: readonly SeedUnit[];
     /** passed on to startApp: send limits, quiet hours, digest time, another campaign folder */
-    app?: Partial<Pick<AppOptions, 'sendLimits' | 'quietHours' | 'digestAt' | 'campaignDir' | 'random'>>;
+    app?: Partial<Pick<AppOptions, 'sendLimits' | 'quietHours' | 'digestAt' | 'campaignDir' | 'random' | 'log'>>;
   } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'service-month-'));

@@ -1,0 +1,218 @@
+// The admins' reminder commands: how 提醒 [表], 暂停提醒 and 恢复提醒 are read, and what the desk answers,
+// with a fake scheduler in place of the real one (the whole path runs in tests/e2e/reminders-admin.test.ts).
+import { describe, expect, it } from 'vitest';
+import { findForm } from '../../src/campaign/forms.js';
+import { loadCampaign } from '../../src/campaign/load.js';
+import type { Form } from '../../src/campaign/schema.js';
+import { parseAdminCommand } from '../../src/admin/commands.js';
+import { AdminDesk } from '../../src/admin/desk.js';
+import type { Admin } from '../../src/admin/scope.js';
+import { silentLogger } from '../../src/log.js';
+import type { ReminderControl } from '../../src/schedule/scheduler.js';
+import type { AdminStore } from '../../src/store/admin-store.js';
+
+const campaign = loadCampaign('conversations');
+const m = campaign.admin.messages;
+const modelCollective = findForm(campaign, 'modelCollective')!;
+
+/** Guangdong wall-clock time. */
+const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
+
+describe('parsing the reminder commands', () => {
+  const parse = (text: string) => parseAdminCommand(text, campaign);
+
+  it('reads 提醒 alone as a round with no form named', () => {
+    const command = parse('提醒');
+    expect(command).toEqual({ type: 'remind' });
+    expect('form' in command).toBe(false);
+    expect('badForm' in command).toBe(false);
+  });
+
+  it('reads 提醒 附件2 as a round of that form, by short title or id', () => {
+    expect(parse('提醒 附件2')).toEqual({ type: 'remind', form: modelCollective });
+    expect(parse('提醒 modelCollective')).toEqual({ type: 'remind', form: modelCollective });
+    expect(parse('发提醒 简报')).toEqual({ type: 'remind', form: findForm(campaign, 'activityReport') });
+    expect(parse('提醒附件1')).toEqual({ type: 'remind', form: findForm(campaign, 'industryList') });
+  });
+
+  it('reports 提醒 附件9 as no such form', () => {
+    expect(parse('提醒 附件9')).toEqual({ type: 'remind', badForm: '附件9' });
+  });
+
+  it('reads 暂停提醒 and 恢复提醒, with a slash or a full stop around them', () => {
+    expect(parse('暂停提醒')).toEqual({ type: 'pause' });
+    expect(parse('恢复提醒')).toEqual({ type: 'resume' });
+    expect(parse('/暂停提醒。')).toEqual({ type: 'pause' });
+    expect(parse('／恢复提醒！')).toEqual({ type: 'resume' });
+    expect(parse('  暂停提醒  ')).toEqual({ type: 'pause' });
+  });
+
+  it('does not take 暂停提醒 or 恢复提醒 for a 提醒 round', () => {
+    expect(parse('暂停提醒').type).not.toBe('remind');
+    expect(parse('恢复提醒').type).not.toBe('remind');
+    // words after 暂停提醒 make it something else, never a pause
+    expect(parse('暂停提醒 附件2').type).not.toBe('pause');
+  });
+});
+
+// ---- the desk ----
+
+/** A ReminderControl that records what was asked and answers as told. */
+class FakeReminders implements ReminderControl {
+  paused = false;
+  asked: { formId: string; adminId: string }[] = [];
+  round: (form: Form) => { count: number; paused: boolean; etaMs: number } = () => ({ count: 3, paused: false, etaMs: 75_000 });
+  pauses: { paused: boolean; actor: string }[] = [];
+
+  async remindNow(form: Form, admin: Admin) {
+    this.asked.push({ formId: form.id, adminId: admin.id });
+    return this.round(form);
+  }
+
+  async setPaused(paused: boolean, actor: string) {
+    this.pauses.push({ paused, actor });
+    if (this.paused === paused) return false;
+    this.paused = paused;
+    return true;
+  }
+}
+
+/** The admin store the desk needs for these commands: only the audit of refused ones is used. */
+class StubAdminStore implements AdminStore {
+  audits: { actor: string; action: string }[] = [];
+  async units() {
+    return [];
+  }
+  async versions() {
+    return [];
+  }
+  async unbind() {
+    return [];
+  }
+  async audit(actor: string, _at: Date, action: string) {
+    this.audits.push({ actor, action });
+  }
+}
+
+const PROVINCE: Admin = { id: 'wxid_province', scope: { kind: 'province' } };
+const CITY: Admin = { id: 'wxid_gz', scope: { kind: 'city', city: '广州市' } };
+
+function desk(now = sh('2021-09-24 10:00')) {
+  const reminders = new FakeReminders();
+  const store = new StubAdminStore();
+  const clock = { now };
+  const desk = new AdminDesk({
+    campaign,
+    admins: [PROVINCE, CITY],
+    store,
+    exporter: {} as never,
+    roster: {} as never,
+    reminders,
+    now: () => clock.now,
+    log: silentLogger(),
+  });
+  const ask = async (text: string, who: Admin | string = PROVINCE) => {
+    const senderId = typeof who === 'string' ? who : who.id;
+    const reply = await desk.handle({ senderId, senderName: '小陈', text });
+    expect(reply.file).toBeUndefined();
+    return reply.text;
+  };
+  return { desk, reminders, store, clock, ask };
+}
+
+describe('the desk: pausing and resuming', () => {
+  it('pauses, then says it already is paused', async () => {
+    const d = desk();
+    const first = await d.ask('暂停提醒');
+    expect(first).toBe(m.paused);
+    expect(first).toContain('已暂停自动提醒');
+    expect(d.reminders.paused).toBe(true);
+    const second = await d.ask('暂停提醒');
+    expect(second).toBe(m.alreadyPaused);
+    expect(second).toContain('已经是暂停状态');
+    expect(d.reminders.pauses).toEqual([
+      { paused: true, actor: PROVINCE.id },
+      { paused: true, actor: PROVINCE.id },
+    ]);
+  });
+
+  it('says resuming what is not paused changes nothing, and resumes what is', async () => {
+    const d = desk();
+    expect(await d.ask('恢复提醒')).toBe(m.notPaused);
+    expect(m.notPaused).toBe('自动提醒没有暂停。');
+    expect(d.reminders.paused).toBe(false);
+    await d.ask('/暂停提醒。');
+    expect(d.reminders.paused).toBe(true);
+    expect(await d.ask('恢复提醒', CITY)).toBe(m.resumed);
+    expect(d.reminders.paused).toBe(false);
+    expect(d.reminders.pauses.at(-1)).toEqual({ paused: false, actor: CITY.id });
+  });
+
+  it('refuses someone who is not an admin, and audits it', async () => {
+    const d = desk();
+    expect(await d.ask('暂停提醒', 'wxid_stranger')).toBe(m.refused);
+    expect(d.reminders.pauses).toHaveLength(0);
+    expect(d.store.audits).toEqual([{ actor: 'wxid_stranger', action: 'admin.refused' }]);
+  });
+});
+
+describe('the desk: 提醒', () => {
+  it('queues a round of the form named and says how long sending takes', async () => {
+    const d = desk();
+    const reply = await d.ask('提醒 附件2');
+    expect(reply).toBe(fillQueued(3, '附件2', '1分钟'));
+    expect(reply).toBe('已安排向3个群发送附件2提醒，按发送间隔约1分钟内发完。');
+    expect(d.reminders.asked).toEqual([{ formId: 'modelCollective', adminId: PROVINCE.id }]);
+  });
+
+  it('says there is no group to remind when the round reaches none', async () => {
+    const d = desk();
+    d.reminders.round = () => ({ count: 0, paused: false, etaMs: 0 });
+    expect(await d.ask('提醒 附件2')).toBe('全省没有需要提醒的群：附件2都已提交，或未提交的单位还没有绑定群。');
+    // a city admin hears of the city
+    expect(await d.ask('提醒 附件2', CITY)).toBe('广州市没有需要提醒的群：附件2都已提交，或未提交的单位还没有绑定群。');
+    expect(d.reminders.asked.map((a) => a.adminId)).toEqual([PROVINCE.id, CITY.id]);
+  });
+
+  it('says a round queued while paused waits for 恢复提醒', async () => {
+    const d = desk();
+    d.reminders.round = () => ({ count: 2, paused: true, etaMs: 40_000 });
+    const reply = await d.ask('提醒 附件2');
+    expect(reply).toBe('已安排向2个群发送附件2提醒。提醒目前已暂停，回复“恢复提醒”后才会发出。');
+    expect(reply).not.toContain('分钟');
+  });
+
+  it('answers 提醒 附件9 with the forms there are, asking nothing of the scheduler', async () => {
+    const d = desk();
+    expect(await d.ask('提醒 附件9')).toBe('没有“附件9”这张表。可选：附件2、附件1、简报');
+    expect(d.reminders.asked).toHaveLength(0);
+  });
+
+  it('reminds for every form still open when none is named', async () => {
+    const d = desk(sh('2021-09-29 10:00'));
+    d.reminders.round = (form) => ({ count: form.id === 'industryList' ? 0 : 5, paused: false, etaMs: 5 * 20_000 });
+    const reply = await d.ask('提醒');
+    // 附件1 closed on 9月28日 17:00; 附件2 and 简报 are still open
+    expect(d.reminders.asked.map((a) => a.formId)).toEqual(['modelCollective', 'activityReport']);
+    expect(reply.split('\n')).toEqual([fillQueued(5, '附件2', '1分钟'), fillQueued(5, '简报', '1分钟')]);
+
+    d.reminders.asked = [];
+    d.clock.now = sh('2021-10-10 10:00');
+    await d.ask('提醒');
+    expect(d.reminders.asked.map((a) => a.formId)).toEqual(['activityReport']);
+  });
+
+  it('asks which form when every deadline has passed', async () => {
+    const d = desk(sh('2021-10-30 09:00'));
+    const reply = await d.ask('提醒');
+    expect(reply).toBe('请写明要提醒哪张表，例如“提醒 附件2”。可选：附件2、附件1、简报');
+    expect(d.reminders.asked).toHaveLength(0);
+    // named, a closed form is still reminded of
+    expect(await d.ask('提醒 附件2')).toBe(fillQueued(3, '附件2', '1分钟'));
+    expect(d.reminders.asked).toEqual([{ formId: 'modelCollective', adminId: PROVINCE.id }]);
+  });
+});
+
+function fillQueued(count: number, form: string, duration: string): string {
+  return m.remindQueued.replace('{count}', String(count)).replace('{form}', form).replace('{duration}', duration);
+}

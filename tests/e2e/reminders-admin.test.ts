@@ -1,0 +1,126 @@
+// The admins and the reminders: 提醒 [表] now, 暂停提醒 / 恢复提醒, scopes, and the digest's warning
+// when the send limits cannot reach every group in time.
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
+import { fakeClock, runUntil, sh } from '../support/clock.js';
+import { seedRoster, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ADMIN = '青发部小陈';
+const SZ_ADMIN = '深圳团市委小周';
+
+const unitsIn = (city: string, count: number, from = 1): SeedUnit[] =>
+  Array.from({ length: count }, (_, i) => ({
+    name: `${city}第${from + i}青年文明号`,
+    city,
+    industry: '政务服务',
+    roomId: `${city === '广州市' ? 'gz' : 'sz'}-${from + i}@chatroom`,
+  }));
+
+const reminded = (t: TestApp, rooms: RoomMock[]) => rooms.map((room) => t.wechat.replies(room).filter((text) => text.includes('⏰ 提醒')).length);
+
+/** An admin's command and its answer; digests that came before it are passed over. */
+async function askAdmin(t: TestApp, who: string, text: string): Promise<string> {
+  t.wechat.skipReplies(t.wechat.dm(who));
+  await t.wechat.sayPrivately(who, text);
+  const [reply] = await t.wechat.waitForReplies(t.wechat.dm(who), 1);
+  return reply!;
+}
+
+describe('admin reminder commands', () => {
+  it('sends a round now for the admin’s scope, and pauses and resumes the reminders', async () => {
+    const clock = fakeClock(sh('2021-09-24 10:00'));
+    const roster = [...unitsIn('广州市', 3), ...unitsIn('深圳市', 2)];
+    const t = await startTestApp({
+      roster,
+      now: clock.now,
+      admins: [mockContactId(ADMIN), `${mockContactId(SZ_ADMIN)}=city:深圳市`],
+      app: { sendLimits: { minGapMs: 20_000, jitterMs: 0, dailyCap: 1000 } },
+    });
+    t.wechat.contact(ADMIN);
+    t.wechat.contact(SZ_ADMIN);
+    const rooms = roster.map((unit) => t.wechat.createRoom(unit.name, ['李华'], { id: unit.roomId! }).room);
+    try {
+      // The day's digests go first.
+      await runUntil(t.app, clock, sh('2021-09-24 10:01'), 20_000);
+      for (const admin of [ADMIN, SZ_ADMIN]) expect(t.wechat.replies(t.wechat.dm(admin))).toHaveLength(1);
+      expect(await askAdmin(t, SZ_ADMIN, '提醒 附件2')).toBe('已安排向2个群发送附件2提醒，按发送间隔约0分钟内发完。');
+      await runUntil(t.app, clock, sh('2021-09-24 10:02'), 20_000);
+      expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
+      expect(t.wechat.replies(rooms[3]!)[0]).toContain('还剩6天1小时');
+
+      expect(await askAdmin(t, ADMIN, '提醒 附件9')).toContain('没有“附件9”这张表');
+      expect(await askAdmin(t, '路人甲', '暂停提醒')).toBe('抱歉，这个指令只有管理员可以使用。');
+      expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已暂停自动提醒');
+      expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已经是暂停状态');
+
+      // Paused over the 3-day step: nothing goes to the groups; the admin's own round waits too.
+      await runUntil(t.app, clock, sh('2021-09-27 12:30'), 30 * 60_000);
+      expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
+      expect(await askAdmin(t, ADMIN, '提醒')).toContain('提醒目前已暂停');
+      // Digests still go out, and say the reminders are paused.
+      const digest = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.startsWith('【每日汇总】') && text.includes('截至9月27日'));
+      expect(digest).toContain('自动提醒已暂停');
+
+      expect(await askAdmin(t, ADMIN, '恢复提醒')).toContain('已恢复自动提醒');
+      expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe('自动提醒没有暂停。');
+      await runUntil(t.app, clock, sh('2021-09-27 13:00'), 20_000);
+      // The 3-day round and the admin's round, each once per group.
+      expect(reminded(t, rooms)).toEqual([2, 2, 2, 3, 3]);
+    } finally {
+      await t.app.stop();
+    }
+  });
+});
+
+describe('the send budget', () => {
+  it('starts a round early when the daily cap is tight, least advanced first, and tells the admins what it cannot reach', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'service-month-'));
+    const roster = unitsIn('广州市', 30);
+    const databaseFile = join(dir, 'bot.db');
+    await seedRoster(databaseFile, roster);
+    // The first five have begun 附件2: they are reminded last.
+    const db = new Database(databaseFile);
+    const insert = db.prepare("INSERT INTO Submission (unitId, formId, status, answers, updatedAt) VALUES (?, 'modelCollective', 'draft', ?, ?)");
+    for (let unitId = 1; unitId <= 5; unitId++) insert.run(unitId, JSON.stringify({ commitment: '热情周到，便民利民，让每一位市民安心办事' }), Date.now());
+    db.close();
+
+    const clock = fakeClock(sh('2021-09-25 08:00'));
+    const t = await startTestApp({ dir, now: clock.now, admins: [mockContactId(ADMIN)], app: { sendLimits: { minGapMs: 0, jitterMs: 0, dailyCap: 6 } } });
+    t.wechat.contact(ADMIN);
+    const rooms = roster.map((unit) => t.wechat.createRoom(unit.name, ['李华'], { id: unit.roomId! }).room);
+    try {
+      await runUntil(t.app, clock, sh('2021-09-25 09:00'));
+      const [digest] = t.wechat.replies(t.wechat.dm(ADMIN));
+      // 6 messages a day, 2 of them kept for the admin's digests: 4 reminders a day cannot carry 30 in the
+      // two days before the next step, nor in the two days before that.
+      expect(digest).toContain('9月27日（周一）12:00的附件2提醒预计有10个群无法在截止前送达，需再增加1个微信号分担发送');
+
+      await runUntil(t.app, clock, sh('2021-09-27 11:00'));
+      // The 3-day round (due 9月27日 12:00) began early, with the units that have not begun.
+      const early = reminded(t, rooms);
+      expect(early.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(early.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+
+      await runUntil(t.app, clock, sh('2021-09-30 10:00'));
+      const check = new Database(databaseFile, { readonly: true });
+      const days = check.prepare('SELECT day, count FROM SendDay ORDER BY day').all() as { day: string; count: number }[];
+      const threeDay = check
+        .prepare("SELECT key, status FROM Outbox WHERE key LIKE 'reminder:modelCollective:%:3d' ORDER BY priority, id")
+        .all() as { key: string; status: string }[];
+      check.close();
+      // The cap held every day, digests included.
+      for (const day of days) expect(day.count).toBeLessThanOrEqual(6);
+      // Least advanced first: the drafts come last in the round, and are the ones left when its window closed.
+      expect(threeDay.slice(-5).map((row) => row.key.split(':')[2])).toEqual(['1', '2', '3', '4', '5']);
+      expect(threeDay.slice(-5).every((row) => row.status === 'expired')).toBe(true);
+      const later = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.includes('9月30日 09:00'));
+      expect(later).toMatch(/\d+个群的提醒没能在截止前发出/);
+    } finally {
+      await t.app.stop();
+    }
+  });
+});
