@@ -34,7 +34,7 @@ function applicable(campaign: Campaign, units: readonly AdminUnit[], form: Form)
   return units.filter((unit) => formsFor(campaign, unit).some((f) => f.id === form.id));
 }
 
-interface Counts {
+export interface Counts {
   total: number;
   submitted: number;
   late: number;
@@ -54,39 +54,62 @@ function count(units: readonly AdminUnit[], form: Form): Counts {
   return counts;
 }
 
-export function statsText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[], forms: readonly Form[], now: Date): string {
-  const { messages: m, labels } = campaign.admin;
-  const zone = campaign.timezone;
-  const lines = [fill(m.statsHeader, { scope: scopeLabel(campaign, scope), time: formatDateTime(now, zone, campaign.formats) })];
-  let any = false;
+/** One form's counts in a scope, whole and per city (or per industry). */
+export interface FormStats {
+  form: Form;
+  counts: Counts;
+  byIndustry: boolean;
+  groups: [string, Counts][];
+}
+
+/** The forms' counts in a scope; forms no unit in it fills are left out. */
+export function formStats(campaign: Campaign, scope: Scope, units: readonly AdminUnit[], forms: readonly Form[]): FormStats[] {
+  const { labels } = campaign.admin;
+  const result: FormStats[] = [];
   for (const form of forms) {
     const due = applicable(campaign, units, form);
     if (due.length === 0) continue;
-    any = true;
     // A city admin reads its units by industry, and so does everyone for a form only industry bodies
     // fill (附件1, whose bodies often have no city); otherwise by city.
     const byIndustry = scope.kind === 'city' || due.every((unit) => unit.kind === 'industryOrg');
-    const deadline = deadlineOf(campaign, form);
-    lines.push(
-      fill(m.statsForm, {
-        form: form.shortTitle,
-        deadline: formatDate(deadline, zone, campaign.formats),
-        timeLeft: formatTimeLeft(deadline, now, campaign.formats),
-      }),
-      fill(m.statsTotals, { ...count(due, form) }),
-      fill(m.statsGroupHeading, { by: byIndustry ? labels.byIndustry : labels.byCity }),
-    );
     const groups = new Map<string, AdminUnit[]>();
     for (const unit of due) {
       const key = (byIndustry ? unit.industry : unit.city) ?? (byIndustry ? labels.noIndustry : labels.noCity);
       groups.set(key, [...(groups.get(key) ?? []), unit]);
     }
-    for (const [group, members] of [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh'))) {
-      const c = count(members, form);
-      lines.push(fill(m.statsLine, { group, ...c }));
-    }
+    result.push({
+      form,
+      counts: count(due, form),
+      byIndustry,
+      groups: [...groups].sort(([a], [b]) => a.localeCompare(b, 'zh')).map(([group, members]) => [group, count(members, form)]),
+    });
   }
-  if (!any) lines.push(m.statsNothing);
+  return result;
+}
+
+/** "【附件2】截止9月30日（周四）12:00，还剩3天" */
+export function formHeading(campaign: Campaign, form: Form, now: Date): string {
+  const deadline = deadlineOf(campaign, form);
+  return fill(campaign.admin.messages.statsForm, {
+    form: form.shortTitle,
+    deadline: formatDate(deadline, campaign.timezone, campaign.formats),
+    timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+  });
+}
+
+export function statsText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[], forms: readonly Form[], now: Date): string {
+  const { messages: m, labels } = campaign.admin;
+  const lines = [fill(m.statsHeader, { scope: scopeLabel(campaign, scope), time: formatDateTime(now, campaign.timezone, campaign.formats) })];
+  const stats = formStats(campaign, scope, units, forms);
+  for (const { form, counts, byIndustry, groups } of stats) {
+    lines.push(
+      formHeading(campaign, form, now),
+      fill(m.statsTotals, { ...counts }),
+      fill(m.statsGroupHeading, { by: byIndustry ? labels.byIndustry : labels.byCity }),
+      ...groups.map(([group, c]) => fill(m.statsLine, { group, ...c })),
+    );
+  }
+  if (stats.length === 0) lines.push(m.statsNothing);
   return lines.join('\n');
 }
 

@@ -1,10 +1,10 @@
 // The admins' digest: the statistics of their scope, the first names still missing per form, and how the
 // reminders are doing against the send limits.
 import { inScope, type Admin } from '../admin/scope.js';
-import { missingUnits, statsText } from '../admin/report.js';
+import { formHeading, formStats, missingUnits, scopeLabel } from '../admin/report.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
-import { formatDate } from '../campaign/time.js';
+import { formatDate, formatDateTime } from '../campaign/time.js';
 import type { AdminUnit } from '../store/admin-store.js';
 import type { Shortfall } from './reminders.js';
 
@@ -39,6 +39,10 @@ export function budgetLines(campaign: Campaign, budget: BudgetState): string[] {
   return lines;
 }
 
+/**
+ * The digest: per form, the totals, one line of submitted/due per city (or industry), and the first names
+ * still missing; then the send budget. Shorter than 统计, which has a line per city.
+ */
 export function digestText(
   campaign: Campaign,
   admin: Admin,
@@ -48,18 +52,23 @@ export function digestText(
   now: Date,
   budget: BudgetState,
 ): string {
-  const m = campaign.admin.messages;
+  const { messages: m, labels } = campaign.admin;
   const sep = campaign.formats.listSeparator;
   const units = allUnits.filter((unit) => inScope(admin.scope, unit));
-  const lines = [heading, statsText(campaign, admin.scope, units, forms, now)];
+  const lines = [heading, fill(m.statsHeader, { scope: scopeLabel(campaign, admin.scope), time: formatDateTime(now, campaign.timezone, campaign.formats) })];
+  const stats = formStats(campaign, admin.scope, units, forms);
   const shown = campaign.reminders.digestNames;
-  for (const form of forms) {
+  for (const { form, counts, byIndustry, groups } of stats) {
+    lines.push(formHeading(campaign, form, now), fill(m.statsTotals, { ...counts }));
+    const list = groups.map(([group, c]) => fill(m.digestGroup, { group, ...c })).join(m.digestGroupSeparator);
+    lines.push(fill(m.digestGroups, { by: byIndustry ? labels.byIndustry : labels.byCity, groups: list }));
     const missing = missingUnits(campaign, units, form);
     if (missing.length === 0 || shown === 0) continue;
     const names = missing.slice(0, shown).map((unit) => unit.name).join(sep);
     lines.push(fill(m.digestMissing, { form: form.shortTitle, count: missing.length, names }));
     if (missing.length > shown) lines.push(fill(m.digestMissingMore, { count: missing.length, form: form.shortTitle }));
   }
+  if (stats.length === 0) lines.push(m.statsNothing);
   lines.push(...budgetLines(campaign, budget));
   return lines.join('\n');
 }

@@ -88,7 +88,7 @@ describe('a whole campaign of reminders and digests', () => {
       const province = t.wechat.replies(t.wechat.dm(ADMIN));
       const afterForm2 = province.find((text) => text.startsWith('【附件2已截止】'))!;
       expect(afterForm2).toContain('应交4：已提交1（其中逾期0）、填报中1、未开始2');
-      expect(afterForm2).toContain(`【附件2】未提交3个：${METRO}、${TOWER}、${SHAOGUAN}`);
+      expect(afterForm2).toContain(`未提交3个：${METRO}、${TOWER}、${SHAOGUAN}`);
       expect(afterForm2).toMatch(/提醒发送：今日已发\d+条（每日上限1000条），待发0条。/);
       // The city admin's digests speak of 广州市 only.
       const city = t.wechat.replies(t.wechat.dm(CITY_ADMIN));
