@@ -135,7 +135,7 @@ async function main(): Promise<number> {
   let prompting = false;
   const print = (text: string) => {
     if (prompting) {
-      // A message that arrives while the prompt waits (a reminder, later): print it above the prompt.
+      // A message that arrives while the prompt waits (a reminder, say): print it above the prompt.
       process.stdout.write('\r\x1b[K');
       process.stdout.write(`${text}\n`);
       rl.prompt(true);

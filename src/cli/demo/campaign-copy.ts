@@ -26,7 +26,7 @@ export function shiftDaysFor(campaign: Campaign, now: Date): number {
 
 /**
  * The campaign text with every date value ("YYYY-MM-DD HH:mm" or "YYYY-MM-DD", wherever it sits: form
- * deadlines now, reminder plans later) moved by `days`. Comments and layout are kept. Wall-clock dates
+ * deadlines, and reminder steps written as dates) moved by `days`. Comments and layout are kept. Wall-clock dates
  * are moved as wall-clock dates: the campaign's zone (Asia/Shanghai) has no daylight saving.
  */
 export function shiftCampaignText(text: string, days: number): string {

@@ -30,7 +30,7 @@ export interface SessionOptions {
   quietMs: number;
   /** echo what is typed (piped input); a terminal shows it already */
   echo: boolean;
-  /** runs after the clock moved, before the demo waits for what the bot says (reminders, later) */
+  /** runs after the clock moved (the scheduled work), before the demo waits for what the bot says */
   afterClockMove?: () => Promise<void> | void;
 }
 
