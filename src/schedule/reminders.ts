@@ -113,6 +113,8 @@ export class ReminderPlanner {
       const context = await this.options.budget(now);
       const round = planRound(need, window.at, window.end, window.earliest, context);
       if (now < round.start) continue;
+      // A group still waiting for the step before hears from this one instead: one reminder, not two.
+      await store.supersede(window.form.id, window.step, now);
       const added = await store.enqueue(rows(window.form, window.step, due, now, window.end));
       const shortfall = Math.max(0, need - capacity(now, window.end, context));
       await store.saveRound({ key: window.key, formId: window.form.id, step: window.step, status: 'planned', recipients: added, shortfall, at: now });
@@ -127,6 +129,7 @@ export class ReminderPlanner {
     // Before the deadline a round is worth sending until then; after it (chasing late units), for a day.
     const expiresAt = deadline > now ? deadline : new Date(now.getTime() + 86_400_000);
     const step = `manual-${now.toISOString()}`;
+    await this.options.store.supersede(form.id, step, now);
     return this.options.store.enqueue(rows(form, step, due, now, expiresAt));
   }
 

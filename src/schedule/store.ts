@@ -60,6 +60,8 @@ export interface ScheduleStore {
   retryLater(id: number, notBefore: Date, error: string): Promise<void>;
   /** pending rows past their use: marked expired; returns them */
   expire(now: Date): Promise<OutboxRow[]>;
+  /** pending reminders of `formId` from other steps, overtaken by a new round: skipped; returns how many */
+  supersede(formId: string, step: string, at: Date): Promise<number>;
   /** rows a crash left in 'sending' go back to pending; returns how many */
   recoverInFlight(): Promise<number>;
   pendingCount(kind: OutboxKind): Promise<number>;

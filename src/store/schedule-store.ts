@@ -116,6 +116,18 @@ export class PrismaScheduleStore implements ScheduleStore {
     );
   }
 
+  supersede(formId: string, step: string, at: Date): Promise<number> {
+    return this.serial.run(
+      async () =>
+        (
+          await this.prisma.outbox.updateMany({
+            where: { kind: 'reminder', status: 'pending', key: { startsWith: `reminder:${formId}:`, not: { endsWith: `:${step}` } } },
+            data: { status: 'skipped', doneAt: at, lastError: `superseded by ${step}` },
+          })
+        ).count,
+    );
+  }
+
   recoverInFlight(): Promise<number> {
     return this.serial.run(async () => (await this.prisma.outbox.updateMany({ where: { status: 'sending' }, data: { status: 'pending' } })).count);
   }

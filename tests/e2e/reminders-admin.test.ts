@@ -1,13 +1,16 @@
 // The admins and the reminders: 提醒 [表] now, 暂停提醒 / 恢复提醒, scopes, and the digest's warning
 // when the send limits cannot reach every group in time.
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
 import { fakeClock, runUntil, sh } from '../support/clock.js';
 import { seedRoster, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// Days of campaign run in seconds here, but a slow machine may need more than the default 5 s per test.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ADMIN = '青发部小陈';
 const SZ_ADMIN = '深圳团市委小周';
@@ -68,8 +71,8 @@ describe('admin reminder commands', () => {
       expect(await askAdmin(t, ADMIN, '恢复提醒')).toContain('已恢复自动提醒');
       expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe('自动提醒没有暂停。');
       await runUntil(t.app, clock, sh('2021-09-27 13:00'), 20_000);
-      // The 3-day round and the admin's round, each once per group.
-      expect(reminded(t, rooms)).toEqual([2, 2, 2, 3, 3]);
+      // The admin's round took the place of the 3-day round held back by the pause: one more each.
+      expect(reminded(t, rooms)).toEqual([1, 1, 1, 2, 2]);
     } finally {
       await t.app.stop();
     }
@@ -114,11 +117,15 @@ describe('the send budget', () => {
       check.close();
       // The cap held every day, digests included.
       for (const day of days) expect(day.count).toBeLessThanOrEqual(6);
-      // Least advanced first: the drafts come last in the round, and are the ones left when its window closed.
+      // Least advanced first: the drafts come last in the round, and are the ones it never got to (they
+      // expired, or the next round, started early, took them over).
       expect(threeDay.slice(-5).map((row) => row.key.split(':')[2])).toEqual(['1', '2', '3', '4', '5']);
-      expect(threeDay.slice(-5).every((row) => row.status === 'expired')).toBe(true);
-      const later = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.includes('9月30日 09:00'));
-      expect(later).toMatch(/\d+个群的提醒没能在截止前发出/);
+      expect(threeDay.slice(-5).map((row) => row.status).filter((status) => status !== 'expired' && status !== 'skipped')).toEqual([]);
+      expect(threeDay.filter((row) => row.status === 'sent').length).toBeGreaterThan(0);
+      // What the last round could not send by the deadline is reported right after it.
+      await runUntil(t.app, clock, sh('2021-09-30 13:00'));
+      const afterDeadline = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.startsWith('【附件2已截止】'));
+      expect(afterDeadline).toMatch(/\d+个群的提醒没能在截止前发出/);
     } finally {
       await t.app.stop();
     }

@@ -1,10 +1,13 @@
 // Reminders that survive what happens to a bot that runs for a month: restarts, a crash in the middle of a
 // send, a long outage across a step, sends that fail, the quiet hours and two ticks at once.
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
 import { fakeClock, runUntil, sh, type FakeClock } from '../support/clock.js';
 import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
+
+// Days of campaign run in seconds here, but a slow machine may need more than the default 5 s per test.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** Five ordinary collectives (附件2 only), each with its group. */
 const UNITS: SeedUnit[] = ['一', '二', '三', '四', '五'].map((n, i) => ({
