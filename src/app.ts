@@ -127,7 +127,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     campaign,
     store,
     now,
-    notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log),
+    notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log, counted),
   });
   attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, counted, log });
   const desk = new AdminDesk({

@@ -58,14 +58,15 @@ async function fileOf(message: Message): Promise<{ name: string; data: () => Pro
   return { name: box.name, data: () => box.toBuffer() };
 }
 
-/** Sends a note to every admin privately; a failure is logged, never thrown. */
-export function adminNotifier(bot: Wechaty, adminIds: readonly string[], log: Logger): (text: string) => void {
+/** Sends a note to every admin privately (counted toward the send limits); a failure is logged, never thrown. */
+export function adminNotifier(bot: Wechaty, adminIds: readonly string[], log: Logger, counted?: () => Promise<unknown>): (text: string) => void {
   return (text) => {
     for (const id of adminIds) {
       void (async () => {
         const contact = await bot.Contact.find({ id });
         if (!contact) throw new Error(`admin contact ${id} not found`);
         await contact.say(text);
+        await counted?.();
       })().catch((error: unknown) => log.warn({ err: error, adminId: id }, 'could not notify an admin'));
     }
   };
