@@ -13,6 +13,7 @@ import { createExporter, type ExportKind } from '../src/export/index.js';
 import { openDatabase } from '../src/store/client.js';
 import { PrismaExportStore } from '../src/store/export-store.js';
 import { Serial } from '../src/store/serial.js';
+import { printTable } from './bench-table.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
@@ -140,13 +141,10 @@ async function main(): Promise<void> {
     console.log(`seeded ${units} units (3–5 items each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`);
     const results: Result[] = [];
     for (const kind of KINDS) results.push(await inChild(kind, file));
-    const head = ['table', 'rows', 'read s', 'total s', 'file size', 'peak RSS'];
-    const lines = results.map((r) => [r.kind, String(r.rows), r.readSeconds.toFixed(2), r.seconds.toFixed(2), `${(r.bytes / 1024 / 1024).toFixed(2)} MB`, `${r.peakRssMb.toFixed(0)} MB`]);
-    const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-    const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-    console.log(format(head));
-    console.log(`|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`);
-    for (const line of lines) console.log(format(line));
+    printTable(
+      ['table', 'rows', 'read s', 'total s', 'file size', 'peak RSS'],
+      results.map((r) => [r.kind, String(r.rows), r.readSeconds.toFixed(2), r.seconds.toFixed(2), `${(r.bytes / 1024 / 1024).toFixed(2)} MB`, `${r.peakRssMb.toFixed(0)} MB`]),
+    );
     console.log('total s: exportFor for the whole province (read + build + write .xlsx); read s: the database read alone.');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,0 +1,140 @@
+// The reminders benchmark (not a test): seeds a province of units, each bound to a group, a third with a
+// draft, then times the scheduler's work without WeChat (a counting stand-in sends): planning a round for
+// every group, writing and sending each reminder, a province admin's digest, the idle tick the running
+// bot repeats every 2 s, and what the default send limits can carry. Prints a table.
+//
+//   npm run bench:reminders [-- --units 5000]
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_SEND_LIMITS } from '../src/app.js';
+import { loadCampaign } from '../src/campaign/load.js';
+import { silentLogger } from '../src/log.js';
+import { accountsNeeded, capacity, planRound } from '../src/schedule/budget.js';
+import { outboxDelivery } from '../src/schedule/delivery.js';
+import { digestText } from '../src/schedule/digest-text.js';
+import { parseQuietHours } from '../src/schedule/quiet-hours.js';
+import { ReminderPlanner, stepWindows } from '../src/schedule/reminders.js';
+import { SendGate } from '../src/schedule/send-gate.js';
+import { OutboxSender } from '../src/schedule/sender.js';
+import { PrismaAdminStore } from '../src/store/admin-store.js';
+import { openDatabase } from '../src/store/client.js';
+import { PrismaScheduleStore } from '../src/store/schedule-store.js';
+import { Serial } from '../src/store/serial.js';
+import { printTable } from './bench-table.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const migrationsDir = path.join(root, 'prisma/migrations');
+const campaign = loadCampaign(path.join(root, 'conversations'));
+const quiet = parseQuietHours('22:00-08:00')!;
+const STEP_AT = new Date('2021-09-27T04:00:00Z'); // 附件2's 3-day step, 9月27日 12:00
+const CITIES = ['广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市', '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市'];
+
+async function seed(file: string, units: number): Promise<void> {
+  const database = await openDatabase(`file:${file}`, migrationsDir);
+  const { prisma } = database;
+  try {
+    const rows = Array.from({ length: units }, (_, i) => ({
+      name: `${CITIES[i % CITIES.length]}第${i + 1}青年文明号`,
+      kind: 'collective',
+      category: i % 3 === 0 ? 'national20' : 'other',
+      city: CITIES[i % CITIES.length]!,
+      industry: `行业系统${i % 100}`,
+      source: 'roster',
+    }));
+    for (let i = 0; i < rows.length; i += 1000) await prisma.unit.createMany({ data: rows.slice(i, i + 1000) });
+    const rooms = rows.map((_, i) => ({ id: `r${i + 1}@chatroom`, topic: rows[i]!.name, unitId: i + 1, boundAt: new Date(0) }));
+    for (let i = 0; i < rooms.length; i += 1000) await prisma.room.createMany({ data: rooms.slice(i, i + 1000) });
+    const drafts = rows
+      .map((_, i) => i + 1)
+      .filter((id) => id % 3 === 1)
+      .map((unitId) => ({ unitId, formId: 'modelCollective', status: 'draft', answers: JSON.stringify({ commitment: '热情周到，便民利民，让每一位群众满意而归' }) }));
+    for (let i = 0; i < drafts.length; i += 1000) await prisma.submission.createMany({ data: drafts.slice(i, i + 1000) });
+  } finally {
+    await database.close();
+  }
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const start = performance.now();
+  const value = await work();
+  return { value, ms: performance.now() - start };
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const unitsArg = args.indexOf('--units');
+  const units = unitsArg >= 0 ? Number(args[unitsArg + 1]) : 5_000;
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-reminders-'));
+  const file = path.join(dir, 'bench.db');
+  try {
+    await seed(file, units);
+    console.log(`seeded ${units} collectives, each with its group, a third with a draft; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`);
+    const database = await openDatabase(`file:${file}`, migrationsDir);
+    const serial = new Serial();
+    const store = new PrismaScheduleStore(database.prisma, serial);
+    const adminStore = new PrismaAdminStore(database.prisma, serial);
+    const log = silentLogger();
+    let sent = 0;
+    const outbound = { toRoom: async () => void (sent += 1), toContact: async () => void (sent += 1) };
+    const unlimited = { minGapMs: 0, jitterMs: 0, dailyCap: 1_000_000 };
+    const gate = new SendGate({ limits: unlimited, zone: campaign.timezone, store });
+    const context = async () => ({ limits: unlimited, quiet, zone: campaign.timezone });
+    const planner = new ReminderPlanner({ campaign, store, budget: context, log });
+    const sender = new OutboxSender({ store, gate, deliver: outboxDelivery(campaign, store, outbound), quiet, zone: campaign.timezone, log });
+    const table: string[][] = [];
+    const row = (what: string, ms: number, count: number, note = '') =>
+      table.push([what, String(count), (ms / 1000).toFixed(2), count > 0 ? (ms / count).toFixed(2) : '', note, `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`]);
+
+    const idlePlan = await timed(() => planner.plan(new Date(STEP_AT.getTime() - 10 * 86_400_000)));
+    row('planning pass, nothing due', idlePlan.ms, 0, 'once a minute');
+    const round = await timed(async () => {
+      await planner.plan(STEP_AT);
+      return store.pendingCount('reminder');
+    });
+    row('plan a round (all groups)', round.ms, round.value, 'rows queued');
+    const drain = await timed(() => sender.drain(STEP_AT, ['reminder']));
+    row('write and send each reminder', drain.ms, drain.value, 'stand-in send');
+    const idleTicks = 100;
+    const idle = await timed(async () => {
+      for (let i = 0; i < idleTicks; i++) await sender.drain(new Date(STEP_AT.getTime() + i * 2000), ['digest', 'reminder']);
+    });
+    row('idle tick (nothing to send)', idle.ms, idleTicks, 'every 2 s');
+    const budget = await timed(() => planner.shortfalls(STEP_AT));
+    const digest = await timed(async () => {
+      const all = await adminStore.units();
+      return digestText(campaign, { id: 'bench', scope: { kind: 'province' } }, all, campaign.forms, '【每日汇总】', STEP_AT, {
+        sentToday: 0,
+        dailyCap: 500,
+        pendingReminders: 0,
+        paused: false,
+        failed: [],
+        expired: 0,
+        shortfalls: budget.value,
+      });
+    });
+    row('province digest', digest.ms + budget.ms, 1, `${digest.value.length} 字`);
+    await database.close();
+
+    printTable(['work', 'count', 'total s', 'ms each', '', 'RSS after'], table);
+    console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+
+    // What one account can carry with the default limits, for a round to every group.
+    const limits = DEFAULT_SEND_LIMITS;
+    const budgetContext = { limits: { ...limits, dailyCap: limits.dailyCap - 2 }, quiet, zone: campaign.timezone };
+    const lines = stepWindows(campaign)
+      .filter((w) => w.form.id === 'modelCollective')
+      .map((w) => {
+        const plan = planRound(units, w.at, w.end, w.earliest, budgetContext);
+        const window = capacity(w.at, w.end, budgetContext);
+        return [`附件2 ${w.step}`, String(window), String(plan.capacity), String(plan.shortfall), String(accountsNeeded(units, plan.capacity))];
+      });
+    console.log(`\nOne account at the defaults (gap ${limits.minGapMs / 1000} s + up to ${limits.jitterMs / 1000} s, ${limits.dailyCap} a day, quiet 22:00–08:00), a round to ${units} groups:`);
+    printTable(['step', 'fits in its window', 'fits starting early', 'short', 'more accounts'], lines);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();
