@@ -1,7 +1,7 @@
 // The admins' private chat with the bot: statistics, the missing units, one unit in detail, the roster,
 // unbinding, roster files. Everyone else who writes privately is pointed to their group; admin commands
 // from them are refused, logged and audited.
-import { deadlineOf } from '../campaign/forms.js';
+import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
 import { fill } from '../campaign/text.js';
@@ -193,6 +193,11 @@ export class AdminDesk {
     if (forms.length === 0) return fill(m.remindWhich, { example: campaign.forms[0]!.shortTitle, forms: formNames });
     const lines: string[] = [];
     for (const form of forms) {
+      // A form that no longer takes submissions is not worth a reminder.
+      if (!acceptsSubmission(campaign, form, now())) {
+        lines.push(fill(m.remindClosed, { form: form.shortTitle }));
+        continue;
+      }
       const round = await reminders.remindNow(form, admin);
       if (round.count === 0) lines.push(fill(m.remindNone, { scope: scopeLabel(campaign, admin.scope), form: form.shortTitle }));
       else if (round.paused) lines.push(fill(m.remindQueuedPaused, { count: round.count, form: form.shortTitle }));

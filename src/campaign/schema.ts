@@ -325,6 +325,7 @@ export const AdminSchema = z.strictObject({
     remindQueuedPaused: text,
     remindNone: text,
     remindWhich: text,
+    remindClosed: text,
     paused: text,
     alreadyPaused: text,
     resumed: text,

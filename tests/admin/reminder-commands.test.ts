@@ -97,12 +97,12 @@ class StubAdminStore implements AdminStore {
 const PROVINCE: Admin = { id: 'wxid_province', scope: { kind: 'province' } };
 const CITY: Admin = { id: 'wxid_gz', scope: { kind: 'city', city: '广州市' } };
 
-function desk(now = sh('2021-09-24 10:00')) {
+function desk(now = sh('2021-09-24 10:00'), withCampaign = campaign) {
   const reminders = new FakeReminders();
   const store = new StubAdminStore();
   const clock = { now };
   const desk = new AdminDesk({
-    campaign,
+    campaign: withCampaign,
     admins: [PROVINCE, CITY],
     store,
     exporter: {} as never,
@@ -210,6 +210,18 @@ describe('the desk: 提醒', () => {
     // named, a closed form is still reminded of
     expect(await d.ask('提醒 附件2')).toBe(fillQueued(3, '附件2', '1分钟'));
     expect(d.reminders.asked).toEqual([{ formId: 'modelCollective', adminId: PROVINCE.id }]);
+  });
+});
+
+describe('the desk: a form that refuses late submissions', () => {
+  it('sends no reminder for it once its deadline has passed', async () => {
+    const refusing = { ...campaign, forms: campaign.forms.map((form) => (form.id === 'modelCollective' ? { ...form, late: 'refuse' as const } : form)) };
+    const d = desk(sh('2021-10-01 09:00'), refusing);
+    expect(await d.ask('提醒 附件2')).toBe('附件2已截止，不再接受提交，没有发送提醒。');
+    expect(d.reminders.asked).toHaveLength(0);
+    // before its deadline it is reminded of as usual
+    d.clock.now = sh('2021-09-29 09:00');
+    expect(await d.ask('提醒 附件2')).toBe(fillQueued(3, '附件2', '1分钟'));
   });
 });
 
