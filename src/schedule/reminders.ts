@@ -109,7 +109,8 @@ export class ReminderPlanner {
       }
       units ??= await store.units();
       const due = owing(campaign, window.form, units);
-      const need = due.length + (await store.pendingCount('reminder'));
+      // The round competes with other forms' reminders still waiting; this form's are superseded by it.
+      const need = due.length + (await store.pendingCount('reminder', window.form.id));
       const context = await this.options.budget(now);
       const round = planRound(need, window.at, window.end, window.earliest, context);
       if (now < round.start) continue;

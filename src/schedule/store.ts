@@ -64,7 +64,8 @@ export interface ScheduleStore {
   supersede(formId: string, step: string, at: Date): Promise<number>;
   /** rows a crash left in 'sending' go back to pending; returns how many */
   recoverInFlight(): Promise<number>;
-  pendingCount(kind: OutboxKind): Promise<number>;
+  /** rows waiting to be sent; for reminders, those of other forms than `exceptForm` if given */
+  pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number>;
   /** rows that ended with `status` since `since` */
   endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]>;
 

@@ -132,8 +132,9 @@ export class PrismaScheduleStore implements ScheduleStore {
     return this.serial.run(async () => (await this.prisma.outbox.updateMany({ where: { status: 'sending' }, data: { status: 'pending' } })).count);
   }
 
-  pendingCount(kind: OutboxKind): Promise<number> {
-    return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind } }));
+  pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number> {
+    const other = exceptForm === undefined ? {} : { key: { not: { startsWith: `reminder:${exceptForm}:` } } };
+    return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind, ...other } }));
   }
 
   endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]> {
