@@ -145,7 +145,7 @@ export class ReminderPlanner {
       if (now >= window.end) continue;
       const round = planned.get(window.key);
       if (round) {
-        result.push({ form: window.form, step: window.step, at: window.at, count: round.shortfall, accounts: accountsNeeded(round.recipients, round.recipients - round.shortfall) });
+        result.push({ form: window.form, step: window.step, at: window.at, count: round.shortfall, accounts: accountsNeeded(round.recipients, Math.max(0, round.recipients - round.shortfall)) });
         continue;
       }
       if (await store.round(window.key)) continue;
