@@ -41,13 +41,6 @@ export function isQuiet(at: Date, quiet: QuietHours, zone: string): boolean {
   return quiet.from < quiet.to ? m >= quiet.from && m < quiet.to : m >= quiet.from || m < quiet.to;
 }
 
-/** The first minute at or after `at` outside the quiet hours. */
-export function quietEnd(at: Date, quiet: QuietHours, zone: string): Date {
-  if (!isQuiet(at, quiet, zone)) return at;
-  const end = atLocalTime(at, quiet.to, zone);
-  return end > at ? end : atLocalTime(at, quiet.to + 1440, zone);
-}
-
 /** The local calendar day of `at`, "YYYY-MM-DD": what the daily cap counts by. */
 export function localDay(at: Date, zone: string): string {
   return dayjs(at).tz(zone).format('YYYY-MM-DD');

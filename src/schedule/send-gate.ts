@@ -5,7 +5,7 @@ import type { SendLimits } from './budget.js';
 import { localDay } from './quiet-hours.js';
 import type { ScheduleStore } from './store.js';
 
-export type GateAnswer = { open: true } | { open: false; reason: 'gap' | 'cap'; until?: Date };
+export type GateAnswer = { open: true } | { open: false; reason: 'gap' | 'cap' };
 
 export class SendGate {
   private day: string | undefined;
@@ -41,7 +41,7 @@ export class SendGate {
   async check(at: Date, reserve = 0): Promise<GateAnswer> {
     await this.load(at);
     if (this.count >= this.options.limits.dailyCap - reserve) return { open: false, reason: 'cap' };
-    if (at.getTime() < this.nextAt) return { open: false, reason: 'gap', until: new Date(this.nextAt) };
+    if (at.getTime() < this.nextAt) return { open: false, reason: 'gap' };
     return { open: true };
   }
 

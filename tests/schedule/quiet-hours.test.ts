@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { atLocalTime, isQuiet, localDay, parseClock, parseQuietHours, quietEnd } from '../../src/schedule/quiet-hours.js';
+import { atLocalTime, isQuiet, localDay, parseClock, parseQuietHours } from '../../src/schedule/quiet-hours.js';
 
 const ZONE = 'Asia/Shanghai';
 /** a wall-clock time in Shanghai (UTC+8, no DST) */
@@ -58,25 +58,6 @@ describe('isQuiet', () => {
     const off = parseQuietHours('off')!;
     expect(isQuiet(sh('2021-09-27 00:00'), off, ZONE)).toBe(false);
     expect(isQuiet(sh('2021-09-27 23:30'), off, ZONE)).toBe(false);
-  });
-});
-
-describe('quietEnd', () => {
-  it('from 23:30 is 08:00 the next local day', () => {
-    expect(quietEnd(sh('2021-09-27 23:30'), NIGHT, ZONE)).toEqual(sh('2021-09-28 08:00'));
-  });
-
-  it('from 03:00 is 08:00 the same local day', () => {
-    expect(quietEnd(sh('2021-09-28 03:00'), NIGHT, ZONE)).toEqual(sh('2021-09-28 08:00'));
-  });
-
-  it('outside the quiet hours is the same instant', () => {
-    const at = sh('2021-09-28 15:45');
-    expect(quietEnd(at, NIGHT, ZONE)).toBe(at);
-  });
-
-  it('ends a same-day range at its end', () => {
-    expect(quietEnd(sh('2021-09-28 13:00'), parseQuietHours('12:00-14:00')!, ZONE)).toEqual(sh('2021-09-28 14:00'));
   });
 });
 
