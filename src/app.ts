@@ -7,7 +7,7 @@ import { loadCampaign } from './campaign/load.js';
 import { AdminDesk } from './admin/desk.js';
 import { parseAdmins } from './admin/scope.js';
 import { attachGroupHandler } from './bot/group-handler.js';
-import { KeyedQueue } from './bot/keyed-queue.js';
+import { KeyedQueue } from './conversation/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
@@ -17,7 +17,7 @@ import { loadRosterSpec } from './roster/spec.js';
 import { PrismaRosterStore } from './roster/store.js';
 import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaExportStore } from './store/export-store.js';
-import { PrismaConversationStore } from './store/conversation-store.js';
+import { SqliteGroupStore } from './store/group-store.js';
 import { Serial } from './store/serial.js';
 import { PrismaScheduleStore } from './store/schedule-store.js';
 import { wechatyOutbound } from './bot/outbound.js';
@@ -91,7 +91,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
-  const store = new PrismaConversationStore(database.prisma, serial, dirname(databaseFile(options.databaseUrl)));
+  const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dirname(databaseFile(options.databaseUrl)));
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({
@@ -128,12 +128,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     store,
     now,
     notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log, counted),
+    // A group's replies are counted in the same write as its step; the gate's memory follows.
+    counted: (count, at) => void gate.noteSent(count, at).catch((error: unknown) => log.warn({ err: error }, 'could not count a sent message')),
   });
   attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, counted, log });
   const desk = new AdminDesk({
     campaign,
     admins,
     store: adminStore,
+    groups: conversations,
     exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now }),
     roster: { spec: rosterSpec, store: new PrismaRosterStore(database.prisma, serial) },
     reminders: scheduler,

@@ -30,10 +30,17 @@ export interface DeskReply {
   file?: { name: string; data: Buffer };
 }
 
+/** What the desk asks of the groups: 解绑 frees a unit's groups through their own conversations. */
+export interface GroupControl {
+  /** returns the room ids of the groups freed */
+  unbindUnit(unitId: number, actor: string): Promise<string[]>;
+}
+
 export interface AdminDeskOptions {
   campaign: Campaign;
   admins: readonly Admin[];
   store: AdminStore;
+  groups: GroupControl;
   exporter: Exporter;
   roster: { spec: RosterSpec; store: RosterStore };
   reminders: ReminderControl;
@@ -155,9 +162,9 @@ export class AdminDesk {
         if (command.name === '') return m.unbindWhat;
         const found = await this.find(admin, command.name);
         if (typeof found === 'string') return found;
-        const topics = await this.options.store.unbind(found.id, admin.id, now());
-        if (topics.length === 0) return fill(m.unbindNone, { unit: found.name });
-        return fill(m.unbound, { unit: found.name, topic: topics.filter((t) => t !== null).join(campaign.formats.listSeparator) });
+        const freed = await this.options.groups.unbindUnit(found.id, admin.id);
+        if (freed.length === 0) return fill(m.unbindNone, { unit: found.name });
+        return fill(m.unbound, { unit: found.name, topic: found.roomTopic ?? '' });
       }
       case 'importConfirm': {
         const pending = await this.options.roster.store.takePending(admin.id);

@@ -4,7 +4,7 @@ import { deadlineOf, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { formStatus, progressLines, summaryLines } from '../conversation/render.js';
+import { formStatus, progressLines, summaryLines } from '../conversation/form-text.js';
 import type { AdminUnit, SubmittedVersion } from '../store/admin-store.js';
 import type { Scope } from './scope.js';
 

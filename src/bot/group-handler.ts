@@ -4,7 +4,7 @@ import type { Message, Wechaty } from 'wechaty';
 import type { GroupConversations } from '../conversation/session.js';
 import type { Logger } from '../log.js';
 import { toIncoming } from './incoming.js';
-import type { KeyedQueue } from './keyed-queue.js';
+import type { KeyedQueue } from '../conversation/keyed-queue.js';
 
 export interface GroupHandlerOptions {
   bot: Wechaty;
@@ -13,7 +13,7 @@ export interface GroupHandlerOptions {
   botName: string;
   /** false once the app is stopping: later messages are left alone */
   accepting: () => boolean;
-  /** a message went out: counts toward the send limits */
+  /** a message went out that no step counted (the apology when handling failed): counts toward the send limits */
   counted?: () => Promise<unknown>;
   log: Logger;
 }
@@ -49,12 +49,12 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
         await room.say(conversations.internalError).then(counted, () => undefined);
         return;
       }
-      // The answer is saved by now. A reply that cannot be sent is tried once more, then logged; it is
-      // never reported to the group as a lost answer, which sent again would answer the next question.
+      // The answer is saved by now, and the reply counted with it. A reply that cannot be sent is tried
+      // once more, then logged; it is never reported to the group as a lost answer, which sent again would
+      // answer the next question.
       for (const reply of replies) {
         try {
           await sendWithRetry(() => room.say(reply));
-          await counted();
         } catch (error) {
           log.error({ err: error, roomId: room.id, messageId: message.id }, 'sending a reply failed');
         }
@@ -72,7 +72,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
           roomTopic: await room.topic().catch(() => null),
           roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
         });
-        if (text) await room.say(text).then(counted);
+        if (text) await room.say(text);
       })
       .catch((error: unknown) => log.error({ err: error, roomId: room.id }, 'greeting a new group failed'));
   });

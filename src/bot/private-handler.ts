@@ -4,7 +4,7 @@ import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
 import type { AdminDesk } from '../admin/desk.js';
 import type { Logger } from '../log.js';
-import type { KeyedQueue } from './keyed-queue.js';
+import type { KeyedQueue } from '../conversation/keyed-queue.js';
 
 export interface PrivateHandlerOptions {
   bot: Wechaty;

@@ -52,3 +52,8 @@ export function formatTimeLeft(deadline: Date, now: Date, formats: Formats): str
   const ms = deadline.getTime() - now.getTime();
   return fill(ms >= 0 ? formats.timeLeft : formats.overdue, { duration: formatDuration(ms, formats) });
 }
+
+/** The local calendar day of `at`, "YYYY-MM-DD": what the daily send cap counts by. */
+export function localDay(at: Date, zone: string): string {
+  return dayjs(at).tz(zone).format('YYYY-MM-DD');
+}

@@ -1,52 +1,126 @@
-// One step of a form conversation, without side effects: restore the stored snapshot, apply the event with
-// XState's pure transition, and return the next snapshot (ready to store) and what to say.
-import { createActor, initialTransition, transition, type SnapshotFrom } from 'xstate';
+// The group machine as the rest of the code uses it, without side effects: one pure step (XState's
+// transition) returning the next snapshot, what to say and what to store; restoring a stored snapshot
+// (checked with zod first); the machine's version; and where a group stands, read off the snapshot.
+import { createHash } from 'node:crypto';
+import { initialTransition, transition, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { MessagesSchema, type Campaign, type Form } from '../campaign/schema.js';
-import { AnswersSchema, type Answers } from './draft.js';
-import { buildFormMachine, machineVersion, questionOf, type FormEvent, type FormMachine } from './machine.js';
+import { CategorySchema, MessagesSchema, UnitKindSchema, type Campaign, type Field, type ScalarField } from '../campaign/schema.js';
+import { AnswersSchema } from './draft.js';
+import { buildGroupMachine, type GroupMachine } from './group-machine.js';
+import type { Effect, GroupContext, GroupEvent } from './group-types.js';
 import type { At, Say } from './say.js';
 
-export interface FormRuntime {
-  form: Form;
-  machine: FormMachine;
-  version: string;
+/** Raise when the machine's behaviour changes in a way stored snapshots cannot follow. */
+export const ENGINE_VERSION = 2;
+
+export type GroupSnapshot = SnapshotFrom<GroupMachine>;
+
+/** What is stored of a snapshot: where the group stands and what it holds. */
+export interface PersistedGroup {
+  value: unknown;
+  context: GroupContext;
 }
-
-export type FormSnapshot = SnapshotFrom<FormMachine>;
-
-/** How a step left the form: still asking, or ended one of three ways. */
-export type Outcome = 'active' | 'submitted' | 'cancelled' | 'done';
 
 export interface Step {
-  snapshot: FormSnapshot;
-  /** JSON-ready persisted snapshot */
-  persisted: unknown;
-  answers: Answers;
+  snapshot: GroupSnapshot;
   says: Say[];
-  outcome: Outcome;
+  effects: Effect[];
+  /** false when the event changed nothing: nothing needs to be stored */
+  changed: boolean;
 }
 
-export function createRuntime(campaign: Campaign, form: Form): FormRuntime {
-  return { form, machine: buildFormMachine(campaign, form), version: machineVersion(campaign, form) };
+/** The status of one form of the group's unit, as its region of the machine stands. */
+export type FormState = 'none' | 'draft' | 'submitted' | 'late' | 'reopened';
+
+export interface GroupEngine {
+  readonly campaign: Campaign;
+  readonly machine: GroupMachine;
+  /** changes only when the structure of the forms does, never for a sentence */
+  readonly version: string;
+  initial(): GroupSnapshot;
+  step(snapshot: GroupSnapshot, event: GroupEvent): Step;
+  persist(snapshot: GroupSnapshot): PersistedGroup;
+  /** the stored snapshot as a live one, or undefined when it does not fit this machine */
+  restore(stored: unknown): GroupSnapshot | undefined;
 }
 
-/** Starts a form from saved answers: the machine routes to the first question still open (or the review). */
-export function startForm(runtime: FormRuntime, answers: Answers, suggestions: Record<string, string> = {}): Step {
-  const [snapshot, actions] = initialTransition(runtime.machine, { answers, suggestions });
-  return toStep(runtime, snapshot, actions);
+export function createEngine(campaign: Campaign): GroupEngine {
+  const machine = buildGroupMachine(campaign);
+  const initial = initialTransition(machine)[0];
+  return {
+    campaign,
+    machine,
+    version: machineVersion(campaign),
+    initial: () => initial,
+    step(snapshot, event) {
+      const [next, actions] = transition(machine, snapshot, event);
+      const says: Say[] = [];
+      const effects: Effect[] = [];
+      for (const action of actions) {
+        if (action.type === 'say') says.push(action.params as Say);
+        else if (action.type === 'effect') effects.push(action.params as Effect);
+      }
+      const changed = next.value !== snapshot.value || next.context !== snapshot.context;
+      return { snapshot: next, says, effects, changed };
+    },
+    persist: (snapshot) => ({ value: snapshot.value, context: snapshot.context }),
+    restore(stored) {
+      const parsed = PersistedSchema.safeParse(stored);
+      if (!parsed.success) return undefined;
+      try {
+        const snapshot = machine.resolveState({ value: parsed.data.value as GroupSnapshot['value'], context: parsed.data.context });
+        return snapshot.status === 'active' ? snapshot : undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
-export function stepForm(runtime: FormRuntime, snapshot: FormSnapshot, event: FormEvent): Step {
-  const [next, actions] = transition(runtime.machine, snapshot, event);
-  return toStep(runtime, next, actions);
+/** The question the group stands at, named by the asking state's meta; undefined when nothing is asked. */
+export function questionAt(snapshot: GroupSnapshot): At | undefined {
+  for (const meta of Object.values(snapshot.getMeta())) {
+    if (meta?.ask) return meta.ask;
+  }
+  return undefined;
 }
 
-const AtSchema: z.ZodType<At> = z.union([
-  z.object({ kind: z.enum(['start', 'review', 'pasted', 'end']) }),
-  z.object({ kind: z.enum(['field', 'more']), field: z.string() }),
-  z.object({ kind: z.literal('entry'), field: z.string(), sub: z.string() }),
-]);
+/** The form being filled in the group, if one is open. */
+export function openForm(snapshot: GroupSnapshot, campaign: Campaign): string | null {
+  return campaign.forms.find((form) => snapshot.hasTag(`filling:${form.id}`))?.id ?? null;
+}
+
+/** The status of one form of the bound unit, as its region of the machine stands. */
+export function formState(snapshot: GroupSnapshot, formId: string): FormState {
+  if (snapshot.hasTag(`reopened:${formId}`)) return 'reopened';
+  if (snapshot.hasTag(`late:${formId}`)) return 'late';
+  if (snapshot.hasTag(`submitted:${formId}`)) return 'submitted';
+  return snapshot.hasTag(`draft:${formId}`) ? 'draft' : 'none';
+}
+
+/** A short stable fingerprint of the forms' structure: fields, kinds, limits, choices and order, no sentences. */
+export function machineVersion(campaign: Campaign): string {
+  const scalar = (field: ScalarField) => {
+    switch (field.kind) {
+      case 'text':
+        return { id: field.id, kind: field.kind, min: field.minChars, max: field.maxChars, unique: field.unique, prefill: field.prefill ?? null };
+      case 'choice':
+        return { id: field.id, kind: field.kind, choices: (campaign.choiceSets[field.choices] ?? []).map((choice) => choice.value) };
+      case 'url':
+        return { id: field.id, kind: field.kind, max: field.maxChars };
+      case 'media':
+        return { id: field.id, kind: field.kind, accept: field.accept, max: field.maxBytes };
+    }
+  };
+  const field = (f: Field) =>
+    f.kind === 'list' ? { id: f.id, kind: f.kind, min: f.minItems, max: f.maxItems, fields: f.fields.map(scalar) } : scalar(f);
+  const structure = {
+    engine: ENGINE_VERSION,
+    forms: campaign.forms.map((form) => ({ id: form.id, review: form.review, fields: form.fields.map(field) })),
+    registration: scalar(campaign.registration),
+  };
+  return `${ENGINE_VERSION}.${createHash('sha256').update(JSON.stringify(structure)).digest('hex').slice(0, 12)}`;
+}
 
 const ProblemSchema = z.object({ key: MessagesSchema.keyof(), vars: z.record(z.string(), z.union([z.string(), z.number()])) });
 const PastedSchema = z.object({
@@ -56,52 +130,34 @@ const PastedSchema = z.object({
   problems: z.array(z.object({ line: z.number(), problem: ProblemSchema })),
   overflow: ProblemSchema.optional(),
 });
-
-/** What a stored snapshot must look like to be trusted; anything else is resumed from the saved draft. */
-const PersistedSchema = z.looseObject({
-  status: z.literal('active'),
-  value: z.unknown(),
-  context: z.object({
-    answers: AnswersSchema,
-    index: z.number().int().min(0),
-    editing: z.boolean(),
-    at: AtSchema,
-    pasted: PastedSchema.nullable().optional(),
-    suggestions: z.record(z.string(), z.string()).optional(),
-  }),
+const PersonSchema = z.object({ id: z.string(), name: z.string() });
+const UnitSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  kind: UnitKindSchema,
+  category: CategorySchema.nullable(),
+  city: z.string().nullable(),
+  industry: z.string().nullable(),
+});
+const FormRecordSchema = z.object({
+  answers: AnswersSchema,
+  version: z.number().int().min(0),
+  submittedAt: z.number().nullable(),
+  late: z.boolean(),
 });
 
-/** The stored snapshot as a live one, or undefined if it does not fit this machine. */
-export function restoreSnapshot(runtime: FormRuntime, stored: unknown): FormSnapshot | undefined {
-  if (!PersistedSchema.safeParse(stored).success) return undefined;
-  try {
-    const actor = createActor(runtime.machine, { snapshot: stored as FormSnapshot, input: { answers: {} } });
-    const snapshot = actor.getSnapshot();
-    return snapshot.status === 'active' ? snapshot : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** The current question again, as the machine would ask it. */
-export function currentQuestion(snapshot: FormSnapshot): Say {
-  return questionOf(snapshot.context);
-}
-
-function toStep(runtime: FormRuntime, snapshot: FormSnapshot, actions: readonly { type: string; params?: unknown }[]): Step {
-  const says = actions.filter((action) => action.type === 'say').map((action) => action.params as Say);
-  return {
-    snapshot,
-    persisted: runtime.machine.getPersistedSnapshot(snapshot),
-    answers: snapshot.context.answers,
-    says,
-    outcome: outcomeOf(snapshot),
-  };
-}
-
-function outcomeOf(snapshot: FormSnapshot): Outcome {
-  if (snapshot.status !== 'done') return 'active';
-  // Final states are top-level, so the value is their name.
-  const value = snapshot.value as unknown;
-  return value === 'submitted' || value === 'cancelled' ? value : 'done';
-}
+/** What a stored snapshot must look like to be trusted; anything else is rebuilt from the saved forms. */
+const PersistedSchema = z.object({
+  value: z.union([z.string(), z.record(z.string(), z.unknown())]),
+  context: z.object({
+    unit: UnitSchema.nullable(),
+    owner: PersonSchema.nullable(),
+    forms: z.record(z.string(), FormRecordSchema),
+    index: z.number().int().min(0),
+    editing: z.boolean(),
+    pasted: PastedSchema.nullable(),
+    suggestions: z.record(z.string(), z.string()),
+    candidates: z.array(z.object({ id: z.number().int(), name: z.string(), where: z.string() })),
+    choices: z.array(z.string()),
+  }),
+});

@@ -1,264 +1,147 @@
-// Turns what the machine asked to say into the campaign's Chinese sentences. Pure: the clock comes in.
-import type { Campaign, ChoiceField, Form, ScalarField } from '../campaign/schema.js';
-import { choicesOf, deadlineOf } from '../campaign/forms.js';
-import { fill, countChars, type Vars } from '../campaign/text.js';
+// Turns what a step of the group machine asked to say into the campaign's Chinese sentences, reading the
+// group's unit, forms and question off the snapshot the step ended in. Pure: the clock comes in.
+import { deadlineOf, findForm, formsFor } from '../campaign/forms.js';
+import type { Campaign, Form } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, entriesOf, mainList, missingOf, type Answers } from './draft.js';
-import type { PastedData } from './paste.js';
+import type { Problem } from './answers.js';
+import { formState, questionAt, type GroupSnapshot } from './engine.js';
+import {
+  choiceMenu,
+  missingText,
+  pasteProblemLines,
+  pasteText,
+  progressLines,
+  questionText,
+  savedText,
+  scalarAt,
+  type FormStatus,
+} from './form-text.js';
 import type { At, Say } from './say.js';
 
 export interface RenderContext {
   campaign: Campaign;
-  form: Form;
   now: Date;
-  unitName: string;
+  /** the snapshot the step ended in */
+  snapshot: GroupSnapshot;
 }
 
+/** The reply to one message: every say in order; the question where the group stands, once, at its last place. */
 export function renderAll(says: readonly Say[], context: RenderContext): string {
+  const lastAsk = says.map((say) => say.kind).lastIndexOf('ask');
   return says
+    .filter((say, i) => say.kind !== 'ask' || i === lastAsk)
     .map((say) => renderSay(say, context))
     .filter((text) => text !== '')
     .join('\n');
 }
 
 export function renderSay(say: Say, context: RenderContext): string {
-  const { campaign } = context;
+  const { campaign, now, snapshot } = context;
   const m = campaign.messages;
+  const unit = snapshot.context.unit?.name ?? '';
+  const form = (id: string): Form => findForm(campaign, id)!;
   switch (say.kind) {
     case 'message':
       return fill(m[say.key], say.vars ?? {});
-    case 'question': {
-      const text = renderQuestion(say.at, say.index, say.answers, context);
-      const field = say.suggestion !== undefined ? scalarAt(context.form, say.at) : undefined;
-      return field ? `${text}\n${fill(m.prefillOffer, { label: field.label, value: say.suggestion! })}` : text;
-    }
-    case 'problem': {
-      const text = fill(m[say.problem.key], say.problem.vars);
-      const field = scalarAt(context.form, say.at);
-      return say.problem.key === 'errorChoice' && field?.kind === 'choice'
-        ? `${text}\n${choiceMenu(campaign, field)}`
-        : text;
-    }
+    case 'ask':
+      return question(context);
+    case 'problem':
+      return problemText(campaign, say.problem, say.at ?? questionAt(snapshot));
     case 'saved':
-      return renderSaved(say, context);
+      return savedText(form(say.form), say.field, say.index, say.answers);
     case 'missing':
-      return fill(m[say.key], { missing: missingText(campaign, context.form, say.answers) });
+      return fill(m[say.key], { missing: missingText(campaign, form(say.form), say.answers) });
     case 'paste':
-      return renderPaste(say.pasted, say.answers, context);
+      return pasteText(campaign, form(say.form), say.pasted, say.answers);
     case 'pasteRejected':
-      return [m.pasteNothing, ...pasteProblemLines(say.pasted, context)].join('\n');
+      return [m.pasteNothing, ...pasteProblemLines(campaign, say.pasted)].join('\n');
     case 'help':
       return m.helpForm;
     case 'progress':
-      return [
-        fill(m.progressHeader, { unit: context.unitName }),
-        ...progressLines(campaign, context.form, { status: 'draft', answers: say.answers }, context.now),
-      ].join('\n');
+      return progressText(context);
+    case 'greeting': {
+      const f = form(say.form);
+      const deadline = deadlineOf(campaign, f);
+      const greeting = fill(now > deadline ? m.greetingLate : m.greeting, {
+        campaign: campaign.title,
+        form: f.title,
+        unit,
+        requirements: f.requirements,
+        deadline: formatDate(deadline, campaign.timezone, campaign.formats),
+        timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+      });
+      return say.resumed ? `${greeting}\n${fill(m.resumed, { form: f.shortTitle, unit })}` : greeting;
+    }
+    case 'closed': {
+      const f = form(say.form);
+      return fill(m[say.key], { form: f.shortTitle, deadline: formatDate(deadlineOf(campaign, f), campaign.timezone, campaign.formats) });
+    }
+    case 'submitted':
+      return fill(say.late ? m.submittedLate : m.submitted, { time: formatDateTime(now, campaign.timezone, campaign.formats) });
+    case 'alreadySubmitted': {
+      const record = snapshot.context.forms[say.form];
+      const time = formatDateTime(new Date(record?.submittedAt ?? now.getTime()), campaign.timezone, campaign.formats);
+      return fill(m.alreadySubmitted, { unit, form: form(say.form).shortTitle, time, version: record?.version ?? 0 });
+    }
+    case 'formList': {
+      const list = snapshot.context.choices.map((id, i) => fill(m.chooseFormLine, { n: i + 1, status: progressLines(campaign, form(id), statusOf(snapshot, id), now)[0]! }));
+      return fill(m.chooseForm, { list: list.join('\n'), example: form(snapshot.context.choices[0] ?? '')?.shortTitle ?? '' });
+    }
+    case 'candidates': {
+      const list = snapshot.context.candidates.map((c, i) => fill(m.bindCandidateLine, { n: i + 1, name: c.name, where: c.where })).join('\n');
+      return fill(m.bindCandidates, { query: excerpt(say.query), list });
+    }
+    case 'offer': {
+      const offered = snapshot.context.candidates[0];
+      return fill(m.bindOfferTopic, { unit: offered?.name ?? '', where: offered?.where ?? '' });
+    }
   }
 }
 
-function renderQuestion(at: At, index: number, answers: Answers, context: RenderContext): string {
-  const { campaign, form } = context;
-  const m = campaign.messages;
-  switch (at.kind) {
-    case 'field': {
-      const field = scalarAt(form, at)!;
-      return withMenu(campaign, field, fill(field.prompt, { step: stepOf(form, at.field) }));
-    }
-    case 'entry': {
-      const field = scalarAt(form, at)!;
-      const text = fill(field.prompt, { step: stepOf(form, at.field), n: index + 1 });
-      const hint = field.kind === 'text' && index === 0 && field.firstHint ? `\n${field.firstHint}` : '';
-      return withMenu(campaign, field, text + hint);
-    }
-    case 'more': {
-      const list = listAt(form, at.field);
-      const count = completeEntries(answers, list).length;
-      return fill(list.more ?? m.continuePrompt, { min: list.minItems, count, next: count + 1 });
-    }
-    case 'review':
-      return renderReview(campaign, form, answers);
-    case 'pasted':
-      return m.pasteHint;
-    case 'start':
-    case 'end':
-      return '';
-  }
+/** The reason an answer was refused; for a choice, the menu to choose from follows. */
+export function problemText(campaign: Campaign, problem: Problem, at: At | undefined): string {
+  const text = fill(campaign.messages[problem.key], problem.vars);
+  if (problem.key !== 'errorChoice' || !at || at.kind === 'registration') return text;
+  const field = scalarAt(findForm(campaign, at.form)!, at);
+  return field?.kind === 'choice' ? `${text}\n${choiceMenu(campaign, field)}` : text;
 }
 
-/** What was read from a paste: the commitment, the entries numbered after the draft's, the problems. */
-function renderPaste(pasted: PastedData, answers: Answers, context: RenderContext): string {
-  const { campaign, form } = context;
-  const m = campaign.messages;
-  const lines = [m.pasteHeading];
-  const commitmentField = form.fields.find((field) => field.id === 'commitment');
-  if (pasted.commitment !== undefined && commitmentField) {
-    lines.push(fill(m.summaryText, { label: commitmentField.label, value: pasted.commitment }));
-  }
-  const list = mainList(form);
-  const before = list ? entriesOf(answers, list).length : 0;
-  pasted.entries.forEach((entry, i) => {
-    const vars = { n: before + i + 1, content: entry.content };
-    lines.push(entry.type ? fill(m.pasteEntry, { ...vars, type: entry.type }) : fill(m.pasteEntryNoType, vars));
-  });
-  const problems = pasteProblemLines(pasted, context);
-  if (problems.length > 0) lines.push(m.pasteProblemsHeading, ...problems);
-  lines.push(m.pasteConfirm);
+function question({ campaign, snapshot }: RenderContext): string {
+  const at = questionAt(snapshot);
+  if (!at) return '';
+  if (at.kind === 'registration') return campaign.registration.prompt;
+  const { context } = snapshot;
+  const suggestion = at.kind === 'field' ? context.suggestions[at.field] : undefined;
+  return questionText(campaign, findForm(campaign, at.form)!, at, context.index, context.forms[at.form]?.answers ?? {}, suggestion);
+}
+
+/** 进度: every form of the unit, where it stands; a group without a unit is told how to start. */
+function progressText({ campaign, now, snapshot }: RenderContext): string {
+  const unit = snapshot.context.unit;
+  if (!unit) return campaign.messages.progressUnbound;
+  const lines = [fill(campaign.messages.progressHeader, { unit: unit.name })];
+  for (const form of formsFor(campaign, unit)) lines.push(...progressLines(campaign, form, statusOf(snapshot, form.id), now));
   return lines.join('\n');
 }
 
-function pasteProblemLines(pasted: PastedData, { campaign }: RenderContext): string[] {
-  const m = campaign.messages;
-  const lines: string[] = [];
-  if (pasted.commitmentProblem) lines.push(fill(m[pasted.commitmentProblem.key], pasted.commitmentProblem.vars));
-  for (const { line, problem } of pasted.problems) {
-    lines.push(fill(m.pasteProblemLine, { line, problem: fill(m[problem.key], problem.vars) }));
-  }
-  if (pasted.overflow) lines.push(fill(m[pasted.overflow.key], pasted.overflow.vars));
-  return lines;
-}
-
-function renderSaved(say: Extract<Say, { kind: 'saved' }>, { form }: RenderContext): string {
-  const field = form.fields.find((f) => f.id === say.field);
-  if (!field) return '';
-  if (field.kind === 'list') {
-    const entry = entriesOf(say.answers, field)[say.index] ?? {};
-    return fill(field.saved, { n: say.index + 1, ...entry });
-  }
-  const value = say.answers[field.id];
-  if (!field.saved || typeof value !== 'string') return '';
-  return fill(field.saved, { value, chars: countChars(value) });
-}
-
-/** The review: every answer, then what to reply. 删除 is offered only while a list is above its minimum. */
-export function renderReview(campaign: Campaign, form: Form, answers: Answers): string {
-  const m = campaign.messages;
-  const list = mainList(form);
-  const count = list ? completeEntries(answers, list).length : 0;
-  const atMin = !list || count <= list.minItems;
-  return fill(atMin ? m.reviewAtMin : m.review, { summary: summaryLines(campaign, form, answers).join('\n'), last: count });
-}
-
-/** Every answer of a form, one line each: 【服务承诺】…, 【服务事项】, 1. …（类型）. */
-export function summaryLines(campaign: Campaign, form: Form, answers: Answers): string[] {
-  const m = campaign.messages;
-  const lines: string[] = [];
-  for (const field of form.fields) {
-    if (field.kind !== 'list') {
-      const value = answers[field.id];
-      lines.push(fill(m.summaryText, { label: field.label, value: typeof value === 'string' ? value : '' }));
-      continue;
-    }
-    lines.push(fill(m.summaryListHeading, { label: field.label }));
-    completeEntries(answers, field).forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
-  }
-  return lines;
-}
-
-export function missingText(campaign: Campaign, form: Form, answers: Answers): string {
-  const m = campaign.messages;
-  return missingOf(form, answers)
-    .map((missing) =>
-      missing.kind === 'field'
-        ? fill(m.missingField, { label: missing.label })
-        : fill(m.missingItems, { label: missing.label, count: missing.count }),
-    )
-    .join(campaign.formats.listSeparator);
-}
-
-export type FormStatus =
-  | { status: 'none' }
-  | { status: 'draft'; answers: Answers }
-  | { status: 'submitted' | 'reopened'; answers: Answers; submittedAt: Date; late: boolean; version: number };
-
-/** What a stored submission amounts to for 进度: an empty draft counts as not started. */
-export function formStatus(
-  saved: { status: 'draft' | 'submitted' | 'reopened'; answers: Answers; submittedAt: Date | null; late: boolean; version: number } | null | undefined,
-): FormStatus {
-  if (!saved) return { status: 'none' };
-  if (saved.status === 'draft') {
-    return Object.keys(saved.answers).length > 0 ? { status: 'draft', answers: saved.answers } : { status: 'none' };
-  }
-  return { status: saved.status, answers: saved.answers, submittedAt: saved.submittedAt ?? new Date(0), late: saved.late, version: saved.version };
-}
-
-/** The lines of 进度 for one form of a unit. */
-export function progressLines(campaign: Campaign, form: Form, state: FormStatus, now: Date): string[] {
-  const m = campaign.messages;
-  const zone = campaign.timezone;
-  const deadline = deadlineOf(campaign, form);
-  const vars: Vars = {
-    form: form.shortTitle,
-    deadline: formatDate(deadline, zone, campaign.formats),
-    timeLeft: formatTimeLeft(deadline, now, campaign.formats),
+/** A form of the group's unit as 进度 and the list of forms show it. */
+function statusOf(snapshot: GroupSnapshot, formId: string): FormStatus {
+  const record = snapshot.context.forms[formId];
+  const answers = record?.answers ?? {};
+  const state = formState(snapshot, formId);
+  if (state === 'none' || !record) return Object.keys(answers).length > 0 ? { status: 'draft', answers } : { status: 'none' };
+  if (state === 'draft') return { status: 'draft', answers };
+  return {
+    status: state === 'reopened' ? 'reopened' : 'submitted',
+    answers,
+    submittedAt: new Date(record.submittedAt ?? 0),
+    late: record.late,
+    version: record.version,
   };
-  switch (state.status) {
-    case 'none':
-      return [fill(m.progressNotStarted, vars)];
-    case 'draft': {
-      const done = doneText(campaign, form, state.answers);
-      const lines = [fill(m.progressDraft, { ...vars, done })];
-      const missing = missingText(campaign, form, state.answers);
-      if (missing) lines.push(fill(m.progressMissing, { missing }));
-      return lines;
-    }
-    case 'submitted': {
-      const list = form.fields.find((f) => f.kind === 'list');
-      const count = list && list.kind === 'list' ? completeEntries(state.answers, list).length : 0;
-      const time = formatDateTime(state.submittedAt, zone, campaign.formats);
-      return [fill(state.late ? m.progressSubmittedLate : m.progressSubmitted, { ...vars, count, time })];
-    }
-    case 'reopened':
-      return [fill(m.progressReopened, { ...vars, version: state.version })];
-  }
 }
 
-function doneText(campaign: Campaign, form: Form, answers: Answers): string {
-  const m = campaign.messages;
-  const parts: string[] = [];
-  for (const field of form.fields) {
-    if (field.kind === 'list') {
-      const count = completeEntries(answers, field).length;
-      if (count > 0) parts.push(fill(m.progressDoneItems, { count, label: field.label }));
-    } else if (typeof answers[field.id] === 'string') {
-      parts.push(fill(m.progressDoneText, { label: field.label }));
-    }
-  }
-  return parts.length > 0 ? parts.join(campaign.formats.listSeparator) : m.progressNothing;
+function excerpt(text: string): string {
+  const chars = [...text];
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text;
 }
-
-/** "1 优化办事流程　2 规范审批行为　3 提高服务质量" and so on, a few to a line. */
-export function choiceMenu(campaign: Campaign, field: ChoiceField): string {
-  const { formats } = campaign;
-  const options = choicesOf(campaign, field).map((choice, i) => fill(formats.choiceOption, { n: i + 1, value: choice.value }));
-  const rows: string[] = [];
-  for (let i = 0; i < options.length; i += formats.choiceColumns) {
-    rows.push(options.slice(i, i + formats.choiceColumns).join(formats.choiceColumnSeparator));
-  }
-  return rows.join('\n');
-}
-
-function withMenu(campaign: Campaign, field: ScalarField, text: string): string {
-  return field.kind === 'choice' ? `${text}\n${choiceMenu(campaign, field)}` : text;
-}
-
-function stepOf(form: Form, fieldId: string): number {
-  return form.fields.findIndex((field) => field.id === fieldId) + 1;
-}
-
-function listAt(form: Form, fieldId: string) {
-  const field = form.fields.find((f) => f.id === fieldId);
-  if (!field || field.kind !== 'list') throw new Error(`no list field ${fieldId} in form ${form.id}`);
-  return field;
-}
-
-function scalarAt(form: Form, at: At): ScalarField | undefined {
-  if (at.kind === 'field') {
-    const field = form.fields.find((f) => f.id === at.field);
-    return field && field.kind !== 'list' ? field : undefined;
-  }
-  if (at.kind === 'entry') return listAt(form, at.field).fields.find((sub) => sub.id === at.sub);
-  if (at.kind === 'more') return listAt(form, at.field).fields[0];
-  return undefined;
-}
-

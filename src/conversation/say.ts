@@ -5,24 +5,37 @@ import type { Problem } from './answers.js';
 import type { Answers } from './draft.js';
 import type { PastedData } from './paste.js';
 
-/** Where the conversation stands: the question last asked. */
+/** A question the group can be standing at: each asking state of the machine names one in its meta. */
 export type At =
-  | { kind: 'start' }
-  | { kind: 'field'; field: string }
-  | { kind: 'entry'; field: string; sub: string }
-  | { kind: 'more'; field: string }
-  | { kind: 'review' }
+  | { kind: 'field'; form: string; field: string }
+  | { kind: 'entry'; form: string; field: string; sub: string }
+  | { kind: 'more'; form: string; field: string }
+  | { kind: 'review'; form: string }
   /** a paste waits for 确认 */
-  | { kind: 'pasted' }
-  | { kind: 'end' };
+  | { kind: 'pasted'; form: string }
+  /** an unbound group without a roster is asked for its collective's name */
+  | { kind: 'registration' };
 
 export type Say =
   | { kind: 'message'; key: MessageKey; vars?: Vars }
-  | { kind: 'question'; at: At; index: number; answers: Answers; suggestion?: string }
-  | { kind: 'problem'; at: At; problem: Problem }
-  | { kind: 'saved'; field: string; index: number; answers: Answers }
-  | { kind: 'missing'; key: 'notNowFinish' | 'notNowConfirm'; answers: Answers }
-  | { kind: 'paste'; pasted: PastedData; answers: Answers }
-  | { kind: 'pasteRejected'; pasted: PastedData }
+  /** the question where the group stands after the step */
+  | { kind: 'ask' }
+  /** a refused answer; `at` names the question when its menu belongs after the reason */
+  | { kind: 'problem'; at?: At; problem: Problem }
+  | { kind: 'saved'; form: string; field: string; index: number; answers: Answers }
+  | { kind: 'missing'; form: string; key: 'notNowFinish' | 'notNowConfirm'; answers: Answers }
+  | { kind: 'paste'; form: string; pasted: PastedData; answers: Answers }
+  | { kind: 'pasteRejected'; form: string; pasted: PastedData }
   | { kind: 'help' }
-  | { kind: 'progress'; answers: Answers };
+  /** every form of the unit, where it stands */
+  | { kind: 'progress' }
+  | { kind: 'greeting'; form: string; resumed: boolean }
+  | { kind: 'closed'; form: string; key: 'greetingClosed' | 'submitClosed' }
+  | { kind: 'submitted'; form: string; late: boolean }
+  | { kind: 'alreadySubmitted'; form: string }
+  /** the numbered forms to choose from */
+  | { kind: 'formList' }
+  /** the numbered units to bind to */
+  | { kind: 'candidates'; query: string }
+  /** the one unit named like the group, to bind with 确认 */
+  | { kind: 'offer' };

@@ -1,18 +1,29 @@
-// What the conversation needs from storage. The bot's Prisma store implements it; tests use an in-memory one.
-import type { Category, UnitKind } from '../campaign/schema.js';
+// What the conversation needs from storage: one row per group (its state with a revision), the units and
+// forms binding takes over, and one write per message. The bot's store implements it over SQLite; tests use
+// an in-memory one.
 import type { Answers } from './draft.js';
+import type { PersistedGroup } from './engine.js';
+import type { Effect, SavedForm, UnitProfile } from './group-types.js';
 
-export interface UnitRecord {
-  id: number;
-  name: string;
-  kind: UnitKind;
-  category: Category | null;
-  city: string | null;
-  industry: string | null;
+/** A group's row as stored. */
+export interface GroupRecord {
+  roomId: string;
+  /** bumped by every write; 0 for a group never written */
+  revision: number;
+  /** the machine version the state was stored by; null when there is none */
+  version: string | null;
+  /** the persisted snapshot, as stored (checked before use) */
+  state: unknown;
+  /** what the row says besides the state: enough to rebuild it under another machine version */
+  unitId: number | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  /** the form being filled */
+  formId: string | null;
 }
 
-/** A roster unit as binding shows it, with the group it is bound to, if any. */
-export interface RosterUnit extends UnitRecord {
+/** A roster unit as binding looks it up, with the group it is bound to, if any. */
+export interface RosterUnit extends UnitProfile {
   boundRoomId: string | null;
   boundRoomTopic: string | null;
 }
@@ -25,74 +36,53 @@ export interface BoundRoom {
   members: string[];
 }
 
-export type BindResult = { ok: true; unit: RosterUnit } | { ok: false; boundTopic: string | null };
-
-/** The open conversation of a group. */
-export interface SessionRecord {
+/** Everything one step changes, written in one transaction with compare-and-set on the revision. */
+export interface GroupWrite {
   roomId: string;
-  unitId: number | null;
-  formId: string;
-  ownerId: string;
-  /** the owner's display name when the session was taken, for "张三正在填报" */
-  ownerName: string;
-  machineVersion: string;
-  /** the machine's persisted snapshot, as stored (checked before use) */
-  snapshot: unknown;
-}
-
-export interface SubmissionRecord {
-  unitId: number;
-  formId: string;
-  status: 'draft' | 'submitted' | 'reopened';
-  answers: Answers;
-  /** how many times it has been submitted */
-  version: number;
-  submittedAt: Date | null;
-  late: boolean;
-}
-
-/** Everything one message changes, written in one transaction. */
-export interface Commit {
-  messageId: string;
-  roomId: string;
-  /** contact id of the member whose message caused it */
-  actor: string;
+  /** the revision the step was computed from: the write is refused if the row has moved on */
+  revision: number;
+  /** the message handled, recorded so that the same message delivered again has no effect */
+  messageId: string | null;
   at: Date;
-  /** the conversation after the message: a record to store, null to end it, undefined to leave it */
-  session?: SessionRecord | null;
-  /** the answers of the unit's form as they now stand */
-  draft?: { unitId: number; formId: string; answers: Answers };
-  /** the form was confirmed: store a new submitted version */
-  submit?: { unitId: number; formId: string; answers: Answers; late: boolean };
-  /** a submitted form was opened again for changes */
-  reopen?: { unitId: number; formId: string };
-  /** units offered to the (unbound) group to choose from; null withdraws the offer */
-  offer?: { unitIds: number[]; offeredBy: string } | null;
-  /** forms offered to the group to choose from by number; null withdraws the offer */
-  formOffer?: { formIds: string[]; offeredBy: string } | null;
+  /** who caused it: the member's contact id, an admin's, or "system" */
+  actor: string;
+  version: string;
+  state: PersistedGroup;
+  unitId: number | null;
+  ownerId: string | null;
+  ownerName: string | null;
+  formId: string | null;
+  /** the group's topic and members, kept when it binds (what re-finds it under a new id) */
+  seen?: { topic: string | null; members: string[] };
+  /** the unit's forms whose answers changed */
+  drafts: { formId: string; answers: Answers }[];
+  effects: Effect[];
+  /** replies this step sends, counted toward the day's send limit under `day` */
+  sends?: { day: string; count: number };
 }
 
-export interface ConversationStore {
+export type WriteResult =
+  | { ok: true; revision: number; /** the unit the write created (registration) */ unitId: number | null }
+  /** the row moved on since it was read, the message was handled already, or the unit was bound elsewhere first */
+  | { ok: false; reason: 'conflict' | 'duplicate' | 'taken' };
+
+export interface GroupStore {
   /** true if a message with this id has already been handled */
   isProcessed(messageId: string): Promise<boolean>;
-  unitOfRoom(roomId: string): Promise<UnitRecord | null>;
-  /** creates a unit for a group that had none and binds the group to it; returns the group's unit if it already has one */
-  registerUnit(input: { roomId: string; roomTopic: string | null; members: string[]; name: string; actor: string; at: Date }): Promise<UnitRecord>;
-  session(roomId: string): Promise<SessionRecord | null>;
-  submission(unitId: number, formId: string): Promise<SubmissionRecord | null>;
-  commit(commit: Commit): Promise<void>;
-
-  /** keeps a picture or file a group sent for a form; returns its id */
-  saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }>;
-
-  /** every unit of the roster (not those created in a chat) */
+  load(roomId: string): Promise<GroupRecord | null>;
+  write(write: GroupWrite): Promise<WriteResult>;
+  /** a unit as the roster has it now */
+  unit(unitId: number): Promise<UnitProfile | null>;
+  /** a unit's saved forms, by form id */
+  savedForms(unitId: number): Promise<Record<string, SavedForm>>;
+  /** every unit of the roster (not those created in a chat), with the group each is bound to */
   rosterUnits(): Promise<RosterUnit[]>;
-  bindingOffer(roomId: string): Promise<{ unitIds: number[]; offeredBy: string } | null>;
-  formOffer(roomId: string): Promise<{ formIds: string[]; offeredBy: string } | null>;
-  /** binds the group to the unit unless the unit is bound to another group; withdraws any offer */
-  bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number; actor: string; at: Date }): Promise<BindResult>;
+  /** the groups bound to a unit */
+  roomsOfUnit(unitId: number): Promise<string[]>;
   /** groups bound to a unit whose topic was `topic` when last seen */
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]>;
-  /** a group came back under a new room id: move its binding and open conversation there */
+  /** a group came back under a new room id: its row moves there, state and all */
   moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void>;
+  /** keeps a picture or file a group sent for a form; returns its id */
+  saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }>;
 }

@@ -1,7 +1,8 @@
 // How many messages the send limits let through in a stretch of time, and so when a reminder round has to
 // start to reach every group before its window closes. Pure arithmetic on the worst case: every gap is
 // the minimum plus the whole jitter.
-import { atLocalTime, localDay, type QuietHours } from './quiet-hours.js';
+import { localDay } from '../campaign/time.js';
+import { atLocalTime, type QuietHours } from './quiet-hours.js';
 
 export interface SendLimits {
   /** least time between two messages the bot sends */

@@ -8,7 +8,8 @@ import { fill } from '../campaign/text.js';
 import type { Logger } from '../log.js';
 import type { AdminStore } from '../store/admin-store.js';
 import { digestText, type BudgetState } from './digest-text.js';
-import { atLocalTime, localDay } from './quiet-hours.js';
+import { localDay } from '../campaign/time.js';
+import { atLocalTime } from './quiet-hours.js';
 import type { ScheduleStore } from './store.js';
 
 const DAY_MS = 86_400_000;

@@ -41,11 +41,6 @@ export function isQuiet(at: Date, quiet: QuietHours, zone: string): boolean {
   return quiet.from < quiet.to ? m >= quiet.from && m < quiet.to : m >= quiet.from || m < quiet.to;
 }
 
-/** The local calendar day of `at`, "YYYY-MM-DD": what the daily cap counts by. */
-export function localDay(at: Date, zone: string): string {
-  return dayjs(at).tz(zone).format('YYYY-MM-DD');
-}
-
 /** `day`'s local date at the wall-clock time `minutes` after midnight (1440 and more run into the next days). */
 export function atLocalTime(day: Date, minutes: number, zone: string): Date {
   const date = dayjs(day).tz(zone).format('YYYY-MM-DD');

@@ -2,7 +2,7 @@
 // and the outbox (which waits for the gap and stops at the daily cap). The count of the day and the last
 // send are stored, so a restart neither resets the cap nor sends at once after the last message.
 import type { SendLimits } from './budget.js';
-import { localDay } from './quiet-hours.js';
+import { localDay } from '../campaign/time.js';
 import type { ScheduleStore } from './store.js';
 
 export type GateAnswer = { open: true } | { open: false; reason: 'gap' | 'cap' };
@@ -52,6 +52,17 @@ export class SendGate {
     this.count += 1;
     this.nextAt = Math.max(this.nextAt, at.getTime() + minGapMs + Math.floor((this.options.random ?? Math.random)() * jitterMs));
     await this.options.store.recordSend(this.day!, at);
+  }
+
+  /**
+   * Messages already counted in the database by another write (a group's step stores the count of its
+   * replies with it): the count in memory and the gap follow.
+   */
+  async noteSent(count: number, at: Date): Promise<void> {
+    if (this.day === localDay(at, this.options.zone)) this.count += count;
+    else await this.load(at);
+    const { minGapMs, jitterMs } = this.options.limits;
+    this.nextAt = Math.max(this.nextAt, at.getTime() + minGapMs + Math.floor((this.options.random ?? Math.random)() * jitterMs));
   }
 
   /** Messages counted today (as of the last check or record). */

@@ -1,9 +1,9 @@
 // What the scheduler reads and writes: the units that may need reminding, the outbox, the reminder rounds
 // already dealt with, the day's send count and the admins' switches.
 import type { Answers } from '../conversation/draft.js';
-import type { UnitRecord } from '../conversation/store.js';
+import type { UnitProfile } from '../conversation/group-types.js';
 
-export interface RemindableUnit extends UnitRecord {
+export interface RemindableUnit extends UnitProfile {
   /** the group the unit is bound to, if any */
   roomId: string | null;
   roomTopic: string | null;

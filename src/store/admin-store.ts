@@ -1,14 +1,21 @@
 // What the admin commands read and change: every unit with its group and submissions, the submitted
 // versions of one unit, unbinding, and the audit log of refused commands.
 import { parseAnswers, type Answers } from '../conversation/draft.js';
-import type { SubmissionRecord } from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
 import { audit } from './records.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
 /** A unit's submission of one form, as the admins see it. */
-export type AdminSubmission = Omit<SubmissionRecord, 'unitId'>;
+export interface AdminSubmission {
+  formId: string;
+  status: 'draft' | 'submitted' | 'reopened';
+  answers: Answers;
+  /** how many times it has been submitted */
+  version: number;
+  submittedAt: Date | null;
+  late: boolean;
+}
 
 export interface AdminUnit extends UnitProfile {
   roomTopic: string | null;
@@ -26,7 +33,6 @@ export interface SubmittedVersion {
 export interface AdminStore {
   units(): Promise<AdminUnit[]>;
   versions(unitId: number): Promise<SubmittedVersion[]>;
-  unbind(unitId: number, actor: string, at: Date): Promise<(string | null)[]>;
   audit(actor: string, at: Date, action: string, detail: object): Promise<void>;
 }
 
@@ -69,21 +75,6 @@ export class PrismaAdminStore implements AdminStore {
         late: row.late,
       }));
     });
-  }
-
-  /** Frees the unit's group(s) and ends their open conversations; returns the topics of the groups freed. */
-  unbind(unitId: number, actor: string, at: Date): Promise<(string | null)[]> {
-    return this.serial.run(() =>
-      this.prisma.$transaction(async (tx) => {
-        const rooms = await tx.room.findMany({ where: { unitId } });
-        if (rooms.length === 0) return [];
-        const ids = rooms.map((room) => room.id);
-        await tx.room.updateMany({ where: { id: { in: ids } }, data: { unitId: null, boundAt: null } });
-        await tx.conversation.deleteMany({ where: { roomId: { in: ids } } });
-        await audit(tx, actor, at, 'room.unbound', { unitId, rooms: rooms.map((r) => ({ id: r.id, topic: r.topic })) });
-        return rooms.map((room) => room.topic);
-      }),
-    );
   }
 
   audit(actor: string, at: Date, action: string, detail: object): Promise<void> {

@@ -34,24 +34,13 @@ export class PrismaScheduleStore implements ScheduleStore {
   ) {}
 
   units(): Promise<RemindableUnit[]> {
-    return this.serial.run(async () => {
-      const [rows, conversations] = await Promise.all([
-        this.prisma.unit.findMany({ include: unitInclude, orderBy: { id: 'asc' } }),
-        this.prisma.conversation.findMany({ select: { roomId: true, ownerId: true, ownerName: true, formId: true } }),
-      ]);
-      const owners = new Map(conversations.map((c) => [c.roomId, { id: c.ownerId, name: c.ownerName, formId: c.formId }]));
-      return rows.map((row) => toRemindable(row, owners));
-    });
+    return this.serial.run(async () => (await this.prisma.unit.findMany({ include: unitInclude, orderBy: { id: 'asc' } })).map(toRemindable));
   }
 
   unit(unitId: number): Promise<RemindableUnit | null> {
     return this.serial.run(async () => {
       const row = await this.prisma.unit.findUnique({ where: { id: unitId }, include: unitInclude });
-      if (!row) return null;
-      const roomIds = row.rooms.map((room) => room.id);
-      const conversations = await this.prisma.conversation.findMany({ where: { roomId: { in: roomIds } } });
-      const owners = new Map(conversations.map((c) => [c.roomId, { id: c.ownerId, name: c.ownerName, formId: c.formId }]));
-      return toRemindable(row, owners);
+      return row ? toRemindable(row) : null;
     });
   }
 
@@ -195,7 +184,8 @@ export class PrismaScheduleStore implements ScheduleStore {
 
 type UnitWithRooms = Prisma.UnitGetPayload<{ include: typeof unitInclude }>;
 
-function toRemindable(row: UnitWithRooms, owners: Map<string, { id: string; name: string; formId: string }>): RemindableUnit {
+/** A unit with its group and, while someone fills a form there, who (the group's row says). */
+function toRemindable(row: UnitWithRooms): RemindableUnit {
   const room = row.rooms[0];
   return {
     ...toUnitProfile(row),
@@ -206,6 +196,6 @@ function toRemindable(row: UnitWithRooms, owners: Map<string, { id: string; name
       status: s.status === 'submitted' || s.status === 'reopened' ? s.status : 'draft',
       answers: parseAnswers(s.answers),
     })),
-    owner: (room && owners.get(room.id)) ?? null,
+    owner: room?.ownerId && room.formId ? { id: room.ownerId, name: room.ownerName ?? '', formId: room.formId } : null,
   };
 }

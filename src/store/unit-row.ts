@@ -1,10 +1,10 @@
 // A unit as stored, read back into the types the rest uses. kind and category are free text columns in
 // SQLite, so they are parsed here, once, for every store.
 import { CategorySchema, UnitKindSchema } from '../campaign/schema.js';
-import type { UnitRecord } from '../conversation/store.js';
+import type { UnitProfile } from '../conversation/group-types.js';
 
 /** Who a unit is: the same record the conversation reads. */
-export type UnitProfile = UnitRecord;
+export type { UnitProfile };
 
 type UnitRow = { id: number; name: string; kind: string; category: string | null; city: string | null; industry: string | null };
 

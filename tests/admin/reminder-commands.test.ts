@@ -86,9 +86,6 @@ class StubAdminStore implements AdminStore {
   async versions() {
     return [];
   }
-  async unbind() {
-    return [];
-  }
   async audit(actor: string, _at: Date, action: string) {
     this.audits.push({ actor, action });
   }
@@ -105,6 +102,7 @@ function desk(now = sh('2021-09-24 10:00'), withCampaign = campaign) {
     campaign: withCampaign,
     admins: [PROVINCE, CITY],
     store,
+    groups: { unbindUnit: async () => [] },
     exporter: {} as never,
     roster: {} as never,
     reminders,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CampaignError, loadCampaign, loadCampaignFile, parseCampaign } from '../../src/campaign/load.js';
 import { deadlineOf, findForm, formsFor } from '../../src/campaign/forms.js';
-import { createRuntime, startForm } from '../../src/conversation/engine.js';
+import { createEngine, questionAt } from '../../src/conversation/engine.js';
 
 const DIR = new URL('../../conversations', import.meta.url).pathname;
 const FILE = join(DIR, 'campaign-2021.yaml');
@@ -258,13 +258,16 @@ describe('the format already expresses the notice’s other forms', () => {
 
   it('builds a machine for each that asks the first question', () => {
     const campaign = parseCampaign(raw, 'fixture');
-    for (const [id, at] of [
-      ['industryList', { kind: 'field', field: 'industryName' }],
-      ['activityReport', { kind: 'field', field: 'summary' }],
-      ['activityReportVariant', { kind: 'field', field: 'summary' }],
+    const engine = createEngine(campaign);
+    for (const [id, kind, at] of [
+      ['industryList', 'industryOrg', { kind: 'field', form: 'industryList', field: 'industryName' }],
+      ['activityReport', 'cityOrg', { kind: 'field', form: 'activityReport', field: 'summary' }],
+      ['activityReportVariant', 'cityOrg', { kind: 'field', form: 'activityReportVariant', field: 'summary' }],
     ] as const) {
-      const step = startForm(createRuntime(campaign, findForm(campaign, id)!), {});
-      expect(step.snapshot.context.at).toEqual(at);
+      expect(findForm(campaign, id)).toBeDefined();
+      const unit = { id: 1, name: '某单位', kind, category: null, city: null, industry: null };
+      const step = engine.step(engine.initial(), { type: 'group.restore', at: 0, unit, owner: null, forms: {}, open: id });
+      expect(questionAt(step.snapshot)).toEqual(at);
     }
   });
 

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { ChoiceField, ScalarField, TextField } from '../../src/campaign/schema.js';
 import { choicesOf } from '../../src/campaign/forms.js';
 import { checkAnswer, matchChoice, normalizeText, type Checked } from '../../src/conversation/answers.js';
-import { renderSay } from '../../src/conversation/render.js';
+import { problemText } from '../../src/conversation/render.js';
 import type { At } from '../../src/conversation/say.js';
-import { campaign, form, ITEMS, NOW } from './harness.js';
+import { campaign, form, ITEMS } from './harness.js';
 
 const commitment = form.fields[0] as TextField;
 const items = form.fields[1]!;
@@ -14,9 +14,9 @@ const type = items.fields[1] as ChoiceField;
 const url: ScalarField = { id: 'url', kind: 'url', label: '推文链接', prompt: '请发送链接。', editWords: [], maxChars: 60 };
 const media: ScalarField = { id: 'photo', kind: 'media', label: '活动照片', prompt: '请发送照片。', editWords: [], accept: ['image/*'], maxBytes: 1000 };
 
-const AT_COMMITMENT: At = { kind: 'field', field: 'commitment' };
-const AT_CONTENT: At = { kind: 'entry', field: 'items', sub: 'content' };
-const AT_TYPE: At = { kind: 'entry', field: 'items', sub: 'type' };
+const AT_COMMITMENT: At = { kind: 'field', form: form.id, field: 'commitment' };
+const AT_CONTENT: At = { kind: 'entry', form: form.id, field: 'items', sub: 'content' };
+const AT_TYPE: At = { kind: 'entry', form: form.id, field: 'items', sub: 'type' };
 
 function check(field: ScalarField, input: string, others?: Map<number, string>): Checked {
   return checkAnswer(field, input, { campaign, others });
@@ -26,7 +26,7 @@ function check(field: ScalarField, input: string, others?: Map<number, string>):
 function rejection(field: ScalarField, input: string, at: At, others?: Map<number, string>): string {
   const checked = check(field, input, others);
   if (checked.ok) throw new Error(`accepted: ${checked.value}`);
-  return renderSay({ kind: 'problem', at, problem: checked.problem }, { campaign, form, now: NOW, unitName: '' });
+  return problemText(campaign, checked.problem, at);
 }
 
 function accepted(field: ScalarField, input: string, others?: Map<number, string>): string {
@@ -206,15 +206,15 @@ describe('URLs', () => {
   it.each(['mp.weixin.qq.com/s/AbC', 'ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])(
     '%j is not a web address',
     (input) => {
-      expect(rejection(url, input, { kind: 'field', field: 'url' })).toBe(
+      expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe(
         '推文链接需要是以 http:// 或 https:// 开头的网址，请重新发送。',
       );
     },
   );
 
   it('refuses empty and overlong links', () => {
-    expect(rejection(url, '  ', { kind: 'field', field: 'url' })).toBe('推文链接不能为空，请重新发送。');
-    expect(rejection(url, `https://mp.weixin.qq.com/s/${'a'.repeat(40)}`, { kind: 'field', field: 'url' })).toContain(
+    expect(rejection(url, '  ', { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接不能为空，请重新发送。');
+    expect(rejection(url, `https://mp.weixin.qq.com/s/${'a'.repeat(40)}`, { kind: 'field', form: form.id, field: 'url' })).toContain(
       '推文链接最多60字，您输入了67字',
     );
   });
@@ -222,7 +222,7 @@ describe('URLs', () => {
 
 describe('media fields', () => {
   it('never accept typed text', () => {
-    expect(rejection(media, '照片见群相册', { kind: 'field', field: 'photo' })).toBe('这里需要直接发送活动照片（图片或文件），不是文字。');
+    expect(rejection(media, '照片见群相册', { kind: 'field', form: form.id, field: 'photo' })).toBe('这里需要直接发送活动照片（图片或文件），不是文字。');
   });
 });
 

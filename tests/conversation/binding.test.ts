@@ -51,7 +51,7 @@ describe('binding a group to its unit', () => {
   it('asks for 绑定 when the topic matches no roster name', async () => {
     const group = new Group(roster());
     expect(await group.say('填报')).toContain('请回复“绑定 单位全称”');
-    expect(group.store.rooms.size).toBe(0);
+    expect(group.store.unitOf('room-1')).toBeNull();
   });
 
   it('offers the unit whose name is the topic, and binds on 确认, then opens the form', async () => {
@@ -61,8 +61,8 @@ describe('binding a group to its unit', () => {
     const bound = await group.say('确认');
     expect(bound).toContain(`✅ 已将本群绑定为：${METRO}（广州市、城市轨道交通）`);
     expect(bound).toContain('第1步：请发送本集体的服务承诺');
-    expect(group.store.rooms.get('room-1')).toBe(1);
-    expect(group.store.roomInfo.get('room-1')?.members).toEqual(['李华', '王强']);
+    expect(group.store.unitOf('room-1')).toBe(1);
+    expect(group.store.rooms.get('room-1')?.members).toEqual(['李华', '王强']);
   });
 
   it('binds at once on an exact 绑定 name, ignoring spaces and full-width characters', async () => {
@@ -93,7 +93,7 @@ describe('binding a group to its unit', () => {
     await first.say(`绑定 ${METRO}`);
     const second = new Group(store, 'room-2', '另一个群');
     expect(await second.say(`绑定 ${METRO}`)).toContain(`“${METRO}”已绑定到另一个群（一中心群）`);
-    expect(store.rooms.get('room-2')).toBeUndefined();
+    expect(store.unitOf('room-2')).toBeNull();
   });
 
   it('answers 绑定 in a bound group with the unit it is bound to', async () => {
@@ -106,7 +106,7 @@ describe('binding a group to its unit', () => {
     const group = new Group(roster());
     await group.say('绑定 地铁');
     expect(await group.say('取消')).toContain('已取消绑定');
-    expect(group.store.offers.size).toBe(0);
+    expect(group.store.rooms.get('room-1')?.state).toMatchObject({ value: { unbound: 'idle' }, context: { candidates: [] } });
     expect(await group.say('1')).toBe('');
   });
 
@@ -124,9 +124,9 @@ describe('a group that comes back under a new room id', () => {
     await before.say('热情周到，便民利民，让每一位乘客安心出行');
     const after = new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏', '新同事']);
     expect(await after.say('进度')).toContain('已填服务承诺');
-    expect(store.rooms.get('new-id')).toBe(1);
+    expect(store.unitOf('new-id')).toBe(1);
     expect(store.rooms.has('old-id')).toBe(false);
-    expect(store.sessions.has('new-id')).toBe(true);
+    expect(store.rooms.get('new-id')?.formId).toBe('modelCollective');
   });
 
   it('does not move when the members are different people', async () => {
@@ -134,19 +134,16 @@ describe('a group that comes back under a new room id', () => {
     await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);
     const stranger = new Group(store, 'new-id', '一中心群', ['赵六', '钱七']);
     expect(await stranger.say('填报')).toContain('请回复“绑定 单位全称”');
-    expect(store.rooms.get('old-id')).toBe(1);
+    expect(store.unitOf('old-id')).toBe(1);
   });
 
   it('tells the admins when two bound groups fit equally well', async () => {
     const store = roster();
     // Two groups bound earlier that look alike: same topic, same members.
-    for (const [roomId, unitId] of [['a', 1], ['b', 2]] as const) {
-      store.rooms.set(roomId, unitId);
-      store.roomInfo.set(roomId, { topic: '服务群', members: ['李华', '王强'] });
-    }
+    for (const [roomId, unitId] of [['a', 1], ['b', 2]] as const) store.bind(roomId, unitId, '服务群', ['李华', '王强']);
     const again = new Group(store, 'c', '服务群', ['李华', '王强']);
     await again.say('进度');
     expect(again.notes.join()).toContain('群“服务群”重新登录后编号变了');
-    expect(store.rooms.has('c')).toBe(false);
+    expect(store.unitOf('c')).toBeNull();
   });
 });

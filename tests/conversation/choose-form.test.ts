@@ -36,7 +36,7 @@ describe('choosing among several forms', () => {
     expect(opened).toContain('第1步：请发送本集体的服务承诺');
     await g.say(COMMITMENT);
     expect(g.store.submissions.get(`${g.unit.id}:extraForm`)?.answers).toEqual({ commitment: COMMITMENT });
-    expect(g.store.formOffers.size).toBe(0);
+    expect(g.store.rooms.get('room-1')?.state).toMatchObject({ context: { choices: [] } });
   });
 
   it('goes straight to a form named after 填报, and refuses one the unit does not fill', async () => {

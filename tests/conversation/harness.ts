@@ -1,16 +1,20 @@
-// Drives the real campaign's collective form through engine.ts, without WeChat or storage.
+// Drives the real campaign's group machine with 附件2 open, without WeChat or storage.
 import { loadCampaign } from '../../src/campaign/load.js';
 import { findForm } from '../../src/campaign/forms.js';
 import type { Form } from '../../src/campaign/schema.js';
 import { parseInput } from '../../src/conversation/commands.js';
 import type { Answers, Entry } from '../../src/conversation/draft.js';
-import { createRuntime, startForm, stepForm, type Step } from '../../src/conversation/engine.js';
+import { createEngine, formState, openForm, questionAt, type Step } from '../../src/conversation/engine.js';
+import { pasteOrText } from '../../src/conversation/form-events.js';
+import type { GroupEvent, UnitProfile } from '../../src/conversation/group-types.js';
 import { renderAll } from '../../src/conversation/render.js';
 
 export const campaign = loadCampaign(new URL('../../conversations', import.meta.url).pathname);
 export const form: Form = findForm(campaign, 'modelCollective')!;
-export const runtime = createRuntime(campaign, form);
+export const engine = createEngine(campaign);
 export const NOW = new Date('2021-09-20T02:30:00Z'); // 9月20日 10:30 in Shanghai
+export const UNIT: UnitProfile = { id: 1, name: '测试集体', kind: 'collective', category: 'other', city: null, industry: null };
+export const OWNER = { id: 'u1', name: '李华' };
 
 export const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';
 export const ITEMS = [
@@ -22,42 +26,59 @@ export const ITEMS = [
   '设立青年突击队，保障节假日大客流安全有序',
 ];
 
-/** A conversation with the machine: send text, read the reply and where it stands. */
+/** A member's text as the group's router turns it into an event: a command, an answer or a paste. */
+export function eventOf(step: Step, text: string, by = OWNER): GroupEvent {
+  const open = openForm(step.snapshot, campaign);
+  const f = open ? findForm(campaign, open) : undefined;
+  const input = parseInput(text, campaign.commands, f, campaign.forms.flatMap((x) => [x.shortTitle, x.id]));
+  const answers = f ? (step.snapshot.context.forms[f.id]?.answers ?? {}) : {};
+  return { ...pasteOrText(campaign, input, questionAt(step.snapshot), f, answers), at: NOW.getTime(), by, mentioned: false };
+}
+
+/** A conversation with the machine, the unit bound and 附件2 open: send text, read the reply and where it stands. */
 export class Driver {
   step: Step;
   reply = '';
 
   constructor(answers: Answers = {}) {
-    this.step = startForm(runtime, answers);
-    this.reply = this.render();
+    this.step = engine.step(engine.initial(), {
+      type: 'group.restore',
+      at: NOW.getTime(),
+      unit: UNIT,
+      owner: OWNER,
+      forms: { modelCollective: { answers, status: 'draft', version: 0, submittedAt: null, late: false } },
+      open: 'modelCollective',
+    });
+    this.reply = renderAll([{ kind: 'ask' }], { campaign, now: NOW, snapshot: this.step.snapshot });
   }
 
   send(text: string): string {
-    const event = parseInput(text, campaign.commands, form);
-    this.step = stepForm(runtime, this.step.snapshot, event);
+    this.step = engine.step(this.step.snapshot, eventOf(this.step, text));
     this.reply = this.render();
     return this.reply;
   }
 
   render(): string {
-    return renderAll(this.step.says, { campaign, form, now: NOW, unitName: '测试集体' });
+    return renderAll(this.step.says, { campaign, now: NOW, snapshot: this.step.snapshot });
   }
 
   get at() {
-    return this.step.snapshot.context.at;
+    return questionAt(this.step.snapshot);
   }
   get index() {
     return this.step.snapshot.context.index;
   }
-  get answers() {
-    return this.step.answers;
+  get answers(): Answers {
+    return this.step.snapshot.context.forms.modelCollective?.answers ?? {};
   }
   get items() {
-    const items = this.step.answers.items;
+    const items = this.answers.items;
     return Array.isArray(items) ? items : [];
   }
-  get outcome() {
-    return this.step.outcome;
+  /** Still filling, handed in, or put aside with 取消. */
+  get outcome(): 'active' | 'submitted' | 'cancelled' {
+    if (openForm(this.step.snapshot, campaign)) return 'active';
+    return formState(this.step.snapshot, 'modelCollective') === 'submitted' ? 'submitted' : 'cancelled';
   }
 }
 

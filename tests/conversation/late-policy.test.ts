@@ -70,8 +70,10 @@ class Group {
   get saved() {
     return this.store.submissions.get(`${this.store.units[0]!.id}:modelCollective`);
   }
+  /** The form open in the group, as its row says. */
   get session() {
-    return this.store.sessions.get('room-1');
+    const row = this.store.rooms.get('room-1');
+    return row?.formId ? { formId: row.formId } : undefined;
   }
 }
 
@@ -114,7 +116,7 @@ describe.each([
     // What follows is chatter, not the commitment.
     expect(await g.say(COMMITMENT)).toBe('');
     expect(g.saved).toBeUndefined();
-    expect(g.store.commits.some((c) => c.draft !== undefined || c.session != null)).toBe(false);
+    expect(g.store.writes.some((w) => w.drafts.length > 0 || w.formId !== null)).toBe(false);
   });
 
   it('keeps a draft resumed after the deadline closed too, with its answers', async () => {
@@ -133,7 +135,7 @@ describe.each([
     expect(await g.say('确认')).toBe(SUBMIT_CLOSED);
     expect(g.saved).toMatchObject({ status: 'draft', version: 0, submittedAt: null, late: false, answers: FILLED });
     expect(g.store.history).toHaveLength(0);
-    expect(g.store.commits.some((c) => c.submit !== undefined)).toBe(false);
+    expect(g.store.writes.some((w) => w.effects.some((e) => e.kind === 'submit'))).toBe(false);
     // A second try is refused the same way; nothing was handed in.
     expect(await g.say('确认')).toBe(SUBMIT_CLOSED);
     expect(g.saved!.status).toBe('draft');

@@ -1,16 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createRuntime, restoreSnapshot, stepForm } from '../../src/conversation/engine.js';
-import { machineVersion } from '../../src/conversation/machine.js';
-import { parseInput } from '../../src/conversation/commands.js';
-import type { Form } from '../../src/campaign/schema.js';
-import { answersWith, campaign, COMMITMENT, Driver, form, itemText, ITEMS, runtime } from './harness.js';
+import { machineVersion } from '../../src/conversation/engine.js';
+import type { Campaign } from '../../src/campaign/schema.js';
+import { answersWith, campaign, COMMITMENT, Driver, engine, eventOf, form, itemText, ITEMS } from './harness.js';
 
 const AT = {
-  commitment: { kind: 'field', field: 'commitment' },
-  content: { kind: 'entry', field: 'items', sub: 'content' },
-  type: { kind: 'entry', field: 'items', sub: 'type' },
-  more: { kind: 'more', field: 'items' },
-  review: { kind: 'review' },
+  commitment: { kind: 'field', form: 'modelCollective', field: 'commitment' },
+  content: { kind: 'entry', form: 'modelCollective', field: 'items', sub: 'content' },
+  type: { kind: 'entry', form: 'modelCollective', field: 'items', sub: 'type' },
+  more: { kind: 'more', form: 'modelCollective', field: 'items' },
+  review: { kind: 'review', form: 'modelCollective' },
 } as const;
 
 const Q = {
@@ -89,7 +87,7 @@ describe('the whole form, question by question', () => {
 
     d.send('确认');
     expect(d.outcome).toBe('submitted');
-    expect(d.at).toEqual({ kind: 'end' });
+    expect(d.at).toBeUndefined();
     expect(d.answers).toEqual({
       commitment: COMMITMENT,
       items: [
@@ -253,7 +251,8 @@ describe('上一步 from every kind of question', () => {
     const seen: string[] = [];
     for (let i = 0; i < 9; i++) {
       d.send('上一步');
-      seen.push(`${d.at.kind}${'sub' in d.at ? `:${d.at.sub}` : ''}#${d.index + 1}`);
+      const at = d.at!;
+      seen.push(`${at.kind}${'sub' in at ? `:${at.sub}` : ''}#${d.index + 1}`);
     }
     expect(seen).toEqual([
       'more#3',
@@ -475,34 +474,35 @@ describe('snapshots', () => {
     }
     return out;
   }
+  const stored = (d: Driver) => JSON.parse(JSON.stringify(engine.persist(d.step.snapshot))) as Record<string, any>;
 
   it('the context is plain JSON and survives a JSON round trip unchanged', () => {
     for (const d of journey()) {
       const context = d.step.snapshot.context;
       expect(JSON.parse(JSON.stringify(context))).toEqual(context);
-      expect(JSON.parse(JSON.stringify(d.step.persisted))).toEqual(d.step.persisted);
+      expect(stored(d)).toEqual(engine.persist(d.step.snapshot));
     }
   });
 
   it('a restored snapshot continues at the same question with the same answers', () => {
     for (const d of journey()) {
-      const restored = restoreSnapshot(runtime, JSON.parse(JSON.stringify(d.step.persisted)));
+      const restored = engine.restore(stored(d));
       expect(restored).toBeDefined();
       expect(restored!.value).toEqual(d.step.snapshot.value);
       expect(restored!.context).toEqual(d.step.snapshot.context);
       for (const text of ['上一步', ITEMS[5]!, '2', '进度']) {
-        const event = parseInput(text, campaign.commands, form);
-        const a = stepForm(runtime, d.step.snapshot, event);
-        const b = stepForm(runtime, restored!, event);
+        const a = engine.step(d.step.snapshot, eventOf(d.step, text));
+        const b = engine.step(restored!, eventOf(d.step, text));
         expect(b.says).toEqual(a.says);
-        expect(b.answers).toEqual(a.answers);
+        expect(b.snapshot.context).toEqual(a.snapshot.context);
         expect(b.snapshot.value).toEqual(a.snapshot.value);
       }
     }
   });
 
   it('garbage or a state this machine does not have gives undefined instead of throwing', () => {
-    const good = JSON.parse(JSON.stringify(withItems(1).step.persisted)) as Record<string, any>;
+    const good = stored(withItems(1));
+    const forms = good.context.forms;
     const bad: unknown[] = [
       undefined,
       null,
@@ -512,39 +512,46 @@ describe('snapshots', () => {
       {},
       { status: 'active' },
       { ...good, value: 'nope' },
-      { ...good, value: { l_items: 'nope' } },
+      { ...good, value: { bound: { focus: { filling: { modelCollective: 'nope' } } } } },
       { ...good, value: { nope: 's_content' } },
-      { ...good, status: 'done', value: 'submitted' },
-      { ...good, context: { ...good.context, answers: 'x' } },
+      { ...good, context: { ...good.context, forms: { ...forms, modelCollective: { ...forms.modelCollective, answers: 'x' } } } },
       { ...good, context: { ...good.context, index: -1 } },
-      { ...good, context: { ...good.context, at: { kind: 'somewhere' } } },
+      { ...good, context: { ...good.context, owner: 'somebody' } },
       { ...good, context: undefined },
     ];
-    for (const stored of bad) expect(() => restoreSnapshot(runtime, stored)).not.toThrow();
-    for (const stored of bad) expect(restoreSnapshot(runtime, stored)).toBeUndefined();
-    expect(restoreSnapshot(runtime, good)).toBeDefined();
+    for (const state of bad) expect(() => engine.restore(state)).not.toThrow();
+    for (const state of bad) expect(engine.restore(state)).toBeUndefined();
+    expect(engine.restore(good)).toBeDefined();
   });
 
   it('the machine holds no timers or invoked actors (they would not survive a restart)', () => {
-    const config = JSON.stringify(runtime.machine.config);
+    const config = JSON.stringify(engine.machine.config);
     expect(config).not.toMatch(/"after"|"invoke"/);
   });
 });
 
 describe('machineVersion', () => {
-  it('is stable for the same form and changes when the form changes', () => {
-    const version = machineVersion(campaign, form);
-    expect(createRuntime(campaign, structuredClone(form)).version).toBe(version);
-    const changed = (edit: (f: Form) => void) => {
-      const copy = structuredClone(form);
-      edit(copy);
-      return machineVersion(campaign, copy);
-    };
-    expect(changed((f) => ((f.fields[0] as { maxChars: number }).maxChars = 60))).not.toBe(version);
-    expect(changed((f) => ((f.fields[1] as { minItems: number }).minItems = 4))).not.toBe(version);
-    expect(changed((f) => f.fields.reverse())).not.toBe(version);
-    const aliases = structuredClone(campaign);
-    aliases.choiceSets.serviceType![3]!.aliases.push('暖心类');
-    expect(machineVersion(aliases, form)).not.toBe(version);
+  const changed = (edit: (c: Campaign) => void) => {
+    const copy = structuredClone(campaign);
+    edit(copy);
+    return machineVersion(copy);
+  };
+
+  it('is stable for the same campaign and changes when a form’s structure changes', () => {
+    const version = machineVersion(campaign);
+    expect(machineVersion(structuredClone(campaign))).toBe(version);
+    expect(changed((c) => ((c.forms[0]!.fields[0] as { maxChars: number }).maxChars = 60))).not.toBe(version);
+    expect(changed((c) => ((c.forms[0]!.fields[1] as { minItems: number }).minItems = 4))).not.toBe(version);
+    expect(changed((c) => c.forms[0]!.fields.reverse())).not.toBe(version);
+    expect(changed((c) => c.choiceSets.serviceType!.push({ value: '新类型', aliases: [] }))).not.toBe(version);
+    expect(changed((c) => (c.forms[2]!.review = true))).not.toBe(version);
+  });
+
+  it('stays the same when only sentences or matching words change: a typo fixed in a prompt resets nobody', () => {
+    const version = machineVersion(campaign);
+    expect(changed((c) => ((c.forms[0]!.fields[0] as { prompt: string }).prompt = '第{step}步：请发送服务承诺。'))).toBe(version);
+    expect(changed((c) => (c.messages.greeting = '你好'))).toBe(version);
+    expect(changed((c) => c.choiceSets.serviceType![3]!.aliases.push('暖心类'))).toBe(version);
+    expect(changed((c) => (c.forms[0]!.deadline = '2021-10-08 12:00'))).toBe(version);
   });
 });

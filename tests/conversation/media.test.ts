@@ -6,8 +6,7 @@ import { campaign, NOW } from './harness.js';
 
 function cityGroup() {
   const store = new MemoryStore();
-  store.addRosterUnit('共青团广州市委员会', { kind: 'cityOrg', city: '广州市' });
-  store.rooms.set('room-1', 1);
+  store.addUnit('room-1', '共青团广州市委员会', { kind: 'cityOrg', city: '广州市' });
   const conv = new GroupConversations({ campaign, store, now: () => NOW });
   let n = 0;
   const send = async (extra: Partial<IncomingMessage>) =>

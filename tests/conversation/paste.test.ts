@@ -3,14 +3,14 @@ import { findForm } from '../../src/campaign/forms.js';
 import type { Form, TextField } from '../../src/campaign/schema.js';
 import { checkAnswer, type Checked, type Problem } from '../../src/conversation/answers.js';
 import { parsePaste, type Paste } from '../../src/conversation/paste.js';
-import { renderSay } from '../../src/conversation/render.js';
+import { problemText } from '../../src/conversation/render.js';
 import type { At } from '../../src/conversation/say.js';
-import { campaign, COMMITMENT, form, ITEMS, NOW } from './harness.js';
+import { campaign, COMMITMENT, form, ITEMS } from './harness.js';
 
 const industryForm: Form = findForm(campaign, 'industryList')!;
-const AT_CONTENT: At = { kind: 'entry', field: 'items', sub: 'content' };
-const AT_TYPE: At = { kind: 'entry', field: 'items', sub: 'type' };
-const AT_COMMITMENT: At = { kind: 'field', field: 'commitment' };
+const AT_CONTENT: At = { kind: 'entry', form: form.id, field: 'items', sub: 'content' };
+const AT_TYPE: At = { kind: 'entry', form: form.id, field: 'items', sub: 'type' };
+const AT_COMMITMENT: At = { kind: 'field', form: form.id, field: 'commitment' };
 
 function parse(text: string, options: { existing?: string[]; form?: Form } = {}): Paste | undefined {
   return parsePaste(text, { campaign, form: options.form ?? form, existing: options.existing });
@@ -24,7 +24,7 @@ function paste(text: string, options: { existing?: string[]; form?: Form } = {})
 
 /** A problem as the group reads it (first line: the choice menu that follows errorChoice is left out). */
 function said(problem: Problem, at: At = AT_CONTENT): string {
-  return renderSay({ kind: 'problem', at, problem }, { campaign, form, now: NOW, unitName: '' }).split('\n')[0]!;
+  return problemText(campaign, problem, at).split('\n')[0]!;
 }
 
 function shown(checked: Checked, at: At): string {

@@ -49,7 +49,7 @@ function readDatabase(file: string) {
   try {
     return {
       units: (db.prepare('SELECT name FROM Unit').all() as { name: string }[]).map((row) => row.name),
-      conversations: (db.prepare('SELECT roomId FROM Conversation').all() as { roomId: string }[]).map((row) => row.roomId),
+      conversations: (db.prepare('SELECT id FROM Room WHERE formId IS NOT NULL').all() as { id: string }[]).map((row) => row.id),
       processed: (db.prepare('SELECT roomId FROM ProcessedMessage').all() as { roomId: string }[]).map((row) => row.roomId),
       drafts: db.prepare('SELECT answers FROM Submission').all() as { answers: string }[],
     };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { atLocalTime, isQuiet, localDay, parseClock, parseQuietHours } from '../../src/schedule/quiet-hours.js';
+import { localDay } from '../../src/campaign/time.js';
+import { atLocalTime, isQuiet, parseClock, parseQuietHours } from '../../src/schedule/quiet-hours.js';
 
 const ZONE = 'Asia/Shanghai';
 /** a wall-clock time in Shanghai (UTC+8, no DST) */

@@ -1,36 +1,39 @@
-// An in-memory ConversationStore for conversation tests that run without a database.
-import type {
-  BindResult,
-  BoundRoom,
-  Commit,
-  ConversationStore,
-  RosterUnit,
-  SessionRecord,
-  SubmissionRecord,
-  UnitRecord,
-} from '../../src/conversation/store.js';
+// An in-memory GroupStore for conversation tests that run without a database. Every write is checked and
+// applied as the SQLite store does it: the handled message id, compare-and-set on the group's revision, a
+// unit bound to one group only, the answers, submissions with their history, all or nothing.
+import type { SavedForm, UnitProfile } from '../../src/conversation/group-types.js';
+import type { AdminSubmission } from '../../src/store/admin-store.js';
+import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, RosterUnit, WriteResult } from '../../src/conversation/store.js';
 
-export class MemoryStore implements ConversationStore {
-  units: UnitRecord[] = [];
-  rooms = new Map<string, number>();
-  sessions = new Map<string, SessionRecord>();
-  submissions = new Map<string, SubmissionRecord>();
-  history: { unitId: number; formId: string; version: number; answers: unknown; late: boolean }[] = [];
-  processed = new Set<string>();
-  commits: Commit[] = [];
+export interface RoomRow extends GroupRecord {
+  topic: string | null;
+  members: string[];
+}
+
+/** A unit's submission of one form, as the admins' store reads it back. */
+export type SubmissionRow = AdminSubmission & { unitId: number };
+
+export class MemoryStore implements GroupStore {
+  units: UnitProfile[] = [];
   /** units of the roster, by id (a subset of `units`) */
   roster = new Set<number>();
-  offers = new Map<string, { unitIds: number[]; offeredBy: string }>();
-  formOffers = new Map<string, { formIds: string[]; offeredBy: string }>();
-  roomInfo = new Map<string, { topic: string | null; members: string[] }>();
+  rooms = new Map<string, RoomRow>();
+  submissions = new Map<string, SubmissionRow>();
+  history: { unitId: number; formId: string; version: number; answers: unknown; late: boolean }[] = [];
+  processed = new Set<string>();
+  writes: GroupWrite[] = [];
+  audit: { actor: string; action: string; detail: object }[] = [];
+  media: { id: number; unitId: number; formId: string; name: string; mime: string; size: number }[] = [];
+  /** makes every write fail, as a locked database would */
+  failing = false;
 
   /** Adds a roster unit that no group is bound to yet. */
-  addRosterUnit(name: string, details: Partial<Pick<RosterUnit, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitRecord {
-    const unit: UnitRecord = {
+  addRosterUnit(name: string, details: Partial<Pick<UnitProfile, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitProfile {
+    const unit: UnitProfile = {
       id: this.units.length + 1,
       name,
       kind: details.kind ?? 'collective',
-      category: details.category ?? 'other',
+      category: details.category === undefined ? 'other' : details.category,
       city: details.city ?? null,
       industry: details.industry ?? null,
     };
@@ -39,141 +42,145 @@ export class MemoryStore implements ConversationStore {
     return unit;
   }
 
-  /** Binds a room to a new collective, as the roster would. */
-  addUnit(roomId: string, name: string): UnitRecord {
-    // An ordinary collective: it fills 附件2 only, so 填报 opens that form at once.
-    const unit: UnitRecord = { id: this.units.length + 1, name, kind: 'collective', category: 'other', city: null, industry: null };
-    this.units.push(unit);
-    this.rooms.set(roomId, unit.id);
+  /** Binds a room to a new collective, as the roster and an earlier binding would. */
+  addUnit(roomId: string, name: string, details: Partial<Pick<UnitProfile, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitProfile {
+    // An ordinary collective by default: it fills 附件2 only, so 填报 opens that form at once.
+    const unit = this.addRosterUnit(name, details);
+    this.bind(roomId, unit.id);
     return unit;
   }
 
-  async isProcessed(messageId: string) {
+  /** Binds a room to an existing unit, as an earlier binding would have. */
+  bind(roomId: string, unitId: number, topic: string | null = null, members: string[] = []): void {
+    const row = this.rooms.get(roomId);
+    this.rooms.set(roomId, { ...(row ?? emptyRow(roomId)), unitId, topic, members });
+  }
+
+  /** The unit a room is bound to. */
+  unitOf(roomId: string): number | null {
+    return this.rooms.get(roomId)?.unitId ?? null;
+  }
+
+  async isProcessed(messageId: string): Promise<boolean> {
     return this.processed.has(messageId);
   }
 
-  async unitOfRoom(roomId: string) {
-    const id = this.rooms.get(roomId);
-    return this.units.find((unit) => unit.id === id) ?? null;
+  async load(roomId: string): Promise<GroupRecord | null> {
+    const row = this.rooms.get(roomId);
+    return row ? structuredClone(row) : null;
   }
 
-  async registerUnit(input: { roomId: string; roomTopic: string | null; members: string[]; name: string }) {
-    const existing = await this.unitOfRoom(input.roomId);
-    if (existing) return existing;
-    this.roomInfo.set(input.roomId, { topic: input.roomTopic, members: input.members });
-    return this.addUnit(input.roomId, input.name);
+  async unit(unitId: number): Promise<UnitProfile | null> {
+    const unit = this.units.find((u) => u.id === unitId);
+    return unit ? { ...unit } : null;
   }
 
-  async session(roomId: string) {
-    const record = this.sessions.get(roomId);
-    return record ? structuredClone(record) : null;
-  }
-
-  async submission(unitId: number, formId: string) {
-    const record = this.submissions.get(`${unitId}:${formId}`);
-    return record ? structuredClone(record) : null;
+  async savedForms(unitId: number): Promise<Record<string, SavedForm>> {
+    const forms: Record<string, SavedForm> = {};
+    for (const row of this.submissions.values()) {
+      if (row.unitId !== unitId) continue;
+      forms[row.formId] = { answers: structuredClone(row.answers), status: row.status, version: row.version, submittedAt: row.submittedAt?.getTime() ?? null, late: row.late };
+    }
+    return forms;
   }
 
   async rosterUnits(): Promise<RosterUnit[]> {
     return this.units
       .filter((unit) => this.roster.has(unit.id))
       .map((unit) => {
-        const roomId = [...this.rooms].find(([, id]) => id === unit.id)?.[0] ?? null;
-        return {
-          ...unit,
-          boundRoomId: roomId,
-          boundRoomTopic: roomId ? (this.roomInfo.get(roomId)?.topic ?? null) : null,
-        };
+        const room = [...this.rooms.values()].find((row) => row.unitId === unit.id);
+        return { ...unit, boundRoomId: room?.roomId ?? null, boundRoomTopic: room?.topic ?? null };
       });
   }
 
-  async bindingOffer(roomId: string) {
-    return structuredClone(this.offers.get(roomId) ?? null);
+  async roomsOfUnit(unitId: number): Promise<string[]> {
+    return [...this.rooms.values()].filter((row) => row.unitId === unitId).map((row) => row.roomId);
   }
 
-  media: { id: number; unitId: number; formId: string; name: string; mime: string; size: number }[] = [];
+  async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
+    return [...this.rooms.values()]
+      .filter((row) => row.unitId !== null && row.topic === topic)
+      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members }));
+  }
 
-  async saveMedia(input: { unitId: number; formId: string; name: string; mime: string; data: Buffer }) {
+  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[] }): Promise<void> {
+    const row = this.rooms.get(input.from);
+    if (!row) return;
+    this.rooms.delete(input.from);
+    this.rooms.set(input.to, { ...row, roomId: input.to, topic: input.topic, members: input.members, revision: row.revision + 1 });
+  }
+
+  async saveMedia(input: { unitId: number; formId: string; name: string; mime: string; data: Buffer }): Promise<{ id: number }> {
     const id = this.media.length + 1;
     this.media.push({ id, unitId: input.unitId, formId: input.formId, name: input.name, mime: input.mime, size: input.data.length });
     return { id };
   }
 
-  async formOffer(roomId: string) {
-    return structuredClone(this.formOffers.get(roomId) ?? null);
-  }
-
-  async bindRoom(input: { roomId: string; roomTopic: string | null; members: string[]; unitId: number }): Promise<BindResult> {
-    const elsewhere = [...this.rooms].find(([roomId, id]) => id === input.unitId && roomId !== input.roomId);
-    if (elsewhere) return { ok: false, boundTopic: this.roomInfo.get(elsewhere[0])?.topic ?? null };
-    this.rooms.set(input.roomId, input.unitId);
-    this.roomInfo.set(input.roomId, { topic: input.roomTopic, members: input.members });
-    this.offers.delete(input.roomId);
-    const unit = (await this.rosterUnits()).find((u) => u.id === input.unitId);
-    return unit ? { ok: true, unit } : { ok: false, boundTopic: null };
-  }
-
-  async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
-    return [...this.rooms]
-      .filter(([roomId]) => this.roomInfo.get(roomId)?.topic === topic)
-      .map(([roomId, unitId]) => ({ roomId, unitId, topic, members: this.roomInfo.get(roomId)?.members ?? [] }));
-  }
-
-  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[] }) {
-    const unitId = this.rooms.get(input.from);
-    if (unitId === undefined) return;
-    this.rooms.delete(input.from);
-    this.rooms.set(input.to, unitId);
-    this.roomInfo.delete(input.from);
-    this.roomInfo.set(input.to, { topic: input.topic, members: input.members });
-    const open = this.sessions.get(input.from);
-    if (open && !this.sessions.has(input.to)) {
-      this.sessions.delete(input.from);
-      this.sessions.set(input.to, { ...open, roomId: input.to });
-    }
-  }
-
-  async commit(commit: Commit) {
+  async write(input: GroupWrite): Promise<WriteResult> {
+    if (this.failing) throw new Error('database is locked');
     // Stored as JSON, the way the database keeps it, so nothing live leaks through.
-    const c = JSON.parse(JSON.stringify(commit)) as Commit;
-    this.commits.push(c);
-    this.processed.add(c.messageId);
-    if (c.formOffer === null) this.formOffers.delete(c.roomId);
-    else if (c.formOffer) this.formOffers.set(c.roomId, c.formOffer);
-    if (c.offer === null) this.offers.delete(c.roomId);
-    else if (c.offer) this.offers.set(c.roomId, c.offer);
-    if (c.session === null) this.sessions.delete(c.roomId);
-    else if (c.session) this.sessions.set(c.roomId, c.session);
-    const key = (x: { unitId: number; formId: string }) => `${x.unitId}:${x.formId}`;
-    if (c.draft) {
-      const old = this.submissions.get(key(c.draft));
-      this.submissions.set(key(c.draft), {
-        unitId: c.draft.unitId,
-        formId: c.draft.formId,
+    const write = JSON.parse(JSON.stringify(input)) as GroupWrite;
+    if (write.messageId !== null && this.processed.has(write.messageId)) return { ok: false, reason: 'duplicate' };
+    const row = this.rooms.get(write.roomId) ?? emptyRow(write.roomId);
+    if (row.revision !== write.revision) return { ok: false, reason: 'conflict' };
+    let unitId = write.unitId;
+    let created: number | null = null;
+    for (const effect of write.effects) {
+      if (effect.kind === 'bind') {
+        const elsewhere = [...this.rooms.values()].find((other) => other.unitId === effect.unitId && other.roomId !== write.roomId);
+        if (elsewhere) return { ok: false, reason: 'taken' };
+      }
+      if (effect.kind === 'register') {
+        const unit = this.addRosterUnit(effect.name, { category: null });
+        this.roster.delete(unit.id);
+        created = unitId = unit.id;
+        write.state.context.unit = { ...write.state.context.unit!, id: unit.id };
+      }
+    }
+    if (write.messageId !== null) this.processed.add(write.messageId);
+    this.writes.push(write);
+    this.rooms.set(write.roomId, {
+      ...row,
+      revision: row.revision + 1,
+      version: write.version,
+      state: write.state,
+      unitId,
+      ownerId: write.ownerId,
+      ownerName: write.ownerName,
+      formId: write.formId,
+      ...(write.seen ? { topic: write.seen.topic, members: write.seen.members } : {}),
+    });
+    const key = (formId: string) => `${unitId}:${formId}`;
+    for (const draft of write.drafts) {
+      const old = this.submissions.get(key(draft.formId));
+      this.submissions.set(key(draft.formId), {
+        unitId: unitId!,
+        formId: draft.formId,
         status: old?.status ?? 'draft',
-        answers: c.draft.answers,
+        answers: draft.answers,
         version: old?.version ?? 0,
         submittedAt: old?.submittedAt ?? null,
         late: old?.late ?? false,
       });
     }
-    if (c.reopen) {
-      const old = this.submissions.get(key(c.reopen));
-      if (old) old.status = 'reopened';
+    for (const effect of write.effects) {
+      this.audit.push({ actor: write.actor, action: effect.kind, detail: effect });
+      if (effect.kind === 'submit') {
+        const answers = write.state.context.forms[effect.formId]?.answers ?? {};
+        const old = this.submissions.get(key(effect.formId));
+        const version = (old?.version ?? 0) + 1;
+        this.submissions.set(key(effect.formId), { unitId: unitId!, formId: effect.formId, status: 'submitted', answers, version, submittedAt: new Date(write.at), late: effect.late });
+        this.history.push({ unitId: unitId!, formId: effect.formId, version, answers, late: effect.late });
+      }
+      if (effect.kind === 'reopen') {
+        const old = this.submissions.get(key(effect.formId));
+        if (old) old.status = 'reopened';
+      }
     }
-    if (c.submit) {
-      const old = this.submissions.get(key(c.submit));
-      const version = (old?.version ?? 0) + 1;
-      this.submissions.set(key(c.submit), {
-        unitId: c.submit.unitId,
-        formId: c.submit.formId,
-        status: 'submitted',
-        answers: c.submit.answers,
-        version,
-        submittedAt: new Date(commit.at),
-        late: c.submit.late,
-      });
-      this.history.push({ unitId: c.submit.unitId, formId: c.submit.formId, version, answers: c.submit.answers, late: c.submit.late });
-    }
+    return { ok: true, revision: row.revision + 1, unitId: created };
   }
+}
+
+function emptyRow(roomId: string): RoomRow {
+  return { roomId, revision: 0, version: null, state: null, unitId: null, ownerId: null, ownerName: null, formId: null, topic: null, members: [] };
 }

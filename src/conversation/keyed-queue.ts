@@ -4,10 +4,13 @@ export class KeyedQueue {
   private readonly tails = new Map<string, Promise<void>>();
 
   /** Runs `job` after every earlier job of `key`; a failing job does not stop the ones behind it. */
-  run(key: string, job: () => Promise<void>): Promise<void> {
+  run<T>(key: string, job: () => Promise<T>): Promise<T> {
     const previous = this.tails.get(key) ?? Promise.resolve();
     const current = previous.then(job, job);
-    const tail = current.catch(() => undefined);
+    const tail = current.then(
+      () => undefined,
+      () => undefined,
+    );
     this.tails.set(key, tail);
     void tail.then(() => {
       if (this.tails.get(key) === tail) this.tails.delete(key);

@@ -1,0 +1,380 @@
+// One form of the campaign as nested states of the group machine: a state per field, a compound state per
+// list (one child per sub-field, then "more"), the review and a pasted list waiting for 确认. Each state that
+// asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
+import { and, stateIn } from 'xstate';
+import type { Form, ListField, ScalarField } from '../campaign/schema.js';
+import { completeEntries, entriesOf, mainList } from './draft.js';
+import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';
+import type { Effect, GroupContext, GroupEvent } from './group-types.js';
+import type { At, Say } from './say.js';
+
+/** State ids of one form; ids are global to the machine, so each carries the form's id. */
+export function formIds(formId: string) {
+  const p = `${formId}__`;
+  return {
+    root: `${p}form`,
+    route: `${p}route`,
+    review: `${p}review`,
+    pasted: `${p}pasted`,
+    field: (field: string) => `${p}f_${field}`,
+    list: (field: string) => `${p}l_${field}`,
+    sub: (field: string, sub: string) => `${p}l_${field}_${sub}`,
+    more: (field: string) => `${p}l_${field}_more`,
+    entryDone: (field: string) => `${p}l_${field}_entryDone`,
+  };
+}
+
+/** State ids of the group (outside any form) that the forms' transitions lead to. */
+export const groupIds = {
+  unbound: 'unbound',
+  unboundIdle: 'unbound_idle',
+  offered: 'unbound_offered',
+  candidates: 'unbound_candidates',
+  filling: 'focus_filling',
+  bound: 'bound',
+  idle: 'focus_idle',
+  choosing: 'focus_choosing',
+  status: (formId: string) => `status_${formId}`,
+  notStarted: (formId: string) => `status_${formId}_notStarted`,
+  draft: (formId: string) => `status_${formId}_draft`,
+  submitted: (formId: string) => `status_${formId}_submitted`,
+  onTime: (formId: string) => `status_${formId}_onTime`,
+  late: (formId: string) => `status_${formId}_late`,
+  reopened: (formId: string) => `status_${formId}_reopened`,
+};
+
+const to = (id: string) => `#${id}`;
+type Args = { context: GroupContext; event: GroupEvent };
+
+export const say = (params: Say | ((args: Args) => Say)): Action => ({ type: 'say', params });
+export const ask: Action = say({ kind: 'ask' });
+export const message = (key: Extract<Say, { kind: 'message' }>['key'], vars?: (args: Args) => Record<string, string | number>): Action =>
+  say((args) => ({ kind: 'message', key, ...(vars ? { vars: vars(args) } : {}) }));
+const editTargetOf = (event: GroupEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
+const deleteNumberOf = (event: GroupEvent) => (event.type === 'cmd.delete' ? (event.n ?? 0) : 0);
+
+/**
+ * Handing in a form, from its review (确认) or its last answer (forms without a review), if it still takes
+ * submissions: a new version is kept, the form's status moves to submitted (late or on time), the form
+ * closes and the group hears when it was handed in.
+ */
+export function submitTransitions(formId: string): AnyTransition[] {
+  const late = ({ context }: Args) => context.forms[formId]?.late ?? false;
+  const actions: Action[] = [
+    { type: 'recordSubmission', params: { form: formId } },
+    { type: 'effect', params: (args: Args): Effect => ({ kind: 'submit', formId, late: late(args) }) },
+    say((args) => ({ kind: 'submitted', form: formId, late: late(args) })),
+    'closeForm',
+  ];
+  const of = { form: formId };
+  return [
+    {
+      guard: and([{ type: 'accepts', params: of }, { type: 'late', params: of }]),
+      target: [to(groupIds.idle), to(groupIds.late(formId))],
+      actions,
+    },
+    { guard: { type: 'accepts', params: of }, target: [to(groupIds.idle), to(groupIds.onTime(formId))], actions },
+  ];
+}
+
+export function formStates(form: Form, check: AnswerCheck): StateConfig {
+  const f = formIds(form.id);
+  const list = mainList(form);
+  const onForm = { form: form.id };
+  const listRef = (field: ListField) => ({ form: form.id, field: field.id });
+  const setIndex = (field: string, where: 'open' | 'last' | 'previous' | 'new'): Action => ({
+    type: 'moveIndex',
+    params: { form: form.id, field, to: where },
+  });
+  /** Why the answer was refused: the guard `valid` failed just before, the same check gives the reason. */
+  const refuse = (ref: FieldRef): Action =>
+    say(({ context, event }) => {
+      const checked = check(context, event.type === 'user.text' ? event.text : '', ref);
+      return { kind: 'problem', at: atOf(ref), problem: checked.ok ? { key: 'errorEmpty', vars: {} } : checked.problem };
+    });
+  const saved = (field: string): Action =>
+    say(({ context }) => ({ kind: 'saved', form: form.id, field, index: context.index, answers: context.forms[form.id]?.answers ?? {} }));
+  const atOf = (ref: FieldRef): At =>
+    ref.sub === undefined ? { kind: 'field', form: form.id, field: ref.field } : { kind: 'entry', form: form.id, field: ref.field, sub: ref.sub };
+
+  /** 上一步 from the first question of top-level field k: the question before it. */
+  function backBefore(k: number): TransitionFor<'cmd.back'>[] {
+    const previous = form.fields[k - 1];
+    if (!previous) return [{ actions: [message('atFirstStep'), ask] }];
+    if (previous.kind !== 'list') return [{ target: to(f.field(previous.id)), actions: ['stopEditing'] }];
+    const lastSub = previous.fields[previous.fields.length - 1]!;
+    return [
+      {
+        guard: { type: 'hasEntries', params: listRef(previous) },
+        target: to(f.sub(previous.id, lastSub.id)),
+        actions: ['stopEditing', setIndex(previous.id, 'last')],
+      },
+      { target: to(f.list(previous.id)), actions: ['stopEditing', setIndex(previous.id, 'open')] },
+    ];
+  }
+
+  function scalarState(field: ScalarField, k: number): StateConfig {
+    const ref = { form: form.id, field: field.id };
+    return {
+      id: f.field(field.id),
+      meta: { ask: atOf(ref) },
+      entry: [ask],
+      on: {
+        'user.text': [
+          { guard: { type: 'valid', params: ref }, target: to(f.route), actions: [{ type: 'store', params: ref }, saved(field.id)] },
+          { actions: [refuse(ref)] },
+        ],
+        // 确认 takes the answer the roster offers, where there is one; otherwise it means what it means anywhere.
+        'cmd.confirm': {
+          guard: { type: 'suggested', params: ref },
+          target: to(f.route),
+          actions: [{ type: 'takeSuggestion', params: ref }, saved(field.id)],
+        },
+        'cmd.back': backBefore(k),
+      },
+    };
+  }
+
+  function listState(field: ListField, k: number): StateConfig {
+    const subs = field.fields;
+    const first = subs[0]!;
+    const last = subs[subs.length - 1]!;
+    const lf = listRef(field);
+    const full = { type: 'full', params: lf } as const;
+    const listFull = message('listFull', () => ({ max: field.maxItems }));
+    const states: Record<string, StateConfig> = {
+      pick: {
+        always: [
+          ...subs.map((sub): AnyTransition => ({ guard: { type: 'subMissing', params: { ...lf, sub: sub.id } }, target: to(f.sub(field.id, sub.id)) })),
+          { target: to(f.entryDone(field.id)) },
+        ],
+      },
+    };
+    subs.forEach((sub, j) => {
+      const ref = { ...lf, sub: sub.id };
+      const next = subs[j + 1];
+      const target = next ? to(f.sub(field.id, next.id)) : to(f.entryDone(field.id));
+      const back: TransitionFor<'cmd.back'>[] =
+        j > 0
+          ? [{ target: to(f.sub(field.id, subs[j - 1]!.id)) }]
+          : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous')] }, ...backBefore(k)];
+      states[`s_${sub.id}`] = {
+        id: f.sub(field.id, sub.id),
+        meta: { ask: atOf(ref) },
+        entry: [ask],
+        on: {
+          'user.text': [
+            { guard: { type: 'valid', params: ref }, target, actions: [{ type: 'store', params: ref }, ...(next ? [] : [saved(field.id)])] },
+            { actions: [refuse(ref)] },
+          ],
+          ...(sub.kind === 'media'
+            ? { 'user.media': { target, actions: [{ type: 'storeMedia', params: ref }, ...(next ? [] : [saved(field.id)])] } }
+            : {}),
+          'cmd.back': back,
+        },
+      };
+    });
+    states.entryDone = {
+      id: f.entryDone(field.id),
+      always: [
+        { guard: 'editing', target: to(f.route) },
+        // An entry left half-done by 上一步 is asked for before anything else.
+        { guard: { type: 'hasOpenEntry', params: lf }, target: to(f.route) },
+        { guard: full, target: to(f.route) },
+        { guard: { type: 'enough', params: lf }, target: to(f.more(field.id)) },
+        { target: to(f.sub(field.id, first.id)), actions: [setIndex(field.id, 'new')] },
+      ],
+    };
+    const freshRef = { ...lf, sub: first.id, fresh: true };
+    const second = subs[1];
+    const afterFresh = second ? to(f.sub(field.id, second.id)) : to(f.entryDone(field.id));
+    states.more = {
+      id: f.more(field.id),
+      meta: { ask: { kind: 'more', form: form.id, field: field.id } },
+      entry: [ask],
+      on: {
+        'cmd.continue': [
+          { guard: full, actions: [listFull, ask] },
+          { target: to(f.sub(field.id, first.id)), actions: [setIndex(field.id, 'new')] },
+        ],
+        // Sending the next entry straight away, without 继续, is read as that entry.
+        ...(first.kind === 'media'
+          ? {
+              'user.media': [
+                { guard: full, actions: [listFull, ask] },
+                { target: afterFresh, actions: [{ type: 'storeMedia', params: freshRef }, ...(second ? [] : [saved(field.id)])] },
+              ],
+            }
+          : {}),
+        'user.text': [
+          { guard: full, actions: [listFull, ask] },
+          { guard: { type: 'valid', params: freshRef }, target: afterFresh, actions: [{ type: 'store', params: freshRef }] },
+          { actions: [refuse(freshRef), ask] },
+        ],
+        'cmd.finish': { target: to(f.route) },
+        'cmd.back': { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last')] },
+      },
+    };
+    return { id: f.list(field.id), initial: 'pick', states };
+  }
+
+  const lastField = form.fields[form.fields.length - 1]!;
+  const states: Record<string, StateConfig> = {
+    route: {
+      id: f.route,
+      entry: ['stopEditing'],
+      always: [
+        ...form.fields.map(
+          (field): AnyTransition => ({
+            guard: { type: 'missing', params: { form: form.id, field: field.id } },
+            target: to(field.kind === 'list' ? f.list(field.id) : f.field(field.id)),
+            actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
+          }),
+        ),
+        // A form without a review is handed in with its last answer, unless it was reopened (then the
+        // review shows what is there) or can no longer be handed in (the review says why at 确认).
+        { guard: { type: 'reviews', params: onForm }, target: to(f.review) },
+        { guard: stateIn(to(groupIds.reopened(form.id))), target: to(f.review) },
+        ...submitTransitions(form.id),
+        { target: to(f.review) },
+      ],
+    },
+    review: {
+      id: f.review,
+      meta: { ask: { kind: 'review', form: form.id } },
+      entry: [ask],
+      on: {
+        'cmd.confirm': [...submitTransitions(form.id), { actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }],
+        'cmd.finish': { target: to(f.review), reenter: true },
+        'cmd.continue': list
+          ? [
+              { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ask] },
+              { target: to(f.sub(list.id, list.fields[0]!.id)), actions: [setIndex(list.id, 'new')] },
+            ]
+          : { actions: [message('notNowContinue'), ask] },
+        'user.text': { actions: [ask] },
+        'cmd.back':
+          lastField.kind === 'list'
+            ? { target: to(f.more(lastField.id)), actions: [setIndex(lastField.id, 'last')] }
+            : { target: to(f.field(lastField.id)) },
+      },
+    },
+    pasted: {
+      id: f.pasted,
+      meta: { ask: { kind: 'pasted', form: form.id } },
+      entry: [say(({ context }) => ({ kind: 'paste', form: form.id, pasted: context.pasted!, answers: context.forms[form.id]?.answers ?? {} }))],
+      on: {
+        'cmd.confirm': { target: to(f.route), actions: [{ type: 'applyPaste', params: onForm }, message('pasteApplied')] },
+        'cmd.cancel': { target: to(f.route), actions: ['dropPaste', message('pasteDropped')] },
+        'cmd.back': { target: to(f.route), actions: ['dropPaste', message('pasteDropped')] },
+        'user.text': { actions: [ask] },
+      },
+    },
+  };
+  form.fields.forEach((field, k) => {
+    states[field.kind === 'list' ? `l_${field.id}` : `f_${field.id}`] = field.kind === 'list' ? listState(field, k) : scalarState(field, k);
+  });
+
+  return {
+    id: f.root,
+    tags: [`filling:${form.id}`],
+    initial: 'route',
+    on: {
+      // 填报 for the form already open: the owner hears the question again, anyone else who is filling.
+      'cmd.start': [
+        { guard: and([{ type: 'namesOpenForm', params: onForm }, 'fromOwner']), actions: [ask] },
+        {
+          guard: { type: 'namesOpenForm', params: onForm },
+          actions: [message('alreadyRunning', ({ context }) => ({ owner: context.owner?.name ?? '', form: form.shortTitle })), ask],
+        },
+      ],
+      'cmd.continue': { actions: [message('notNowContinue'), ask] },
+      'cmd.finish': [
+        { guard: { type: 'complete', params: onForm }, target: to(f.route) },
+        { actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowFinish', answers: context.forms[form.id]?.answers ?? {} })), ask] },
+      ],
+      'cmd.confirm': {
+        actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowConfirm', answers: context.forms[form.id]?.answers ?? {} })), ask],
+      },
+      'cmd.back': { actions: [ask] },
+      'cmd.edit': editTransitions(form),
+      // A paste of several entries is shown back and waits for 确认; one with nothing to save is explained.
+      'user.paste': [
+        { guard: 'pasteHasValues', target: to(f.pasted), reenter: true, actions: ['keepPaste'] },
+        { actions: [say(({ event }) => ({ kind: 'pasteRejected', form: form.id, pasted: event.type === 'user.paste' ? event.paste : emptyPaste })), ask] },
+      ],
+      'cmd.delete': deleteTransitions(form),
+    },
+    states,
+  };
+}
+
+const emptyPaste = { entries: [], problems: [] };
+
+/** 修改 承诺 / 修改 2 / 修改 alone, within a form. */
+function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
+  const f = formIds(form.id);
+  const list = mainList(form);
+  const transitions: TransitionFor<'cmd.edit'>[] = [];
+  for (const field of form.fields) {
+    if (field.kind === 'list') continue;
+    transitions.push({
+      guard: { type: 'editsField', params: { form: form.id, field: field.id } },
+      target: to(f.field(field.id)),
+      actions: ['startEditing', message('editing', () => ({ label: field.label }))],
+    });
+  }
+  if (list) {
+    const n = (event: GroupEvent) => {
+      const target = editTargetOf(event);
+      return target?.kind === 'entry' ? target.n : 0;
+    };
+    transitions.push({
+      guard: { type: 'editsEntry', params: { form: form.id, field: list.id } },
+      target: to(f.sub(list.id, list.fields[0]!.id)),
+      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: list.itemLabel.replace('{n}', String(n(event))) }))],
+    });
+    transitions.push({
+      guard: 'editsMissingEntry',
+      actions: [message('editNoSuchItem', ({ context, event }) => ({ n: n(event), count: entriesCount(context, form.id, list) })), ask],
+    });
+  }
+  transitions.push({ actions: [message('editWhat'), ask] });
+  return transitions;
+}
+
+/** 删除 N within a form that has a list. */
+function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
+  const f = formIds(form.id);
+  const list = mainList(form);
+  if (!list) return [{ actions: [message('deleteWhat'), ask] }];
+  const lf = { form: form.id, field: list.id };
+  const count = (context: GroupContext) => entriesCount(context, form.id, list);
+  return [
+    { guard: 'deleteUnclear', actions: [message('deleteWhat'), ask] },
+    { guard: { type: 'deleteMissing', params: lf }, actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ask] },
+    {
+      guard: { type: 'deletesOpenEntry', params: lf },
+      target: to(f.route),
+      actions: [message('deletedDraftItem', ({ event }) => ({ n: deleteNumberOf(event) })), { type: 'removeEntry', params: lf }],
+    },
+    {
+      guard: { type: 'deleteBelowMin', params: lf },
+      actions: [message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })), ask],
+    },
+    {
+      guard: { type: 'deletesCurrentEntry', params: lf },
+      target: to(f.route),
+      actions: [{ type: 'removeEntry', params: lf }, message('deleted', ({ context }) => ({ n: context.index + 1, count: count(context) }))],
+    },
+    { actions: [message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })), { type: 'removeEntry', params: lf }, ask] },
+  ];
+}
+
+function entriesCount(context: GroupContext, formId: string, list: ListField): number {
+  return entriesOf(context.forms[formId]?.answers ?? {}, list).length;
+}
+
+function completeCount(context: GroupContext, formId: string, list: ListField): number {
+  return completeEntries(context.forms[formId]?.answers ?? {}, list).length;
+}
