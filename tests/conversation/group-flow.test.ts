@@ -1,0 +1,176 @@
+// The group as a whole: what used to dead-end or lose an update when the conversation was spread over
+// several tables. Each case is one the one-machine-per-group change was made for.
+import { describe, expect, it } from 'vitest';
+import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import type { GroupWrite } from '../../src/conversation/store.js';
+import { MemoryStore } from '../support/memory-store.js';
+import { campaign, COMMITMENT, ITEMS, NOW } from './harness.js';
+
+const NAMES: Record<string, string> = { u1: '林晓', u2: '周婷' };
+const SUMMARY = '10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场，服务群众两万余人次。';
+
+/** One group over a store, with a clock that stands still. */
+function group(store = new MemoryStore(), roomId = 'room-1') {
+  let conv = new GroupConversations({ campaign, store, now: () => NOW });
+  let n = 0;
+  const message = (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): IncomingMessage => ({
+    id: `${roomId}-${++n}`,
+    roomId,
+    roomTopic: '工作群',
+    senderId: who,
+    senderName: NAMES[who] ?? who,
+    kind: 'text',
+    text,
+    mentioned: false,
+    ...extra,
+  });
+  const say = async (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}) => (await conv.handle(message(text, who, extra))).join('\n');
+  const sayAll = async (texts: string[]) => {
+    let last = '';
+    for (const text of texts) last = await say(text);
+    return last;
+  };
+  const file = (name: string, mime: string) =>
+    say('', 'u1', { kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: Buffer.alloc(1024) }) });
+  return {
+    store,
+    conv: () => conv,
+    say,
+    sayAll,
+    file,
+    message,
+    restart: () => (conv = new GroupConversations({ campaign, store, now: () => NOW })),
+    row: () => store.rooms.get(roomId),
+  };
+}
+
+/** An industry league body: it fills 附件1 and the brief. */
+function industryGroup() {
+  const g = group();
+  g.store.addUnit('room-1', '广东电网有限责任公司团委', { kind: 'industryOrg', industry: '广东电网', category: null });
+  return g;
+}
+
+async function briefHandedIn(g: ReturnType<typeof group>) {
+  await g.say('填报 简报');
+  await g.sayAll([SUMMARY, 'https://mp.weixin.qq.com/s/abc', '完成']);
+  expect(await g.file('现场.jpg', 'image/jpeg')).toContain('✅ 第1个文件已保存');
+  expect(await g.say('完成')).toContain('🎉 已提交');
+}
+
+describe('修改 on a form without a review', () => {
+  it('reopens the brief at a review that takes 确认, and nothing locks up around it', async () => {
+    const g = industryGroup();
+    await briefHandedIn(g);
+    const reopened = await g.say('修改');
+    expect(reopened).toContain('已重新打开简报');
+    expect(reopened).toContain('请核对以下内容：');
+    expect(reopened).toContain(`【活动简介】${SUMMARY}`);
+    expect(await g.say('帮助')).toContain('可用指令');
+    expect(await g.say('进度')).toContain('简报：已提交（第1版），正在修改');
+    expect(await g.say('取消')).toContain('已暂停填报');
+    expect(await g.say('填报 附件1')).toContain('第1步：请发送本行业（系统）的名称');
+    expect(await g.say('填报 简报')).toContain('请核对以下内容：');
+    expect(await g.say('修改 简介')).toContain('好的，修改活动简介。');
+    expect(await g.say(`${SUMMARY}另有线上活动30场。`)).toContain('请核对以下内容：');
+    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
+  });
+});
+
+describe('text of several lines', () => {
+  it('is a summary of several lines in the brief, not an internal error', async () => {
+    const g = industryGroup();
+    await g.say('填报 简报');
+    const reply = await g.say('10月全市开展开放日活动共120场。\n岗位体验和志愿服务活动服务群众两万余人次。');
+    expect(reply).toContain('✅ 活动简介已保存');
+    expect(reply).not.toContain('没有处理成功');
+  });
+
+  it('is a paste of items where items are asked', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT]);
+    expect(await g.say(`1. ${ITEMS[0]}\n2. ${ITEMS[1]}`)).toContain('我从您发送的内容中读到：');
+  });
+});
+
+describe('switching forms mid-form', () => {
+  it('填报 简报 while 附件1 is open opens the brief, and 附件1 resumes with its answers', async () => {
+    const g = industryGroup();
+    await g.sayAll(['填报 附件1', '广东电网系统', ITEMS[0]!]);
+    const brief = await g.say('填报 简报');
+    expect(brief).toContain('活动简报或推文（10月集中服务月）');
+    expect(brief).toContain('第1步：请发送10月集中服务月活动的简介');
+    expect(g.row()?.formId).toBe('activityReport');
+    await g.say(SUMMARY);
+    const back = await g.say('填报 附件1');
+    expect(back).toContain('已保存的内容都在');
+    expect(back).toContain('请选择第1项的服务类型');
+    expect(g.store.submissions.get('1:industryList')?.answers).toEqual({ industryName: '广东电网系统', items: [{ content: ITEMS[0] }] });
+    expect(g.store.submissions.get('1:activityReport')?.answers).toEqual({ summary: SUMMARY });
+  });
+
+  it('a form the unit does not fill is refused, and the open question asked again', async () => {
+    const g = industryGroup();
+    await g.sayAll(['填报 附件1', '广东电网系统']);
+    const reply = await g.say('填报 附件2');
+    expect(reply).toContain('不需要填报附件2。本群需要填报的是：附件1、简报');
+    expect(reply.endsWith('建议写明：服务对象、具体举措、服务目标。')).toBe(true);
+  });
+});
+
+describe('binding and opening are one write', () => {
+  it('the write that binds the group also opens its form, so no kill can leave one without the other', async () => {
+    const g = group();
+    const unit = g.store.addRosterUnit('广州地铁运营一中心青年文明号', { city: '广州市' });
+    const writes = () => g.store.writes.length;
+    await g.say('绑定 广州地铁运营一中心青年文明号');
+    expect(writes()).toBe(1);
+    const [write] = g.store.writes;
+    expect(write!.effects).toEqual([{ kind: 'bind', unitId: unit.id }]);
+    expect(write!.formId).toBe('modelCollective');
+    expect(write!.unitId).toBe(unit.id);
+  });
+});
+
+describe('an admin’s 解绑 against a group in the middle of its form', () => {
+  it('goes through the group’s own machine: the group is free, the answers stay with the unit', async () => {
+    const g = group();
+    const unit = g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!]);
+    expect(await g.conv().unbindUnit(unit.id, 'wxid_admin')).toEqual(['room-1']);
+    expect(g.store.unitOf('room-1')).toBeNull();
+    expect(g.row()?.formId).toBeNull();
+    expect(await g.say('4')).toBe('');
+    expect(await g.say('填报')).toContain('本群还没有绑定填报单位');
+    expect(g.store.submissions.get(`${unit.id}:modelCollective`)?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
+    expect(g.store.audit.map((entry) => entry.action)).toContain('unbind');
+    // Bound again, the unit's answers come back with it.
+    const rebound = await g.say('绑定 广州地铁运营一中心青年文明号');
+    expect(rebound).toContain('已保存的内容都在');
+    expect(rebound).toContain('请选择第1项的服务类型');
+  });
+
+  it('a message computed on a state that moved on is applied to the new state, once', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT]);
+    // Another writer (another process, say) changes the row between this message's read and its write.
+    const store = g.store;
+    const write = store.write.bind(store);
+    let interfered = false;
+    store.write = async (w: GroupWrite) => {
+      if (!interfered) {
+        interfered = true;
+        const row = store.rooms.get('room-1')!;
+        store.rooms.set('room-1', { ...row, revision: row.revision + 1 });
+      }
+      return write(w);
+    };
+    expect(await g.say(ITEMS[0]!)).toMatch(/^请选择第1项的服务类型/);
+    expect(interfered).toBe(true);
+    expect(store.submissions.get('1:modelCollective')?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
+    expect(store.processed.has('room-1-3')).toBe(true);
+  });
+});
