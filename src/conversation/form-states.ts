@@ -1,7 +1,7 @@
 // One form of the campaign as nested states of the group machine: a state per field, a compound state per
 // list (one child per sub-field, then "more"), the review and a pasted list waiting for 确认. Each state that
 // asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
-import { and, stateIn } from 'xstate';
+import { and, raise, stateIn } from 'xstate';
 import type { Form, ListField, ScalarField } from '../campaign/schema.js';
 import { completeEntries, entriesOf, mainList } from './draft.js';
 import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';
@@ -64,17 +64,10 @@ export function submitTransitions(formId: string): AnyTransition[] {
     { type: 'recordSubmission', params: { form: formId } },
     { type: 'effect', params: (args: Args): Effect => ({ kind: 'submit', formId, late: late(args) }) },
     say((args) => ({ kind: 'submitted', form: formId, late: late(args) })),
+    raise((args: Args) => ({ type: 'status.submitted' as const, formId, late: late(args) })),
     'closeForm',
   ];
-  const of = { form: formId };
-  return [
-    {
-      guard: and([{ type: 'accepts', params: of }, { type: 'late', params: of }]),
-      target: [to(groupIds.idle), to(groupIds.late(formId))],
-      actions,
-    },
-    { guard: { type: 'accepts', params: of }, target: [to(groupIds.idle), to(groupIds.onTime(formId))], actions },
-  ];
+  return [{ guard: { type: 'accepts', params: { form: formId } }, target: to(groupIds.idle), actions }];
 }
 
 export function formStates(form: Form, check: AnswerCheck): StateConfig {
@@ -231,10 +224,11 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
             actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
           }),
         ),
-        // A form without a review is handed in with its last answer, unless it was reopened (then the
-        // review shows what is there) or can no longer be handed in (the review says why at 确认).
+        // A form without a review is handed in with its last answer; opened again complete, or reopened,
+        // it shows the review instead; one that can no longer be handed in says why at 确认.
         { guard: { type: 'reviews', params: onForm }, target: to(f.review) },
         { guard: stateIn(to(groupIds.reopened(form.id))), target: to(f.review) },
+        { guard: 'opening', target: to(f.review) },
         ...submitTransitions(form.id),
         { target: to(f.review) },
       ],

@@ -209,8 +209,9 @@ export function buildGroupMachine(campaign: Campaign) {
       },
       {
         guard: and([{ type: 'opens', params: { ...of, how: 'reopen' as const } }, stateIn(to(groupIds.submitted(form.id)))]),
-        target: [root, to(groupIds.reopened(form.id))],
+        target: root,
         actions: [
+          raise({ type: 'status.reopened', formId: form.id }),
           { type: 'openForm', params: of },
           { type: 'effect', params: { kind: 'reopen', formId: form.id } },
           message('reopened', (args) => ({ form: form.shortTitle, unit: unitName(args) })),
@@ -310,6 +311,11 @@ export function buildGroupMachine(campaign: Campaign) {
           { guard: { type: 'restoresTo', params: { ...of, status: 'reopened' } }, target: '.reopened' },
           { target: '.notStarted' },
         ],
+        'status.submitted': [
+          { guard: { type: 'statusOf', params: { ...of, late: true } }, target: '.submitted.late' },
+          { guard: { type: 'statusOf', params: of }, target: '.submitted.onTime' },
+        ],
+        'status.reopened': { guard: { type: 'statusOf', params: of }, target: '.reopened' },
       },
       states: {
         notStarted: { id: groupIds.notStarted(formId), always: { guard: { type: 'hasAnswers', params: of }, target: 'draft' } },

@@ -206,10 +206,16 @@ export function groupSetup(campaign: Campaign) {
         if (p.status === undefined) return true;
         return saved?.status === p.status && (p.late === undefined || saved.late === p.late);
       },
+      /** the status event is about this form (and, for a submission, as late or on time as asked) */
+      statusOf: ({ event }, p: FormRef & { late?: boolean }) =>
+        (event.type === 'status.submitted' && event.formId === p.form && (p.late === undefined || event.late === p.late)) ||
+        (event.type === 'status.reopened' && event.formId === p.form),
       /** handing the form in now is late */
       late: ({ event }, p: FormRef) => atOf(event) > deadlineOf(campaign, formOf(p.form)).getTime(),
       restoresUnit: ({ event }) => event.type === 'group.restore' && event.unit !== null,
       resuming: ({ event }) => event.type === 'form.open' && event.how === 'resume',
+      /** the form is being opened (not answered) */
+      opening: ({ event }) => event.type === 'form.open',
       mentioned: ({ event }) => 'mentioned' in event && event.mentioned === true,
       validName: ({ event }) => registrationName(event) !== undefined,
       hasUnit: ({ context }) => context.unit !== null,

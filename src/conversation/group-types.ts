@@ -120,7 +120,13 @@ export type InternalEvent =
   /** open a form of the unit: to fill it, to change what was handed in, or where a restored state left it */
   | { type: 'form.open'; formId: string; how: 'start' | 'reopen' | 'resume'; at: number; by?: Person; then?: CommandEvent & Envelope }
   /** the saved status of each form of a unit the group has just taken over */
-  | { type: 'status.restore'; statuses: Record<string, { status: FormStatus; late: boolean }> };
+  | { type: 'status.restore'; statuses: Record<string, { status: FormStatus; late: boolean }> }
+  /**
+   * A form was handed in, or reopened. Raised, not targeted: a transition into two parallel regions at
+   * once would leave and re-enter every region of the bound group, resetting the other forms' statuses.
+   */
+  | { type: 'status.submitted'; formId: string; late: boolean }
+  | { type: 'status.reopened'; formId: string };
 
 export type GroupEvent = UserEvent | SystemEvent | InternalEvent;
 
