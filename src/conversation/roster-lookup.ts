@@ -1,15 +1,32 @@
 // What the roster says for a message of an unbound group, looked up before the machine steps (the machine
 // itself never reads storage): the units named like the group for 填报, the units 绑定 finds, or the units
-// offered before, as they stand now (bound elsewhere meanwhile?), each with the forms it would bring along.
+// offered before, as they stand now (bound elsewhere meanwhile?). A unit the message may bind brings its
+// saved forms along.
 import type { Campaign } from '../campaign/schema.js';
 import { numberReply, type CommandEvent, type TextEvent } from './commands.js';
-import type { Candidate, GroupContext, RosterLookup } from './group-types.js';
-import { exactMatches, rankByName } from './name-match.js';
-import type { GroupStore, RosterUnit } from './store.js';
+import type { Candidate, GroupContext, RosterLookup, UnitProfile } from './group-types.js';
+import { normalizeName, rankByName } from './name-match.js';
+import type { GroupStore } from './store.js';
 
 const MAX_CANDIDATES = 5;
 
 type Input = CommandEvent | TextEvent | { type: 'group.joined' };
+
+/** The roster by normalised name, kept for as long as the store hands back the same roster. */
+const byName = new WeakMap<readonly UnitProfile[], Map<string, UnitProfile[]>>();
+
+function exactly(roster: readonly UnitProfile[], name: string): UnitProfile[] {
+  let index = byName.get(roster);
+  if (!index) {
+    index = new Map();
+    for (const unit of roster) {
+      const key = normalizeName(unit.name);
+      index.set(key, [...(index.get(key) ?? []), unit]);
+    }
+    byName.set(roster, index);
+  }
+  return index.get(normalizeName(name)) ?? [];
+}
 
 /** The lookup the input needs in an unbound group, or undefined when it needs none (chatter, most commands). */
 export async function rosterLookup(
@@ -24,29 +41,36 @@ export async function rosterLookup(
   if (!wanted) return undefined;
   const roster = await store.rosterUnits();
   if (roster.length === 0) return { empty: true, found: [], exact: false, query: '' };
-  const candidate = (unit: RosterUnit) => toCandidate(campaign, store, unit, group.roomId);
 
   if (input.type === 'cmd.bind') {
-    const exact = exactMatches(input.name, roster);
-    const found = exact.length > 1 ? exact : exact.length === 1 ? exact : rankByName(input.name, roster, MAX_CANDIDATES);
-    return { empty: false, found: await Promise.all(found.map(candidate)), exact: exact.length === 1, query: input.name };
+    const exact = exactly(roster, input.name);
+    if (exact.length === 1) return { empty: false, found: await candidates(campaign, store, exact, group.roomId, true), exact: true, query: input.name };
+    const found = exact.length > 1 ? exact : rankByName(input.name, roster, MAX_CANDIDATES);
+    return { empty: false, found: await candidates(campaign, store, found, group.roomId, false), exact: false, query: input.name };
   }
   if (picks) {
-    const offered = context.candidates.map((c) => roster.find((unit) => unit.id === c.id)).filter((unit): unit is RosterUnit => unit !== undefined);
-    return { empty: false, found: await Promise.all(offered.map(candidate)), exact: false, query: '' };
+    const ids = new Set(context.candidates.map((c) => c.id));
+    const offered = roster.filter((unit) => ids.has(unit.id));
+    return { empty: false, found: await candidates(campaign, store, offered, group.roomId, true), exact: false, query: '' };
   }
-  const named = group.topic ? exactMatches(group.topic, roster) : [];
-  return { empty: false, found: await Promise.all(named.map(candidate)), exact: false, query: group.topic ?? '' };
+  const named = group.topic ? exactly(roster, group.topic) : [];
+  return { empty: false, found: await candidates(campaign, store, named, group.roomId, false), exact: false, query: group.topic ?? '' };
 }
 
-async function toCandidate(campaign: Campaign, store: GroupStore, unit: RosterUnit, roomId: string): Promise<Candidate> {
-  const { boundRoomId, boundRoomTopic, ...profile } = unit;
-  return {
-    unit: profile,
-    where: whereOf(campaign, unit),
-    boundTopic: boundRoomId !== null && boundRoomId !== roomId ? (boundRoomTopic ?? '') : null,
-    forms: await store.savedForms(unit.id),
-  };
+/** The units as candidates: where each belongs, the group each is bound to, and (if it may bind now) its forms. */
+async function candidates(campaign: Campaign, store: GroupStore, units: readonly UnitProfile[], roomId: string, mayBind: boolean): Promise<Candidate[]> {
+  const bindings = await store.bindings(units.map((unit) => unit.id));
+  return Promise.all(
+    units.map(async (unit) => {
+      const bound = bindings.get(unit.id);
+      return {
+        unit,
+        where: whereOf(campaign, unit),
+        boundTopic: bound && bound.roomId !== roomId ? (bound.topic ?? '') : null,
+        forms: mayBind ? await store.savedForms(unit.id) : {},
+      };
+    }),
+  );
 }
 
 /** "广州市、城市轨道交通": where a unit belongs, to tell apart units with similar names. */

@@ -22,12 +22,6 @@ export interface GroupRecord {
   formId: string | null;
 }
 
-/** A roster unit as binding looks it up, with the group it is bound to, if any. */
-export interface RosterUnit extends UnitProfile {
-  boundRoomId: string | null;
-  boundRoomTopic: string | null;
-}
-
 /** A group bound to a unit, as last seen: what re-finds it when its room id changes. */
 export interface BoundRoom {
   roomId: string;
@@ -75,8 +69,13 @@ export interface GroupStore {
   unit(unitId: number): Promise<UnitProfile | null>;
   /** a unit's saved forms, by form id */
   savedForms(unitId: number): Promise<Record<string, SavedForm>>;
-  /** every unit of the roster (not those created in a chat), with the group each is bound to */
-  rosterUnits(): Promise<RosterUnit[]>;
+  /**
+   * Every unit of the roster (not those created in a chat). While the roster has not changed, the same
+   * array comes back, so that what is derived from it can be kept.
+   */
+  rosterUnits(): Promise<readonly UnitProfile[]>;
+  /** the group each of these units is bound to, for those bound */
+  bindings(unitIds: readonly number[]): Promise<Map<number, { roomId: string; topic: string | null }>>;
   /** the groups bound to a unit */
   roomsOfUnit(unitId: number): Promise<string[]>;
   /** groups bound to a unit whose topic was `topic` when last seen */

@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseAnswers } from '../conversation/draft.js';
 import type { SavedForm, UnitProfile } from '../conversation/group-types.js';
-import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, RosterUnit, WriteResult } from '../conversation/store.js';
+import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from '../conversation/store.js';
 import type { PrismaClient } from './generated/client.js';
 import { GroupWriter } from './group-writer.js';
 import { audit, parseJson } from './records.js';
@@ -31,7 +31,9 @@ type FormRow = { formId: string; status: string; answers: string; version: numbe
 
 export class SqliteGroupStore implements GroupStore {
   private readonly writer: GroupWriter;
-  private readonly sql: Record<'processed' | 'room' | 'unit' | 'forms' | 'roomsOfUnit', Statement>;
+  private readonly sql: Record<'processed' | 'room' | 'unit' | 'forms' | 'roomsOfUnit' | 'rosterFingerprint' | 'roster' | 'binding' | 'boundWithTopic', Statement>;
+  /** the roster as last read, and the fingerprint it was read at */
+  private roster: { fingerprint: string; units: readonly UnitProfile[] } | undefined;
 
   /**
    * @param dataDir the folder that holds the database; pictures and files groups send are kept in its
@@ -51,6 +53,12 @@ export class SqliteGroupStore implements GroupStore {
       unit: statement('SELECT id, name, kind, category, city, industry FROM Unit WHERE id = ?'),
       forms: statement('SELECT formId, status, answers, version, submittedAt, late FROM Submission WHERE unitId = ?'),
       roomsOfUnit: statement('SELECT id FROM Room WHERE unitId = ? ORDER BY id'),
+      // A unit added or changed moves one of these. SQLite answers a lone max() from the index at once;
+      // two in one query would scan the table.
+      rosterFingerprint: statement('SELECT (SELECT max(id) FROM Unit) AS last, (SELECT max(updatedAt) FROM Unit) AS latest'),
+      roster: statement(`SELECT id, name, kind, category, city, industry FROM Unit WHERE source = 'roster' ORDER BY id`),
+      binding: statement('SELECT id, topic FROM Room WHERE unitId = ? ORDER BY id LIMIT 1'),
+      boundWithTopic: statement('SELECT id, unitId, topic, members FROM Room WHERE topic = ? AND unitId IS NOT NULL'),
     };
   }
 
@@ -114,21 +122,36 @@ export class SqliteGroupStore implements GroupStore {
     return this.serial.run(async () => (await this.prisma.processedMessage.deleteMany({ where: { at: { lt: before } } })).count);
   }
 
-  rosterUnits(): Promise<RosterUnit[]> {
-    return this.serial.run(async () => {
-      const units = await this.prisma.unit.findMany({ where: { source: 'roster' }, include: { rooms: true }, orderBy: { id: 'asc' } });
-      return units.map((row) => {
-        const room = row.rooms[0];
-        return { ...toUnitProfile(row), boundRoomId: room?.id ?? null, boundRoomTopic: room?.topic ?? null };
-      });
+  rosterUnits(): Promise<readonly UnitProfile[]> {
+    return this.read(() => {
+      const fingerprint = JSON.stringify(this.sql.rosterFingerprint.get());
+      if (this.roster?.fingerprint !== fingerprint) {
+        this.roster = { fingerprint, units: (this.sql.roster.all() as UnitRow[]).map(toUnitProfile) };
+      }
+      return this.roster.units;
+    });
+  }
+
+  bindings(unitIds: readonly number[]): Promise<Map<number, { roomId: string; topic: string | null }>> {
+    return this.read(() => {
+      const bound = new Map<number, { roomId: string; topic: string | null }>();
+      for (const unitId of unitIds) {
+        const row = this.sql.binding.get(unitId) as { id: string; topic: string | null } | undefined;
+        if (row) bound.set(unitId, { roomId: row.id, topic: row.topic });
+      }
+      return bound;
     });
   }
 
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
-    return this.serial.run(async () => {
-      const rows = await this.prisma.room.findMany({ where: { topic, unitId: { not: null } } });
-      return rows.map((row) => ({ roomId: row.id, unitId: row.unitId!, topic: row.topic, members: parseNames(row.members) }));
-    });
+    return this.read(() =>
+      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string }[]).map((row) => ({
+        roomId: row.id,
+        unitId: row.unitId,
+        topic: row.topic,
+        members: parseNames(row.members),
+      })),
+    );
   }
 
   moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void> {

@@ -8,13 +8,16 @@ export type { UnitProfile };
 
 type UnitRow = { id: number; name: string; kind: string; category: string | null; city: string | null; industry: string | null };
 
+// A value the schema does not know (written by hand, say) falls back rather than breaking every read.
+const Kind = UnitKindSchema.catch('collective');
+const Category = CategorySchema.nullable().catch(null);
+
 export function toUnitProfile(row: UnitRow): UnitProfile {
   return {
     id: row.id,
     name: row.name,
-    // A value the schema does not know (written by hand, say) falls back rather than breaking every read.
-    kind: UnitKindSchema.catch('collective').parse(row.kind),
-    category: CategorySchema.nullable().catch(null).parse(row.category),
+    kind: Kind.parse(row.kind),
+    category: Category.parse(row.category),
     city: row.city,
     industry: row.industry,
   };

@@ -3,7 +3,7 @@
 // unit bound to one group only, the answers, submissions with their history, all or nothing.
 import type { SavedForm, UnitProfile } from '../../src/conversation/group-types.js';
 import type { AdminSubmission } from '../../src/store/admin-store.js';
-import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, RosterUnit, WriteResult } from '../../src/conversation/store.js';
+import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from '../../src/conversation/store.js';
 
 export interface RoomRow extends GroupRecord {
   topic: string | null;
@@ -84,13 +84,17 @@ export class MemoryStore implements GroupStore {
     return forms;
   }
 
-  async rosterUnits(): Promise<RosterUnit[]> {
-    return this.units
-      .filter((unit) => this.roster.has(unit.id))
-      .map((unit) => {
-        const room = [...this.rooms.values()].find((row) => row.unitId === unit.id);
-        return { ...unit, boundRoomId: room?.roomId ?? null, boundRoomTopic: room?.topic ?? null };
-      });
+  async rosterUnits(): Promise<readonly UnitProfile[]> {
+    return this.units.filter((unit) => this.roster.has(unit.id)).map((unit) => ({ ...unit }));
+  }
+
+  async bindings(unitIds: readonly number[]): Promise<Map<number, { roomId: string; topic: string | null }>> {
+    const bound = new Map<number, { roomId: string; topic: string | null }>();
+    for (const unitId of unitIds) {
+      const row = [...this.rooms.values()].find((r) => r.unitId === unitId);
+      if (row) bound.set(unitId, { roomId: row.roomId, topic: row.topic });
+    }
+    return bound;
   }
 
   async roomsOfUnit(unitId: number): Promise<string[]> {
