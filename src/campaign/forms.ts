@@ -6,9 +6,19 @@ export function findForm(campaign: Campaign, formId: string): Form | undefined {
   return campaign.forms.find((form) => form.id === formId);
 }
 
+/** Deadlines as instants, by form and zone: parsing a local time is slow and guards ask for it at every step. */
+const deadlines = new WeakMap<Form, Map<string, Date>>();
+
 export function deadlineOf(campaign: Campaign, form: Form): Date {
-  // The loader has checked every deadline, so this cannot fail past start-up.
-  return parseLocal(form.deadline, campaign.timezone)!;
+  let byZone = deadlines.get(form);
+  if (!byZone) deadlines.set(form, (byZone = new Map()));
+  let deadline = byZone.get(campaign.timezone);
+  if (!deadline) {
+    // The loader has checked every deadline, so this cannot fail past start-up.
+    deadline = parseLocal(form.deadline, campaign.timezone)!;
+    byZone.set(campaign.timezone, deadline);
+  }
+  return new Date(deadline.getTime());
 }
 
 /** Whether the form still takes a submission at `at`: always before its deadline, after it only if it accepts late ones. */

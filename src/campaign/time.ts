@@ -53,7 +53,11 @@ export function formatTimeLeft(deadline: Date, now: Date, formats: Formats): str
   return fill(ms >= 0 ? formats.timeLeft : formats.overdue, { duration: formatDuration(ms, formats) });
 }
 
-/** The local calendar day of `at`, "YYYY-MM-DD": what the daily send cap counts by. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The local calendar day of `at`, "YYYY-MM-DD": what the daily send cap counts by. Counted for every reply, so fast. */
 export function localDay(at: Date, zone: string): string {
-  return dayjs(at).tz(zone).format('YYYY-MM-DD');
+  let format = dayFormats.get(zone);
+  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(at);
 }
