@@ -129,7 +129,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     now,
     notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log, counted),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
-    counted: (count, at) => void gate.noteSent(count, at).catch((error: unknown) => log.warn({ err: error }, 'could not count a sent message')),
+    counted: (_count, at) => gate.noteSent(at),
   });
   attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, counted, log });
   const desk = new AdminDesk({

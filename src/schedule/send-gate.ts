@@ -8,10 +8,8 @@ import type { ScheduleStore } from './store.js';
 export type GateAnswer = { open: true } | { open: false; reason: 'gap' | 'cap' };
 
 export class SendGate {
-  private day: string | undefined;
-  private count = 0;
+  /** the earliest the outbox may send again: the last send, the gap and its jitter */
   private nextAt = 0;
-  private loaded = false;
 
   constructor(
     private readonly options: {
@@ -27,47 +25,33 @@ export class SendGate {
     return this.options.limits;
   }
 
-  private async load(at: Date): Promise<void> {
-    const day = localDay(at, this.options.zone);
-    if (this.day === day) return;
-    const stored = await this.options.store.sends(day);
-    this.day = day;
-    this.count = stored.count;
-    if (!this.loaded && stored.lastAt) this.nextAt = Math.max(this.nextAt, stored.lastAt.getTime() + this.options.limits.minGapMs);
-    this.loaded = true;
-  }
-
-  /** Whether the outbox may send at `at`, keeping `reserve` of the day's cap for other messages. */
+  /**
+   * Whether the outbox may send at `at`, keeping `reserve` of the day's cap for other messages. The day's
+   * count and the last send are read from the database, where every message sent is counted (a group's
+   * replies with the write of its step), so they hold across restarts and never drift.
+   */
   async check(at: Date, reserve = 0): Promise<GateAnswer> {
-    await this.load(at);
-    if (this.count >= this.options.limits.dailyCap - reserve) return { open: false, reason: 'cap' };
+    const stored = await this.options.store.sends(localDay(at, this.options.zone));
+    if (stored.lastAt) this.nextAt = Math.max(this.nextAt, stored.lastAt.getTime() + this.options.limits.minGapMs);
+    if (stored.count >= this.options.limits.dailyCap - reserve) return { open: false, reason: 'cap' };
     if (at.getTime() < this.nextAt) return { open: false, reason: 'gap' };
     return { open: true };
   }
 
-  /** A message went out (or was attempted) at `at`. */
+  /** A message went out (or was attempted) at `at`: counted, and the gap starts again. */
   async record(at: Date): Promise<void> {
-    await this.load(at);
-    const { minGapMs, jitterMs } = this.options.limits;
-    this.count += 1;
-    this.nextAt = Math.max(this.nextAt, at.getTime() + minGapMs + Math.floor((this.options.random ?? Math.random)() * jitterMs));
-    await this.options.store.recordSend(this.day!, at);
+    this.noteSent(at);
+    await this.options.store.recordSend(localDay(at, this.options.zone), at);
   }
 
-  /**
-   * Messages already counted in the database by another write (a group's step stores the count of its
-   * replies with it): the count in memory and the gap follow.
-   */
-  async noteSent(count: number, at: Date): Promise<void> {
-    if (this.day === localDay(at, this.options.zone)) this.count += count;
-    else await this.load(at);
+  /** A message counted in the database by another write (a group's replies): the gap starts again. */
+  noteSent(at: Date): void {
     const { minGapMs, jitterMs } = this.options.limits;
     this.nextAt = Math.max(this.nextAt, at.getTime() + minGapMs + Math.floor((this.options.random ?? Math.random)() * jitterMs));
   }
 
-  /** Messages counted today (as of the last check or record). */
+  /** Messages counted on the day of `at`. */
   async sentOn(at: Date): Promise<number> {
-    await this.load(at);
-    return this.count;
+    return (await this.options.store.sends(localDay(at, this.options.zone))).count;
   }
 }
