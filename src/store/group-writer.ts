@@ -13,6 +13,9 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** Most writes in one transaction. */
+const MAX_BATCH = 64;
+
 /** A write refused for a reason the caller handles (not an error of the database). */
 class Refused extends Error {
   constructor(readonly reason: 'conflict' | 'duplicate' | 'taken') {
@@ -35,14 +38,21 @@ export class GroupWriter {
   write(write: GroupWrite): Promise<WriteResult> {
     return new Promise((resolve, reject) => {
       this.pending.push({ write, resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+      // A full batch goes at once, so that the first groups of a burst hear back while the others are
+      // still being worked out; otherwise the batch waits for the end of this turn of the event loop.
+      if (this.pending.length >= MAX_BATCH) queueMicrotask(() => this.flush());
+      else if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => {
+          this.scheduled = false;
+          this.flush();
+        });
+      }
     });
   }
 
   private flush(): void {
-    this.scheduled = false;
+    if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
     // A transaction Prisma has open on the shared connection must finish first; otherwise go at once.
