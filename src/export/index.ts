@@ -8,18 +8,11 @@ import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { inScope, type Scope } from '../admin/scope.js';
 import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
-import { buildAttachment1Table, type BuiltTable } from './attachment1.js';
-import { buildAttachment2Table } from './attachment2.js';
 import { formatInZone } from './dates.js';
 import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';
-import { buildPublicListTable } from './public-list.js';
-import { toBuffer } from './sheet.js';
 import { exportTexts, tableWords, type ExportKind } from './texts.js';
 
-export { buildAttachment1 } from './attachment1.js';
-export { buildAttachment2 } from './attachment2.js';
-export { buildPublicList } from './public-list.js';
-export { toBuffer } from './sheet.js';
+// The tables themselves (and exceljs under them) are loaded on the first export, not with the bot.
 export { FORM_IDS, type BuildOptions, type ExportData, type ExportSubmission, type ExportUnit } from './model.js';
 export { exportTexts, tableWords, type ExportKind } from './texts.js';
 
@@ -54,12 +47,6 @@ export interface Exporter {
   findScope(word: string): Promise<Scope | undefined>;
 }
 
-const BUILDERS: Record<ExportKind, (data: ExportData, options: BuildOptions) => BuiltTable> = {
-  attachment1: buildAttachment1Table,
-  attachment2: buildAttachment2Table,
-  list: buildPublicListTable,
-};
-
 export function createExporter(deps: ExporterDeps): Exporter {
   const { store, campaign } = deps;
   const formIds = [FORM_IDS.attachment1, FORM_IDS.attachment2];
@@ -76,8 +63,9 @@ export function createExporter(deps: ExporterDeps): Exporter {
         timeZone: campaign.timezone,
         generatedAt: now,
       };
-      const { workbook, rows } = BUILDERS[kind](data, { includeMissing: options.includeMissing ?? false });
-      return { fileName: exportFileName(kind, scope, now, campaign.timezone), data: await toBuffer(workbook), rows };
+      const { buildTable } = await import('./tables.js');
+      const { buffer, rows } = await buildTable(kind, data, { includeMissing: options.includeMissing ?? false });
+      return { fileName: exportFileName(kind, scope, now, campaign.timezone), data: buffer, rows };
     },
 
     async findScope(word) {

@@ -3,19 +3,8 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/admin/scope.js';
-import {
-  buildAttachment1,
-  buildAttachment2,
-  buildPublicList,
-  createExporter,
-  exportFileName,
-  ExportScopeError,
-  narrowScope,
-  parseExportKind,
-  toBuffer,
-  type ExportData,
-  type Exporter,
-} from '../../src/export/index.js';
+import { createExporter, exportFileName, ExportScopeError, narrowScope, parseExportKind, type ExportData, type Exporter } from '../../src/export/index.js';
+import { buildAttachment1, buildAttachment2, buildPublicList, toBuffer } from '../../src/export/tables.js';
 import { exportTexts } from '../../src/export/texts.js';
 import { PrismaExportStore } from '../../src/store/export-store.js';
 import { Serial } from '../../src/store/serial.js';
