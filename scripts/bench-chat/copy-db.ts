@@ -1,0 +1,9 @@
+// Copies a seeded benchmark database (SQLite's own backup, WAL included) so that each run starts alike.
+//
+//   tsx scripts/bench-chat/copy-db.ts FROM TO
+import Database from 'better-sqlite3';
+
+const [from, to] = process.argv.slice(2);
+const db = new Database(from!, { readonly: true });
+await db.backup(to!);
+db.close();
