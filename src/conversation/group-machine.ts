@@ -3,7 +3,7 @@
 // choosing a form, filling one of the forms, whose states form-states.ts builds) and the status of each form
 // of the unit (not started, draft, submitted on time or late, reopened). Pure: the roster lookups the
 // binding needs ride on the events, deadlines are compared with each event's time, nothing waits.
-import { and, enqueueActions, not, raise, stateIn } from 'xstate';
+import { and, enqueueActions, not, or, raise, stateIn } from 'xstate';
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { checkAnswer } from './answers.js';
@@ -208,6 +208,18 @@ export function buildGroupMachine(campaign: Campaign) {
         actions: [say({ kind: 'closed', form: form.id, key: 'greetingClosed' })],
       },
       {
+        // 修改 again on a form reopened before (and put aside with 取消): it opens where it was, still reopened.
+        guard: and([{ type: 'opens', params: { ...of, how: 'reopen' as const } }, stateIn(to(groupIds.reopened(form.id)))]),
+        target: root,
+        actions: [
+          { type: 'openForm', params: of },
+          message('reopened', (args) => ({ form: form.shortTitle, unit: unitName(args) })),
+          enqueueActions(({ event, enqueue }) => {
+            if (event.then) enqueue.raise(event.then);
+          }),
+        ],
+      },
+      {
         guard: and([{ type: 'opens', params: { ...of, how: 'reopen' as const } }, stateIn(to(groupIds.submitted(form.id)))]),
         target: root,
         actions: [
@@ -234,11 +246,11 @@ export function buildGroupMachine(campaign: Campaign) {
     );
   }
 
-  /** 修改 with no form open: the first form handed in reopens ("修改 2" goes straight to item 2). */
+  /** 修改 with no form open: the first form handed in (or reopened) opens for changes ("修改 2" goes straight to item 2). */
   const reopenFirst: TransitionFor<'cmd.edit'>[] = [
     ...forms.map(
       (form): TransitionFor<'cmd.edit'> => ({
-        guard: stateIn(to(groupIds.submitted(form.id))),
+        guard: or([stateIn(to(groupIds.submitted(form.id))), stateIn(to(groupIds.reopened(form.id)))]),
         actions: [raise(({ event }: Args) => opener(form.id, event, 'reopen'))],
       }),
     ),

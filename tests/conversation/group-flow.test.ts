@@ -78,6 +78,19 @@ describe('修改 on a form without a review', () => {
   });
 });
 
+describe('修改 on a form reopened and put aside', () => {
+  it('opens it again where it was, as reopened, not as a new form', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认', '修改', '取消']);
+    const again = await g.say('修改');
+    expect(again).toMatch(/^已重新打开附件2/);
+    expect(again).not.toContain('您好！');
+    expect(again).toContain('请核对以下内容：');
+    expect(await g.say('修改 2')).toContain('好的，修改第2项服务事项。');
+  });
+});
+
 describe('text of several lines', () => {
   it('is a summary of several lines in the brief, not an internal error', async () => {
     const g = industryGroup();
