@@ -183,7 +183,7 @@ export class GroupConversations {
     const formId = openForm(snapshot, this.campaign);
     const form = formId ? findForm(this.campaign, formId) : undefined;
     if (!this.mayAnswer(snapshot, message)) return undefined;
-    if (message.kind !== 'text') return { ...(await this.mediaEvent(message, form, at)), ...envelope };
+    if (message.kind !== 'text') return { ...(await this.mediaEvent(message, snapshot, form, at)), ...envelope };
     const input = parseInput(message.text, this.campaign.commands, form, this.formNames);
     const event = pasteOrText(this.campaign, input, at, form, form ? (snapshot.context.forms[form.id]?.answers ?? {}) : {});
     return this.withRoster({ ...event, ...envelope }, loaded, group);
@@ -201,9 +201,9 @@ export class GroupConversations {
   }
 
   /** A picture or file: kept and named where the question asks for one, refused with the reason, or not text. */
-  private async mediaEvent(message: IncomingMessage, form: Form | undefined, at: ReturnType<typeof questionAt>) {
+  private async mediaEvent(message: IncomingMessage, snapshot: GroupSnapshot, form: Form | undefined, at: ReturnType<typeof questionAt>) {
     const field = mediaFieldAt(form, at);
-    const unitId = this.cache.get(message.roomId)?.snapshot.context.unit?.id;
+    const unitId = snapshot.context.unit?.id;
     if (!field || !form || !message.file || unitId === undefined) return { type: 'user.nonText' as const };
     const file = await message.file();
     const problem = checkMedia(field, { name: file.name, mime: file.mime, size: file.data.length });
@@ -234,8 +234,9 @@ export class GroupConversations {
     const before = loaded.snapshot.context;
     const owner = context.owner;
     const binds = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register');
-    const drafts = Object.entries(context.forms)
-      .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers && !(before.unit === null && Object.keys(record.answers).length === 0))
+    // A group that has just bound its unit took the unit's saved answers over: nothing of them to write.
+    const drafts = before.unit === null ? [] : Object.entries(context.forms)
+      .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)
       .map(([formId, record]) => ({ formId, answers: record.answers }));
     return {
       roomId,

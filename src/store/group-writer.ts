@@ -13,6 +13,15 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
+/** The result of `work` as a promise, a throw included. */
+function attempt<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error);
+  }
+}
+
 /** Most writes in one transaction. */
 const MAX_BATCH = 64;
 
@@ -55,9 +64,9 @@ export class GroupWriter {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
-    // A transaction Prisma has open on the shared connection must finish first; otherwise go at once.
-    const run = () => this.commit(batch);
-    const done = this.db.inTransaction ? this.serial.run(async () => run()) : Promise.resolve().then(run);
+    // A transaction Prisma has open on the shared connection must finish first (Prisma's transactions run
+    // in the serial queue); otherwise the batch commits now, checked and begun in one synchronous stretch.
+    const done = this.db.inTransaction ? this.serial.run(async () => this.commit(batch)) : attempt(() => this.commit(batch));
     done.then(
       (results) => batch.forEach((item, i) => (results[i] instanceof Error ? item.reject(results[i]) : item.resolve(results[i] as WriteResult))),
       (error: unknown) => batch.forEach((item) => item.reject(error)),

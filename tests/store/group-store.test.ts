@@ -1,0 +1,153 @@
+// The groups' store over SQLite: one write per step, compare-and-set on the revision, the message handled
+// once, a unit bound to one group, submissions with their versions, writes committed in batches where a
+// refused write rolls back alone, on the connection Prisma shares.
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { GroupContext } from '../../src/conversation/group-types.js';
+import type { GroupWrite } from '../../src/conversation/store.js';
+import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
+import { SqliteGroupStore } from '../../src/store/group-store.js';
+import { Serial } from '../../src/store/serial.js';
+import { migrationsDir, tempDir } from './helpers.js';
+
+const AT = new Date('2021-09-20T02:30:00Z');
+const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [] };
+const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, category: 'other' as const, city: '广州市', industry: null };
+
+let opened: OpenedDatabase | undefined;
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+});
+
+async function setUp() {
+  const dir = tempDir();
+  opened = await openDatabase(`file:${path.join(dir, 'bot.db')}`, migrationsDir);
+  const serial = new Serial();
+  const store = new SqliteGroupStore(opened.prisma, opened.sqlite, serial, dir);
+  await opened.prisma.unit.create({ data: { name: UNIT.name, kind: 'collective', category: 'other', city: '广州市', source: 'roster' } });
+  return { store, serial, prisma: opened.prisma, sqlite: opened.sqlite };
+}
+
+function write(over: Partial<GroupWrite> = {}): GroupWrite {
+  return {
+    roomId: 'room-1',
+    revision: 0,
+    messageId: 'm1',
+    at: AT,
+    actor: 'u1',
+    version: '2.test',
+    state: { value: { unbound: 'idle' }, context: CONTEXT },
+    unitId: null,
+    ownerId: null,
+    ownerName: null,
+    formId: null,
+    drafts: [],
+    effects: [],
+    ...over,
+  };
+}
+
+const bound = (over: Partial<GroupWrite> = {}) =>
+  write({ unitId: 1, ownerId: 'u1', ownerName: '李华', formId: 'modelCollective', state: { value: 'bound', context: { ...CONTEXT, unit: UNIT } }, ...over });
+
+describe('the groups’ store over SQLite', () => {
+  it('writes a group’s row with its revision, and reads it back', async () => {
+    const { store } = await setUp();
+    expect(await store.load('room-1')).toBeNull();
+    expect(await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }], seen: { topic: '一中心群', members: ['李华'] } }))).toEqual({ ok: true, revision: 1, unitId: null });
+    expect(await store.load('room-1')).toMatchObject({ revision: 1, version: '2.test', unitId: 1, ownerId: 'u1', formId: 'modelCollective', state: { value: 'bound' } });
+    expect(await store.isProcessed('m1')).toBe(true);
+    expect(await store.roomsOfUnit(1)).toEqual(['room-1']);
+    expect(await store.bindings([1])).toEqual(new Map([[1, { roomId: 'room-1', topic: '一中心群' }]]));
+  });
+
+  it('refuses a write computed on an older revision, and keeps nothing of it', async () => {
+    const { store, prisma } = await setUp();
+    await store.write(bound());
+    expect(await store.write(bound({ messageId: 'm2', revision: 0 }))).toEqual({ ok: false, reason: 'conflict' });
+    expect(await store.isProcessed('m2')).toBe(false);
+    expect(await store.write(bound({ messageId: 'm2', revision: 1, drafts: [{ formId: 'modelCollective', answers: { commitment: '热情服务' } }] }))).toMatchObject({ ok: true, revision: 2 });
+    expect((await prisma.submission.findMany()).map((s) => s.answers)).toEqual(['{"commitment":"热情服务"}']);
+  });
+
+  it('has one effect for a message handled twice', async () => {
+    const { store } = await setUp();
+    await store.write(bound());
+    expect(await store.write(bound({ revision: 1 }))).toEqual({ ok: false, reason: 'duplicate' });
+    expect((await store.load('room-1'))?.revision).toBe(1);
+  });
+
+  it('refuses to bind a unit another group holds', async () => {
+    const { store } = await setUp();
+    await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }] }));
+    expect(await store.write(bound({ roomId: 'room-2', messageId: 'm9', effects: [{ kind: 'bind', unitId: 1 }] }))).toEqual({ ok: false, reason: 'taken' });
+    expect(await store.load('room-2')).toBeNull();
+  });
+
+  it('creates the unit of a group that registers, and puts its id into the state', async () => {
+    const { store, prisma } = await setUp();
+    const context = { ...CONTEXT, unit: { ...UNIT, id: 0, name: '新登记的集体', category: null, city: null } };
+    const result = await store.write(write({ unitId: 0, state: { value: 'bound', context }, effects: [{ kind: 'register', name: '新登记的集体' }] }));
+    expect(result).toEqual({ ok: true, revision: 1, unitId: 2 });
+    expect(await prisma.unit.findUnique({ where: { id: 2 } })).toMatchObject({ name: '新登记的集体', source: 'chat' });
+    expect(await store.load('room-1')).toMatchObject({ unitId: 2, state: { context: { unit: { id: 2, name: '新登记的集体' } } } });
+  });
+
+  it('keeps every submitted version, and a reopened form as reopened', async () => {
+    const { store, prisma } = await setUp();
+    const answers = { commitment: '热情服务，真诚奉献' };
+    const forms = { modelCollective: { answers, version: 1, submittedAt: AT.getTime(), late: false } };
+    const withForms = (revision: number, messageId: string, effects: GroupWrite['effects']) =>
+      bound({ revision, messageId, effects, state: { value: 'bound', context: { ...CONTEXT, unit: UNIT, forms } } });
+    await store.write(withForms(0, 'a', [{ kind: 'submit', formId: 'modelCollective', late: false }]));
+    await store.write(withForms(1, 'b', [{ kind: 'reopen', formId: 'modelCollective' }]));
+    expect(await store.savedForms(1)).toEqual({ modelCollective: { answers, status: 'reopened', version: 1, submittedAt: AT.getTime(), late: false } });
+    await store.write(withForms(2, 'c', [{ kind: 'submit', formId: 'modelCollective', late: true }]));
+    expect(await store.savedForms(1)).toMatchObject({ modelCollective: { status: 'submitted', version: 2, late: true } });
+    expect((await prisma.submissionVersion.findMany({ orderBy: { version: 'asc' } })).map((v) => [v.version, v.late])).toEqual([
+      [1, false],
+      [2, true],
+    ]);
+    expect((await prisma.auditLog.findMany()).map((a) => a.action)).toEqual(['submission.submitted', 'submission.reopened', 'submission.submitted']);
+  });
+
+  it('commits the writes that arrive together in one batch, a refused one rolled back alone', async () => {
+    const { store, sqlite } = await setUp();
+    const results = await Promise.all([
+      store.write(write({ roomId: 'a', messageId: 'a1', sends: { day: '2021-09-20', count: 1 } })),
+      store.write(write({ roomId: 'b', messageId: 'b1', revision: 3 })),
+      store.write(write({ roomId: 'c', messageId: 'c1', sends: { day: '2021-09-20', count: 1 } })),
+    ]);
+    expect(results.map((r) => r.ok)).toEqual([true, false, true]);
+    expect(await store.load('b')).toBeNull();
+    expect(await store.isProcessed('b1')).toBe(false);
+    expect(sqlite.prepare('SELECT count FROM SendDay WHERE day = ?').get('2021-09-20')).toEqual({ count: 2n });
+  });
+
+  it('shares Prisma’s connection, and does not read a transaction Prisma has open', async () => {
+    const { store, serial, prisma, sqlite } = await setUp();
+    // A temporary table lives in one connection only: Prisma sees it, so the connection is the same.
+    sqlite.exec('CREATE TEMP TABLE probe (x INTEGER)');
+    expect(await prisma.$queryRawUnsafe('SELECT count(*) AS n FROM temp.probe')).toEqual([{ n: 0n }]);
+
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const importing = serial.run(() =>
+      prisma.$transaction(async (tx) => {
+        await tx.unit.create({ data: { name: '导入中的单位', kind: 'collective', source: 'roster' } });
+        await held;
+      }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(sqlite.inTransaction).toBe(true);
+    let read: readonly { name: string }[] | undefined;
+    const reading = store.rosterUnits().then((units) => (read = units));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(read).toBeUndefined();
+    release();
+    await importing;
+    await reading;
+    expect(read!.map((unit) => unit.name)).toEqual([UNIT.name, '导入中的单位']);
+  });
+});
