@@ -20,8 +20,22 @@ export function parseLocal(text: string, zone: string): Date | undefined {
 
 type Formats = Campaign['formats'];
 
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * `at` as the clocks in `zone` show it, as a dayjs in UTC (so its format() and day() read the wall clock).
+ * Intl reads the zone's rules; dayjs's time-zone plugin does the same many times slower, and 进度 and every
+ * greeting format several dates.
+ */
 function inZone(at: Date, zone: string) {
-  return dayjs(at).tz(zone);
+  let format = wallClocks.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    wallClocks.set(zone, format);
+  }
+  const part: Record<string, number> = {};
+  for (const { type, value } of format.formatToParts(at)) part[type] = Number(value);
+  return dayjs.utc(Date.UTC(part.year!, part.month! - 1, part.day!, part.hour!, part.minute!, part.second!));
 }
 
 /** "9月30日（周四）12:00" */
