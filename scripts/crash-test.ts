@@ -22,20 +22,14 @@ import { GroupConversations } from '../src/conversation/session.js';
 import { openDatabase } from '../src/store/client.js';
 import { MemoryStore } from '../tests/support/memory-store.js';
 import { NOW, SCRIPT, roomId, unitName } from './crash-test/script.js';
+import { seeded } from './seeded.js';
 
 const { values } = parseArgs({
   options: { groups: { type: 'string', default: '200' }, kills: { type: 'string', default: '8' }, seed: { type: 'string', default: '1' } },
 });
 const groups = Number(values.groups);
 const kills = Number(values.kills);
-let seed = Number(values.seed);
-/** mulberry32, so that a failing run can be repeated with its seed */
-const random = () => {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = Math.imul(seed ^ (seed >>> 15), seed | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seeded(Number(values.seed));
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dir = mkdtempSync(path.join(os.tmpdir(), 'crash-test-'));
 const file = path.join(dir, 'bot.db');

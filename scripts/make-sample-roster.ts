@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { seeded } from './seeded.js';
 
 const OUT_DIR = fileURLToPath(new URL('../conversations/', import.meta.url));
 const HEADERS = ['名称', '类型', '类别', '地市', '行业（系统）'];
@@ -87,17 +88,6 @@ const INDUSTRIES: Industry[] = [
 /** Collectives of no industry system: local public services. */
 const LOCAL: NameMaker = (c, d, pick) => `${c}市${d}${pick(['政务服务中心', '图书馆', '青少年宫', '公共法律服务中心', '12345热线分中心'])}`;
 
-/** mulberry32: a small seeded generator, the same numbers on every run. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function sampleRoster(): string[][] {
   const random = seeded(20210901);

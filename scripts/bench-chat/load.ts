@@ -4,24 +4,13 @@
 // member's send to the bot's reply.
 import type { PuppetMock } from 'wechaty-puppet-mock';
 import { mock } from 'wechaty-puppet-mock';
+import { FILL_FORM } from '../fill-form.js';
 
 export const BOT_ID = 'bench-bot';
 export const BOT_NAME = '服务月助手';
 
 /** What each group sends, in order: one reply is awaited after each. */
-export const SCRIPT = [
-  '填报',
-  '确认',
-  '热情周到，便民利民，让每一位群众满意而归',
-  '在窗口设立青年志愿引导岗，为老年人和残障人士提供全程陪同办理服务',
-  '4',
-  '推出线上预约和进度查询服务，减少群众排队等候时间',
-  '1',
-  '组织青年员工走进社区开展政策宣讲和业务咨询活动',
-  '3',
-  '完成',
-  '确认',
-];
+export const SCRIPT = FILL_FORM;
 
 /** Groups that fill the form once, unmeasured, before the measured load: both sides run warm code. */
 export const WARM_UP = 20;

@@ -17,6 +17,7 @@ import { pasteOrText } from '../../src/conversation/form-events.js';
 import type { GroupEvent, UnitProfile } from '../../src/conversation/group-types.js';
 import { renderAll } from '../../src/conversation/render.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import { seeded } from '../../scripts/seeded.js';
 import { MemoryStore } from '../support/memory-store.js';
 
 /** Steps per walk: at least 10,000 per form; WALK_STEPS shortens them while working on the machine. */
@@ -24,18 +25,6 @@ export const STEPS = Number(process.env.WALK_STEPS ?? 10_000);
 export const campaign2021 = loadCampaign(fileURLToPath(new URL('../../conversations', import.meta.url)));
 export const campaign2022 = loadCampaign(fileURLToPath(new URL('../fixtures/campaign-2022', import.meta.url)));
 export const refusing = parseCampaign({ ...structuredClone(campaign2021), lateSubmissions: 'refuse' }, 'refusing');
-
-/** mulberry32: a small seeded generator, so that a failing walk can be replayed from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HAN = '青年文明号服务群众便民利民热情周到窗口志愿引导乘客安心出行岗位开放日温馨高效规范';
 
@@ -280,7 +269,7 @@ export class Walk {
 
 /** Walks `steps` steps through `formId` and checks that the walk went places: filling, reviewing, handed in, reopened. */
 export async function walkThrough(campaign: Campaign, formId: string, kind: UnitProfile['kind'], seed: number, steps = STEPS): Promise<void> {
-  const walk = new Walk(campaign, campaign.forms.find((f) => f.id === formId)!, kind, random(seed));
+  const walk = new Walk(campaign, campaign.forms.find((f) => f.id === formId)!, kind, seeded(seed));
   await walk.run(steps);
   const seen = [...walk.seen].join('\n');
   expect(seen).toContain('"focus":"idle"');
