@@ -10,6 +10,12 @@ export function fill(template: string, vars: Vars): string {
   });
 }
 
+/** The start of `text`, at most `max` characters, with "…" when it was cut: how a reply shows what was typed. */
+export function excerpt(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length > max ? `${chars.slice(0, max).join('')}…` : text;
+}
+
 const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
 /**

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '../campaign/schema.js';
 import { choicesOf } from '../campaign/forms.js';
-import { countChars, type Vars } from '../campaign/text.js';
+import { countChars, excerpt, type Vars } from '../campaign/text.js';
 import type { MessageKey } from '../campaign/schema.js';
 
 export interface Problem {
@@ -100,8 +100,7 @@ function choiceSchema(field: ChoiceField, campaign: Campaign) {
     if (found !== undefined) return found;
     const shown = normalizeText(input);
     if (shown === '') return fail(ctx, 'errorEmpty', { label: field.label });
-    const excerpt = [...shown].length > 12 ? `${[...shown].slice(0, 12).join('')}…` : shown;
-    return fail(ctx, 'errorChoice', { input: excerpt, label: field.label, max: choices.length });
+    return fail(ctx, 'errorChoice', { input: excerpt(shown, 12), label: field.label, max: choices.length });
   });
 }
 

@@ -5,6 +5,7 @@
 // binding needs ride on the events, deadlines are compared with each event's time, nothing waits.
 import { and, enqueueActions, not, or, raise, stateIn } from 'xstate';
 import { formsFor } from '../campaign/forms.js';
+import { excerpt } from '../campaign/text.js';
 import type { Campaign } from '../campaign/schema.js';
 import { checkAnswer } from './answers.js';
 import { numberReply } from './commands.js';
@@ -37,7 +38,6 @@ const roster = (event: GroupEvent) => ('roster' in event ? event.roster : undefi
 const sender = (event: GroupEvent) => ('by' in event ? event.by : undefined);
 const time = (event: GroupEvent) => ('at' in event ? event.at : 0);
 const unitName = ({ context }: Args) => context.unit?.name ?? '';
-const excerpt = (text: string) => ([...text].length > 30 ? `${[...text].slice(0, 30).join('')}…` : text);
 
 /** The form.open event that opens `formId` for the sender of `event`. */
 function opener(formId: string, event: GroupEvent, how: 'start' | 'reopen' = 'start'): InternalEvent {
@@ -121,7 +121,7 @@ export function buildGroupMachine(campaign: Campaign) {
         { guard: and(['foundExact', 'foundFree']), target: to(groupIds.bound), actions: bindActions(named) },
         { guard: 'foundExact', actions: [bindTaken(named)] },
         { guard: 'foundSome', target: '.candidates', actions: ['offerFound', candidates] },
-        { actions: [message('bindNotFound', ({ event }) => ({ query: excerpt(roster(event)?.query ?? '') }))] },
+        { actions: [message('bindNotFound', ({ event }) => ({ query: excerpt(roster(event)?.query ?? '', 30) }))] },
       ],
       'cmd.progress': { actions: [message('progressUnbound')] },
       'cmd.help': { actions: [message('helpIdle')] },

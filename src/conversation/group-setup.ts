@@ -223,8 +223,6 @@ export function groupSetup(campaign: Campaign) {
       statusOf: ({ event }, p: FormRef & { late?: boolean }) =>
         (event.type === 'status.submitted' && event.formId === p.form && (p.late === undefined || event.late === p.late)) ||
         (event.type === 'status.reopened' && event.formId === p.form),
-      /** handing the form in now is late */
-      late: ({ event }, p: FormRef) => atOf(event) > deadlineOf(campaign, formOf(p.form)).getTime(),
       restoresUnit: ({ event }) => event.type === 'group.restore' && event.unit !== null,
       resuming: ({ event }) => event.type === 'form.open' && event.how === 'resume',
       /** the form is being opened (not answered) */

@@ -2,7 +2,7 @@
 // group's unit, forms and question off the snapshot the step ended in. Pure: the clock comes in.
 import { deadlineOf, findForm, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import { excerpt, fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import type { Problem } from './answers.js';
 import { formState, questionAt, type GroupSnapshot } from './engine.js';
@@ -90,7 +90,7 @@ export function renderSay(say: Say, context: RenderContext): string {
     }
     case 'candidates': {
       const list = snapshot.context.candidates.map((c, i) => fill(m.bindCandidateLine, { n: i + 1, name: c.name, where: c.where })).join('\n');
-      return fill(m.bindCandidates, { query: excerpt(say.query), list });
+      return fill(m.bindCandidates, { query: excerpt(say.query, 30), list });
     }
     case 'offer': {
       const offered = snapshot.context.candidates[0];
@@ -139,9 +139,4 @@ function statusOf(snapshot: GroupSnapshot, formId: string): FormStatus {
     late: record.late,
     version: record.version,
   };
-}
-
-function excerpt(text: string): string {
-  const chars = [...text];
-  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : text;
 }
