@@ -30,9 +30,13 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
   const kind = KINDS[message.type()] ?? 'other';
   let text = '';
   let mentioned = false;
+  let mentionsOthers = false;
   if (kind === 'text') {
-    mentioned = await message.mentionSelf();
-    text = mentioned ? await message.mentionText() : message.text();
+    const mentions = await message.mentionList();
+    const self = message.wechaty.currentUser.id;
+    mentioned = mentions.some((contact) => contact.id === self);
+    mentionsOthers = mentions.some((contact) => contact.id !== self);
+    text = mentions.length > 0 ? await message.mentionText() : message.text();
     // Some puppets deliver "@服务月助手 填报" without a mention list: read the name in the text too.
     const prefix = new RegExp(`^@${escapeRegExp(botName)}[\\s\\u2005]*`);
     if (prefix.test(text)) {
@@ -50,6 +54,7 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     kind,
     text,
     mentioned,
+    mentionsOthers,
     roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
     ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
   };

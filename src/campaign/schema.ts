@@ -11,6 +11,8 @@ const common = {
   label: text,
   prompt: text,
   editWords: words,
+  /** what the bot says to a question about this step (这里写什么？) */
+  help: text.optional(),
 };
 
 export const TextFieldSchema = z.strictObject({
@@ -110,6 +112,11 @@ export const FormSchema = z.strictObject({
   requirements: text,
   /** when false the form ends as soon as its last field is answered, without review and 确认 */
   review: z.boolean().default(true),
+  /**
+   * This form's own 帮助 and the last lines of its review, where the campaign's (messages.helpForm, review,
+   * reviewAtMin) name commands the form has no use for.
+   */
+  hints: z.strictObject({ help: text.optional(), review: text.optional(), reviewAtMin: text.optional() }).optional(),
   fields: z.array(FieldSchema).min(1),
 });
 
@@ -176,6 +183,8 @@ export const MessagesSchema = z.strictObject({
   noFormForUnit: message,
   chooseForm: message,
   chooseFormLine: message,
+  /** 修改 when several forms were handed in: which one */
+  chooseEdit: message,
   formNotForUnit: message,
   atFirstStep: message,
   nonText: message,
@@ -233,10 +242,20 @@ export const MessagesSchema = z.strictObject({
   alreadyBound: message,
   bindCancelled: message,
   rebindAmbiguous: message,
+  /** a message that may be an answer, asked about before it is saved */
+  confirmSave: message,
+  notSaved: message,
+  /** what a question the group goes back to holds now */
+  current: message,
+  /** to a member who speaks to the bot while someone else fills the form */
+  bystander: message,
 });
 
 export const CommandWordsSchema = z.strictObject({
   start: z.array(text).min(1),
+  /** yes and no as people say them, where the bot asks a yes-or-no question; elsewhere a yes is an acknowledgement */
+  yes: z.array(text).min(1),
+  no: z.array(text).min(1),
   back: z.array(text).min(1),
   edit: z.array(text).min(1),
   delete: z.array(text).min(1),
@@ -248,6 +267,25 @@ export const CommandWordsSchema = z.strictObject({
   progress: z.array(text).min(1),
   takeover: z.array(text).min(1),
   bind: z.array(text).min(1),
+});
+
+/**
+ * What is not an answer at a step that takes free text: questions, holding phrases, acknowledgements. Matched
+ * on whole phrases only, so that an ordinary answer (马上就办，办就办好) is never held up.
+ */
+export const ChatterSchema = z.strictObject({
+  acknowledgements: z.array(text).min(1),
+  holding: z.array(text).min(1),
+  /** particles people add to a phrase (稍等一下哈, 好的呀) that do not change it */
+  particles: z.array(text).default([]),
+  /** a message ending in one of these (before its punctuation) reads as a question, if it is short */
+  questionEnds: z.array(text).min(1),
+  /** a message starting with one of these reads as a question, if it is short */
+  questionStarts: z.array(text).min(1),
+  /** how long (字) a message may be and still be taken for a question by its words alone */
+  questionUpTo: z.number().int().min(1).default(24),
+  /** an acknowledgement followed by more (好的，我写一下) up to this length (字) is asked about before it is saved */
+  unsureUpTo: z.number().int().min(1).default(12),
 });
 
 const words1 = z.array(text).min(1);
@@ -364,6 +402,7 @@ export const CampaignSchema = z
     formats: FormatsSchema,
     messages: MessagesSchema,
     commands: CommandWordsSchema,
+    chatter: ChatterSchema,
     admin: AdminSchema,
   })
   .superRefine((campaign, ctx) => {
@@ -422,6 +461,7 @@ export type Choice = z.infer<typeof ChoiceSchema>;
 export type Messages = z.infer<typeof MessagesSchema>;
 export type MessageKey = keyof Messages;
 export type CommandWords = z.infer<typeof CommandWordsSchema>;
+export type ChatterRules = z.infer<typeof ChatterSchema>;
 export type UnitKind = z.infer<typeof UnitKindSchema>;
 export type AdminTexts = z.infer<typeof AdminSchema>;
 export type Category = z.infer<typeof CategorySchema>;

@@ -19,6 +19,10 @@ export type CommandEvent =
   | { type: 'cmd.help' }
   | { type: 'cmd.progress' }
   | { type: 'cmd.takeover' }
+  /** 是, 好的, 对…: yes where the bot asks a yes-or-no question, an acknowledgement elsewhere */
+  | { type: 'cmd.yes' }
+  /** 不是, 算了…: no where the bot asks a yes-or-no question */
+  | { type: 'cmd.no' }
   | { type: 'cmd.bind'; name: string }
   | { type: 'cmd.unknown'; text: string };
 
@@ -50,6 +54,8 @@ export function parseInput(text: string, words: CommandWords, form?: Form, formN
   if (is(words.help)) return { type: 'cmd.help' };
   if (is(words.progress)) return { type: 'cmd.progress' };
   if (is(words.takeover)) return { type: 'cmd.takeover' };
+  if (words.yes.some((word) => word.toLowerCase() === bare.toLowerCase())) return { type: 'cmd.yes' };
+  if (is(words.no)) return { type: 'cmd.no' };
 
   const bindName = textAfter(plain, words.bind);
   if (bindName !== undefined) return { type: 'cmd.bind', name: bindName };

@@ -187,5 +187,10 @@ const PersistedSchema = z.object({
     suggestions: z.record(z.string(), z.string()),
     candidates: z.array(z.object({ id: z.number().int(), name: z.string(), where: z.string() })),
     choices: z.array(z.string()),
+    // Kept by states stored before they existed: they default.
+    choosingFor: z.enum(['start', 'reopen']).default('start'),
+    quiet: z.boolean().default(false),
+    pending: z.string().nullable().default(null),
+    told: z.array(z.string()).default([]),
   }),
 });

@@ -5,7 +5,47 @@ import type { CommandEvent, TextEvent } from './commands.js';
 import { entriesOf, mainList, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';
 import { parsePaste, pastedData } from './paste.js';
+import { chatterOf } from './chatter.js';
 import type { At } from './say.js';
+
+type Read =
+  | CommandEvent
+  | TextEvent
+  | { type: 'user.paste'; paste: PastedData }
+  | { type: 'user.chatter'; chatter: 'question' | 'holding' | 'acknowledgement' | 'mention' }
+  | { type: 'user.unsure'; text: string };
+
+/**
+ * What a member's text is where the group stands: a command as it was parsed; where free text is asked,
+ * several entries at once (a paste), chatter that is not an answer (a question, a holding phrase, thanks,
+ * words for another member), a message to ask about before saving, or the answer.
+ */
+export function readText(
+  campaign: Campaign,
+  input: CommandEvent | TextEvent,
+  at: At | undefined,
+  form: Form | undefined,
+  answers: Answers,
+  mentionsOthers: boolean,
+): Read {
+  const read = pasteOrText(campaign, input, at, form, answers);
+  if (read.type !== 'user.text' || !takesFreeText(form, at)) return read;
+  if (mentionsOthers) return { type: 'user.chatter', chatter: 'mention' };
+  const chatter = chatterOf(read.text, campaign.chatter);
+  if (chatter === 'unsure') return { type: 'user.unsure', text: read.text };
+  return chatter ? { type: 'user.chatter', chatter } : read;
+}
+
+/** The question at `at` takes free text: a text field, or the text that starts a list's next entry. */
+export function takesFreeText(form: Form | undefined, at: At | undefined): boolean {
+  if (!form || !at || at.kind === 'registration') return false;
+  if (at.kind !== 'field' && at.kind !== 'entry' && at.kind !== 'more') return false;
+  const field = form.fields.find((f) => f.id === at.field);
+  if (!field) return false;
+  if (field.kind !== 'list') return field.kind === 'text';
+  const sub = at.kind === 'entry' ? field.fields.find((f) => f.id === at.sub) : field.fields[0];
+  return sub?.kind === 'text';
+}
 
 /**
  * Several entries sent in one message, where a top-level text field or the first (text) field of the list's

@@ -47,7 +47,10 @@ const to = (id: string) => `#${id}`;
 type Args = { context: GroupContext; event: GroupEvent };
 
 export const say = (params: Say | ((args: Args) => Say)): Action => ({ type: 'say', params });
-export const ask: Action = say({ kind: 'ask' });
+/** The question where the group stands, asked (again); chatter after it may be answered again. */
+export const ask: Action[] = [say({ kind: 'ask' }), 'unquiet'];
+/** What the question the group goes back to (上一步, 修改) holds now, said before it is asked. */
+const current: Action = say({ kind: 'current' });
 export const message = (key: Extract<Say, { kind: 'message' }>['key'], vars?: (args: Args) => Record<string, string | number>): Action =>
   say((args) => ({ kind: 'message', key, ...(vars ? { vars: vars(args) } : {}) }));
 const editTargetOf = (event: GroupEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
@@ -93,14 +96,14 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
   /** 上一步 from the first question of top-level field k: the question before it. */
   function backBefore(k: number): TransitionFor<'cmd.back'>[] {
     const previous = form.fields[k - 1];
-    if (!previous) return [{ actions: [message('atFirstStep'), ask] }];
-    if (previous.kind !== 'list') return [{ target: to(f.field(previous.id)), actions: ['stopEditing'] }];
+    if (!previous) return [{ actions: [message('atFirstStep'), ...ask] }];
+    if (previous.kind !== 'list') return [{ target: to(f.field(previous.id)), actions: ['stopEditing', current] }];
     const lastSub = previous.fields[previous.fields.length - 1]!;
     return [
       {
         guard: { type: 'hasEntries', params: listRef(previous) },
         target: to(f.sub(previous.id, lastSub.id)),
-        actions: ['stopEditing', setIndex(previous.id, 'last')],
+        actions: ['stopEditing', setIndex(previous.id, 'last'), current],
       },
       { target: to(f.list(previous.id)), actions: ['stopEditing', setIndex(previous.id, 'open')] },
     ];
@@ -108,21 +111,24 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
 
   function scalarState(field: ScalarField, k: number): StateConfig {
     const ref = { form: form.id, field: field.id };
+    const takeOffered: AnyTransition[] = [
+      { guard: 'hasPending', actions: ['sendPending'] },
+      { guard: { type: 'suggested', params: ref }, target: to(f.route), actions: [{ type: 'takeSuggestion', params: ref }, saved(field.id)] },
+    ];
     return {
       id: f.field(field.id),
       meta: { ask: atOf(ref) },
-      entry: [ask],
+      entry: ['dropPending', ...ask],
       on: {
         'user.text': [
           { guard: { type: 'valid', params: ref }, target: to(f.route), actions: [{ type: 'store', params: ref }, saved(field.id)] },
-          { actions: [refuse(ref)] },
+          { actions: [refuse(ref), 'unquiet'] },
         ],
-        // 确认 takes the answer the roster offers, where there is one; otherwise it means what it means anywhere.
-        'cmd.confirm': {
-          guard: { type: 'suggested', params: ref },
-          target: to(f.route),
-          actions: [{ type: 'takeSuggestion', params: ref }, saved(field.id)],
-        },
+        // 确认 (or 是, 好的) takes the answer the roster offers, where there is one; a sentence held back goes first.
+        'cmd.confirm': takeOffered,
+        'cmd.yes': takeOffered,
+        // 不是 to the roster's offer: the question again, to be answered with another name.
+        'cmd.no': { guard: { type: 'suggested', params: ref }, actions: [...ask] },
         'cmd.back': backBefore(k),
       },
     };
@@ -149,16 +155,16 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       const target = next ? to(f.sub(field.id, next.id)) : to(f.entryDone(field.id));
       const back: TransitionFor<'cmd.back'>[] =
         j > 0
-          ? [{ target: to(f.sub(field.id, subs[j - 1]!.id)) }]
-          : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous')] }, ...backBefore(k)];
+          ? [{ target: to(f.sub(field.id, subs[j - 1]!.id)), actions: [current] }]
+          : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous'), current] }, ...backBefore(k)];
       states[`s_${sub.id}`] = {
         id: f.sub(field.id, sub.id),
         meta: { ask: atOf(ref) },
-        entry: [ask],
+        entry: ['dropPending', ...ask],
         on: {
           'user.text': [
             { guard: { type: 'valid', params: ref }, target, actions: [{ type: 'store', params: ref }, ...(next ? [] : [saved(field.id)])] },
-            { actions: [refuse(ref)] },
+            { actions: [refuse(ref), 'unquiet'] },
           ],
           ...(sub.kind === 'media'
             ? { 'user.media': { target, actions: [{ type: 'storeMedia', params: ref }, ...(next ? [] : [saved(field.id)])] } }
@@ -184,34 +190,35 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
     states.more = {
       id: f.more(field.id),
       meta: { ask: { kind: 'more', form: form.id, field: field.id } },
-      entry: [ask],
+      entry: ['dropPending', ...ask],
       on: {
         'cmd.continue': [
-          { guard: full, actions: [listFull, ask] },
+          { guard: full, actions: [listFull, ...ask] },
           { target: to(f.sub(field.id, first.id)), actions: [setIndex(field.id, 'new')] },
         ],
         // Sending the next entry straight away, without 继续, is read as that entry.
         ...(first.kind === 'media'
           ? {
               'user.media': [
-                { guard: full, actions: [listFull, ask] },
+                { guard: full, actions: [listFull, ...ask] },
                 { target: afterFresh, actions: [{ type: 'storeMedia', params: freshRef }, ...(second ? [] : [saved(field.id)])] },
               ],
             }
           : {}),
         'user.text': [
-          { guard: full, actions: [listFull, ask] },
+          { guard: full, actions: [listFull, ...ask] },
           { guard: { type: 'valid', params: freshRef }, target: afterFresh, actions: [{ type: 'store', params: freshRef }] },
-          { actions: [refuse(freshRef), ask] },
+          { actions: [refuse(freshRef), ...ask] },
         ],
         'cmd.finish': { target: to(f.route) },
-        'cmd.back': { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last')] },
+        'cmd.back': { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last'), current] },
       },
     };
     return { id: f.list(field.id), initial: 'pick', states };
   }
 
   const lastField = form.fields[form.fields.length - 1]!;
+  const handIn: AnyTransition[] = [...submitTransitions(form.id), { actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }];
   const states: Record<string, StateConfig> = {
     route: {
       id: f.route,
@@ -236,21 +243,23 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
     review: {
       id: f.review,
       meta: { ask: { kind: 'review', form: form.id } },
-      entry: [ask],
+      entry: ['dropPending', ...ask],
       on: {
-        'cmd.confirm': [...submitTransitions(form.id), { actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }],
+        'cmd.confirm': handIn,
+        'cmd.yes': handIn,
+        'cmd.no': { actions: [...ask] },
         'cmd.finish': { target: to(f.review), reenter: true },
         'cmd.continue': list
           ? [
-              { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ask] },
+              { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ...ask] },
               { target: to(f.sub(list.id, list.fields[0]!.id)), actions: [setIndex(list.id, 'new')] },
             ]
-          : { actions: [message('notNowContinue'), ask] },
-        'user.text': { actions: [ask] },
+          : { actions: [message('notNowContinue'), ...ask] },
+        'user.text': { actions: [...ask] },
         'cmd.back':
           lastField.kind === 'list'
             ? { target: to(f.more(lastField.id)), actions: [setIndex(lastField.id, 'last')] }
-            : { target: to(f.field(lastField.id)) },
+            : { target: to(f.field(lastField.id)), actions: [current] },
       },
     },
     pasted: {
@@ -259,9 +268,11 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       entry: [say(({ context }) => ({ kind: 'paste', form: form.id, pasted: context.pasted!, answers: context.forms[form.id]?.answers ?? {} }))],
       on: {
         'cmd.confirm': { target: to(f.route), actions: [{ type: 'applyPaste', params: onForm }, message('pasteApplied')] },
+        'cmd.yes': { target: to(f.route), actions: [{ type: 'applyPaste', params: onForm }, message('pasteApplied')] },
         'cmd.cancel': { target: to(f.route), actions: ['dropPaste', message('pasteDropped')] },
+        'cmd.no': { target: to(f.route), actions: ['dropPaste', message('pasteDropped')] },
         'cmd.back': { target: to(f.route), actions: ['dropPaste', message('pasteDropped')] },
-        'user.text': { actions: [ask] },
+        'user.text': { actions: [...ask] },
       },
     },
   };
@@ -276,26 +287,35 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
     on: {
       // 填报 for the form already open: the owner hears the question again, anyone else who is filling.
       'cmd.start': [
-        { guard: and([{ type: 'namesOpenForm', params: onForm }, 'fromOwner']), actions: [ask] },
+        { guard: and([{ type: 'namesOpenForm', params: onForm }, 'fromOwner']), actions: [...ask] },
         {
           guard: { type: 'namesOpenForm', params: onForm },
-          actions: [message('alreadyRunning', ({ context }) => ({ owner: context.owner?.name ?? '', form: form.shortTitle })), ask],
+          actions: [message('alreadyRunning', ({ context }) => ({ owner: context.owner?.name ?? '', form: form.shortTitle })), ...ask],
         },
       ],
-      'cmd.continue': { actions: [message('notNowContinue'), ask] },
+      'cmd.continue': { actions: [message('notNowContinue'), ...ask] },
       'cmd.finish': [
         { guard: { type: 'complete', params: onForm }, target: to(f.route) },
-        { actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowFinish', answers: context.forms[form.id]?.answers ?? {} })), ask] },
+        { actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowFinish', answers: context.forms[form.id]?.answers ?? {} })), ...ask] },
       ],
-      'cmd.confirm': {
-        actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowConfirm', answers: context.forms[form.id]?.answers ?? {} })), ask],
-      },
-      'cmd.back': { actions: [ask] },
+      'cmd.confirm': [
+        { guard: 'hasPending', actions: ['sendPending'] },
+        { actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowConfirm', answers: context.forms[form.id]?.answers ?? {} })), ...ask] },
+      ],
+      // Yes or no to "要把这句保存为…吗？"; anywhere else a yes is an acknowledgement (the group's handler).
+      'cmd.yes': { guard: 'hasPending', actions: ['sendPending'] },
+      'cmd.no': { guard: 'hasPending', actions: ['dropPending', message('notSaved'), ...ask] },
+      'cmd.back': { actions: [...ask] },
+      // Someone else speaks to the bot: told once who is filling and how to take over.
+      'user.bystander': [
+        { guard: 'told' },
+        { actions: ['tell', message('bystander', ({ context }) => ({ owner: context.owner?.name ?? '', form: form.shortTitle }))] },
+      ],
       'cmd.edit': editTransitions(form),
       // A paste of several entries is shown back and waits for 确认; one with nothing to save is explained.
       'user.paste': [
         { guard: 'pasteHasValues', target: to(f.pasted), reenter: true, actions: ['keepPaste'] },
-        { actions: [say(({ event }) => ({ kind: 'pasteRejected', form: form.id, pasted: event.type === 'user.paste' ? event.paste : emptyPaste })), ask] },
+        { actions: [say(({ event }) => ({ kind: 'pasteRejected', form: form.id, pasted: event.type === 'user.paste' ? event.paste : emptyPaste })), ...ask] },
       ],
       'cmd.delete': deleteTransitions(form),
     },
@@ -315,7 +335,7 @@ function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
     transitions.push({
       guard: { type: 'editsField', params: { form: form.id, field: field.id } },
       target: to(f.field(field.id)),
-      actions: ['startEditing', message('editing', () => ({ label: field.label }))],
+      actions: ['startEditing', message('editing', () => ({ label: field.label })), current],
     });
   }
   if (list) {
@@ -326,14 +346,14 @@ function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
     transitions.push({
       guard: { type: 'editsEntry', params: { form: form.id, field: list.id } },
       target: to(f.sub(list.id, list.fields[0]!.id)),
-      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: list.itemLabel.replace('{n}', String(n(event))) }))],
+      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: list.itemLabel.replace('{n}', String(n(event))) })), current],
     });
     transitions.push({
       guard: 'editsMissingEntry',
-      actions: [message('editNoSuchItem', ({ context, event }) => ({ n: n(event), count: entriesCount(context, form.id, list) })), ask],
+      actions: [message('editNoSuchItem', ({ context, event }) => ({ n: n(event), count: entriesCount(context, form.id, list) })), ...ask],
     });
   }
-  transitions.push({ actions: [message('editWhat'), ask] });
+  transitions.push({ actions: [message('editWhat'), ...ask] });
   return transitions;
 }
 
@@ -341,12 +361,12 @@ function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
 function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
   const f = formIds(form.id);
   const list = mainList(form);
-  if (!list) return [{ actions: [message('deleteWhat'), ask] }];
+  if (!list) return [{ actions: [message('deleteWhat'), ...ask] }];
   const lf = { form: form.id, field: list.id };
   const count = (context: GroupContext) => entriesCount(context, form.id, list);
   return [
-    { guard: 'deleteUnclear', actions: [message('deleteWhat'), ask] },
-    { guard: { type: 'deleteMissing', params: lf }, actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ask] },
+    { guard: 'deleteUnclear', actions: [message('deleteWhat'), ...ask] },
+    { guard: { type: 'deleteMissing', params: lf }, actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ...ask] },
     {
       guard: { type: 'deletesOpenEntry', params: lf },
       target: to(f.route),
@@ -354,14 +374,14 @@ function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
     },
     {
       guard: { type: 'deleteBelowMin', params: lf },
-      actions: [message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })), ask],
+      actions: [message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })), ...ask],
     },
     {
       guard: { type: 'deletesCurrentEntry', params: lf },
       target: to(f.route),
       actions: [{ type: 'removeEntry', params: lf }, message('deleted', ({ context }) => ({ n: context.index + 1, count: count(context) }))],
     },
-    { actions: [message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })), { type: 'removeEntry', params: lf }, ask] },
+    { actions: [message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })), { type: 'removeEntry', params: lf }, ...ask] },
   ];
 }
 

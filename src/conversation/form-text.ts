@@ -85,7 +85,8 @@ export function renderReview(campaign: Campaign, form: Form, answers: Answers): 
   const list = mainList(form);
   const count = list ? completeEntries(answers, list).length : 0;
   const atMin = !list || count <= list.minItems;
-  return fill(atMin ? m.reviewAtMin : m.review, { summary: summaryLines(campaign, form, answers).join('\n'), last: count });
+  const template = atMin ? (form.hints?.reviewAtMin ?? m.reviewAtMin) : (form.hints?.review ?? m.review);
+  return fill(template, { summary: summaryLines(campaign, form, answers).join('\n'), last: count });
 }
 
 /** Every answer of a form, one line each: 【服务承诺】…, 【服务事项】, 1. …（类型）. */

@@ -27,6 +27,10 @@ export const EMPTY_CONTEXT: GroupContext = {
   suggestions: {},
   candidates: [],
   choices: [],
+  choosingFor: 'start',
+  quiet: false,
+  pending: null,
+  told: [],
 };
 
 /** Commands anyone in the group may use while someone else fills in the form. */
@@ -49,7 +53,7 @@ function opener(formId: string, event: GroupEvent, how: 'start' | 'reopen' = 'st
 
 /** The unit picked from the offer by number (or 确认 when one was offered), as looked up with this message. */
 function picked({ context, event }: Args): Candidate | undefined {
-  const n = event.type === 'cmd.confirm' && context.candidates.length === 1 ? 1 : (numberReply(event) ?? 0);
+  const n = (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && context.candidates.length === 1 ? 1 : (numberReply(event) ?? 0);
   const id = context.candidates[n - 1]?.id;
   return roster(event)?.found.find((candidate) => candidate.unit.id === id);
 }
@@ -105,7 +109,9 @@ export function buildGroupMachine(campaign: Campaign) {
       on: {
         'user.text': pick,
         'cmd.confirm': pick,
+        'cmd.yes': pick,
         'cmd.cancel': { target: 'idle', actions: ['withdrawOffer', message('bindCancelled')] },
+        'cmd.no': { target: 'idle', actions: ['withdrawOffer', message('bindCancelled')] },
         'cmd.start': { actions: [say(again)] },
       },
     };
@@ -146,7 +152,7 @@ export function buildGroupMachine(campaign: Campaign) {
       candidates: { id: groupIds.candidates, ...offerState({ kind: 'candidates', query: '' }) },
       registering: {
         meta: { ask: REGISTRATION },
-        entry: [ask],
+        entry: [...ask],
         on: {
           'user.text': [
             {
@@ -169,13 +175,13 @@ export function buildGroupMachine(campaign: Campaign) {
             },
           ],
           'cmd.cancel': { target: 'idle', actions: [message('cancelled')] },
-          'cmd.progress': { actions: [message('progressUnbound'), ask] },
-          'cmd.help': { actions: [say({ kind: 'help' }), ask] },
-          'cmd.back': { actions: [message('atFirstStep'), ask] },
-          'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ask] },
-          'user.nonText': { actions: [message('nonText'), ask] },
+          'cmd.progress': { actions: [message('progressUnbound'), ...ask] },
+          'cmd.help': { actions: [say({ kind: 'help' }), ...ask] },
+          'cmd.back': { actions: [message('atFirstStep'), ...ask] },
+          'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
+          'user.nonText': { actions: [message('nonText'), ...ask] },
           // Any other command (but 绑定, which searches the roster again) gets the question again.
-          '*': { guard: ({ event }) => event.type.startsWith('cmd.') && event.type !== 'cmd.bind', actions: [ask] },
+          '*': { guard: ({ event }) => event.type.startsWith('cmd.') && event.type !== 'cmd.bind', actions: [...ask] },
         },
       },
     },
@@ -246,8 +252,12 @@ export function buildGroupMachine(campaign: Campaign) {
     );
   }
 
-  /** 修改 with no form open: the first form handed in (or reopened) opens for changes ("修改 2" goes straight to item 2). */
+  /**
+   * 修改 with no form open: when several forms were handed in, the group chooses one; else the form handed
+   * in (or reopened) opens for changes ("修改 2" goes straight to item 2).
+   */
   const reopenFirst: TransitionFor<'cmd.edit'>[] = [
+    { guard: 'severalHandedIn', target: to(groupIds.choosing), actions: ['listHandedIn', say({ kind: 'formList' })] },
     ...forms.map(
       (form): TransitionFor<'cmd.edit'> => ({
         guard: or([stateIn(to(groupIds.submitted(form.id))), stateIn(to(groupIds.reopened(form.id)))]),
@@ -265,7 +275,7 @@ export function buildGroupMachine(campaign: Campaign) {
   /** 填报 (with or without a form's name) where no form is open, or naming a form other than the open one. */
   const start: TransitionFor<'cmd.start'>[] = [
     { guard: 'namesOwnForm', actions: [raise(({ context, event }: Args) => opener(namedForm(context, event), event))] },
-    { guard: and(['namesForm', 'noForms']), actions: [noFormForUnit, ask] },
+    { guard: and(['namesForm', 'noForms']), actions: [noFormForUnit, ...ask] },
     {
       guard: 'namesForm',
       actions: [
@@ -274,7 +284,7 @@ export function buildGroupMachine(campaign: Campaign) {
           form: namedTitle(args.event),
           forms: unitForms(args.context).map((form) => form.shortTitle).join(campaign.formats.listSeparator),
         })),
-        ask,
+        ...ask,
       ],
     },
     { guard: 'noForms', actions: [noFormForUnit] },
@@ -287,25 +297,38 @@ export function buildGroupMachine(campaign: Campaign) {
     id: groupIds.filling,
     initial: forms[0]!.id,
     on: {
-      'cmd.help': { actions: [say({ kind: 'help' }), ask] },
-      'cmd.progress': { actions: [say({ kind: 'progress' }), ask] },
+      'cmd.help': { actions: [say({ kind: 'help' }), ...ask] },
+      'cmd.progress': { actions: [say({ kind: 'progress' }), ...ask] },
       'cmd.takeover': [
-        { guard: 'fromOwner', actions: [ask] },
+        { guard: 'fromOwner', actions: [...ask] },
         {
           actions: [
             'takeOver',
             message('takenOver', ({ event }) => ({ name: sender(event)?.name ?? '' })),
             { type: 'effect', params: { kind: 'takeover' } },
-            ask,
+            ...ask,
           ],
         },
       ],
       'cmd.cancel': { target: to(groupIds.idle), actions: ['closeForm', message('cancelled')] },
-      'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ask] },
-      'cmd.bind': { actions: [message('alreadyBound', (args) => ({ unit: unitName(args) })), ask] },
-      'user.nonText': { actions: [message('nonText'), ask] },
+      'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
+      'cmd.bind': { actions: [message('alreadyBound', (args) => ({ unit: unitName(args) })), ...ask] },
+      'user.nonText': { actions: [message('nonText'), ...ask] },
+      // Chatter where free text is asked: a question gets the step's help; words for another member get
+      // nothing; a holding phrase or thanks gets the question again, once in a row.
+      'user.chatter': [
+        { guard: { type: 'chatter', params: { is: 'mention' } } },
+        { guard: { type: 'chatter', params: { is: 'question' } }, actions: [say({ kind: 'stepHelp' }), ...ask] },
+        { guard: 'quiet' },
+        { actions: [say({ kind: 'ask' }), 'hush'] },
+      ],
+      // Maybe an answer: asked about, saved on yes (the form's states take the yes or no).
+      'user.unsure': { actions: ['keepPending', say({ kind: 'confirmSave' })] },
+      // A yes or no where nothing was asked: an acknowledgement.
+      'cmd.yes': [{ guard: 'quiet' }, { actions: [say({ kind: 'ask' }), 'hush'] }],
+      'cmd.no': [{ guard: 'quiet' }, { actions: [say({ kind: 'ask' }), 'hush'] }],
       'user.mediaRefused': {
-        actions: [say(({ event }) => ({ kind: 'problem', problem: event.type === 'user.mediaRefused' ? event.problem : { key: 'errorEmpty', vars: {} } })), ask],
+        actions: [say(({ event }) => ({ kind: 'problem', problem: event.type === 'user.mediaRefused' ? event.problem : { key: 'errorEmpty', vars: {} } })), ...ask],
       },
     },
     states: Object.fromEntries(forms.map((form) => [form.id, formStates(form, check)])),
@@ -372,9 +395,9 @@ export function buildGroupMachine(campaign: Campaign) {
               'user.text': [
                 {
                   guard: 'pickFormInRange',
-                  actions: [raise(({ context, event }: Args) => opener(context.choices[(numberReply(event) ?? 1) - 1] ?? '', event))],
+                  actions: [raise(({ context, event }: Args) => opener(context.choices[(numberReply(event) ?? 1) - 1] ?? '', event, context.choosingFor))],
                 },
-                { guard: 'picksForm', actions: ['listForms', say({ kind: 'formList' })] },
+                { guard: 'picksForm', actions: [say({ kind: 'formList' })] },
                 { guard: 'mentioned', actions: [mentionIdle] },
               ],
               'cmd.cancel': { target: 'idle', actions: ['dropChoices', message('cancelled')] },

@@ -1,6 +1,6 @@
 // The named guards and actions of the group machine, typed once with XState's setup(). The states that use
 // them are generated from the campaign (group-machine.ts, form-states.ts) and reference them by name.
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import { acceptsSubmission, deadlineOf, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form, ListField, ScalarField } from '../campaign/schema.js';
 import { checkAnswer, type Checked } from './answers.js';
@@ -111,9 +111,11 @@ export function groupSetup(campaign: Campaign) {
   const editTarget = (event: GroupEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
   const deleteNumber = (event: GroupEvent) => (event.type === 'cmd.delete' ? event.n : null);
   const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
+  /** The unit's forms handed in at least once (submitted, or reopened since): a version was kept. */
+  const handedIn = (context: GroupContext) => unitForms(context).filter((form) => (context.forms[form.id]?.version ?? 0) > 0).map((form) => form.id);
   /** The number a member replied with to a numbered list, or 1 for 确认 when the list has one line. */
   const choiceOf = (event: GroupEvent, count: number): number | undefined =>
-    event.type === 'cmd.confirm' && count === 1 ? 1 : numberReply(event);
+    (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && count === 1 ? 1 : numberReply(event);
   /** The collective's name an unbound group without a roster sent, as it will be saved; undefined if not valid. */
   const registrationName = (event: GroupEvent): string | undefined => {
     if (event.type !== 'user.text') return undefined;
@@ -201,6 +203,8 @@ export function groupSetup(campaign: Campaign) {
       noForms: ({ context }) => unitForms(context).length === 0,
       oneForm: ({ context }) => unitForms(context).length === 1,
       picksForm: ({ context, event }) => numberReply(event) !== undefined && context.choices.length > 0,
+      /** more than one form was handed in at least once: 修改 asks which */
+      severalHandedIn: ({ context }) => handedIn(context).length > 1,
       pickFormInRange: ({ context, event }) => {
         const n = numberReply(event) ?? 0;
         return n >= 1 && n <= context.choices.length;
@@ -228,6 +232,10 @@ export function groupSetup(campaign: Campaign) {
       /** the form is being opened (not answered) */
       opening: ({ event }) => event.type === 'form.open',
       mentioned: ({ event }) => 'mentioned' in event && event.mentioned === true,
+      hasPending: ({ context }) => context.pending !== null,
+      quiet: ({ context }) => context.quiet,
+      told: ({ context, event }) => context.told.includes(senderOf(event)?.id ?? ''),
+      chatter: ({ event }, p: { is: 'question' | 'mention' }) => event.type === 'user.chatter' && event.chatter === p.is,
       validName: ({ event }) => registrationName(event) !== undefined,
       hasUnit: ({ context }) => context.unit !== null,
     },
@@ -325,13 +333,32 @@ export function groupSetup(campaign: Campaign) {
           suggestions,
           editing: false,
           pasted: null,
+          pending: null,
+          quiet: false,
+          told: [],
           choices: [],
           index: list ? openEntryIndex(answersIn(context, p.form), list) : 0,
           forms: context.forms[p.form] ? context.forms : { ...context.forms, [p.form]: EMPTY_RECORD },
         };
       }),
-      takeOver: assign({ owner: ({ context, event }) => senderOf(event) ?? context.owner }),
-      closeForm: assign({ owner: null, editing: false, pasted: null, suggestions: {}, index: 0 }),
+      takeOver: assign({ owner: ({ context, event }) => senderOf(event) ?? context.owner, told: [] }),
+      closeForm: assign({ owner: null, editing: false, pasted: null, pending: null, quiet: false, told: [], suggestions: {}, index: 0 }),
+
+      // ---- chatter ----
+      /** The question was asked (again): chatter that follows may be answered again. */
+      unquiet: assign({ quiet: false }),
+      /** The question was asked again after chatter: more chatter in a row gets no reply. */
+      hush: assign({ quiet: true }),
+      keepPending: assign({ pending: ({ context, event }) => (event.type === 'user.unsure' ? event.text : context.pending) }),
+      dropPending: assign({ pending: null }),
+      /** Yes to "要把这句保存为…吗？": the sentence held back is answered as if sent now. */
+      sendPending: enqueueActions(({ context, event, enqueue }) => {
+        const text = context.pending;
+        const by = senderOf(event);
+        enqueue.assign({ pending: null });
+        if (text !== null && by) enqueue.raise({ type: 'user.text', text, at: atOf(event), by, mentioned: false });
+      }),
+      tell: assign({ told: ({ context, event }) => [...context.told, senderOf(event)?.id ?? ''] }),
       /** The receipt of a submission: a new version, when, and whether it was late. */
       recordSubmission: assign(({ context, event }, p: FormRef) => {
         const at = atOf(event);
@@ -373,7 +400,20 @@ export function groupSetup(campaign: Campaign) {
         forms: {},
         candidates: [],
       }),
-      unbindUnit: assign({ unit: null, owner: null, forms: {}, candidates: [], choices: [], editing: false, pasted: null, suggestions: {}, index: 0 }),
+      unbindUnit: assign({
+        unit: null,
+        owner: null,
+        forms: {},
+        candidates: [],
+        choices: [],
+        editing: false,
+        pasted: null,
+        pending: null,
+        quiet: false,
+        told: [],
+        suggestions: {},
+        index: 0,
+      }),
       updateUnit: assign({ unit: ({ context, event }) => (event.type === 'unit.updated' ? event.unit : context.unit) }),
       restoreGroup: assign(({ event }) => {
         if (event.type !== 'group.restore') return {};
@@ -385,7 +425,8 @@ export function groupSetup(campaign: Campaign) {
       }),
 
       // ---- choosing a form ----
-      listForms: assign({ choices: ({ context }) => unitForms(context).map((form) => form.id) }),
+      listForms: assign({ choices: ({ context }) => unitForms(context).map((form) => form.id), choosingFor: 'start' as const }),
+      listHandedIn: assign({ choices: ({ context }) => handedIn(context), choosingFor: 'reopen' as const }),
       dropChoices: assign({ choices: [] }),
     },
   });

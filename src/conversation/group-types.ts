@@ -77,8 +77,16 @@ export interface GroupContext {
   suggestions: Record<string, string>;
   /** units offered to an unbound group, in the order they were numbered */
   candidates: { id: number; name: string; where: string }[];
+  /** the question was asked again after chatter: more chatter in a row gets no reply */
+  quiet: boolean;
+  /** a message the bot asked about ("要把这句保存为…吗？"), saved on yes */
+  pending: string | null;
+  /** members told who is filling the open form, so that each is told once */
+  told: string[];
   /** forms listed to choose from, in the order they were numbered */
   choices: string[];
+  /** what the chosen form is opened for: filling it (填报) or changing what was handed in (修改) */
+  choosingFor: 'start' | 'reopen';
 }
 
 /** What every message of a member carries besides its meaning. */
@@ -103,6 +111,12 @@ export type UserEvent = Envelope &
     | { type: 'user.mediaRefused'; problem: Problem }
     /** a picture, sticker, voice or file where none is asked for */
     | { type: 'user.nonText' }
+    /** where free text is asked: not an answer (a question, a holding phrase, thanks, words for another member) */
+    | { type: 'user.chatter'; chatter: 'question' | 'holding' | 'acknowledgement' | 'mention' }
+    /** where free text is asked: maybe an answer (好的，我写一下); the bot asks before saving it */
+    | { type: 'user.unsure'; text: string }
+    /** a member who is not filling the open form speaks to the bot */
+    | { type: 'user.bystander' }
     /** the bot was added to the group */
     | { type: 'group.joined' }
   );

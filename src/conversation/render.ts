@@ -5,7 +5,8 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import { excerpt, fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import type { Problem } from './answers.js';
-import { formState, questionAt, type GroupSnapshot } from './engine.js';
+import { formState, openForm, questionAt, type GroupSnapshot } from './engine.js';
+import { entriesOf } from './draft.js';
 import {
   choiceMenu,
   missingText,
@@ -56,8 +57,18 @@ export function renderSay(say: Say, context: RenderContext): string {
       return pasteText(campaign, form(say.form), say.pasted, say.answers);
     case 'pasteRejected':
       return [m.pasteNothing, ...pasteProblemLines(campaign, say.pasted)].join('\n');
-    case 'help':
-      return m.helpForm;
+    case 'help': {
+      const open = openForm(snapshot, campaign);
+      return (open ? form(open).hints?.help : undefined) ?? m.helpForm;
+    }
+    case 'stepHelp':
+      return stepHelp(context);
+    case 'current': {
+      const value = currentAnswer(context);
+      return value === undefined ? '' : fill(m.current, { value: excerpt(value, 60) });
+    }
+    case 'confirmSave':
+      return fill(m.confirmSave, { text: excerpt(snapshot.context.pending ?? '', 30), label: questionLabel(context) });
     case 'progress':
       return progressText(context);
     case 'greeting': {
@@ -86,7 +97,8 @@ export function renderSay(say: Say, context: RenderContext): string {
     }
     case 'formList': {
       const list = snapshot.context.choices.map((id, i) => fill(m.chooseFormLine, { n: i + 1, status: progressLines(campaign, form(id), statusOf(snapshot, id), now)[0]! }));
-      return fill(m.chooseForm, { list: list.join('\n'), example: form(snapshot.context.choices[0] ?? '')?.shortTitle ?? '' });
+      const template = snapshot.context.choosingFor === 'reopen' ? m.chooseEdit : m.chooseForm;
+      return fill(template, { list: list.join('\n'), example: form(snapshot.context.choices[0] ?? '')?.shortTitle ?? '' });
     }
     case 'candidates': {
       const list = snapshot.context.candidates.map((c, i) => fill(m.bindCandidateLine, { n: i + 1, name: c.name, where: c.where })).join('\n');
@@ -105,6 +117,43 @@ export function problemText(campaign: Campaign, problem: Problem, at: At | undef
   if (problem.key !== 'errorChoice' || !at || at.kind === 'registration') return text;
   const field = scalarAt(findForm(campaign, at.form)!, at);
   return field?.kind === 'choice' ? `${text}\n${choiceMenu(campaign, field)}` : text;
+}
+
+/** The help of the question where the group stands: its field's, else its form's commands. */
+function stepHelp({ campaign, snapshot }: RenderContext): string {
+  const at = questionAt(snapshot);
+  if (!at || at.kind === 'registration') return campaign.registration.help ?? campaign.messages.helpIdle;
+  const form = findForm(campaign, at.form)!;
+  const field = scalarAt(form, at);
+  return field?.help ?? form.hints?.help ?? campaign.messages.helpForm;
+}
+
+/** What the question where the group stands holds now: a saved answer, or the entry's (修改 2, 上一步). */
+function currentAnswer({ campaign, snapshot }: RenderContext): string | undefined {
+  const at = questionAt(snapshot);
+  if (!at || (at.kind !== 'field' && at.kind !== 'entry')) return undefined;
+  const answers = snapshot.context.forms[at.form]?.answers ?? {};
+  if (at.kind === 'field') {
+    const value = answers[at.field];
+    return typeof value === 'string' ? value : undefined;
+  }
+  const list = findForm(campaign, at.form)!.fields.find((field) => field.id === at.field);
+  const entry = list?.kind === 'list' ? entriesOf(answers, list)[snapshot.context.index] : undefined;
+  return entry?.[at.sub];
+}
+
+/** "服务承诺", "第2项服务事项": what the question where the group stands asks for. */
+function questionLabel({ campaign, snapshot }: RenderContext): string {
+  const at = questionAt(snapshot);
+  if (!at) return '';
+  if (at.kind === 'registration') return campaign.registration.label;
+  const form = findForm(campaign, at.form)!;
+  const field = form.fields.find((f) => f.id === ('field' in at ? at.field : ''));
+  if (field?.kind === 'list') {
+    const n = at.kind === 'more' ? entriesOf(snapshot.context.forms[at.form]?.answers ?? {}, field).length + 1 : snapshot.context.index + 1;
+    return fill(field.itemLabel, { n });
+  }
+  return field?.label ?? '';
 }
 
 function question({ campaign, snapshot }: RenderContext): string {

@@ -3,14 +3,12 @@
 // offered before, as they stand now (bound elsewhere meanwhile?). A unit the message may bind brings its
 // saved forms along.
 import type { Campaign } from '../campaign/schema.js';
-import { numberReply, type CommandEvent, type TextEvent } from './commands.js';
-import type { Candidate, GroupContext, RosterLookup, UnitProfile } from './group-types.js';
+import { numberReply } from './commands.js';
+import type { Candidate, GroupContext, RosterLookup, UnitProfile, UserEvent } from './group-types.js';
 import { normalizeName, rankByName } from './name-match.js';
 import type { GroupStore } from './store.js';
 
 const MAX_CANDIDATES = 5;
-
-type Input = CommandEvent | TextEvent | { type: 'group.joined' };
 
 /** The roster by normalised name, kept for as long as the store hands back the same roster. */
 const byName = new WeakMap<readonly UnitProfile[], Map<string, UnitProfile[]>>();
@@ -32,11 +30,11 @@ function exactly(roster: readonly UnitProfile[], name: string): UnitProfile[] {
 export async function rosterLookup(
   campaign: Campaign,
   store: GroupStore,
-  input: Input,
+  input: UserEvent,
   context: GroupContext,
   group: { roomId: string; topic: string | null },
 ): Promise<RosterLookup | undefined> {
-  const picks = context.candidates.length > 0 && (numberReply(input) !== undefined || input.type === 'cmd.confirm');
+  const picks = context.candidates.length > 0 && (numberReply(input) !== undefined || input.type === 'cmd.confirm' || input.type === 'cmd.yes');
   const wanted = input.type === 'cmd.start' || input.type === 'group.joined' || (input.type === 'cmd.bind' && input.name !== '') || picks;
   if (!wanted) return undefined;
   const roster = await store.rosterUnits();

@@ -26,7 +26,14 @@ export type Say =
   | { kind: 'missing'; form: string; key: 'notNowFinish' | 'notNowConfirm'; answers: Answers }
   | { kind: 'paste'; form: string; pasted: PastedData; answers: Answers }
   | { kind: 'pasteRejected'; form: string; pasted: PastedData }
-  | { kind: 'help' }
+  /** the commands of the form being filled, or of the group when none is */
+  | { kind: 'help'; form?: string }
+  /** the help of the question where the group stands */
+  | { kind: 'stepHelp' }
+  /** the answer the question where the group stands has now, if it has one */
+  | { kind: 'current' }
+  /** "要把这句保存为…吗？": the message held back, about the question where the group stands */
+  | { kind: 'confirmSave' }
   /** every form of the unit, where it stands */
   | { kind: 'progress' }
   | { kind: 'greeting'; form: string; resumed: boolean }

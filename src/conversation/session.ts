@@ -8,7 +8,7 @@ import { fill } from '../campaign/text.js';
 import { checkMedia } from './answers.js';
 import { parseInput } from './commands.js';
 import { createEngine, openForm, questionAt, type GroupEngine, type GroupSnapshot, type Step } from './engine.js';
-import { mediaFieldAt, pasteOrText } from './form-events.js';
+import { mediaFieldAt, readText } from './form-events.js';
 import { OPEN_TO_ALL } from './group-machine.js';
 import type { Envelope, GroupEvent, SystemEvent, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -30,6 +30,8 @@ export interface IncomingMessage {
   text: string;
   /** the message @-mentions the bot */
   mentioned: boolean;
+  /** the message @-mentions a member other than the bot: words for that member */
+  mentionsOthers?: boolean;
   /** the names of the group's members, asked only when binding needs them */
   roomMembers?: () => Promise<string[]>;
   /** the picture or file of a non-text message, read only when a form asks for one */
@@ -182,22 +184,25 @@ export class GroupConversations {
     const at = questionAt(snapshot);
     const formId = openForm(snapshot, this.campaign);
     const form = formId ? findForm(this.campaign, formId) : undefined;
-    if (!this.mayAnswer(snapshot, message)) return undefined;
+    const speaker = this.speaker(snapshot, message);
+    if (speaker === 'bystander') return undefined;
+    if (speaker === 'told') return { type: 'user.bystander', ...envelope };
     if (message.kind !== 'text') return { ...(await this.mediaEvent(message, snapshot, form, at)), ...envelope };
     const input = parseInput(message.text, this.campaign.commands, form, this.formNames);
-    const event = pasteOrText(this.campaign, input, at, form, form ? (snapshot.context.forms[form.id]?.answers ?? {}) : {});
+    const answers = form ? (snapshot.context.forms[form.id]?.answers ?? {}) : {};
+    const event = readText(this.campaign, input, at, form, answers, message.mentionsOthers === true);
     return this.withRoster({ ...event, ...envelope }, loaded, group);
   }
 
   /**
-   * While a form is open, only its owner is answered; anyone else only when they @-mention the bot or use a
-   * command open to all (接管, 进度, 帮助). Other members talk among themselves.
+   * While a form is open, only its owner answers. Anyone else may use the commands open to all (接管, 进度,
+   * 帮助); one who speaks to the bot (@) is told who is filling; the rest talk among themselves.
    */
-  private mayAnswer(snapshot: GroupSnapshot, message: IncomingMessage): boolean {
+  private speaker(snapshot: GroupSnapshot, message: IncomingMessage): 'owner' | 'bystander' | 'told' {
     const owner = snapshot.context.owner;
-    if (!openForm(snapshot, this.campaign) || !owner || owner.id === message.senderId || message.mentioned) return true;
-    if (message.kind !== 'text') return false;
-    return OPEN_TO_ALL.has(parseInput(message.text, this.campaign.commands, undefined, this.formNames).type);
+    if (!openForm(snapshot, this.campaign) || !owner || owner.id === message.senderId) return 'owner';
+    if (message.kind === 'text' && OPEN_TO_ALL.has(parseInput(message.text, this.campaign.commands, undefined, this.formNames).type)) return 'owner';
+    return message.mentioned ? 'told' : 'bystander';
   }
 
   /** A picture or file: kept and named where the question asks for one, refused with the reason, or not text. */
@@ -215,7 +220,6 @@ export class GroupConversations {
   /** An unbound group's 填报, 绑定 or pick carries what the roster says now. */
   private async withRoster(event: UserEvent, loaded: Loaded, group: SeenGroup): Promise<UserEvent> {
     if (loaded.snapshot.context.unit) return event;
-    if (event.type === 'user.paste' || event.type === 'user.media' || event.type === 'user.mediaRefused' || event.type === 'user.nonText') return event;
     const roster = await rosterLookup(this.campaign, this.store, event, loaded.snapshot.context, group);
     return roster ? { ...event, roster } : event;
   }

@@ -32,7 +32,14 @@ describe('command words', () => {
     ['查看进度', 'cmd.progress'],
     ['状态', 'cmd.progress'],
     ['接管', 'cmd.takeover'],
-    ['我来填', 'cmd.takeover'],
+    ['我来填', 'cmd.start'],
+    ['怎么填', 'cmd.start'],
+    ['我来接管', 'cmd.takeover'],
+    ['是', 'cmd.yes'],
+    ['好的', 'cmd.yes'],
+    ['OK', 'cmd.yes'],
+    ['不是', 'cmd.no'],
+    ['算了', 'cmd.no'],
   ])('%s → %s', (text, type) => {
     expect(parse(text)).toEqual({ type });
   });

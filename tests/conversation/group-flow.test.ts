@@ -91,6 +91,22 @@ describe('修改 on a form reopened and put aside', () => {
   });
 });
 
+describe('修改 with several forms handed in', () => {
+  it('asks which one, and reopens the one chosen', async () => {
+    const g = industryGroup();
+    await g.sayAll(['填报 附件1', '广东电网系统', ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认']);
+    await briefHandedIn(g);
+    const which = await g.say('修改');
+    expect(which).toContain('要修改哪一张表？');
+    expect(which).toContain('1. 附件1：已提交');
+    expect(which).toContain('2. 简报：已提交');
+    const reopened = await g.say('2');
+    expect(reopened).toMatch(/^已重新打开简报/);
+    expect(reopened).toContain(`【活动简介】${SUMMARY}`);
+    expect(g.row()?.formId).toBe('activityReport');
+  });
+});
+
 describe('text of several lines', () => {
   it('is a summary of several lines in the brief, not an internal error', async () => {
     const g = industryGroup();

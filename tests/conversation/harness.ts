@@ -5,7 +5,7 @@ import type { Form } from '../../src/campaign/schema.js';
 import { parseInput } from '../../src/conversation/commands.js';
 import type { Answers, Entry } from '../../src/conversation/draft.js';
 import { createEngine, formState, openForm, questionAt, type Step } from '../../src/conversation/engine.js';
-import { pasteOrText } from '../../src/conversation/form-events.js';
+import { readText } from '../../src/conversation/form-events.js';
 import type { GroupEvent, UnitProfile } from '../../src/conversation/group-types.js';
 import { renderAll } from '../../src/conversation/render.js';
 
@@ -32,7 +32,7 @@ export function eventOf(step: Step, text: string, by = OWNER): GroupEvent {
   const f = open ? findForm(campaign, open) : undefined;
   const input = parseInput(text, campaign.commands, f, campaign.forms.flatMap((x) => [x.shortTitle, x.id]));
   const answers = f ? (step.snapshot.context.forms[f.id]?.answers ?? {}) : {};
-  return { ...pasteOrText(campaign, input, questionAt(step.snapshot), f, answers), at: NOW.getTime(), by, mentioned: false };
+  return { ...readText(campaign, input, questionAt(step.snapshot), f, answers, false), at: NOW.getTime(), by, mentioned: false };
 }
 
 /** A conversation with the machine, the unit bound and 附件2 open: send text, read the reply and where it stands. */

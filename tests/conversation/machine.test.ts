@@ -127,7 +127,10 @@ describe('the whole form, question by question', () => {
   it('checks item 4 sent at 继续/完成 like any item, and keeps the offer', () => {
     const d = atMore(3);
     expect(d.send(ITEMS[0]!)).toBe(`这与第1项服务事项内容相同，请发送不同的服务事项。\n${Q.more(3)}`);
-    expect(d.send('好的')).toBe(`服务事项至少5字，您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
+    expect(d.send('推出')).toBe(`服务事项至少5字，您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
+    // An acknowledgement is not an item: the offer again, once; more of it in a row gets no reply.
+    expect(d.send('好的')).toBe(Q.more(3));
+    expect(d.send('收到')).toBe('');
     expectAt(d, AT.more);
     expect(d.items).toHaveLength(3);
   });
@@ -136,7 +139,8 @@ describe('the whole form, question by question', () => {
     const d = withItems(1);
     const before = structuredClone(d.answers);
     expect(d.send('')).toBe('服务事项不能为空，请重新发送。');
-    expect(d.send('😀😀😀')).toBe('服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。');
+    // Emoji alone are a reaction, not an answer: the question again.
+    expect(d.send('😀😀😀')).toBe(Q.content(2));
     expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
     expectAt(d, AT.content, 2);
     expect(d.answers).toEqual(before);
@@ -202,7 +206,7 @@ describe('上一步 from every kind of question', () => {
 
   it('item 1 content → commitment, keeping it; answering goes on to item 1', () => {
     const d = new Driver({ commitment: COMMITMENT });
-    expect(d.send('上一步')).toBe(Q.commitment);
+    expect(d.send('上一步')).toBe(`现在是：“${COMMITMENT}”。发送新的内容即可修改。\n${Q.commitment}`);
     expectAt(d, AT.commitment);
     expect(d.answers.commitment).toBe(COMMITMENT);
     d.send('热情周到，让每一位乘客安心出行');
@@ -213,7 +217,7 @@ describe('上一步 from every kind of question', () => {
   it('item type → its content, keeping the content', () => {
     const d = withItems(1);
     d.send(ITEMS[1]!);
-    expect(d.send('上一步')).toBe(Q.content(2));
+    expect(d.send('上一步')).toBe(`现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     expect(d.items[1]).toEqual({ content: ITEMS[1] });
     d.send(ITEMS[4]!);
@@ -224,7 +228,7 @@ describe('上一步 from every kind of question', () => {
   it('item n content → item n-1 type', () => {
     const d = withItems(2);
     expectAt(d, AT.content, 3);
-    expect(d.send('上一步')).toBe(`${Q.type(2)}\n${MENU}`);
+    expect(d.send('上一步')).toBe(`现在是：“规范审批行为”。发送新的内容即可修改。\n${Q.type(2)}\n${MENU}`);
     expectAt(d, AT.type, 2);
     d.send('6');
     expect(d.items[1]!.type).toBe('其他');
@@ -299,7 +303,7 @@ describe('修改', () => {
   it('修改 承诺 from the review returns to the review', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.send('修改 承诺')).toBe(`好的，修改服务承诺。\n${Q.commitment}`);
+    expect(d.send('修改 承诺')).toBe(`好的，修改服务承诺。\n现在是：“${COMMITMENT}”。发送新的内容即可修改。\n${Q.commitment}`);
     expectAt(d, AT.commitment);
     const reply = d.send('热情周到，让每一位乘客安心出行');
     expect(reply).toMatch(/^✅ 服务承诺已保存（15字）。\n请核对以下内容：\n【服务承诺】热情周到，让每一位乘客安心出行/);
@@ -309,7 +313,7 @@ describe('修改', () => {
   it('修改 2 from the review asks item 2 content then type, changes only item 2 and returns to the review', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.send('修改 2')).toBe(`好的，修改第2项服务事项。\n${Q.content(2)}`);
+    expect(d.send('修改 2')).toBe(`好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     d.send(ITEMS[4]!);
     expectAt(d, AT.type, 2);

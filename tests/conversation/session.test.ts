@@ -192,27 +192,30 @@ describe('a whole submission', () => {
 });
 
 describe('who may speak', () => {
-  it('ignores other members unless they @ the bot; 进度 and 帮助 are open to all', async () => {
+  it('never takes another member as answering, @ or not; tells one who speaks to the bot once; 进度 and 帮助 are open to all', async () => {
     const g = new Group();
     g.store.addUnit('room-1', UNIT);
     await g.sayAll(['填报', COMMITMENT]);
-    const commits = g.store.writes.length;
+    const writes = g.store.writes.length;
 
     expect(await g.say(ITEMS[0]!, 'u2')).toBe('');
     expect(await g.say('确认', 'u2')).toBe('');
     expect(await g.say('填报', 'u2')).toBe('');
-    expect(g.store.writes).toHaveLength(commits);
+    expect(g.store.writes).toHaveLength(writes);
     expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
 
     expect(await g.say('帮助', 'u2')).toMatch(/^可用指令：\n上一步/);
     expect(await g.say('进度', 'u2')).toMatch(new RegExp(`^${UNIT}\\n附件2：填报中（已填服务承诺）`));
-    expect(await g.say('填报', 'u2', { mentioned: true })).toMatch(
-      /^李华正在填报附件2，接着回答下面的问题即可；其他成员可回复“接管”继续填报。\n第2步：请发送第1项服务事项/,
-    );
-    // An @-mention is read as speaking to the bot: the answer counts, the owner stays.
-    expect(await g.say(ITEMS[0]!, 'u2', { mentioned: true })).toMatch(/^请选择第1项的服务类型/);
+    // Speaking to the bot, another member is told once who is filling; the answer is not taken.
+    expect(await g.say(ITEMS[0]!, 'u2', { mentioned: true })).toBe('李华正在填报附件2，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
+    expect(await g.say(ITEMS[1]!, 'u2', { mentioned: true })).toBe('');
+    expect(await g.say('填报', 'u2', { mentioned: true })).toBe('');
+    expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
     expect(g.session!.ownerId).toBe('u1');
+    // Two members answering the same question at once: the owner's answer counts.
+    expect(await g.say(ITEMS[2]!, 'u1')).toMatch(/^请选择第1项的服务类型/);
     expect(await g.say('4')).toMatch(/^✅ 第1项已保存（提供暖心服务）。/);
+    expect(g.saved!.answers.items).toEqual([{ content: ITEMS[2], type: '提供暖心服务' }]);
   });
 
   it('接管 makes the speaker the owner', async () => {
@@ -296,7 +299,7 @@ describe('修改 after submitting', () => {
     expect(g.saved!.status).toBe('reopened');
     expect(await g.say('进度', 'u2')).toContain('附件2：已提交（第1版），正在修改，修改后请回复“确认”再次提交');
 
-    expect(await g.say('修改 2')).toBe(`好的，修改第2项服务事项。\n${Q_ITEM2}`);
+    expect(await g.say('修改 2')).toBe(`好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q_ITEM2}`);
     await g.sayAll([ITEMS[4]!, '5']);
     g.now = new Date('2021-09-21T01:00:00Z');
     expect(await g.say('确认')).toBe('🎉 已提交（9月21日 09:00）。截止前可回复“修改”重新编辑，历史版本会保留。');
@@ -315,7 +318,7 @@ describe('修改 after submitting', () => {
     const g = await atReview();
     await g.say('确认');
     expect(await g.say('修改 2')).toBe(
-      `已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n好的，修改第2项服务事项。\n${Q_ITEM2}`,
+      `已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q_ITEM2}`,
     );
   });
 

@@ -13,7 +13,7 @@ import { loadCampaign, parseCampaign } from '../../src/campaign/load.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { parseInput } from '../../src/conversation/commands.js';
 import { createEngine, formState, openForm, questionAt, type GroupEngine, type GroupSnapshot } from '../../src/conversation/engine.js';
-import { pasteOrText } from '../../src/conversation/form-events.js';
+import { readText } from '../../src/conversation/form-events.js';
 import type { GroupEvent, UnitProfile } from '../../src/conversation/group-types.js';
 import { renderAll } from '../../src/conversation/render.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
@@ -119,7 +119,13 @@ export class Walk {
   anything(snapshot: GroupSnapshot): IncomingMessage | 'restart' | 'kill' | 'later' | 'chatter' {
     const r = this.rnd();
     if (r < 0.3) return this.answer(snapshot);
-    if (r < 0.4) return this.message(this.pick(['好', '😀😀😀', '   ', '。。。', this.han(120, 160), '', '随便说一句', '0', '9', 'http//x']));
+    if (r < 0.4) {
+      return this.pick([
+        this.message(this.pick(['好', '😀😀😀', '   ', '。。。', this.han(120, 160), '', '随便说一句', '0', '9', 'http//x'])),
+        this.message(this.pick(['这里写什么？', '稍等', '收到', '好的，我写一下', '谢谢', '服务承诺是什么', '👍', '是', '不是'])),
+        this.message(`@王强 ${this.han(6, 12)}`, { mentionsOthers: true }),
+      ]);
+    }
     if (r < 0.45) return this.message(this.pick([`1. ${this.han(8, 20)}\n2. ${this.han(8, 20)}\n3. ${this.han(8, 20)}`, `${this.han(5, 9)}\n${this.han(5, 9)}`, `服务承诺：${this.han(8, 20)}\n1. ${this.han(8, 20)}（其他）`]));
     if (r < 0.5) {
       return this.pick([
@@ -154,7 +160,8 @@ export class Walk {
         this.rnd() < 0.1 ? { mentioned: true } : {},
       );
     }
-    if (r < 0.93) return this.message('接管', { senderId: 'u2', senderName: '王强' });
+    // 王强 takes the form over, or 李华 (who sends the rest) takes it back.
+    if (r < 0.93) return this.rnd() < 0.5 ? this.message('接管', { senderId: 'u2', senderName: '王强' }) : this.message('接管');
     if (r < 0.95) return 'chatter';
     if (r < 0.975) return 'restart';
     if (r < 0.99) return 'kill';
@@ -166,7 +173,7 @@ export class Walk {
     const open = openForm(snapshot, this.campaign);
     const form = open ? this.campaign.forms.find((f) => f.id === open) : undefined;
     const input = parseInput(text, this.campaign.commands, form, this.campaign.forms.flatMap((f) => [f.shortTitle, f.id]));
-    const event = { ...pasteOrText(this.campaign, input, questionAt(snapshot), form, {}), at: this.now, by: { id: 'u1', name: '李华' }, mentioned: false } as GroupEvent;
+    const event = { ...readText(this.campaign, input, questionAt(snapshot), form, {}, false), at: this.now, by: { id: 'u1', name: '李华' }, mentioned: false } as GroupEvent;
     const step = this.engine.step(snapshot, event);
     return { snapshot: step.snapshot, reply: renderAll(step.says, { campaign: this.campaign, now: new Date(this.now), snapshot: step.snapshot }) };
   }
@@ -205,7 +212,8 @@ export class Walk {
 
     // 帮助 lists the commands, for a form if one is open.
     const open = openForm(snapshot, this.campaign);
-    expect(this.probe(snapshot, '帮助').reply.startsWith(open ? m.helpForm : m.helpIdle), where).toBe(true);
+    const help = open ? (this.campaign.forms.find((f) => f.id === open)!.hints?.help ?? m.helpForm) : m.helpIdle;
+    expect(this.probe(snapshot, '帮助').reply.startsWith(help), where).toBe(true);
 
     // 取消 leaves a state that 填报 resumes (取消 of a pasted list drops the paste and stays in the form).
     if (open) {

@@ -72,7 +72,8 @@ describe('a group hands in its form', () => {
       expect(await t.ask('李华', room, '   ')).toContain('服务承诺不能为空');
       expect(await t.ask('李华', room, '我们'.repeat(31))).toContain('服务承诺最多50字，您输入了62字');
       expect(await t.ask('李华', room, '长'.repeat(10_000))).toContain('您输入了10000字');
-      expect(await t.ask('李华', room, '😀😀😀！！')).toContain('只有表情或标点无法保存');
+      // Emoji alone are a reaction, not an answer: the question again, nothing saved.
+      expect(await t.ask('李华', room, '😀😀😀！！')).toBe('第1步：请发送本集体的服务承诺（50字以内）。');
       expect(await t.ask('李华', room, '/start')).toContain('没有“/start”这个指令');
       t.wechat.sendImage('李华', room);
       const [image] = await t.wechat.waitForReplies(room, 1);
