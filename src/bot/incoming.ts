@@ -9,6 +9,10 @@ const KINDS: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Audio]: 'voice',
   [types.Message.Video]: 'video',
   [types.Message.Attachment]: 'file',
+  [types.Message.Url]: 'link',
+  // 小程序, 视频号 and 朋友圈-style posts: cards with no web address a form could keep.
+  [types.Message.MiniProgram]: 'card',
+  [types.Message.Post]: 'card',
 };
 
 const FILE_KINDS = new Set<MessageKind>(['image', 'file', 'video']);
@@ -17,6 +21,16 @@ const FILE_KINDS = new Set<MessageKind>(['image', 'file', 'video']);
 async function readFile(message: Message): Promise<{ name: string; mime: string; data: Buffer }> {
   const box = await message.toFileBox();
   return { name: box.name, mime: box.mediaType, data: await box.toBuffer() };
+}
+
+/** The address and title of a shared article card; undefined when the puppet cannot read it. */
+async function readLink(message: Message): Promise<{ url: string; title: string } | undefined> {
+  try {
+    const link = await message.toUrlLink();
+    return { url: link.url(), title: link.title() };
+  } catch {
+    return undefined;
+  }
 }
 
 /** Longest text the bot reads; anything longer is cut here (and then reported as too long by the form). */
@@ -57,7 +71,12 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     mentionsOthers,
     roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
     ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
+    ...(kind === 'link' ? linkOf(await readLink(message)) : {}),
   };
+}
+
+function linkOf(link: { url: string; title: string } | undefined): { link?: { url: string; title: string } } {
+  return link ? { link } : {};
 }
 
 function escapeRegExp(text: string): string {

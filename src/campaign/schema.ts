@@ -211,6 +211,14 @@ export const MessagesSchema = z.strictObject({
   errorMediaExpected: message,
   errorMediaType: message,
   errorMediaSize: message,
+  /** a file whose content is none of the types known (a name that promises another type, or a damaged file) */
+  errorMediaUnreadable: message,
+  /** voice, stickers and 小程序/视频号 cards */
+  nonTextVoice: message,
+  nonTextSticker: message,
+  nonTextCard: message,
+  /** a picture, file or link sent before its step, kept */
+  keptEarly: message,
   mediaName: message,
   missingField: message,
   missingItems: message,

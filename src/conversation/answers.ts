@@ -130,26 +130,48 @@ function matchName(choices: readonly { value: string; aliases: string[] }[], bar
   return containing.length === 1 ? containing[0]!.value : undefined;
 }
 
+/** A web address with its scheme, or a bare domain with a path (mp.weixin.qq.com/s/AbC), inside any text. */
+const URL_IN_TEXT = /https?:\/\/[^\s，。；、！？“”《》（）()<>]+|(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s，。；、！？“”《》（）()<>]*)?/i;
+const OTHER_SCHEME = /\b(?!https?:)[a-z][a-z0-9+.-]*:\/\//i;
+
+/**
+ * The link a message gives: the first web address in it (a link pasted inside a sentence, or without its
+ * https://), the scheme added when it has none. Undefined when there is none, or only one of another
+ * scheme (ftp://, javascript:).
+ */
+export function linkIn(text: string): string | undefined {
+  if (OTHER_SCHEME.test(text) && !/https?:\/\//i.test(text)) return undefined;
+  const found = URL_IN_TEXT.exec(text)?.[0];
+  if (!found) return undefined;
+  return /^https?:\/\//i.test(found) ? found : `https://${found}`;
+}
+
 function urlSchema(field: ScalarField & { kind: 'url' }) {
   return z.string().transform((input, ctx) => {
     const value = normalizeText(input);
     if (value === '') return fail(ctx, 'errorEmpty', { label: field.label });
-    if (countChars(value) > field.maxChars) {
-      const count = countChars(value);
+    const link = linkIn(value) ?? value;
+    if (countChars(link) > field.maxChars) {
+      const count = countChars(link);
       return fail(ctx, 'errorTooLong', { label: field.label, max: field.maxChars, count, over: count - field.maxChars });
     }
-    const parsed = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(value);
+    const parsed = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(link);
     if (!parsed.success) return fail(ctx, 'errorUrl', { label: field.label });
-    return value;
+    return link;
   });
 }
 
-/** A file sent for a media field: its type must be one the field accepts, its size within the limit. */
-export function checkMedia(field: MediaField, file: { name: string; mime: string; size: number }): Problem | undefined {
-  const accepted = field.accept.some((pattern) =>
-    pattern.endsWith('/*') ? file.mime.startsWith(pattern.slice(0, -1)) : file.mime === pattern,
-  );
-  if (!accepted) return { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
+/**
+ * A file sent for a media field: its type, read from its content (not its name), must be one the field
+ * accepts, and its size within the limit. A name that promises another type than the content is refused
+ * with the reason, so that a renamed file is not taken for a picture.
+ */
+export function checkMedia(field: MediaField, file: { name: string; mime: string; size: number; sniffed: string | undefined }): Problem | undefined {
+  const accepts = (mime: string) => field.accept.some((pattern) => (pattern.endsWith('/*') ? mime.startsWith(pattern.slice(0, -1)) : mime === pattern));
+  if (file.sniffed === undefined) {
+    return accepts(file.mime) ? { key: 'errorMediaUnreadable', vars: { label: field.label, file: file.name } } : { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
+  }
+  if (!accepts(file.sniffed)) return { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
   if (file.size > field.maxBytes) {
     const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
     return { key: 'errorMediaSize', vars: { label: field.label, file: file.name, size: mb(file.size), max: mb(field.maxBytes) } };

@@ -192,5 +192,6 @@ const PersistedSchema = z.object({
     quiet: z.boolean().default(false),
     pending: z.string().nullable().default(null),
     told: z.array(z.string()).default([]),
+    early: z.array(z.string()).default([]),
   }),
 });

@@ -1,6 +1,6 @@
 // What a group message becomes for the machine beyond a plain command or answer: several entries pasted at
 // once, where a commitment or an item is asked; a picture or file, where the question asks for one.
-import type { Campaign, Form, MediaField } from '../campaign/schema.js';
+import type { Campaign, Form, ListField, MediaField } from '../campaign/schema.js';
 import type { CommandEvent, TextEvent } from './commands.js';
 import { entriesOf, mainList, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';
@@ -70,6 +70,21 @@ export function pasteOrText(
     .filter((value): value is string => value !== undefined);
   const paste = parsePaste(input.text, { campaign, form, existing });
   return paste ? { type: 'user.paste', paste: pastedData(paste) } : input;
+}
+
+/** The question at `at` asks for a link. */
+export function takesLink(form: Form | undefined, at: At | undefined): boolean {
+  if (!form || !at || at.kind === 'registration' || !('field' in at)) return false;
+  const field = form.fields.find((f) => f.id === at.field);
+  if (!field) return false;
+  if (field.kind !== 'list') return field.kind === 'url';
+  const sub = at.kind === 'entry' ? field.fields.find((f) => f.id === at.sub) : field.fields[0];
+  return sub?.kind === 'url';
+}
+
+/** The form's list whose entries are a single link or a single file: where such a thing sent early is kept. */
+export function listTaking(form: Form, kind: 'url' | 'media'): ListField | undefined {
+  return form.fields.find((field): field is ListField => field.kind === 'list' && field.fields.length === 1 && field.fields[0]!.kind === kind);
 }
 
 /** The media field the question at `at` asks for, if it asks for one. */

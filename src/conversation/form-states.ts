@@ -207,14 +207,14 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
           : {}),
         'user.text': [
           { guard: full, actions: [listFull, ...ask] },
-          { guard: { type: 'valid', params: freshRef }, target: afterFresh, actions: [{ type: 'store', params: freshRef }] },
+          { guard: { type: 'valid', params: freshRef }, target: afterFresh, actions: [{ type: 'store', params: freshRef }, ...(second ? [] : [saved(field.id)])] },
           { actions: [refuse(freshRef), ...ask] },
         ],
         'cmd.finish': { target: to(f.route) },
         'cmd.back': { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last'), current] },
       },
     };
-    return { id: f.list(field.id), initial: 'pick', states };
+    return { id: f.list(field.id), initial: 'pick', entry: [{ type: 'reachList', params: lf }], states };
   }
 
   const lastField = form.fields[form.fields.length - 1]!;
@@ -226,7 +226,7 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       always: [
         ...form.fields.map(
           (field): AnyTransition => ({
-            guard: { type: 'missing', params: { form: form.id, field: field.id } },
+            guard: { type: 'toAsk', params: { form: form.id, field: field.id } },
             target: to(field.kind === 'list' ? f.list(field.id) : f.field(field.id)),
             actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
           }),
@@ -306,6 +306,11 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       'cmd.yes': { guard: 'hasPending', actions: ['sendPending'] },
       'cmd.no': { guard: 'hasPending', actions: ['dropPending', message('notSaved'), ...ask] },
       'cmd.back': { actions: [...ask] },
+      // A picture, file or link sent before its step is kept in its list; the question here goes on.
+      'user.early': [
+        { guard: { type: 'earlyFits', params: onForm }, actions: [{ type: 'keepEarly', params: onForm }, say({ kind: 'kept', form: form.id }), ...ask] },
+        { actions: [message('nonText'), ...ask] },
+      ],
       // Someone else speaks to the bot: told once who is filling and how to take over.
       'user.bystander': [
         { guard: 'told' },

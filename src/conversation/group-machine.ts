@@ -31,6 +31,7 @@ export const EMPTY_CONTEXT: GroupContext = {
   quiet: false,
   pending: null,
   told: [],
+  early: [],
 };
 
 /** Commands anyone in the group may use while someone else fills in the form. */
@@ -179,7 +180,13 @@ export function buildGroupMachine(campaign: Campaign) {
           'cmd.help': { actions: [say({ kind: 'help' }), ...ask] },
           'cmd.back': { actions: [message('atFirstStep'), ...ask] },
           'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
-          'user.nonText': { actions: [message('nonText'), ...ask] },
+          // Voice and stickers get one line; a 小程序 card is explained; any other picture or file, the question.
+      'user.nonText': [
+        { guard: { type: 'nonTextIs', params: { what: 'voice' } }, actions: [message('nonTextVoice')] },
+        { guard: { type: 'nonTextIs', params: { what: 'sticker' } }, actions: [message('nonTextSticker')] },
+        { guard: { type: 'nonTextIs', params: { what: 'card' } }, actions: [message('nonTextCard'), ...ask] },
+        { actions: [message('nonText'), ...ask] },
+      ],
           // Any other command (but 绑定, which searches the roster again) gets the question again.
           '*': { guard: ({ event }) => event.type.startsWith('cmd.') && event.type !== 'cmd.bind', actions: [...ask] },
         },
@@ -313,7 +320,13 @@ export function buildGroupMachine(campaign: Campaign) {
       'cmd.cancel': { target: to(groupIds.idle), actions: ['closeForm', message('cancelled')] },
       'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
       'cmd.bind': { actions: [message('alreadyBound', (args) => ({ unit: unitName(args) })), ...ask] },
-      'user.nonText': { actions: [message('nonText'), ...ask] },
+      // Voice and stickers get one line; a 小程序 card is explained; any other picture or file, the question.
+      'user.nonText': [
+        { guard: { type: 'nonTextIs', params: { what: 'voice' } }, actions: [message('nonTextVoice')] },
+        { guard: { type: 'nonTextIs', params: { what: 'sticker' } }, actions: [message('nonTextSticker')] },
+        { guard: { type: 'nonTextIs', params: { what: 'card' } }, actions: [message('nonTextCard'), ...ask] },
+        { actions: [message('nonText'), ...ask] },
+      ],
       // Chatter where free text is asked: a question gets the step's help; words for another member get
       // nothing; a holding phrase or thanks gets the question again, once in a row.
       'user.chatter': [

@@ -133,6 +133,8 @@ export function groupSetup(campaign: Campaign) {
     guards: {
       // ---- the form being filled ----
       missing: ({ context }, p: ListRef) => isFieldMissing(answersIn(context, p.form), fieldOf(p)),
+      /** missing, or a list given something early that the form has not stopped at yet */
+      toAsk: ({ context }, p: ListRef) => isFieldMissing(answersIn(context, p.form), fieldOf(p)) || context.early.includes(`${p.form}.${p.field}`),
       valid: ({ context, event }, p: FieldRef) => event.type === 'user.text' && check(context, event.text, p).ok,
       editing: ({ context }) => context.editing,
       complete: ({ context }, p: FormRef) => isFormComplete(formOf(p.form), answersIn(context, p.form)),
@@ -236,6 +238,13 @@ export function groupSetup(campaign: Campaign) {
       quiet: ({ context }) => context.quiet,
       told: ({ context, event }) => context.told.includes(senderOf(event)?.id ?? ''),
       chatter: ({ event }, p: { is: 'question' | 'mention' }) => event.type === 'user.chatter' && event.chatter === p.is,
+      nonTextIs: ({ event }, p: { what: 'voice' | 'sticker' | 'card' }) => event.type === 'user.nonText' && event.what === p.what,
+      /** the list a thing sent early belongs to has room for it */
+      earlyFits: ({ context, event }, p: FormRef) => {
+        if (event.type !== 'user.early') return false;
+        const list = listOf({ form: p.form, field: event.field });
+        return list.kind === 'list' && entries(context, { form: p.form, field: event.field }).length < list.maxItems;
+      },
       validName: ({ event }) => registrationName(event) !== undefined,
       hasUnit: ({ context }) => context.unit !== null,
     },
@@ -282,6 +291,20 @@ export function groupSetup(campaign: Campaign) {
           return target?.kind === 'entry' ? target.n - 1 : context.index;
         },
       }),
+      /** A picture, file or link sent early becomes a new entry of its list. */
+      keepEarly: assign(({ context, event }, p: FormRef) => {
+        if (event.type !== 'user.early') return {};
+        const ref = { form: p.form, field: event.field };
+        const sub = listOf(ref).fields[0]!;
+        const list = [...entries(context, ref), { [sub.id]: event.value }];
+        const key = `${p.form}.${event.field}`;
+        return {
+          forms: withAnswers(context, p.form, { ...answersIn(context, p.form), [event.field]: list }),
+          early: context.early.includes(key) ? context.early : [...context.early, key],
+        };
+      }),
+      /** The form has reached the list: what came early is now in front of the filler. */
+      reachList: assign({ early: ({ context }, p: ListRef) => context.early.filter((key) => key !== `${p.form}.${p.field}`) }),
       keepPaste: assign({ pasted: ({ context, event }) => (event.type === 'user.paste' ? event.paste : context.pasted) }),
       dropPaste: assign({ pasted: null }),
       /** The paste's commitment and entries join the answers; entries without a type are asked for next. */

@@ -83,6 +83,8 @@ export interface GroupContext {
   pending: string | null;
   /** members told who is filling the open form, so that each is told once */
   told: string[];
+  /** lists (form.field) given a link or file before the form reached them: the form still stops there */
+  early: string[];
   /** forms listed to choose from, in the order they were numbered */
   choices: string[];
   /** what the chosen form is opened for: filling it (填报) or changing what was handed in (修改) */
@@ -109,8 +111,10 @@ export type UserEvent = Envelope &
     | { type: 'user.media'; value: string }
     /** a picture or file the field refused (type or size) */
     | { type: 'user.mediaRefused'; problem: Problem }
-    /** a picture, sticker, voice or file where none is asked for */
-    | { type: 'user.nonText' }
+    /** a picture, sticker, voice, file or card where none is asked for */
+    | { type: 'user.nonText'; what?: 'voice' | 'sticker' | 'card' }
+    /** a picture, file or link sent before its step: kept in that list, the question where the group stands goes on */
+    | { type: 'user.early'; field: string; value: string }
     /** where free text is asked: not an answer (a question, a holding phrase, thanks, words for another member) */
     | { type: 'user.chatter'; chatter: 'question' | 'holding' | 'acknowledgement' | 'mention' }
     /** where free text is asked: maybe an answer (好的，我写一下); the bot asks before saving it */

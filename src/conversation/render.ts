@@ -63,6 +63,13 @@ export function renderSay(say: Say, context: RenderContext): string {
     }
     case 'stepHelp':
       return stepHelp(context);
+    case 'kept': {
+      const answers = snapshot.context.forms[say.form]?.answers ?? {};
+      const last = [...form(say.form).fields].reverse().find((f) => f.kind === 'list' && entriesOf(answers, f).length > 0);
+      if (!last || last.kind !== 'list') return '';
+      const n = entriesOf(answers, last).length;
+      return fill(m.keptEarly, { label: fill(last.itemLabel, { n }), value: Object.values(entriesOf(answers, last)[n - 1] ?? {})[0] ?? '' });
+    }
     case 'current': {
       const value = currentAnswer(context);
       return value === undefined ? '' : fill(m.current, { value: excerpt(value, 60) });

@@ -30,6 +30,8 @@ export type Say =
   | { kind: 'help'; form?: string }
   /** the help of the question where the group stands */
   | { kind: 'stepHelp' }
+  /** a picture, file or link sent before its step, kept as the last entry of its list */
+  | { kind: 'kept'; form: string }
   /** the answer the question where the group stands has now, if it has one */
   | { kind: 'current' }
   /** "要把这句保存为…吗？": the message held back, about the question where the group stands */

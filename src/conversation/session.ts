@@ -8,7 +8,8 @@ import { fill } from '../campaign/text.js';
 import { checkMedia } from './answers.js';
 import { parseInput } from './commands.js';
 import { createEngine, openForm, questionAt, type GroupEngine, type GroupSnapshot, type Step } from './engine.js';
-import { mediaFieldAt, readText } from './form-events.js';
+import { listTaking, mediaFieldAt, readText, takesLink } from './form-events.js';
+import { sniffMime } from './file-type.js';
 import { OPEN_TO_ALL } from './group-machine.js';
 import type { Envelope, GroupEvent, SystemEvent, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
@@ -17,7 +18,8 @@ import { renderAll } from './render.js';
 import { rosterLookup } from './roster-lookup.js';
 import type { GroupRecord, GroupStore, GroupWrite } from './store.js';
 
-export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'other';
+/** link: a shared article card (its address and title); card: a 小程序 or 视频号 card, which has no web address */
+export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'link' | 'card' | 'other';
 
 export interface IncomingMessage {
   id: string;
@@ -36,6 +38,8 @@ export interface IncomingMessage {
   roomMembers?: () => Promise<string[]>;
   /** the picture or file of a non-text message, read only when a form asks for one */
   file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
+  /** a shared article card: its web address and title */
+  link?: { url: string; title: string };
 }
 
 export interface SessionOptions {
@@ -187,7 +191,7 @@ export class GroupConversations {
     const speaker = this.speaker(snapshot, message);
     if (speaker === 'bystander') return undefined;
     if (speaker === 'told') return { type: 'user.bystander', ...envelope };
-    if (message.kind !== 'text') return { ...(await this.mediaEvent(message, snapshot, form, at)), ...envelope };
+    if (message.kind !== 'text') return { ...(await this.nonTextEvent(message, snapshot, form, at)), ...envelope };
     const input = parseInput(message.text, this.campaign.commands, form, this.formNames);
     const answers = form ? (snapshot.context.forms[form.id]?.answers ?? {}) : {};
     const event = readText(this.campaign, input, at, form, answers, message.mentionsOthers === true);
@@ -205,16 +209,33 @@ export class GroupConversations {
     return message.mentioned ? 'told' : 'bystander';
   }
 
-  /** A picture or file: kept and named where the question asks for one, refused with the reason, or not text. */
-  private async mediaEvent(message: IncomingMessage, snapshot: GroupSnapshot, form: Form | undefined, at: ReturnType<typeof questionAt>) {
-    const field = mediaFieldAt(form, at);
+  /**
+   * What a message that is not text means where the group stands. A link card answers a question for a
+   * link; a picture or file one for a file (checked by its content, and kept). Sent before its step, where
+   * the form has a list of links or files, it is kept there. Voice, stickers and 小程序 cards get their own
+   * one-line answers.
+   */
+  private async nonTextEvent(message: IncomingMessage, snapshot: GroupSnapshot, form: Form | undefined, at: ReturnType<typeof questionAt>) {
+    if (message.kind === 'voice' || message.kind === 'sticker' || message.kind === 'card') return { type: 'user.nonText' as const, what: message.kind };
     const unitId = snapshot.context.unit?.id;
-    if (!field || !form || !message.file || unitId === undefined) return { type: 'user.nonText' as const };
+    if (!form || unitId === undefined) return { type: 'user.nonText' as const };
+    if (message.kind === 'link' && message.link) {
+      if (takesLink(form, at)) return { type: 'user.text' as const, text: message.link.url };
+      const list = listTaking(form, 'url');
+      return list ? { type: 'user.early' as const, field: list.id, value: message.link.url } : { type: 'user.nonText' as const };
+    }
+    const here = mediaFieldAt(form, at);
+    const list = here ? undefined : listTaking(form, 'media');
+    const field = here ?? (list?.fields[0]?.kind === 'media' ? list.fields[0] : undefined);
+    if (!field || !message.file) return { type: 'user.nonText' as const };
     const file = await message.file();
-    const problem = checkMedia(field, { name: file.name, mime: file.mime, size: file.data.length });
+    const sniffed = sniffMime(file.data);
+    const problem = checkMedia(field, { name: file.name, mime: file.mime, size: file.data.length, sniffed });
     if (problem) return { type: 'user.mediaRefused' as const, problem };
-    const kept = await this.store.saveMedia({ unitId, formId: form.id, roomId: message.roomId, ...file, actor: message.senderId, at: this.now() });
-    return { type: 'user.media' as const, value: fill(this.campaign.messages.mediaName, { name: file.name, id: kept.id }) };
+    // Kept with the type its content showed: that is what the export and the download serve.
+    const kept = await this.store.saveMedia({ unitId, formId: form.id, roomId: message.roomId, ...file, mime: sniffed ?? file.mime, actor: message.senderId, at: this.now() });
+    const value = fill(this.campaign.messages.mediaName, { name: file.name, id: kept.id });
+    return list ? { type: 'user.early' as const, field: list.id, value } : { type: 'user.media' as const, value };
   }
 
   /** An unbound group's 填报, 绑定 or pick carries what the roster says now. */

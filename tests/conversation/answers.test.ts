@@ -203,7 +203,16 @@ describe('URLs', () => {
     expect(accepted(url, 'http://www.gdcyl.org/news?id=1')).toBe('http://www.gdcyl.org/news?id=1');
   });
 
-  it.each(['mp.weixin.qq.com/s/AbC', 'ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])(
+  it.each([
+    ['mp.weixin.qq.com/s/AbC', 'https://mp.weixin.qq.com/s/AbC'],
+    ['推文链接：https://mp.weixin.qq.com/s/AbC 请查收', 'https://mp.weixin.qq.com/s/AbC'],
+    ['我们的推文在这里https://mp.weixin.qq.com/s/AbC，谢谢', 'https://mp.weixin.qq.com/s/AbC'],
+    ['见 www.gdcyl.org/news/1.html', 'https://www.gdcyl.org/news/1.html'],
+  ])('finds the link in %j, adding https:// where it has none', (input, link) => {
+    expect(accepted(url, input)).toBe(link);
+  });
+
+  it.each(['ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])(
     '%j is not a web address',
     (input) => {
       expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe(

@@ -5,6 +5,7 @@ import { GroupConversations, type IncomingMessage } from '../../src/conversation
 import type { GroupWrite } from '../../src/conversation/store.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, ITEMS, NOW } from './harness.js';
+import { fileBytes } from '../support/file-bytes.js';
 
 const NAMES: Record<string, string> = { u1: '林晓', u2: '周婷' };
 const SUMMARY = '10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场，服务群众两万余人次。';
@@ -31,7 +32,7 @@ function group(store = new MemoryStore(), roomId = 'room-1') {
     return last;
   };
   const file = (name: string, mime: string) =>
-    say('', 'u1', { kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: Buffer.alloc(1024) }) });
+    say('', 'u1', { kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: fileBytes(mime, 1024) }) });
   return {
     store,
     conv: () => conv,

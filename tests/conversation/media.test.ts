@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, NOW } from './harness.js';
+import { fileBytes } from '../support/file-bytes.js';
 
 function cityGroup() {
   const store = new MemoryStore();
@@ -14,8 +15,9 @@ function cityGroup() {
       await conv.handle({ id: `m${++n}`, roomId: 'room-1', roomTopic: null, senderId: 'u1', senderName: '林晓', kind: 'text', text: '', mentioned: false, ...extra })
     ).join('\n');
   const file = (name: string, mime: string, size: number) =>
-    send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: Buffer.alloc(size) }) });
-  return { store, say: (text: string) => send({ text }), file };
+    send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: fileBytes(mime, size) }) });
+  const link = (url: string, title: string) => send({ kind: 'link', link: { url, title } });
+  return { store, send, say: (text: string) => send({ text }), file, link };
 }
 
 async function atFiles(g: ReturnType<typeof cityGroup>) {
@@ -42,10 +44,58 @@ describe('files for the activity brief', () => {
     expect(g.store.media).toEqual([{ id: 1, unitId: 1, formId: 'activityReport', name: '现场.jpg', mime: 'image/jpeg', size: 2048 }]);
   });
 
-  it('answers a picture sent where text is asked with the request for text', async () => {
+  it('keeps a picture sent before its step for that step, and goes on with the question asked', async () => {
     const g = cityGroup();
     await g.say('填报');
-    expect(await g.file('现场.jpg', 'image/jpeg', 2048)).toContain('这里需要文字回复');
+    const reply = await g.file('现场.jpg', 'image/jpeg', 2048);
+    expect(reply).toContain('✅ 已收到，先保存为第1个文件：现场.jpg（#1）');
+    expect(reply).toContain('第1步：请发送');
+    expect(g.store.media).toEqual([{ id: 1, unitId: 1, formId: 'activityReport', name: '现场.jpg', mime: 'image/jpeg', size: 2048 }]);
+    await g.say('10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场。');
+    await g.say('https://mp.weixin.qq.com/s/abc');
+    expect(await g.say('完成')).toContain('第2张');
+  });
+
+  it('reads the type from the content: a text file named x.png is refused with the reason', async () => {
+    const g = cityGroup();
+    await atFiles(g);
+    // FileBox names the type from the extension: image/png. The content is a line of text.
+    const text = Buffer.from('活动照片稍后补发，这是一段文字。');
+    const reply = await g.send({ kind: 'image', file: async () => ({ name: 'x.png', mime: 'image/png', data: text }) });
+    expect(reply).toContain('“x.png”的内容看不出是图片、PDF、Word或MP4视频');
+    expect(reply).toContain('请直接在群里发送第1张活动图片或简报文件');
+    expect(g.store.media).toEqual([]);
+  });
+
+  it('keeps a picture named .dat with the type its content shows', async () => {
+    const g = cityGroup();
+    await atFiles(g);
+    expect(await g.file('IMG_0001.dat', 'image/png', 512)).toContain('✅ 第1个文件已保存：IMG_0001.dat（#1）');
+    expect(g.store.media[0]?.mime).toBe('image/png');
+  });
+
+  it('puts a shared article card into the link step', async () => {
+    const g = cityGroup();
+    await g.say('填报');
+    await g.say('10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场。');
+    const reply = await g.link('https://mp.weixin.qq.com/s/Card1', '青年文明号开放日');
+    expect(reply).toContain('✅ 第1个链接已保存：https://mp.weixin.qq.com/s/Card1');
+  });
+
+  it('keeps an article card shared before the link step', async () => {
+    const g = cityGroup();
+    await g.say('填报');
+    expect(await g.link('https://mp.weixin.qq.com/s/Card1', '青年文明号开放日')).toContain('✅ 已收到，先保存为第1个链接：https://mp.weixin.qq.com/s/Card1');
+    await g.say('10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场。');
+    expect(await g.say('https://mp.weixin.qq.com/s/second')).toContain('✅ 第2个链接已保存');
+  });
+
+  it('answers a voice, a sticker and a 小程序 card with one line each, and keeps nothing', async () => {
+    const g = cityGroup();
+    await g.say('填报');
+    expect(await g.send({ kind: 'voice' })).toBe('语音无法保存，请打字发送。');
+    expect(await g.send({ kind: 'sticker' })).toBe('表情无法保存，请发送文字。');
+    expect(await g.send({ kind: 'card' })).toContain('小程序和视频号卡片没有网址');
     expect(g.store.media).toEqual([]);
   });
 });

@@ -252,7 +252,7 @@ describe('messages delivered twice, non-text messages', () => {
     expect(g.store.history).toHaveLength(1);
   });
 
-  it.each(['image', 'sticker', 'voice', 'file'] as const)('a %s during the form gets the request for text and the question', async (kind) => {
+  it.each(['image', 'file'] as const)('a %s during the form gets the request for text and the question', async (kind) => {
     const g = new Group();
     g.store.addUnit('room-1', UNIT);
     await g.sayAll(['填报', COMMITMENT]);
@@ -262,6 +262,20 @@ describe('messages delivered twice, non-text messages', () => {
     );
     expect(g.saved).toEqual(before);
     expect(await g.say('', 'u2', { kind })).toBe(''); // not the owner
+  });
+
+  it.each([
+    ['voice', '语音无法保存，请打字发送。'],
+    ['sticker', '表情无法保存，请发送文字。'],
+  ] as const)('a %s during the form gets one line and keeps the form where it was', async (kind, line) => {
+    const g = new Group();
+    g.store.addUnit('room-1', UNIT);
+    await g.sayAll(['填报', COMMITMENT]);
+    const before = structuredClone(g.saved);
+    expect(await g.say('', 'u1', { kind })).toBe(line);
+    expect(g.saved).toEqual(before);
+    expect(await g.say('', 'u2', { kind })).toBe(''); // not the owner
+    expect(await g.say(ITEMS[0]!)).toContain('请选择第1项的服务类型');
   });
 
   it('a picture is ignored when no form is open', async () => {

@@ -19,6 +19,7 @@ import { renderAll } from '../../src/conversation/render.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { seeded } from '../../scripts/seeded.js';
 import { MemoryStore } from '../support/memory-store.js';
+import { fileBytes } from '../support/file-bytes.js';
 
 /** Steps per walk: at least 10,000 per form; WALK_STEPS shortens them while working on the machine. */
 export const STEPS = Number(process.env.WALK_STEPS ?? 10_000);
@@ -109,7 +110,7 @@ export class Walk {
           case 'url':
             return this.message(`https://mp.weixin.qq.com/s/${++this.next}`);
           case 'media':
-            return this.message('', { kind: 'image', file: async () => ({ name: `现场${this.next++}.jpg`, mime: 'image/jpeg', data: Buffer.alloc(2048) }) });
+            return this.message('', { kind: 'image', file: async () => ({ name: `现场${this.next++}.jpg`, mime: 'image/jpeg', data: fileBytes('image/jpeg', 2048) }) });
         }
       }
     }
@@ -129,8 +130,8 @@ export class Walk {
     if (r < 0.45) return this.message(this.pick([`1. ${this.han(8, 20)}\n2. ${this.han(8, 20)}\n3. ${this.han(8, 20)}`, `${this.han(5, 9)}\n${this.han(5, 9)}`, `服务承诺：${this.han(8, 20)}\n1. ${this.han(8, 20)}（其他）`]));
     if (r < 0.5) {
       return this.pick([
-        this.message('', { kind: 'image', file: async () => ({ name: 'a.jpg', mime: 'image/jpeg', data: Buffer.alloc(100) }) }),
-        this.message('', { kind: 'file', file: async () => ({ name: 'a.exe', mime: 'application/x-msdownload', data: Buffer.alloc(100) }) }),
+        this.message('', { kind: 'image', file: async () => ({ name: 'a.jpg', mime: 'image/jpeg', data: fileBytes('image/jpeg', 100) }) }),
+        this.message('', { kind: 'file', file: async () => ({ name: 'a.exe', mime: 'application/x-msdownload', data: fileBytes('application/x-msdownload', 100) }) }),
         this.message('', { kind: 'sticker' }),
         this.message('', { kind: 'voice' }),
       ]);

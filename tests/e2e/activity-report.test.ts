@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { FileBox } from 'file-box';
+import { types } from 'wechaty';
 import { describe, expect, it } from 'vitest';
 import { startTestApp } from '../support/test-app.js';
 
@@ -51,5 +52,44 @@ describe('the activity brief', () => {
     for (const m of media) expect(existsSync(join(t.dir, m.path))).toBe(true);
     expect(submission.status).toBe('submitted');
     expect(JSON.parse(submission.answers).links).toEqual([{ url: 'https://mp.weixin.qq.com/s/abc123' }]);
+  });
+
+  it("takes WeChat's own kinds of message: an article card, a link in a sentence, a picture sent early", async () => {
+    const t = await startTestApp({ roster: [{ name: CITY, kind: 'cityOrg', city: '广州市' }] });
+    try {
+      const { room } = t.wechat.createRoom(CITY, ['林晓']);
+      await t.ask('林晓', room, '填报');
+      await t.ask('林晓', room, '确认');
+      // A picture before its step is kept for it; the question asked stays the same.
+      await t.wechat.sendImage('林晓', room);
+      const early = (await t.wechat.waitForReplies(room, 1))[0]!;
+      expect(early).toMatch(/✅ 已收到，先保存为第1个文件：photo\.png（#\d+）/);
+      expect(early).toContain('第1步：请发送10月集中服务月活动的简介');
+      // A voice message and a 小程序 card: one line each, nothing kept.
+      await t.wechat.sendMessage('林晓', room, { type: types.Message.Audio });
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe('语音无法保存，请打字发送。');
+      await t.wechat.sendMessage('林晓', room, { type: types.Message.MiniProgram });
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('小程序和视频号卡片没有网址');
+      await t.ask('林晓', room, SUMMARY);
+      // The mock puppet gives every article card the address https://mock.url.
+      await t.wechat.sendMessage('林晓', room, { type: types.Message.Url });
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('✅ 第1个链接已保存：https://mock.url');
+      expect(await t.ask('林晓', room, '第二篇在这里mp.weixin.qq.com/s/xyz789，请查收')).toContain('✅ 第2个链接已保存：https://mp.weixin.qq.com/s/xyz789');
+      // The files step remembers the picture sent early and asks for more.
+      const files = await t.ask('林晓', room, '完成');
+      expect(files).toContain('第2张');
+      // A text file named like a picture is refused with the reason.
+      await t.wechat.sendFile('林晓', room, FileBox.fromBase64(Buffer.from('只是文字').toString('base64'), 'x.png'));
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('“x.png”的内容看不出是图片、PDF、Word或MP4视频');
+      expect(await t.ask('林晓', room, '完成')).toContain('🎉 已提交');
+    } finally {
+      await t.app.stop();
+    }
+    const db = new Database(t.databaseFile, { readonly: true });
+    const submission = db.prepare("SELECT answers FROM Submission WHERE formId = 'activityReport'").get() as { answers: string };
+    db.close();
+    const answers = JSON.parse(submission.answers);
+    expect(answers.links).toEqual([{ url: 'https://mock.url' }, { url: 'https://mp.weixin.qq.com/s/xyz789' }]);
+    expect(answers.files).toHaveLength(1);
   });
 });

@@ -80,7 +80,7 @@ describe('a group hands in its form', () => {
       expect(image).toContain('这里需要文字回复');
       expect(image).toContain('请发送本集体的服务承诺');
       t.wechat.sendSticker('李华', room);
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('这里需要文字回复');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe('表情无法保存，请发送文字。');
       expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存');
       await t.ask('李华', room, ITEMS[0][0]);
       expect(await t.ask('李华', room, '第九种')).toContain('不是可选的服务类型');
