@@ -6,6 +6,7 @@ import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '
 import { choicesOf } from '../campaign/forms.js';
 import { countChars, excerpt, type Vars } from '../campaign/text.js';
 import type { MessageKey } from '../campaign/schema.js';
+import { withoutLabel } from './labels.js';
 
 export interface Problem {
   key: MessageKey;
@@ -67,7 +68,7 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
 function textSchema(field: TextField, { others }: CheckContext) {
   const label = field.label;
   return z.string().transform((input, ctx) => {
-    const value = normalizeText(input);
+    const value = withoutLabel(normalizeText(input), field);
     const count = countChars(value);
     if (count === 0) return fail(ctx, 'errorEmpty', { label });
     if (looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });

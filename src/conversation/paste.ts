@@ -7,6 +7,7 @@ import { choicesOf } from '../campaign/forms.js';
 import { countChars } from '../campaign/text.js';
 import { checkAnswer, matchChoice, normalizeText, type Checked, type Problem } from './answers.js';
 import { mainList } from './draft.js';
+import { alternatives, markerRegExp, namesOf } from './labels.js';
 
 export interface PastedEntry {
   /** 1-based line of the paste the entry was read from, to point at it in explanations */
@@ -145,25 +146,6 @@ function vocabularyOf(campaign: Campaign, form: Form, list: ListField): Vocabula
       commitment: commitment ? namesOf(commitment).map(bareHeader) : [],
     },
   };
-}
-
-/**
- * How people name a field: its label, its edit words, the label without its parenthesis (行业名称) and without
- * the notice's 服务 prefix, which people drop (承诺：, 类型：, 事项：).
- */
-function namesOf(field: { label: string; editWords: string[] }): string[] {
-  const plain = field.label.replace(/[（(][^）)]*[）)]/g, '');
-  const names = [field.label, plain, plain.replace(/^服务/, ''), ...field.editWords];
-  return [...new Set(names.filter((name) => countChars(name) >= 2))].sort((a, b) => b.length - a.length);
-}
-
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const alternatives = (names: string[]) => `(?:${names.map(escape).join('|')})`;
-
-/** A label opening a line: in brackets (【服务承诺】), before a colon (服务承诺（50字以内）：), or alone on the line. */
-function markerRegExp(names: string[]): RegExp {
-  const name = alternatives(names);
-  return new RegExp(`^(?:[【\\[]\\s*${name}\\s*[】\\]]\\s*[:：]?|${name}\\s*(?:[（(][^）)]{0,15}[）)])?\\s*(?:[:：]|$))\\s*`);
 }
 
 /** "…；类型：其他" or "…（服务类型：暖心）" closing an entry. Bounded, so a 10,000-字 line is still read fast. */

@@ -118,6 +118,40 @@ describe('a pasted list at an item question', () => {
   });
 });
 
+describe('labels and numbers pasted with an answer', () => {
+  it.each([
+    ['服务承诺：热情周到，便民利民', '热情周到，便民利民'],
+    ['服务承诺（50字以内）：热情周到，便民利民', '热情周到，便民利民'],
+    ['【服务承诺】热情周到，便民利民', '热情周到，便民利民'],
+    ['承诺: 热情周到，便民利民', '热情周到，便民利民'],
+  ])('%j is saved without its label', (input, saved) => {
+    expect(accepted(commitment, input)).toBe(saved);
+  });
+
+  it.each([
+    ['服务事项：为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+    ['服务事项1：为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+    ['第1项：为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+    ['1. 为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+    ['（2）为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+    ['③为老年乘客提供进站陪同', '为老年乘客提供进站陪同'],
+  ])('%j is saved without its label or number', (input, saved) => {
+    expect(accepted(content, input)).toBe(saved);
+  });
+
+  it.each(['12345热线接诉即办，24小时响应', '1.5万人次志愿服务全年不断', '1、2号线站厅增设爱心座椅', '承诺书张贴在服务窗口'])('%j keeps its start', (input) => {
+    expect(accepted(content, input)).toBe(input);
+  });
+
+  it('counts the answer, not its label, against the limit', () => {
+    expect(accepted(commitment, `服务承诺：${'热'.repeat(50)}`)).toBe('热'.repeat(50));
+  });
+
+  it('a label with nothing after it is an empty answer', () => {
+    expect(rejection(commitment, '服务承诺：', AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
+  });
+});
+
 describe('an item identical to an earlier one', () => {
   const earlier = new Map([
     [1, ITEMS[0]!],

@@ -467,7 +467,7 @@ describe('mixed valid and invalid entries', () => {
 });
 
 describe('a very long paste', () => {
-  const lines = Array.from({ length: 200 }, (_, i) => `${i + 1}. 第${i + 1}项：为辖区群众提供上门政策咨询和代办服务，每月开展便民志愿活动，切实解决群众急难愁盼问题`);
+  const lines = Array.from({ length: 200 }, (_, i) => `${i + 1}. 第${i + 1}项：为辖区第${i + 1}网格群众提供上门政策咨询和代办服务，每月开展便民志愿活动，切实解决群众急难愁盼问题`);
   const text = lines.join('\n');
 
   it('is capped at maxItems, the rest reported as one problem', () => {

@@ -1,0 +1,47 @@
+// How people name a form's fields when they write them out ("服务承诺：…", "【服务事项】…", "承诺: …"), so that
+// a pasted label is read as a label and not kept as part of the answer.
+import { countChars } from '../campaign/text.js';
+
+/**
+ * How people name a field: its label, its edit words, the label without its parenthesis (行业名称) and without
+ * the notice's 服务 prefix, which people drop (承诺：, 类型：, 事项：). Longest first.
+ */
+export function namesOf(field: { label: string; editWords: string[] }): string[] {
+  const plain = field.label.replace(/[（(][^）)]*[）)]/g, '');
+  const names = [field.label, plain, plain.replace(/^服务/, ''), ...field.editWords];
+  return [...new Set(names.filter((name) => countChars(name) >= 2))].sort((a, b) => b.length - a.length);
+}
+
+const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const alternatives = (names: string[]) => `(?:${names.map(escape).join('|')})`;
+
+/** A label opening a line: in brackets (【服务承诺】), before a colon (服务承诺（50字以内）：), or alone on the line. */
+export function markerRegExp(names: string[]): RegExp {
+  const name = alternatives(names);
+  return new RegExp(`^(?:[【\\[]\\s*${name}\\s*[】\\]]\\s*[:：]?|${name}\\s*(?:[（(][^）)]{0,15}[）)])?\\s*(?:[:：]|$))\\s*`);
+}
+
+/**
+ * A label or a number opening one answer: "服务承诺：", "【服务事项】", "服务事项1：", "第1项：", "1. ", "（1）".
+ * Unlike a marker it needs its colon or brackets, so an answer that merely starts with the word keeps it, and a
+ * number needs its mark and no digit after it ("12345热线" and "1.5万人次" stay whole).
+ */
+function prefixRegExp(names: string[]): RegExp {
+  const name = alternatives(names);
+  const number = '(?:[0-9０-９一二三四五六七八九十]{1,2})';
+  const label = `(?:[【\\[]\\s*${name}\\s*${number}?\\s*[】\\]]\\s*[:：]?|${name}\\s*${number}?\\s*(?:[（(][^）)]{0,15}[）)])?\\s*[:：])`;
+  const enumerated = `(?:第\\s*${number}\\s*[项条个]\\s*[:：、.．]?|[(（]${number}[)）]|${number}[.、．:：)）](?![0-9０-９])|[①-⑳])`;
+  return new RegExp(`^(?:${label}\\s*)?(?:${enumerated}\\s*)?(?:${label}\\s*)?`);
+}
+
+const prefixes = new WeakMap<object, RegExp>();
+
+/** The answer without the label or number it was pasted with ("服务承诺：" alone leaves nothing). */
+export function withoutLabel(text: string, field: { label: string; editWords: string[] }): string {
+  let prefix = prefixes.get(field);
+  if (!prefix) {
+    prefix = prefixRegExp(namesOf(field));
+    prefixes.set(field, prefix);
+  }
+  return text.replace(prefix, '');
+}
