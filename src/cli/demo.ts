@@ -161,7 +161,7 @@ async function main(): Promise<number> {
   print(session.banner());
   const prompt = () => {
     if (!interactive) return;
-    rl.setPrompt(`[${session.label}] > `);
+    rl.setPrompt(session.continuing ? '  … > ' : `[${session.label}] > `);
     rl.prompt();
     prompting = true;
   };

@@ -1,12 +1,14 @@
-// The demo's pieces that need no bot: the clock and its /time syntax, and the campaign copy whose dates
-// are moved ahead of the demo clock.
+// The demo's pieces that need no bot: the clock and its /time syntax, the campaign copy whose dates are
+// moved ahead of the demo clock, and typed lines joined into messages of several lines.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyCampaignAhead, LEAD_DAYS, shiftCampaignText } from '../../src/cli/demo/campaign-copy.js';
 import { DemoClock, formatClock, parseClockChange, parseDemoTime } from '../../src/cli/demo/clock.js';
+import { LineJoiner } from '../../src/cli/demo/lines.js';
 import { stripMention } from '../../src/cli/demo/session.js';
+import { columns, texts } from '../../src/cli/demo/texts.js';
 import { deadlineOf } from '../../src/campaign/forms.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -94,5 +96,43 @@ describe('@ lines', () => {
     expect(stripMention('@服务月助手 填报', '服务月助手')).toBe('填报');
     expect(stripMention('@ 填报', '服务月助手')).toBe('填报');
     expect(stripMention('@填报', '服务月助手')).toBe('填报');
+  });
+});
+
+describe('lines joined into one message', () => {
+  const feedAll = (joiner: LineJoiner, lines: string[]) => lines.map((line) => joiner.feed(line));
+
+  it('passes a single line on as it is', () => {
+    expect(new LineJoiner().feed('填报')).toEqual({ kind: 'message', text: '填报' });
+  });
+
+  it('goes on after a line ending in \\, keeping the line breaks', () => {
+    const joiner = new LineJoiner();
+    const fed = feedAll(joiner, ['1. 为老年乘客提供陪同服务\\', '2. 推出失物招领线上查询 \\', '3. 延长问询服务时间']);
+    expect(fed.slice(0, 2)).toEqual([{ kind: 'more' }, { kind: 'more' }]);
+    expect(joiner.open).toBe(false);
+    expect(fed[2]).toEqual({ kind: 'message', text: '1. 为老年乘客提供陪同服务\n2. 推出失物招领线上查询 \n3. 延长问询服务时间' });
+  });
+
+  it('sends the lines between /paste and /end as one, blank lines and slashes included', () => {
+    const joiner = new LineJoiner();
+    expect(joiner.feed('/paste')).toEqual({ kind: 'pasting' });
+    expect(joiner.open).toBe(true);
+    const fed = feedAll(joiner, ['服务承诺：热情周到', '', '/help 不是指令', '/end']);
+    expect(fed.at(-1)).toEqual({ kind: 'message', text: '服务承诺：热情周到\n\n/help 不是指令' });
+    expect(joiner.open).toBe(false);
+  });
+
+  it('drops a paste on /cancel, and an empty one on /end', () => {
+    const joiner = new LineJoiner();
+    expect(feedAll(joiner, ['/paste', '一行', '/cancel'])).toEqual([{ kind: 'pasting' }, { kind: 'more' }, { kind: 'dropped' }]);
+    expect(feedAll(joiner, ['/PASTE', '  ', '/END'])).toEqual([{ kind: 'pasting' }, { kind: 'more' }, { kind: 'dropped' }]);
+    expect(joiner.feed('进度')).toEqual({ kind: 'message', text: '进度' });
+  });
+
+  it('shows the lines of one message under each other', () => {
+    expect(columns('李华：')).toBe(6);
+    expect(columns('Amy：')).toBe(5);
+    expect(texts.said('李华', '第一行\n第二行')).toBe('李华：第一行\n      第二行');
   });
 });

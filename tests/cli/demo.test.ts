@@ -49,6 +49,8 @@ describe.concurrent('npm run demo with piped input', () => {
       '/group 1',
       '/frobnicate now',
       '//start',
+      '热情周到，\\',
+      '便民利民',
       '/who 2',
       '今天几点开会？',
       '/help',
@@ -80,6 +82,8 @@ describe.concurrent('npm run demo with piped input', () => {
     expect(out).toContain('> /frobnicate now\n〔演示没有“/frobnicate”这个指令，输入 /help 查看；要把它发给助手，请写成“//frobnicate”〕');
     // "//start" goes to the bot as "/start", which the bot names as unknown.
     expect(out).toContain('李华：/start\n助手：没有“/start”这个指令');
+    // A line ending in \ goes on on the next: one message of two lines.
+    expect(out).toContain('李华：热情周到，\n      便民利民\n助手：✅ 服务承诺已保存');
     // Chatter of a member who is not filling the form gets no answer: the demo says so after --wait.
     expect(out).toContain('王强：今天几点开会？\n〔1秒内助手没有回复〕\n');
     expect(after('> /help')).toContain('/time +2d');

@@ -9,6 +9,7 @@ import { formatDate, formatTimeLeft, parseLocal } from '../../campaign/time.js';
 import { DemoClock, formatClock, parseClockChange } from './clock.js';
 import type { BotMessage, MockWorld } from './mock-world.js';
 import type { DemoGroup, DemoMember } from './people.js';
+import { LineJoiner } from './lines.js';
 import { HELP, texts } from './texts.js';
 
 /** Width of "助手：" in a terminal: continuation lines are indented by this much. */
@@ -42,6 +43,7 @@ export class DemoSession {
   private readonly waiters = new Set<() => void>();
   private readonly savedNames = new Map<string, number>();
   private savingFiles: Promise<void> = Promise.resolve();
+  private readonly lines = new LineJoiner();
 
   constructor(private readonly options: SessionOptions) {
     options.world.onBotMessage((message) => this.onBotMessage(message));
@@ -70,9 +72,31 @@ export class DemoSession {
     return lines.join('\n');
   }
 
+  /** Lines typed so far wait for the rest of their message (after a \\ or inside /paste). */
+  get continuing(): boolean {
+    return this.lines.open;
+  }
+
   /** Handles one typed line; resolves 'quit' when the person wants to stop. */
   async handle(line: string): Promise<'quit' | undefined> {
-    const text = line.trim();
+    const fed = this.lines.feed(line);
+    switch (fed.kind) {
+      case 'more':
+        return undefined;
+      case 'pasting':
+        if (this.options.echo) this.options.print('> /paste');
+        this.options.print(texts.pasting);
+        return undefined;
+      case 'dropped':
+        this.options.print(texts.pasteDropped);
+        return undefined;
+    }
+    // Several lines are one message as they are, even one that starts with a slash.
+    if (fed.text.includes('\n')) {
+      await this.speak(fed.text.trim());
+      return undefined;
+    }
+    const text = fed.text.trim();
     if (text === '') return undefined;
     if (text.startsWith('/') && !text.startsWith('//')) {
       if (this.options.echo) this.options.print(`> ${text}`);

@@ -9,9 +9,18 @@ export const HELP = `演示指令：
   /file 路径      以当前身份发送一个文件（例如管理员发送名单）
   /time +2d       拨动演示时钟：+2d、+3h、+30m、-1d，或 /time 2021-09-29 10:00
   /time           显示演示时钟
+  /paste          粘贴多行：之后各行合成一条消息，单独一行 /end 发送，/cancel 放弃
   /help           显示本说明
   /quit           退出（Ctrl-D 也可以）
-以 @ 开头的消息会 @助手，例如“@ 填报”；要发送以 / 开头的文字，请写两个斜杠，例如“//start”。`;
+以 @ 开头的消息会 @助手，例如“@ 填报”；要发送以 / 开头的文字，请写两个斜杠，例如“//start”。
+一行以 \\ 结尾时，下一行接在同一条消息里（换行），用来一次发送几项服务事项。`;
+
+/** Width of text in a terminal: Chinese characters and full-width punctuation take two columns. */
+export function columns(text: string): number {
+  let width = 0;
+  for (const char of text) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/.test(char) ? 2 : 1;
+  return width;
+}
 
 export const texts = {
   title: (campaign: string) => `服务月助手演示：${campaign}`,
@@ -40,7 +49,10 @@ export const texts = {
   fileUnsaved: (name: string, reason: string) => `〔文件〕${name}，未能保存：${reason}`,
   otherMessage: (type: string) => `〔${type}消息〕`,
   botLabel: '助手：',
-  said: (name: string, text: string) => `${name}：${text}`,
+  /** continuation lines start under the first, after "李华：" */
+  said: (name: string, text: string) => `${name}：${text.split('\n').join(`\n${' '.repeat(columns(`${name}：`))}`)}`,
+  pasting: '〔粘贴模式：接下来的各行会合成一条消息发出，单独一行输入 /end 发送，/cancel 放弃〕',
+  pasteDropped: '〔没有发送任何内容〕',
   bye: '演示结束。',
   // on standard error: where things are
   database: (path: string, kept: boolean) => `数据库：${path}${kept ? '' : '（新建的临时数据库，演示结束后保留）'}`,
