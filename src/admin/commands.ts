@@ -2,17 +2,20 @@
 import type { Campaign, Form } from '../campaign/schema.js';
 import { tableWords, type ExportKind } from '../export/texts.js';
 
+/** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
 export type AdminCommand =
   | { type: 'help' }
-  | { type: 'stats'; form?: Form; badForm?: string }
-  | { type: 'missing'; form?: Form; badForm?: string; filter: string; page: number }
+  | { type: 'stats'; form?: Form; badForm?: string; within: string }
+  | { type: 'missing'; form?: Form; badForm?: string; within: string; page: number }
   | { type: 'lookup'; name: string }
-  | { type: 'roster' }
+  | { type: 'roster'; within: string }
   | { type: 'unbind'; name: string }
   | { type: 'export'; table?: ExportKind; within: string; includeMissing: boolean }
   | { type: 'importConfirm' }
   | { type: 'importCancel' }
-  | { type: 'remind'; form?: Form; badForm?: string }
+  /** a number alone: the entry of the last numbered list the admin was shown */
+  | { type: 'pick'; n: number }
+  | { type: 'remind'; form?: Form; badForm?: string; within: string }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'unknown'; text: string };
@@ -27,16 +30,21 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const tokens = (rest: string) => rest.split(/[\s,，、]+/).filter((token) => token !== '');
 
   if (after(words.help) === '') return { type: 'help' };
-  if (after(words.importConfirm) === '') return { type: 'importConfirm' };
-  if (after(words.importCancel) === '') return { type: 'importCancel' };
+  // 确认 and 取消, and yes and no as people say them, answer whatever waits for them (a roster import).
+  const bare = plain.toLowerCase();
+  if (after(words.importConfirm) === '' || campaign.commands.confirm.includes(bare) || campaign.commands.yes.includes(bare)) return { type: 'importConfirm' };
+  if (after(words.importCancel) === '' || campaign.commands.cancel.includes(bare) || campaign.commands.no.includes(bare)) return { type: 'importCancel' };
+  const picked = pickOf(plain);
+  if (picked !== undefined) return { type: 'pick', n: picked };
   if (after(words.pause) === '') return { type: 'pause' };
   if (after(words.resume) === '') return { type: 'resume' };
   const remind = after(words.remind);
   if (remind !== undefined) {
-    const [first] = tokens(remind);
-    const form = formOf(first, campaign);
+    const parts = tokens(remind);
+    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
+    if ('form' in form || 'badForm' in form) parts.shift();
     // "提醒 附件9" is no such form; "提醒 大家" is taken as 提醒 with no form named.
-    return { type: 'remind', ...form };
+    return { type: 'remind', ...form, within: 'badForm' in form ? '' : scopeWord(parts, campaign) };
   }
   const exported = after(words.export);
   if (exported !== undefined) {
@@ -46,11 +54,14 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     const table = rest[0] === undefined ? undefined : tableWords[rest[0]];
     return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing };
   }
-  if (after(words.roster) === '') return { type: 'roster' };
+  const roster = after(words.roster);
+  if (roster !== undefined) return { type: 'roster', within: roster };
   const stats = after(words.stats);
   if (stats !== undefined) {
-    const [first] = tokens(stats);
-    return { type: 'stats', ...formOf(first, campaign) };
+    const parts = tokens(stats);
+    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
+    if ('form' in form || 'badForm' in form) parts.shift();
+    return { type: 'stats', ...form, within: scopeWord(parts, campaign) };
   }
   const missing = after(words.missing);
   if (missing !== undefined) {
@@ -58,8 +69,8 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     let page = 1;
     if (parts.length > 0 && /^\d{1,4}$/.test(parts[parts.length - 1]!)) page = Math.max(1, Number(parts.pop()));
     const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
-    if ('form' in form) parts.shift();
-    return { type: 'missing', ...form, filter: parts.join(' '), page };
+    if ('form' in form || 'badForm' in form) parts.shift();
+    return { type: 'missing', ...form, within: scopeWord(parts, campaign), page };
   }
   const unbind = after(words.unbind);
   if (unbind !== undefined) return { type: 'unbind', name: unbind };
@@ -74,4 +85,18 @@ function formOf(token: string | undefined, campaign: Campaign): { form?: Form; b
   const form = campaign.forms.find((f) => f.shortTitle === token || f.id === token || f.title === token);
   if (form) return { form };
   return /^附件\d+$|^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
+}
+
+/** The city or industry after a command's form: the words left, a form named twice dropped ("统计 附件2 广州市"). */
+function scopeWord(parts: string[], campaign: Campaign): string {
+  return parts.filter((part) => !('form' in formOf(part, campaign))).join(' ');
+}
+
+const FULL_WIDTH = /[０-９]/g;
+
+/** "3", "３", "第3个", "3号": a number alone picks from the last numbered list. */
+function pickOf(text: string): number | undefined {
+  const digits = text.replace(FULL_WIDTH, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
+  const match = /^第?\s*(\d{1,3})\s*[个号项]?$/.exec(digits);
+  return match ? Number(match[1]) : undefined;
 }

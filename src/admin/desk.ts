@@ -7,7 +7,7 @@ import { formatDuration } from '../campaign/time.js';
 import { fill } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
-import type { AdminStore, AdminUnit } from '../store/admin-store.js';
+import type { AdminStore, AdminUnit, PickList } from '../store/admin-store.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
 import { ExportScopeError, type Exporter } from '../export/index.js';
 import { parseRoster } from '../roster/parse.js';
@@ -15,8 +15,9 @@ import { badRowCount, renderImportResult, renderParseReport } from '../roster/re
 import type { RosterSpec } from '../roster/spec.js';
 import type { ReminderControl } from '../schedule/scheduler.js';
 import type { PrismaRosterStore } from '../roster/store.js';
-import { lookupText, missingText, rosterText, scopeLabel, statsText } from './report.js';
+import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
 import { inScope, type Admin, type Scope } from './scope.js';
+import { viewFor, type View } from './view.js';
 
 export interface PrivateMessage {
   senderId: string;
@@ -78,7 +79,7 @@ export class AdminDesk {
   }
 
   /**
-   * A file sent privately: from an admin, a roster to check and import (or to hold for 确认导入 when some
+   * A file sent privately: from an admin, a roster to check and import (or to hold for 确认 when some
    * rows are rejected); from anyone else, refused like an admin command.
    */
   async handleFile(message: Omit<PrivateMessage, 'text'>, file: { name: string; data: () => Promise<Buffer> }): Promise<DeskReply> {
@@ -144,28 +145,36 @@ export class AdminDesk {
         return m.help;
       case 'unknown':
         return fill(m.unknown, { input: command.text });
-      case 'stats':
+      case 'stats': {
         if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-        return statsText(campaign, admin.scope, await this.unitsOf(admin), command.form ? [command.form] : forms, now());
-      case 'missing':
-        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-        return missingText(campaign, admin.scope, await this.unitsOf(admin), command.form ?? forms[0]!, command.filter, command.page);
-      case 'roster':
-        return rosterText(campaign, admin.scope, await this.unitsOf(admin));
-      case 'lookup': {
-        if (command.name === '') return m.lookupWhat;
-        const found = await this.find(admin, command.name);
-        if (typeof found === 'string') return found;
-        return lookupText(campaign, found, await this.options.store.versions(found.id), now());
+        const view = await this.view(admin, command.within);
+        if ('refusal' in view) return view.refusal;
+        return statsText(campaign, view, command.form ? [command.form] : forms, now());
       }
+      case 'missing': {
+        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
+        const view = await this.view(admin, command.within);
+        if ('refusal' in view) return view.refusal;
+        const form = command.form ?? forms[0]!;
+        const page = missingPage(campaign, view, form, command.page);
+        await this.options.store.savePickList(admin.id, page.length > 0 ? { action: 'lookup', entries: page.map(({ n, unit }) => ({ n, unitId: unit.id })) } : null);
+        return missingText(campaign, view, form, command.within, command.page);
+      }
+      case 'roster': {
+        const view = await this.view(admin, command.within);
+        return 'refusal' in view ? view.refusal : rosterText(campaign, view);
+      }
+      case 'lookup':
       case 'unbind': {
-        if (command.name === '') return m.unbindWhat;
-        const found = await this.find(admin, command.name);
+        if (command.name === '') return command.type === 'lookup' ? m.lookupWhat : m.unbindWhat;
+        const found = await this.find(admin, command.name, command.type);
         if (typeof found === 'string') return found;
-        const freed = await this.options.groups.unbindUnit(found.id, admin.id);
-        if (freed.length === 0) return fill(m.unbindNone, { unit: found.name });
-        return fill(m.unbound, { unit: found.name, topic: found.roomTopic ?? '' });
+        // A name that found one unit ends the list before it: a number sent next no longer means anything.
+        await this.options.store.savePickList(admin.id, null);
+        return this.act(admin, command.type, found);
       }
+      case 'pick':
+        return this.pick(admin, command.n);
       case 'importConfirm': {
         const pending = await this.options.roster.store.takePending(admin.id);
         if (!pending) return m.importNothingPending;
@@ -189,6 +198,39 @@ export class AdminDesk {
     }
   }
 
+  /** 查 or 解绑 of the one unit meant. */
+  private async act(admin: Admin, action: PickList['action'], unit: AdminUnit): Promise<string> {
+    const { campaign, now, store } = this.options;
+    const m = campaign.admin.messages;
+    if (action === 'lookup') return lookupText(campaign, unit, await store.versions(unit.id), now());
+    const freed = await this.options.groups.unbindUnit(unit.id, admin.id);
+    if (freed.length === 0) return fill(m.unbindNone, { unit: unit.name });
+    return fill(m.unbound, { unit: unit.name, topic: unit.roomTopic ?? '' });
+  }
+
+  /** A number: the unit of that number in the last list the admin was shown, looked up or unbound. */
+  private async pick(admin: Admin, n: number): Promise<string> {
+    const m = this.options.campaign.admin.messages;
+    const list = await this.options.store.pickList(admin.id);
+    if (!list) return m.pickNothing;
+    const entry = list.entries.find((e) => e.n === n);
+    if (!entry) {
+      const numbers = list.entries.map((e) => e.n);
+      return fill(m.pickOutOfRange, { n, first: Math.min(...numbers), last: Math.max(...numbers) });
+    }
+    // The unit as it is now, and still in the admin's scope.
+    const unit = (await this.unitsOf(admin)).find((candidate) => candidate.id === entry.unitId);
+    if (!unit) return m.pickNothing;
+    // A lookup leaves the list in place, so that the next number can be looked up too; an unbinding ends it.
+    if (list.action === 'unbind') await this.options.store.savePickList(admin.id, null);
+    return this.act(admin, list.action, unit);
+  }
+
+  /** The admin's scope, or the city or industry named in it. */
+  private async view(admin: Admin, word: string): Promise<View | { refusal: string }> {
+    return viewFor(this.options.campaign, admin, word, await this.options.store.units());
+  }
+
   /** 提醒 [表]: a round now for the form named, or for every form still open when none is. */
   private async remind(admin: Admin, command: Extract<AdminCommand, { type: 'remind' }>): Promise<string> {
     const { campaign, now, reminders } = this.options;
@@ -196,6 +238,8 @@ export class AdminDesk {
     const sep = campaign.formats.listSeparator;
     const formNames = campaign.forms.map((form) => form.shortTitle).join(sep);
     if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
+    const view = await this.view(admin, command.within);
+    if ('refusal' in view) return view.refusal;
     const forms = command.form ? [command.form] : campaign.forms.filter((form) => deadlineOf(campaign, form) > now());
     if (forms.length === 0) return fill(m.remindWhich, { example: campaign.forms[0]!.shortTitle, forms: formNames });
     const lines: string[] = [];
@@ -205,8 +249,8 @@ export class AdminDesk {
         lines.push(fill(m.remindClosed, { form: form.shortTitle }));
         continue;
       }
-      const round = await reminders.remindNow(form, admin);
-      if (round.count === 0) lines.push(fill(m.remindNone, { scope: scopeLabel(campaign, admin.scope), form: form.shortTitle }));
+      const round = await reminders.remindNow(form, admin, view.within);
+      if (round.count === 0) lines.push(fill(m.remindNone, { scope: view.label, form: form.shortTitle }));
       else if (round.paused) lines.push(fill(m.remindQueuedPaused, { count: round.count, form: form.shortTitle }));
       else lines.push(fill(m.remindQueued, { count: round.count, form: form.shortTitle, duration: formatDuration(round.etaMs, campaign.formats) }));
     }
@@ -217,8 +261,11 @@ export class AdminDesk {
     return (await this.options.store.units()).filter((unit) => inScope(admin.scope, unit));
   }
 
-  /** The one unit in the admin's scope that a name means, or the reply that says why there is none. */
-  private async find(admin: Admin, name: string): Promise<AdminUnit | string> {
+  /**
+   * The one unit in the admin's scope that a name means, or the reply that says why there is none. Several
+   * close names are listed with numbers, and kept so that a number sent next picks one for `action`.
+   */
+  private async find(admin: Admin, name: string, action: PickList['action']): Promise<AdminUnit | string> {
     const m = this.options.campaign.admin.messages;
     const units = await this.unitsOf(admin);
     const exact = exactMatches(name, units);
@@ -233,6 +280,7 @@ export class AdminDesk {
         return fill(campaign.messages.bindCandidateLine, { n: i + 1, name: unit.name, where });
       })
       .join('\n');
-    return fill(m.lookupMany, { list });
+    await this.options.store.savePickList(admin.id, { action, entries: ranked.map((unit, i) => ({ n: i + 1, unitId: unit.id })) });
+    return fill(action === 'lookup' ? m.lookupMany : m.unbindMany, { list });
   }
 }

@@ -97,10 +97,17 @@ export function formHeading(campaign: Campaign, form: Form, now: Date): string {
   });
 }
 
-export function statsText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[], forms: readonly Form[], now: Date): string {
+/** What a report is about: the units, how the reply names them, and the scope that decides the grouping. */
+export interface Seen {
+  label: string;
+  scope: Scope;
+  units: readonly AdminUnit[];
+}
+
+export function statsText(campaign: Campaign, seen: Seen, forms: readonly Form[], now: Date): string {
   const { messages: m, labels } = campaign.admin;
-  const lines = [fill(m.statsHeader, { scope: scopeLabel(campaign, scope), time: formatDateTime(now, campaign.timezone, campaign.formats) })];
-  const stats = formStats(campaign, scope, units, forms);
+  const lines = [fill(m.statsHeader, { scope: seen.label, time: formatDateTime(now, campaign.timezone, campaign.formats) })];
+  const stats = formStats(campaign, seen.scope, seen.units, forms);
   for (const { form, counts, byIndustry, groups } of stats) {
     lines.push(
       formHeading(campaign, form, now),
@@ -120,19 +127,18 @@ export function missingUnits(campaign: Campaign, units: readonly AdminUnit[], fo
     .sort((a, b) => (a.city ?? '').localeCompare(b.city ?? '', 'zh') || a.name.localeCompare(b.name, 'zh'));
 }
 
-export function missingText(
-  campaign: Campaign,
-  scope: Scope,
-  units: readonly AdminUnit[],
-  form: Form,
-  filter: string,
-  page: number,
-): string {
+/** One page of the units still missing `form`, numbered as 未交 shows them. */
+export function missingPage(campaign: Campaign, seen: Seen, form: Form, page: number): { n: number; unit: AdminUnit }[] {
+  const missing = missingUnits(campaign, seen.units, form);
+  const current = Math.min(page, Math.max(1, Math.ceil(missing.length / PAGE_SIZE)));
+  return missing.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE).map((unit, i) => ({ n: (current - 1) * PAGE_SIZE + i + 1, unit }));
+}
+
+/** `within`: the city or industry word the admin typed, repeated in the command for the next page. */
+export function missingText(campaign: Campaign, seen: Seen, form: Form, within: string, page: number): string {
   const { messages: m, labels } = campaign.admin;
-  const missing = missingUnits(campaign, units, form).filter(
-    (unit) => filter === '' || unit.city === filter || unit.industry === filter,
-  );
-  const where = [scopeLabel(campaign, scope), filter].filter((part) => part !== '' && part !== labels.scopes.province).join('');
+  const missing = missingUnits(campaign, seen.units, form);
+  const where = seen.label === labels.scopes.province ? '' : seen.label;
   if (missing.length === 0) return fill(m.missingNone, { form: form.shortTitle, scope: where });
   const pages = Math.ceil(missing.length / PAGE_SIZE);
   const current = Math.min(page, pages);
@@ -149,7 +155,7 @@ export function missingText(
       }),
     );
   });
-  if (current < pages) lines.push(fill(m.missingMore, { form: form.shortTitle, filter: filter === '' ? '' : ` ${filter}`, next: current + 1 }));
+  lines.push(current < pages ? fill(m.missingMore, { form: form.shortTitle, filter: within === '' ? '' : ` ${within}`, next: current + 1 }) : m.missingPick);
   return lines.join('\n');
 }
 
@@ -186,12 +192,13 @@ export function lookupText(campaign: Campaign, unit: AdminUnit, versions: readon
   return lines.join('\n');
 }
 
-export function rosterText(campaign: Campaign, scope: Scope, units: readonly AdminUnit[]): string {
+export function rosterText(campaign: Campaign, seen: Seen): string {
   const { messages: m } = campaign.admin;
+  const units = seen.units;
   if (units.length === 0) return m.rosterEmpty;
   const of = (test: (unit: AdminUnit) => boolean) => units.filter(test).length;
   return fill(m.rosterSummary, {
-    scope: scopeLabel(campaign, scope),
+    scope: seen.label,
     total: units.length,
     bound: of((u) => u.roomTopic !== null),
     collective: of((u) => u.kind === 'collective'),

@@ -342,6 +342,8 @@ export const AdminSchema = z.strictObject({
     missingHeader: text,
     missingLine: text,
     missingMore: text,
+    /** after the last page of 未交: a number looks a unit up */
+    missingPick: text,
     missingNone: text,
     lookupHeader: text,
     lookupDetails: text,
@@ -351,7 +353,14 @@ export const AdminSchema = z.strictObject({
     lookupLateMark: text,
     lookupLatest: text,
     lookupMany: text,
+    unbindMany: text,
     lookupNone: text,
+    /** a number with no numbered list before it */
+    pickNothing: text,
+    pickOutOfRange: text,
+    /** a city or industry the roster does not have; one outside the admin's scope */
+    scopeNone: text,
+    scopeOutside: text,
     rosterSummary: text,
     rosterEmpty: text,
     unbound: text,

@@ -1,7 +1,7 @@
 // The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
 // limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
 // can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
-import { inScope, type Admin } from '../admin/scope.js';
+import { inScope, type Admin, type Scope } from '../admin/scope.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
@@ -40,7 +40,8 @@ export interface SchedulerOptions {
 
 export interface ReminderControl {
   /** queues a round of `form` for the units in the admin's scope; how many groups it reaches and whether reminders are paused */
-  remindNow(form: Form, admin: Admin): Promise<{ count: number; paused: boolean; etaMs: number }>;
+  /** a round now for the admin's scope, or the city or industry within it that the admin named */
+  remindNow(form: Form, admin: Admin, within?: Scope): Promise<{ count: number; paused: boolean; etaMs: number }>;
   /** pauses or resumes; false if it already was so */
   setPaused(paused: boolean, actor: string): Promise<boolean>;
 }
@@ -119,9 +120,9 @@ export class Scheduler implements ReminderControl {
     return true;
   }
 
-  async remindNow(form: Form, admin: Admin): Promise<{ count: number; paused: boolean; etaMs: number }> {
+  async remindNow(form: Form, admin: Admin, within?: Scope): Promise<{ count: number; paused: boolean; etaMs: number }> {
     const now = this.options.now();
-    const count = await this.reminders.remindNow(form, now, (unit) => inScope(admin.scope, unit));
+    const count = await this.reminders.remindNow(form, now, (unit) => inScope(admin.scope, unit) && (!within || inScope(within, unit)));
     this.options.log.info({ actor: admin.id, form: form.id, groups: count }, 'reminder round asked for');
     const { minGapMs, jitterMs } = this.options.gate.limits;
     return { count, paused: await this.paused(), etaMs: count * (minGapMs + jitterMs / 2) };

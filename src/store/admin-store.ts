@@ -1,8 +1,9 @@
 // What the admin commands read and change: every unit with its group and submissions, the submitted
-// versions of one unit, unbinding, and the audit log of refused commands.
+// versions of one unit, the last numbered list each admin was shown, and the audit log of refused commands.
+import { z } from 'zod';
 import { parseAnswers, type Answers } from '../conversation/draft.js';
 import type { PrismaClient } from './generated/client.js';
-import { audit } from './records.js';
+import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
@@ -30,11 +31,27 @@ export interface SubmittedVersion {
   late: boolean;
 }
 
+/** A numbered list of units an admin was shown, and what a number sent next does with the unit. */
+export interface PickList {
+  action: 'lookup' | 'unbind';
+  entries: { n: number; unitId: number }[];
+}
+
+const PickListSchema = z.object({
+  action: z.enum(['lookup', 'unbind']),
+  entries: z.array(z.object({ n: z.number().int(), unitId: z.number().int() })),
+});
+
 export interface AdminStore {
   units(): Promise<AdminUnit[]>;
   versions(unitId: number): Promise<SubmittedVersion[]>;
   audit(actor: string, at: Date, action: string, detail: object): Promise<void>;
+  /** the admin's last numbered list; kept across restarts, so that "2" still means what it meant */
+  pickList(adminId: string): Promise<PickList | null>;
+  savePickList(adminId: string, list: PickList | null): Promise<void>;
 }
+
+const pickKey = (adminId: string) => `admin.pick:${adminId}`;
 
 export class PrismaAdminStore implements AdminStore {
   constructor(
@@ -79,5 +96,22 @@ export class PrismaAdminStore implements AdminStore {
 
   audit(actor: string, at: Date, action: string, detail: object): Promise<void> {
     return this.serial.run(() => audit(this.prisma, actor, at, action, detail));
+  }
+
+  pickList(adminId: string): Promise<PickList | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.setting.findUnique({ where: { key: pickKey(adminId) } });
+      if (!row) return null;
+      const parsed = PickListSchema.safeParse(parseJson(row.value));
+      return parsed.success ? parsed.data : null;
+    });
+  }
+
+  savePickList(adminId: string, list: PickList | null): Promise<void> {
+    const key = pickKey(adminId);
+    return this.serial.run(async () => {
+      if (list === null) await this.prisma.setting.deleteMany({ where: { key } });
+      else await this.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(list) }, update: { value: JSON.stringify(list) } });
+    });
   }
 }

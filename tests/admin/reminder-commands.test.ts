@@ -3,13 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/campaign/forms.js';
 import { loadCampaign } from '../../src/campaign/load.js';
-import type { Form } from '../../src/campaign/schema.js';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import { AdminDesk } from '../../src/admin/desk.js';
 import type { Admin } from '../../src/admin/scope.js';
-import { silentLogger } from '../../src/log.js';
-import type { ReminderControl } from '../../src/schedule/scheduler.js';
-import type { AdminStore } from '../../src/store/admin-store.js';
+import { makeDesk } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');
 const m = campaign.admin.messages;
@@ -23,20 +19,25 @@ describe('parsing the reminder commands', () => {
 
   it('reads 提醒 alone as a round with no form named', () => {
     const command = parse('提醒');
-    expect(command).toEqual({ type: 'remind' });
+    expect(command).toEqual({ type: 'remind', within: '' });
     expect('form' in command).toBe(false);
     expect('badForm' in command).toBe(false);
   });
 
   it('reads 提醒 附件2 as a round of that form, by short title or id', () => {
-    expect(parse('提醒 附件2')).toEqual({ type: 'remind', form: modelCollective });
-    expect(parse('提醒 modelCollective')).toEqual({ type: 'remind', form: modelCollective });
-    expect(parse('发提醒 简报')).toEqual({ type: 'remind', form: findForm(campaign, 'activityReport') });
-    expect(parse('提醒附件1')).toEqual({ type: 'remind', form: findForm(campaign, 'industryList') });
+    expect(parse('提醒 附件2')).toEqual({ type: 'remind', form: modelCollective, within: '' });
+    expect(parse('提醒 modelCollective')).toEqual({ type: 'remind', form: modelCollective, within: '' });
+    expect(parse('发提醒 简报')).toEqual({ type: 'remind', form: findForm(campaign, 'activityReport'), within: '' });
+    expect(parse('提醒附件1')).toEqual({ type: 'remind', form: findForm(campaign, 'industryList'), within: '' });
+  });
+
+  it('reads the city or industry after the form', () => {
+    expect(parse('提醒 附件2 广州市')).toEqual({ type: 'remind', form: modelCollective, within: '广州市' });
+    expect(parse('提醒 深圳市')).toEqual({ type: 'remind', within: '深圳市' });
   });
 
   it('reports 提醒 附件9 as no such form', () => {
-    expect(parse('提醒 附件9')).toEqual({ type: 'remind', badForm: '附件9' });
+    expect(parse('提醒 附件9')).toEqual({ type: 'remind', badForm: '附件9', within: '' });
   });
 
   it('reads 暂停提醒 and 恢复提醒, with a slash or a full stop around them', () => {
@@ -57,65 +58,11 @@ describe('parsing the reminder commands', () => {
 
 // ---- the desk ----
 
-/** A ReminderControl that records what was asked and answers as told. */
-class FakeReminders implements ReminderControl {
-  paused = false;
-  asked: { formId: string; adminId: string }[] = [];
-  round: (form: Form) => { count: number; paused: boolean; etaMs: number } = () => ({ count: 3, paused: false, etaMs: 75_000 });
-  pauses: { paused: boolean; actor: string }[] = [];
-
-  async remindNow(form: Form, admin: Admin) {
-    this.asked.push({ formId: form.id, adminId: admin.id });
-    return this.round(form);
-  }
-
-  async setPaused(paused: boolean, actor: string) {
-    this.pauses.push({ paused, actor });
-    if (this.paused === paused) return false;
-    this.paused = paused;
-    return true;
-  }
-}
-
-/** The admin store the desk needs for these commands: only the audit of refused ones is used. */
-class StubAdminStore implements AdminStore {
-  audits: { actor: string; action: string }[] = [];
-  async units() {
-    return [];
-  }
-  async versions() {
-    return [];
-  }
-  async audit(actor: string, _at: Date, action: string) {
-    this.audits.push({ actor, action });
-  }
-}
-
 const PROVINCE: Admin = { id: 'wxid_province', scope: { kind: 'province' } };
 const CITY: Admin = { id: 'wxid_gz', scope: { kind: 'city', city: '广州市' } };
 
 function desk(now = sh('2021-09-24 10:00'), withCampaign = campaign) {
-  const reminders = new FakeReminders();
-  const store = new StubAdminStore();
-  const clock = { now };
-  const desk = new AdminDesk({
-    campaign: withCampaign,
-    admins: [PROVINCE, CITY],
-    store,
-    groups: { unbindUnit: async () => [] },
-    exporter: {} as never,
-    roster: {} as never,
-    reminders,
-    now: () => clock.now,
-    log: silentLogger(),
-  });
-  const ask = async (text: string, who: Admin | string = PROVINCE) => {
-    const senderId = typeof who === 'string' ? who : who.id;
-    const reply = await desk.handle({ senderId, senderName: '小陈', text });
-    expect(reply.file).toBeUndefined();
-    return reply.text;
-  };
-  return { desk, reminders, store, clock, ask };
+  return makeDesk({ campaign: withCampaign, admins: [PROVINCE, CITY], now });
 }
 
 describe('the desk: pausing and resuming', () => {

@@ -44,17 +44,27 @@ describe('a roster file sent to the bot', () => {
     });
   });
 
-  it('waits for 确认导入 when some rows are rejected, naming each by its row number', async () => {
+  it('waits for 确认 when some rows are rejected, naming each by its row number', async () => {
     await withAdmin(async (t) => {
       const rows = [CSV_HEADER, ...GOOD_ROWS, '某某青年文明号,青年文明,,广州市,', ',青年文明号集体,,广州市,'];
       const reply = await sendFile(t, ADMIN, '名单.csv', rows.join('\n'));
       expect(reply).toContain('其中有效3行，有问题2行');
       expect(reply).toContain('第5行：类型“青年文明”不是可选值');
       expect(reply).toContain('第6行：缺少名称');
-      expect(reply).toContain('回复“确认导入”只导入其中有效的3行');
+      expect(reply).toContain('回复“确认”只导入其中有效的3行，或回复“取消”放弃');
       expect((await ask(t, '名单'))[0]).toContain('名单还是空的');
-      expect((await ask(t, '确认导入'))[0]).toContain('名单已导入：新增3个');
+      expect((await ask(t, '确认'))[0]).toContain('名单已导入：新增3个');
       expect((await ask(t, '确认导入'))[0]).toContain('没有待确认的名单');
+    });
+  });
+
+  it('takes yes and no as people say them for a pending import', async () => {
+    await withAdmin(async (t) => {
+      const rows = [CSV_HEADER, ...GOOD_ROWS, ',青年文明号集体,,广州市,'];
+      await sendFile(t, ADMIN, '名单.csv', rows.join('\n'));
+      expect((await ask(t, '算了'))[0]).toContain('已取消，名单没有改动');
+      await sendFile(t, ADMIN, '名单.csv', rows.join('\n'));
+      expect((await ask(t, '好的'))[0]).toContain('名单已导入：新增3个');
     });
   });
 

@@ -123,7 +123,25 @@ describe('the admins in a private chat', () => {
       expect(stats).not.toContain('深圳');
       expect(await askPrivately(t, CITY_ADMIN, `查 ${FUTIAN}`)).toContain(`在您的范围内没有找到“${FUTIAN}”`);
       expect(await askPrivately(t, CITY_ADMIN, `解绑 ${FUTIAN}`)).toContain('在您的范围内没有找到');
+      expect(await askPrivately(t, CITY_ADMIN, '未交 附件2 深圳市')).toBe('您的范围是广州市，不能查看深圳市的情况。');
+      expect(await askPrivately(t, CITY_ADMIN, '未交 附件2 99999')).toBe('没有找到“99999”：名单中没有这个地市或行业（系统）。');
     });
+  });
+
+  it('answers a number with the unit of that number in the last list, across a restart', async () => {
+    const first = await withApp(async (t) => {
+      const many = await askPrivately(t, PROVINCE_ADMIN, '查 地铁');
+      expect(many).toContain('找到多个相近的单位，请回复序号查看');
+      expect(many).toContain('1. 广州地铁运营');
+    });
+    await withApp(async (t) => {
+      // The list was kept with the database: "2" still means the second one shown.
+      expect((await askPrivately(t, PROVINCE_ADMIN, '2')).split('\n')[0]).toMatch(/^广州地铁运营[一二]中心青年文明号$/);
+      const stats = await askPrivately(t, PROVINCE_ADMIN, '统计 深圳市');
+      expect(stats).toContain('深圳市填报统计');
+      expect(stats).toContain('应交1：');
+      expect(stats).not.toContain('广州');
+    }, first.dir);
   });
 
   it('refuses admin commands from anyone else, even one who took an admin’s nickname', async () => {

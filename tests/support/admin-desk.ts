@@ -1,0 +1,100 @@
+// An admin desk without the bot: units held in memory, a scheduler that records the rounds it is asked for,
+// and `ask` to write to the desk as an admin would.
+import { expect } from 'vitest';
+import { AdminDesk } from '../../src/admin/desk.js';
+import type { Admin, Scope } from '../../src/admin/scope.js';
+import type { Campaign, Form } from '../../src/campaign/schema.js';
+import { silentLogger } from '../../src/log.js';
+import type { ReminderControl } from '../../src/schedule/scheduler.js';
+import type { AdminStore, AdminUnit, PickList } from '../../src/store/admin-store.js';
+
+/** A ReminderControl that records what was asked and answers as told. */
+export class FakeReminders implements ReminderControl {
+  paused = false;
+  asked: { formId: string; adminId: string; within?: Scope }[] = [];
+  round: (form: Form) => { count: number; paused: boolean; etaMs: number } = () => ({ count: 3, paused: false, etaMs: 75_000 });
+  pauses: { paused: boolean; actor: string }[] = [];
+
+  async remindNow(form: Form, admin: Admin, within?: Scope) {
+    this.asked.push({ formId: form.id, adminId: admin.id, ...(within ? { within } : {}) });
+    return this.round(form);
+  }
+
+  async setPaused(paused: boolean, actor: string) {
+    this.pauses.push({ paused, actor });
+    if (this.paused === paused) return false;
+    this.paused = paused;
+    return true;
+  }
+}
+
+/** The units the admins see, and the lists and audits the desk keeps, in memory. */
+export class MemoryAdminStore implements AdminStore {
+  audits: { actor: string; action: string }[] = [];
+  lists = new Map<string, PickList>();
+
+  constructor(public unitList: AdminUnit[] = []) {}
+
+  async units() {
+    return this.unitList;
+  }
+  async versions() {
+    return [];
+  }
+  async audit(actor: string, _at: Date, action: string) {
+    this.audits.push({ actor, action });
+  }
+  async pickList(adminId: string) {
+    return this.lists.get(adminId) ?? null;
+  }
+  async savePickList(adminId: string, list: PickList | null) {
+    if (list) this.lists.set(adminId, list);
+    else this.lists.delete(adminId);
+  }
+}
+
+/** A roster unit with no submissions, named and placed as given. */
+export function adminUnit(id: number, name: string, city: string | null, industry: string | null = null, roomTopic: string | null = null): AdminUnit {
+  return { id, name, kind: 'collective', category: 'provincialModel', city, industry, roomTopic, submissions: [] };
+}
+
+export interface DeskOptions {
+  campaign: Campaign;
+  admins: Admin[];
+  now: Date;
+  units?: AdminUnit[];
+}
+
+export function makeDesk(options: DeskOptions) {
+  const reminders = new FakeReminders();
+  const store = new MemoryAdminStore(options.units ?? []);
+  const clock = { now: options.now };
+  const unbound: number[] = [];
+  const desk = new AdminDesk({
+    campaign: options.campaign,
+    admins: options.admins,
+    store,
+    groups: {
+      // Frees the unit's group, if it has one.
+      unbindUnit: async (unitId) => {
+        const unit = store.unitList.find((u) => u.id === unitId);
+        if (!unit?.roomTopic) return [];
+        unbound.push(unitId);
+        return [`room-${unitId}`];
+      },
+    },
+    exporter: {} as never,
+    // Roster files go through the real store in tests/e2e/admin-files.test.ts; here nothing waits.
+    roster: { spec: {} as never, store: { importRows: async () => ({}) as never, savePending: async () => {}, takePending: async () => null } },
+    reminders,
+    now: () => clock.now,
+    log: silentLogger(),
+  });
+  const ask = async (text: string, who: Admin | string = options.admins[0]!) => {
+    const senderId = typeof who === 'string' ? who : who.id;
+    const reply = await desk.handle({ senderId, senderName: '小陈', text });
+    expect(reply.file).toBeUndefined();
+    return reply.text;
+  };
+  return { desk, reminders, store, clock, unbound, ask };
+}
