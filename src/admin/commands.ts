@@ -11,8 +11,9 @@ export type AdminCommand =
   | { type: 'roster'; within: string }
   | { type: 'unbind'; name: string }
   | { type: 'export'; table?: ExportKind; within: string; includeMissing: boolean }
-  | { type: 'importConfirm' }
-  | { type: 'importCancel' }
+  /** casual: said as 确认, 好的 or 算了 rather than 确认导入, so it may not be about an import at all */
+  | { type: 'importConfirm'; casual?: true }
+  | { type: 'importCancel'; casual?: true }
   /** a number alone: the entry of the last numbered list the admin was shown */
   | { type: 'pick'; n: number }
   | { type: 'remind'; form?: Form; badForm?: string; within: string }
@@ -27,13 +28,21 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     const word = [...list].sort((a, b) => b.length - a.length).find((w) => plain.startsWith(w));
     return word === undefined ? undefined : plain.slice(word.length).trim();
   };
-  const tokens = (rest: string) => rest.split(/[\s,，、]+/).filter((token) => token !== '');
+  // A form's name written against the words around it ("统计附件2深圳市") still stands alone.
+  const formNames = campaign.forms.map((form) => form.shortTitle).sort((a, b) => b.length - a.length);
+  const tokens = (rest: string) =>
+    formNames
+      .reduce((text, name) => text.split(name).join(` ${name} `), rest)
+      .split(/[\s,，、]+/)
+      .filter((token) => token !== '');
 
   if (after(words.help) === '') return { type: 'help' };
   // 确认 and 取消, and yes and no as people say them, answer whatever waits for them (a roster import).
   const bare = plain.toLowerCase();
-  if (after(words.importConfirm) === '' || campaign.commands.confirm.includes(bare) || campaign.commands.yes.includes(bare)) return { type: 'importConfirm' };
-  if (after(words.importCancel) === '' || campaign.commands.cancel.includes(bare) || campaign.commands.no.includes(bare)) return { type: 'importCancel' };
+  if (after(words.importConfirm) === '') return { type: 'importConfirm' };
+  if (after(words.importCancel) === '') return { type: 'importCancel' };
+  if (campaign.commands.confirm.includes(bare) || campaign.commands.yes.includes(bare)) return { type: 'importConfirm', casual: true };
+  if (campaign.commands.cancel.includes(bare) || campaign.commands.no.includes(bare)) return { type: 'importCancel', casual: true };
   const picked = pickOf(plain);
   if (picked !== undefined) return { type: 'pick', n: picked };
   if (after(words.pause) === '') return { type: 'pause' };

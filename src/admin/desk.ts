@@ -177,7 +177,7 @@ export class AdminDesk {
         return this.pick(admin, command.n);
       case 'importConfirm': {
         const pending = await this.options.roster.store.takePending(admin.id);
-        if (!pending) return m.importNothingPending;
+        if (!pending) return command.casual ? m.nothingToConfirm : m.importNothingPending;
         const { spec, store } = this.options.roster;
         const result = await store.importRows(pending.rows, {
           actor: admin.id,
@@ -188,7 +188,8 @@ export class AdminDesk {
         return renderImportResult(spec, result);
       }
       case 'importCancel':
-        return (await this.options.roster.store.takePending(admin.id)) ? m.importCancelled : m.importNothingPending;
+        if (await this.options.roster.store.takePending(admin.id)) return m.importCancelled;
+        return command.casual ? m.nothingToConfirm : m.importNothingPending;
       case 'pause':
         return (await this.options.reminders.setPaused(true, admin.id)) ? m.paused : m.alreadyPaused;
       case 'resume':

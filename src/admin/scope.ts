@@ -45,3 +45,12 @@ export function inScope(scope: Scope, unit: { city: string | null; industry: str
       return unit.industry === scope.industry;
   }
 }
+
+/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off) or "广东电网". */
+export function scopeNamed(word: string, units: readonly { city: string | null; industry: string | null }[]): Scope | undefined {
+  for (const name of [word, `${word}市`]) {
+    if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };
+    if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
+  }
+  return undefined;
+}

@@ -4,7 +4,7 @@ import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import type { AdminUnit } from '../store/admin-store.js';
 import { scopeLabel } from './report.js';
-import { inScope, type Admin, type Scope } from './scope.js';
+import { inScope, scopeNamed, type Admin, type Scope } from './scope.js';
 
 export interface View {
   /** how the reply names it: "全省", "广州市", "广州市 广东电网" */
@@ -14,15 +14,6 @@ export interface View {
   /** the city or industry asked for */
   within?: Scope;
   units: AdminUnit[];
-}
-
-/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off) or "广东电网". */
-export function scopeNamed(word: string, units: readonly AdminUnit[]): Scope | undefined {
-  for (const name of [word, `${word}市`]) {
-    if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };
-    if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
-  }
-  return undefined;
 }
 
 /**

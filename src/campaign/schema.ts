@@ -373,6 +373,8 @@ export const AdminSchema = z.strictObject({
     exportDone: text,
     importPending: text,
     importNothingPending: text,
+    /** 确认, 好的 or 算了 with nothing waiting for an answer */
+    nothingToConfirm: text,
     importCancelled: text,
     fileTooLarge: text,
     fileUnreadable: text,

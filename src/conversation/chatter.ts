@@ -43,11 +43,7 @@ function phrasesOf(text: string): string[] {
 
 /** A phrase made only of acknowledgements or holding phrases (收到收到, 好的谢谢, 稍等一下哈), or undefined. */
 function phraseKind(phrase: string, rules: ChatterRules): 'holding' | 'acknowledgement' | undefined {
-  const words = [
-    ...rules.holding.map((word) => ({ word: word.toLowerCase(), kind: 'holding' as const })),
-    ...rules.acknowledgements.map((word) => ({ word: word.toLowerCase(), kind: 'acknowledgement' as const })),
-    ...rules.particles.map((word) => ({ word, kind: undefined })),
-  ].sort((a, b) => b.word.length - a.word.length);
+  const words = vocabularyOf(rules);
   let rest = phrase;
   let kind: 'holding' | 'acknowledgement' | undefined;
   while (rest !== '') {
@@ -57,6 +53,27 @@ function phraseKind(phrase: string, rules: ChatterRules): 'holding' | 'acknowled
     rest = rest.slice(found.word.length);
   }
   return kind;
+}
+
+interface Word {
+  word: string;
+  kind: 'holding' | 'acknowledgement' | undefined;
+}
+
+const vocabularies = new WeakMap<ChatterRules, Word[]>();
+
+/** The rules' words, longest first, so that 等一下 is read before 等. Built once per campaign. */
+function vocabularyOf(rules: ChatterRules): Word[] {
+  let words = vocabularies.get(rules);
+  if (!words) {
+    words = [
+      ...rules.holding.map((word) => ({ word: word.toLowerCase(), kind: 'holding' as const })),
+      ...rules.acknowledgements.map((word) => ({ word: word.toLowerCase(), kind: 'acknowledgement' as const })),
+      ...rules.particles.map((word) => ({ word, kind: undefined })),
+    ].sort((a, b) => b.word.length - a.word.length);
+    vocabularies.set(rules, words);
+  }
+  return words;
 }
 
 function withoutParticles(phrase: string, rules: ChatterRules): string {

@@ -6,7 +6,7 @@
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
-import { inScope, type Scope } from '../admin/scope.js';
+import { inScope, scopeNamed, type Scope } from '../admin/scope.js';
 import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
 import { formatInZone } from './dates.js';
 import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';
@@ -71,10 +71,7 @@ export function createExporter(deps: ExporterDeps): Exporter {
     async findScope(word) {
       const name = word.trim();
       if (name === '') return undefined;
-      const units = await store.unitsWithLatest([]);
-      if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };
-      if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
-      return undefined;
+      return scopeNamed(name, await store.unitsWithLatest([]));
     },
   };
 }

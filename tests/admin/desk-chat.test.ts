@@ -36,12 +36,22 @@ describe('reading what an admin types', () => {
     expect(parse(text)).toEqual({ type: 'pick', n });
   });
 
-  it.each(['确认', '确认导入', '好的', '是', '可以', '没问题', 'OK'])('%j confirms what waits', (text) => {
-    expect(parse(text)).toEqual({ type: 'importConfirm' });
+  it.each(['确认', '好的', '是', '可以', '没问题', 'OK'])('%j confirms what waits', (text) => {
+    expect(parse(text)).toEqual({ type: 'importConfirm', casual: true });
   });
 
-  it.each(['取消', '取消导入', '算了', '不用', '不要'])('%j drops what waits', (text) => {
-    expect(parse(text)).toEqual({ type: 'importCancel' });
+  it.each(['算了', '取消', '不用', '不要'])('%j drops what waits', (text) => {
+    expect(parse(text)).toEqual({ type: 'importCancel', casual: true });
+  });
+
+  it('reads 确认导入 and 取消导入 as about the import', () => {
+    expect(parse('确认导入')).toEqual({ type: 'importConfirm' });
+    expect(parse('取消导入')).toEqual({ type: 'importCancel' });
+  });
+
+  it('reads a form name written against the words around it', () => {
+    expect(parse('统计附件2深圳市')).toMatchObject({ type: 'stats', form: { id: 'modelCollective' }, within: '深圳市' });
+    expect(parse('未交简报广州 2')).toMatchObject({ type: 'missing', form: { id: 'activityReport' }, within: '广州', page: 2 });
   });
 
   it('reads the city or industry after every command that shows one', () => {
@@ -84,6 +94,12 @@ describe('a number answers the last numbered list', () => {
     expect(missing).toContain('回复序号查看单位');
     const third = missing.split('\n').find((line) => line.startsWith('3. '))!.replace(/^3\. /, '').replace(/（.*$/, '');
     expect((await d.ask('3')).split('\n')[0]).toBe(third);
+  });
+
+  it('answers 好的 with nothing waiting without talking of imports', async () => {
+    const d = deskOf();
+    expect(await d.ask('好的')).toBe('现在没有需要确认的事项。回复“帮助”查看管理员指令。');
+    expect(await d.ask('确认导入')).toContain('没有待确认的名单');
   });
 
   it('says when there is no list, or no such number in it', async () => {
