@@ -300,6 +300,8 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       ],
       'cmd.confirm': [
         { guard: 'hasPending', actions: ['sendPending'] },
+        // Everything is there (a change half-way, say): the review, or the hand-in of a form without one.
+        { guard: { type: 'complete', params: onForm }, target: to(f.route) },
         { actions: [say(({ context }) => ({ kind: 'missing', form: form.id, key: 'notNowConfirm', answers: context.forms[form.id]?.answers ?? {} })), ...ask] },
       ],
       // Yes or no to "要把这句保存为…吗？"; anywhere else a yes is an acknowledgement (the group's handler).

@@ -92,6 +92,27 @@ describe('修改 on a form reopened and put aside', () => {
   });
 });
 
+describe('确认 half-way through a change', () => {
+  it('shows the review when everything is there, instead of "还不能提交：。"', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认', '修改 3']);
+    expect(await g.say('延长春运和国庆期间的问询服务时间')).toContain('请选择第3项的服务类型');
+    const review = await g.say('确认');
+    expect(review).not.toContain('还不能提交');
+    expect(review).toContain('3. 延长春运和国庆期间的问询服务时间（提高服务质量）');
+    expect(review).toContain('回复“确认”提交');
+    expect(await g.say('确认')).toContain('🎉 已提交');
+  });
+
+  it('still names what is missing when something is', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
+    await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4']);
+    expect(await g.say('确认')).toContain('还不能提交：服务事项还差2项');
+  });
+});
+
 describe('修改 with several forms handed in', () => {
   it('asks which one, and reopens the one chosen', async () => {
     const g = industryGroup();
