@@ -72,7 +72,7 @@ describe('npm run roster (child process)', () => {
       '名单共3个单位（其中群里自报、尚未对应名单的0个）。',
       '按类型：“青年文明号集体”2个、“地市团委”1个',
     ]);
-  });
+  }, 60_000); // three child processes, each starting tsx: seconds apiece on a loaded 2-core machine
 });
 
 describe('runRosterCli (in process)', () => {
