@@ -152,8 +152,9 @@ function urlSchema(field: ScalarField & { kind: 'url' }) {
     const value = normalizeText(input);
     if (value === '') return fail(ctx, 'errorEmpty', { label: field.label });
     const link = linkIn(value) ?? value;
-    if (countChars(link) > field.maxChars) {
-      const count = countChars(link);
+    // A link is one "word" to Word, so its limit is in characters: a guard against pasted garbage.
+    const count = [...link].length;
+    if (count > field.maxChars) {
       return fail(ctx, 'errorTooLong', { label: field.label, max: field.maxChars, count, over: count - field.maxChars });
     }
     const parsed = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(link);

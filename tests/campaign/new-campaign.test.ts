@@ -21,7 +21,7 @@ describe('an invented 2022 campaign', () => {
     expect(greeting).toContain('2022年广东青年志愿服务月（虚构）填报（志愿服务项目登记表（虚构））');
     expect(greeting).toContain('截止时间：3月31日（周四）18:00');
     expect(greeting).toContain('第1步：请发送志愿服务项目的名称（20字以内）');
-    expect(await say('长者智能手机课堂与数字生活陪伴及健康码使用指导计划')).toContain('项目名称最多20字，您输入了25字');
+    expect(await say('长者智能手机课堂与数字生活陪伴及健康码使用指导计划')).toContain('项目名称最多20字（按Word字数统计），您输入了25字');
     expect(await say('长者智能手机课堂')).toContain('第2步：请发送项目负责人的姓名');
     expect(await say('陈小明')).toContain('第3步：请发送第1个活动的内容（60字以内）');
     expect(await say('每周六在社区教老人使用健康码和网上挂号')).toContain('1 老年人　2 青少年　3 残障人士');

@@ -8,28 +8,62 @@ const campaign = loadCampaign(new URL('../../conversations', import.meta.url).pa
 const { formats, timezone } = campaign;
 const deadline = deadlineOf(campaign, findForm(campaign, 'modelCollective')!);
 
-describe('countChars counts 字 as a person does', () => {
+/** An item as people write them: dates, an app, phone numbers and times among the Chinese (117 characters). */
+const ITEM =
+  '为方便老年乘客出行，自2021年10月1日起在全线各站设置“爱心预约”服务，乘客可通过APP或拨打12345、020-83289033提前1天预约，' +
+  '工作人员将在约定时间于进站口等候，全程陪同进出站，服务时间为每日7:00-22:00。';
+
+describe('countChars counts 字 as Word and WPS count 字数', () => {
   it.each([
     ['热情周到', 4],
-    ['abc', 3],
-    ['2021', 4],
-    ['，。！？“”', 6],
-    ['服务1项，OK!', 8],
+    ['，。！？“”', 6], // full-width punctuation: one each
+    ['APP', 1], // a run of letters is one word
+    ['abc', 1],
+    ['2021', 1], // a run of digits too
+    ['12345', 1],
+    ['2021年', 2],
+    ['2021年10月1日', 6],
+    ['3.5', 1], // a run of non-space, non-Asian characters, '.' included
+    ['3.5小时', 3],
+    ['7:00-22:00', 1],
+    ['电话：020-83289033', 4],
+    ['服务1项，OK!', 6], // ASCII punctuation belongs to its run
+    ['(24小时)', 4], // "(24", 小, 时, ")"
+    ['a - b', 3], // a lone hyphen between spaces is a run of its own
+    ['Hello world', 2],
+    ['https://mp.weixin.qq.com/s/abc', 1],
+    ['为老年乘客提供APP预约服务，电话12345', 16],
+    ['ＡＰＰ１２３', 6], // full-width letters and digits: one each
+    ['𠀀𪚥', 2], // CJK extension B
+    ['\ufa11\uf900', 2], // CJK compatibility ideographs
+    ['阿卜杜·热合曼', 7], // the middle dot Chinese input methods type
     ['😀', 1],
     ['👍🏽', 1], // skin tone modifier
     ['👨‍👩‍👧‍👦', 1], // ZWJ family: seven code points
     ['🇨🇳🇭🇰', 2], // two flags
-    ['e\u0301', 1], // e + combining acute accent
-    ['  热情 周到 \n', 5], // trimmed at both ends, the inner space counts
+    ['OK👍', 2], // an emoji does not join a run of letters
+    ['好的😀😀', 4],
+    ['e\u0301', 1], // e + combining acute accent: one run
+    ['café au lait', 3],
+    ['  热情 周到 \n', 4], // spaces count none, inside or around
+    ['热情\t周到\r\n服务', 6],
+    ['热情\u3000周到', 4], // the ideographic space is a space
     ['', 0],
     ['   \n\t ', 0],
   ])('%j → %i', (text, expected) => {
     expect(countChars(text)).toBe(expected);
   });
 
+  it('counts an item with dates, an app and phone numbers as Word does: 87, not its 117 characters', () => {
+    expect([...ITEM].length).toBe(117);
+    expect(countChars(ITEM)).toBe(87);
+  });
+
   it('counts 10,000 characters quickly and exactly', () => {
     const started = Date.now();
     expect(countChars('我'.repeat(10_000))).toBe(10_000);
+    expect(countChars('服务APP 12345，'.repeat(2_000))).toBe(2_000 * 5);
+    expect(countChars('服务😀'.repeat(2_000))).toBe(2_000 * 3);
     expect(Date.now() - started).toBeLessThan(500);
   });
 });

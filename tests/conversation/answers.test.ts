@@ -43,10 +43,19 @@ describe('empty and blank answers', () => {
 });
 
 describe('length limits in 字', () => {
-  it('says by how much a commitment is over: 服务承诺最多50字，您输入了62字', () => {
+  it('says by how much a commitment is over, and how 字 are counted: 服务承诺最多50字（按Word字数统计），您输入了62字', () => {
     const reply = rejection(commitment, '我们'.repeat(31), AT_COMMITMENT);
-    expect(reply).toContain('服务承诺最多50字，您输入了62字');
-    expect(reply).toBe('服务承诺最多50字，您输入了62字，请精简12字后重新发送。');
+    expect(reply).toBe('服务承诺最多50字（按Word字数统计），您输入了62字，请精简12字后重新发送。');
+  });
+
+  it('counts as Word does: a run of letters or digits is one 字, spaces none', () => {
+    // 44 Chinese characters and marks, and 2021, APP, 12345 and 30 one each: 48 字 for Word, though 59 characters
+    const text = `2021年起提供APP预约与12345热线服务，${'热'.repeat(25)}，30分钟内 响应。`;
+    expect([...text].length).toBe(59);
+    expect(accepted(commitment, text)).toBe(text);
+    expect(rejection(commitment, `${text}${'热'.repeat(3)}`, AT_COMMITMENT)).toBe(
+      '服务承诺最多50字（按Word字数统计），您输入了51字，请精简1字后重新发送。',
+    );
   });
 
   it('accepts exactly 50 字 and refuses 51', () => {
@@ -66,22 +75,24 @@ describe('length limits in 字', () => {
   });
 
   it('refuses an item of 101 字 with its own label and limit', () => {
-    expect(rejection(content, '办'.repeat(101), AT_CONTENT)).toBe('服务事项最多100字，您输入了101字，请精简1字后重新发送。');
+    expect(rejection(content, '办'.repeat(101), AT_CONTENT)).toBe('服务事项最多100字（按Word字数统计），您输入了101字，请精简1字后重新发送。');
   });
 
   it('answers a 10,000-character message at once with its length', () => {
     const started = Date.now();
     expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe(
-      '服务承诺最多50字，您输入了10000字，请精简9950字后重新发送。',
+      '服务承诺最多50字（按Word字数统计），您输入了10000字，请精简9950字后重新发送。',
     );
     expect(rejection(content, '😀'.repeat(10_000), AT_CONTENT)).toContain('您输入了10000字');
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('asks for more than a word or two', () => {
-    expect(rejection(commitment, '热情', AT_COMMITMENT)).toBe('服务承诺至少4字，您输入了2字，请写得具体一些后重新发送。');
-    expect(rejection(content, '便民服务', AT_CONTENT)).toContain('服务事项至少5字，您输入了4字');
+    expect(rejection(commitment, '热情', AT_COMMITMENT)).toBe('服务承诺至少4字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。');
+    expect(rejection(content, '便民服务', AT_CONTENT)).toContain('服务事项至少5字（按Word字数统计），您输入了4字');
     expect(accepted(commitment, '热情周到')).toBe('热情周到');
+    // APP预约 is three 字 to Word, however many letters
+    expect(rejection(content, 'APP预约', AT_CONTENT)).toContain('服务事项至少5字（按Word字数统计），您输入了3字');
   });
 });
 
@@ -255,10 +266,10 @@ describe('URLs', () => {
     },
   );
 
-  it('refuses empty and overlong links', () => {
+  it('refuses empty and overlong links, a link measured in characters (to Word it is one word)', () => {
     expect(rejection(url, '  ', { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接不能为空，请重新发送。');
     expect(rejection(url, `https://mp.weixin.qq.com/s/${'a'.repeat(40)}`, { kind: 'field', form: form.id, field: 'url' })).toContain(
-      '推文链接最多60字，您输入了67字',
+      '您输入了67字',
     );
   });
 });

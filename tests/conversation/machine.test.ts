@@ -127,7 +127,7 @@ describe('the whole form, question by question', () => {
   it('checks item 4 sent at 继续/完成 like any item, and keeps the offer', () => {
     const d = atMore(3);
     expect(d.send(ITEMS[0]!)).toBe(`这与第1项服务事项内容相同，请发送不同的服务事项。\n${Q.more(3)}`);
-    expect(d.send('推出')).toBe(`服务事项至少5字，您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
+    expect(d.send('推出')).toBe(`服务事项至少5字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
     // An acknowledgement is not an item: the offer again, once; more of it in a row gets no reply.
     expect(d.send('好的')).toBe(Q.more(3));
     expect(d.send('收到')).toBe('');
@@ -328,6 +328,13 @@ describe('修改', () => {
     expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
     d.send(ITEMS[1]!);
     expectAt(d, AT.type, 2);
+  });
+
+  it('says the length of the saved commitment as Word counts it', () => {
+    const d = new Driver();
+    // 为老年乘客提供 7, APP 1, 预约与 3, 12345 1, 热线服务 4, ， 1, 24 1, 小时在线 4, 。 1: 23 字, though 30 characters
+    const commitment = '为老年乘客提供APP预约与12345热线服务，24小时在线。';
+    expect(d.send(commitment)).toMatch(/^✅ 服务承诺已保存（23字）。/);
   });
 
   it('修改 承诺 mid-form returns to the first question still open', () => {

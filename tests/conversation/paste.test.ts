@@ -164,7 +164,7 @@ describe('one item per line, without numbers', () => {
   });
 
   it('a line too short among real items is read and refused, not taken for chat', () => {
-    expect(read(paste([A, '好的', B].join('\n')))).toEqual([A, '✗ 服务事项至少5字，您输入了2字，请写得具体一些后重新发送。', B]);
+    expect(read(paste([A, '好的', B].join('\n')))).toEqual([A, '✗ 服务事项至少5字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。', B]);
   });
 });
 
@@ -273,7 +273,7 @@ describe('a commitment before the items', () => {
   it('a commitment too long is refused with the count, the items are still read', () => {
     const long = '我们'.repeat(31);
     const result = paste(`服务承诺：${long}\n1. ${A}\n2. ${B}\n3. ${C}`);
-    expect(commitmentOf(result)).toBe('✗ 服务承诺最多50字，您输入了62字，请精简12字后重新发送。');
+    expect(commitmentOf(result)).toBe('✗ 服务承诺最多50字（按Word字数统计），您输入了62字，请精简12字后重新发送。');
     expect(read(result)).toEqual([A, B, C]);
   });
 
@@ -437,12 +437,12 @@ describe('mixed valid and invalid entries', () => {
     const result = paste(text);
     expect(read(result)).toEqual([
       `${A}（提供暖心服务）`,
-      `✗ 服务事项最多100字，您输入了${[...tooLong].length}字，请精简${[...tooLong].length - 100}字后重新发送。`,
+      `✗ 服务事项最多100字（按Word字数统计），您输入了${[...tooLong].length}字，请精简${[...tooLong].length - 100}字后重新发送。`,
       '✗ 服务事项不能为空，请重新发送。（提供暖心服务）',
       '✗ 服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。',
       '✗ 这与第1项服务事项内容相同，请发送不同的服务事项。',
       `${B}（✗ “第九类”不是可选的服务类型，请回复数字1–6或类型名称：）`,
-      '✗ 服务事项至少5字，您输入了1字，请写得具体一些后重新发送。',
+      '✗ 服务事项至少5字（按Word字数统计），您输入了1字，请写得具体一些后重新发送。',
       C,
     ]);
     const kept = result.entries.filter((entry) => entry.content.ok && (entry.type === undefined || entry.type.ok));
@@ -511,7 +511,7 @@ describe('a very long paste', () => {
 
   it('the 10,000-字 entry is refused with its count', () => {
     expect(read(paste(`1. ${'服'.repeat(10_000)}\n2. ${A}`))[0]).toBe(
-      '✗ 服务事项最多100字，您输入了10000字，请精简9900字后重新发送。',
+      '✗ 服务事项最多100字（按Word字数统计），您输入了10000字，请精简9900字后重新发送。',
     );
   });
 });

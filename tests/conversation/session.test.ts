@@ -92,7 +92,7 @@ describe('an unbound group', () => {
     const g = new Group();
     expect(await g.say('填报')).toBe(campaign.registration.prompt);
     expect(g.store.rooms.get('room-1')?.state).toMatchObject({ value: { unbound: 'registering' } });
-    expect(await g.say('广州')).toBe('集体全称至少4字，您输入了2字，请写得具体一些后重新发送。');
+    expect(await g.say('广州')).toBe('集体全称至少4字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。');
     expect(g.store.units).toHaveLength(0);
 
     const reply = await g.say(` ${UNIT} `);

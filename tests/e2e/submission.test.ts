@@ -70,7 +70,7 @@ describe('a group hands in its form', () => {
       const { room } = t.wechat.createRoom('测试群', ['李华']);
       await registerAndStart(t, room, '李华');
       expect(await t.ask('李华', room, '   ')).toContain('服务承诺不能为空');
-      expect(await t.ask('李华', room, '我们'.repeat(31))).toContain('服务承诺最多50字，您输入了62字');
+      expect(await t.ask('李华', room, '我们'.repeat(31))).toContain('服务承诺最多50字（按Word字数统计），您输入了62字');
       expect(await t.ask('李华', room, '长'.repeat(10_000))).toContain('您输入了10000字');
       // Emoji alone are a reaction, not an answer: the question again, nothing saved.
       expect(await t.ask('李华', room, '😀😀😀！！')).toBe('第1步：请发送本集体的服务承诺（50字以内）。');
