@@ -162,7 +162,8 @@ export function missingText(campaign: Campaign, seen: Seen, form: Form, within: 
 export function lookupText(campaign: Campaign, unit: AdminUnit, versions: readonly SubmittedVersion[], now: Date): string {
   const { messages: m, labels } = campaign.admin;
   const zone = campaign.timezone;
-  const category = unit.kind === 'collective' && unit.category ? `（${labels.categories[unit.category]}）` : '';
+  const named = unit.kind === 'collective' ? unit.categories.map((c) => labels.categories[c]) : [];
+  const category = named.length > 0 ? `（${named.join(campaign.formats.listSeparator)}）` : '';
   const place = [unit.city, unit.industry].filter((p): p is string => !!p).join(campaign.formats.listSeparator);
   const lines = [
     fill(m.lookupHeader, { name: unit.name }),
@@ -202,9 +203,10 @@ export function rosterText(campaign: Campaign, seen: Seen): string {
     total: units.length,
     bound: of((u) => u.roomTopic !== null),
     collective: of((u) => u.kind === 'collective'),
-    national20: of((u) => u.kind === 'collective' && u.category === 'national20'),
-    provincialModel: of((u) => u.kind === 'collective' && u.category === 'provincialModel'),
-    other: of((u) => u.kind === 'collective' && u.category !== 'national20' && u.category !== 'provincialModel'),
+    // A unit of both 示范 categories counts in each.
+    national20: of((u) => u.kind === 'collective' && u.categories.includes('national20')),
+    provincialModel: of((u) => u.kind === 'collective' && u.categories.includes('provincialModel')),
+    other: of((u) => u.kind === 'collective' && !u.categories.includes('national20') && !u.categories.includes('provincialModel')),
     industryOrg: of((u) => u.kind === 'industryOrg'),
     cityOrg: of((u) => u.kind === 'cityOrg'),
   });

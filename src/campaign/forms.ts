@@ -32,7 +32,8 @@ export function choicesOf(campaign: Campaign, field: ChoiceField): Choice[] {
 
 export interface UnitProfile {
   kind: UnitKind;
-  category?: Category | null;
+  /** a collective's categories (one or more); none for the other kinds */
+  categories?: readonly Category[];
 }
 
 /** The forms a unit has to fill, in the order of the campaign file. */
@@ -41,7 +42,7 @@ export function formsFor(campaign: Campaign, unit: UnitProfile): Form[] {
     form.appliesTo.some(
       (rule) =>
         rule.kind === unit.kind &&
-        (rule.categories === undefined || (unit.category != null && rule.categories.includes(unit.category))),
+        (rule.categories === undefined || (unit.categories ?? []).some((category) => rule.categories!.includes(category))),
     ),
   );
 }

@@ -159,14 +159,23 @@ const PastedSchema = z.object({
   overflow: ProblemSchema.optional(),
 });
 const PersonSchema = z.object({ id: z.string(), name: z.string() });
-const UnitSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  kind: UnitKindSchema,
-  category: CategorySchema.nullable(),
-  city: z.string().nullable(),
-  industry: z.string().nullable(),
-});
+/** A snapshot written before units held several categories has `category`: read as a list of one. */
+const withCategories = (unit: unknown) => {
+  if (unit === null || typeof unit !== 'object' || 'categories' in unit || !('category' in unit)) return unit;
+  const { category, ...rest } = unit as { category: unknown };
+  return { ...rest, categories: category === null ? [] : [category] };
+};
+const UnitSchema = z.preprocess(
+  withCategories,
+  z.object({
+    id: z.number().int(),
+    name: z.string(),
+    kind: UnitKindSchema,
+    categories: z.array(CategorySchema),
+    city: z.string().nullable(),
+    industry: z.string().nullable(),
+  }),
+);
 const FormRecordSchema = z.object({
   answers: AnswersSchema,
   version: z.number().int().min(0),

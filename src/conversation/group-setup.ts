@@ -416,7 +416,7 @@ export function groupSetup(campaign: Campaign) {
           id: 0,
           name: registrationName(event) ?? '',
           kind: 'collective' as const,
-          category: null,
+          categories: [],
           city: null,
           industry: null,
         }),

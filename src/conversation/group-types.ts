@@ -16,7 +16,8 @@ export interface UnitProfile {
   id: number;
   name: string;
   kind: UnitKind;
-  category: Category | null;
+  /** a collective's categories, one or more (empty for the other kinds, and for a unit made in a chat) */
+  categories: Category[];
   city: string | null;
   industry: string | null;
 }

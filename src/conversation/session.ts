@@ -11,7 +11,7 @@ import { createEngine, openForm, questionAt, type GroupEngine, type GroupSnapsho
 import { listTaking, mediaFieldAt, readText, takesLink } from './form-events.js';
 import { sniffMime } from './file-type.js';
 import { OPEN_TO_ALL } from './group-machine.js';
-import type { Envelope, GroupEvent, SystemEvent, UserEvent } from './group-types.js';
+import type { Envelope, GroupEvent, SystemEvent, UnitProfile, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { refindGroup } from './refind.js';
 import { renderAll } from './render.js';
@@ -343,6 +343,12 @@ export class GroupConversations {
   }
 }
 
-function sameUnit(a: { name: string; kind: string; category: string | null; city: string | null; industry: string | null }, b: typeof a): boolean {
-  return a.name === b.name && a.kind === b.kind && a.category === b.category && a.city === b.city && a.industry === b.industry;
+function sameUnit(a: UnitProfile, b: UnitProfile): boolean {
+  return (
+    a.name === b.name &&
+    a.kind === b.kind &&
+    a.categories.join() === b.categories.join() &&
+    a.city === b.city &&
+    a.industry === b.industry
+  );
 }

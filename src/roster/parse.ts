@@ -16,12 +16,16 @@ import {
 } from './spec.js';
 import { readZip, writeZip, type ZipEntry } from './zip.js';
 
+/** Between the categories of one cell: 、 ， , ； ; / and line breaks. */
+const CATEGORY_SEPARATORS = /[、，,；;/\n]+/;
+
 export interface RosterRow {
   /** the row number as the spreadsheet shows it (the header is row 1 unless a title sits above it) */
   row: number;
   name: string;
   kind: UnitKind;
-  category: Category | null;
+  /** a collective's categories, one or more (a cell may name several: 第20届全国青年文明号、2021年广东青年文明号标兵号); none for the other kinds */
+  categories: Category[];
   city: string | null;
   industry: string | null;
   /** kind|city|name, normalised: the unit's identity across re-imports (Unit.rosterKey) */
@@ -470,14 +474,17 @@ class RowChecker {
       if (kind === undefined) problem('kindUnknown', { value: cells.kind });
     }
 
-    let category: Category | null = null;
+    const categories: Category[] = [];
     if (kind === 'collective') {
-      if (cells.category === '') category = 'other';
-      else {
-        const found = this.vocabulary.categories.get(normalizeLabel(cells.category));
-        if (found === undefined) problem('categoryUnknown', { value: cells.category });
-        else category = found;
+      if (cells.category === '') categories.push('other');
+      for (const part of cells.category.split(CATEGORY_SEPARATORS)) {
+        if (part.trim() === '') continue;
+        const found = this.vocabulary.categories.get(normalizeLabel(part));
+        if (found === undefined) problem('categoryUnknown', { value: part.trim() });
+        else if (!categories.includes(found)) categories.push(found);
       }
+      // 其他 beside a 示范 category adds nothing.
+      if (categories.length > 1 && categories.includes('other')) categories.splice(categories.indexOf('other'), 1);
     } else if (kind !== undefined && cells.category !== '') {
       problem('categoryNotForKind', { kind: spec.kinds[kind].label, value: cells.category });
     }
@@ -498,7 +505,7 @@ class RowChecker {
       else {
         this.byKey.set(key, row);
         this.byCityName.set(cityName, row);
-        this.rows.push({ row, name, kind, category, city, industry, key });
+        this.rows.push({ row, name, kind, categories, city, industry, key });
       }
     }
     this.problems.push(...problems);

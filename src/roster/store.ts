@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
 import type { PrismaClient } from '../store/generated/client.js';
 import { audit, parseJson } from '../store/records.js';
+import { categoriesOf, categoryColumn } from '../store/unit-row.js';
 import type { Serial } from '../store/serial.js';
 import type { RosterParse, RosterRow, RowProblem } from './parse.js';
 import { normalizeLabel, PROBLEM_KEYS } from './spec.js';
@@ -62,7 +63,7 @@ const RosterRowSchema = z.strictObject({
   row: z.number().int().min(1),
   name: z.string().min(1),
   kind: UnitKindSchema,
-  category: CategorySchema.nullable(),
+  categories: z.array(CategorySchema),
   city: z.string().nullable(),
   industry: z.string().nullable(),
   key: z.string().min(1),
@@ -201,9 +202,10 @@ export class PrismaRosterStore {
       const byKind: Record<UnitKind, number> = { collective: 0, industryOrg: 0, cityOrg: 0 };
       for (const group of kinds) if (group.kind in byKind) byKind[group.kind as UnitKind] += group._count._all;
       const byCategory: Record<Category | 'unset', number> = { national20: 0, provincialModel: 0, other: 0, unset: 0 };
+      // A unit of several categories counts in each.
       for (const group of categories) {
-        const key = group.category !== null && group.category in byCategory ? (group.category as Category) : 'unset';
-        byCategory[key] += group._count._all;
+        const codes = categoriesOf(group.category);
+        for (const code of codes.length > 0 ? codes : (['unset'] as const)) byCategory[code] += group._count._all;
       }
       return {
         total: kinds.reduce((sum, group) => sum + group._count._all, 0),
@@ -218,7 +220,7 @@ export class PrismaRosterStore {
 }
 
 function fields(row: RosterRow) {
-  return { name: row.name, kind: row.kind as string, category: row.category as string | null, city: row.city, industry: row.industry, source: 'roster' };
+  return { name: row.name, kind: row.kind as string, category: categoryColumn(row.categories), city: row.city, industry: row.industry, source: 'roster' };
 }
 
 function sameFields(unit: UnitFields, data: UnitFields): boolean {

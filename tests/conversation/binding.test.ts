@@ -8,7 +8,7 @@ const METRO = '广州地铁运营一中心青年文明号';
 
 function roster(): MemoryStore {
   const store = new MemoryStore();
-  store.addRosterUnit(METRO, { city: '广州市', industry: '城市轨道交通', category: 'provincialModel' });
+  store.addRosterUnit(METRO, { city: '广州市', industry: '城市轨道交通', categories: ['provincialModel'] });
   store.addRosterUnit('广州地铁运营二中心青年文明号', { city: '广州市', industry: '城市轨道交通' });
   store.addRosterUnit('深圳市福田区政务服务中心青年文明号', { city: '深圳市', industry: '政务服务' });
   return store;

@@ -48,7 +48,7 @@ function group(store = new MemoryStore(), roomId = 'room-1') {
 /** An industry league body: it fills 附件1 and the brief. */
 function industryGroup() {
   const g = group();
-  g.store.addUnit('room-1', '广东电网有限责任公司团委', { kind: 'industryOrg', industry: '广东电网', category: null });
+  g.store.addUnit('room-1', '广东电网有限责任公司团委', { kind: 'industryOrg', industry: '广东电网', categories: [] });
   return g;
 }
 

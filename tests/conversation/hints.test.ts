@@ -77,7 +77,7 @@ describe.each([
   ['the brief', 'activityReport', 'cityOrg'],
 ] as const)('every command suggested while filling %s works where it was suggested', (_, formId, kind) => {
   it('from the greeting to the review, and 帮助 at every question', () => {
-    const unit: UnitProfile = { id: 1, name: '测试单位', kind, category: 'national20', city: '广州市', industry: '广东电网' };
+    const unit: UnitProfile = { id: 1, name: '测试单位', kind, categories: ['national20'], city: '广州市', industry: '广东电网' };
     let step = engine.step(engine.initial(), { type: 'group.restore', at: NOW.getTime(), unit, owner: { id: 'u1', name: '李华' }, forms: {}, open: formId });
     let checked = 0;
     for (let n = 0; n < 40 && openForm(step.snapshot, campaign) === formId; n += 1) {

@@ -47,7 +47,7 @@ export class Walk {
     readonly rnd: () => number,
   ) {
     this.engine = createEngine(campaign);
-    this.unit = this.store.addUnit('room', '测试单位青年文明号', { kind, category: kind === 'collective' ? 'national20' : null, city: '广州市' });
+    this.unit = this.store.addUnit('room', '测试单位青年文明号', { kind, categories: kind === 'collective' ? ['national20'] : [], city: '广州市' });
     this.forms = formsFor(campaign, this.unit);
     this.now = Math.min(...campaign.forms.map((form) => Date.parse(`${form.deadline.replace(' ', 'T')}:00+08:00`))) - 10 * 86_400_000;
     this.conv = this.restart();

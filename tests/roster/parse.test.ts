@@ -35,14 +35,14 @@ describe('parseRoster: reading files', () => {
         row: 3,
         name: '广州地铁运营一中心体育西路站',
         kind: 'collective',
-        category: 'national20',
+        categories: ['national20'],
         city: '广州市',
         industry: '广州地铁集团',
         key: 'collective|广州|广州地铁运营一中心体育西路站',
       },
-      { row: 4, name: '深圳市福田区政务服务中心', kind: 'collective', category: 'other', city: '深圳市', industry: null, key: 'collective|深圳|深圳市福田区政务服务中心' },
-      { row: 6, name: '广东电网有限责任公司团委', kind: 'industryOrg', category: null, city: null, industry: '广东电网', key: 'industryOrg||广东电网有限责任公司团委' },
-      { row: 7, name: '共青团珠海市委员会', kind: 'cityOrg', category: null, city: '珠海市', industry: null, key: 'cityOrg|珠海|共青团珠海市委员会' },
+      { row: 4, name: '深圳市福田区政务服务中心', kind: 'collective', categories: ['other'], city: '深圳市', industry: null, key: 'collective|深圳|深圳市福田区政务服务中心' },
+      { row: 6, name: '广东电网有限责任公司团委', kind: 'industryOrg', categories: [], city: null, industry: '广东电网', key: 'industryOrg||广东电网有限责任公司团委' },
+      { row: 7, name: '共青团珠海市委员会', kind: 'cityOrg', categories: [], city: '珠海市', industry: null, key: 'cityOrg|珠海|共青团珠海市委员会' },
     ]);
   });
 
@@ -93,7 +93,7 @@ describe('parseRoster: reading files', () => {
         row: 2,
         name: '广州地铁运营一中心体育西路站',
         kind: 'collective',
-        category: 'national20',
+        categories: ['national20'],
         city: '广州市',
         industry: '广州地铁集团',
         key: 'collective|广州|广州地铁运营一中心体育西路站',
@@ -102,12 +102,12 @@ describe('parseRoster: reading files', () => {
         row: 3,
         name: '深圳供电局福田区供电服务中心(营业厅,24小时)',
         kind: 'collective',
-        category: 'provincialModel',
+        categories: ['provincialModel'],
         city: '深圳市',
         industry: '广东电网',
         key: 'collective|深圳|深圳供电局福田区供电服务中心(营业厅,24小时)',
       },
-      { row: 4, name: '共青团珠海市委员会', kind: 'cityOrg', category: null, city: '珠海市', industry: null, key: 'cityOrg|珠海|共青团珠海市委员会' },
+      { row: 4, name: '共青团珠海市委员会', kind: 'cityOrg', categories: [], city: '珠海市', industry: null, key: 'cityOrg|珠海|共青团珠海市委员会' },
     ]);
   });
 
@@ -129,7 +129,7 @@ describe('parseRoster: reading files', () => {
         row: 2,
         name: '韶关市武江区政务服务中心',
         kind: 'collective',
-        category: 'provincialModel',
+        categories: ['provincialModel'],
         city: '韶关',
         industry: null,
         key: 'collective|韶关|韶关市武江区政务服务中心',
@@ -151,17 +151,33 @@ describe('parseRoster: reading files', () => {
     ];
     const result = await parse(csvFile([HEADER, ...rows]));
     expect(result.problems).toEqual([]);
-    expect(result.rows.map((row) => [row.kind, row.category])).toEqual([
-      ['collective', 'national20'],
-      ['collective', 'national20'],
-      ['collective', 'provincialModel'],
-      ['collective', 'provincialModel'],
-      ['collective', 'other'],
-      ['collective', 'other'],
-      ['industryOrg', null],
-      ['industryOrg', null],
-      ['cityOrg', null],
+    expect(result.rows.map((row) => [row.kind, row.categories])).toEqual([
+      ['collective', ['national20']],
+      ['collective', ['national20']],
+      ['collective', ['provincialModel']],
+      ['collective', ['provincialModel']],
+      ['collective', ['other']],
+      ['collective', ['other']],
+      ['industryOrg', []],
+      ['industryOrg', []],
+      ['cityOrg', []],
     ]);
+  });
+
+  it('reads a 类别 cell naming several categories, and refuses an unknown one among them', async () => {
+    const rows = [
+      ['集体一', '青年文明号集体', '第20届全国青年文明号、2021年广东青年文明号标兵号', '广州市', ''],
+      ['集体二', '青年文明号集体', '全国青年文明号, 省级标兵号；全国青年文明号', '广州市', ''],
+      ['集体三', '青年文明号集体', '其他、省级标兵号', '广州市', ''],
+      ['集体四', '青年文明号集体', '全国青年文明号、五四红旗', '广州市', ''],
+    ];
+    const result = await parse(csvFile([HEADER, ...rows]));
+    expect(result.rows.map((row) => [row.name, row.categories])).toEqual([
+      ['集体一', ['national20', 'provincialModel']],
+      ['集体二', ['national20', 'provincialModel']],
+      ['集体三', ['provincialModel']],
+    ]);
+    expect(result.problems.map((p) => [p.row, p.key, p.vars])).toEqual([[5, 'categoryUnknown', { value: '五四红旗' }]]);
   });
 
   it('skips empty rows, and rows whose roster columns are all empty, without counting them', async () => {
@@ -186,7 +202,7 @@ describe('parseRoster: reading files', () => {
     expect(csv!.problems).toEqual([]);
     const count = (kind: string) => csv!.rows.filter((row) => row.kind === kind).length;
     expect([count('cityOrg'), count('industryOrg'), count('collective')]).toEqual([21, 20, 300]);
-    expect(new Set(csv!.rows.map((row) => row.category))).toEqual(new Set([null, 'national20', 'provincialModel', 'other']));
+    expect(new Set(csv!.rows.map((row) => row.categories.join()))).toEqual(new Set(['', 'national20', 'provincialModel', 'other']));
     // every character alike too: exceljs's streaming reader alone would break some (see zip.test.ts)
     expect(xlsx).toEqual(csv);
   });

@@ -227,6 +227,17 @@ describe('PrismaRosterStore.summary', () => {
     });
   });
 
+  it('keeps a collective of two categories as both, and counts it in each', async () => {
+    await withStore(async (store, db) => {
+      const rows = [['广州南站青年文明号', '青年文明号集体', '第20届全国青年文明号、2021年广东青年文明号标兵号', '广州市', '']];
+      await store.importRows(await rowsOf(rows), { actor: 'a', at: T1 });
+      expect((await unitsOf(db))[0]).toMatchObject({ category: 'national20,provincialModel' });
+      expect((await store.summary()).byCategory).toEqual({ national20: 1, provincialModel: 1, other: 0, unset: 0 });
+      // the same row again changes nothing
+      expect(await store.importRows(await rowsOf(rows), { actor: 'a', at: T2 })).toMatchObject({ unchanged: 1 });
+    });
+  });
+
   it('summarises an empty roster', async () => {
     await withStore(async (store) => {
       const summary = await store.summary();

@@ -143,7 +143,7 @@ describe('openAnswers', () => {
     id: 7,
     name: UNIT,
     kind: 'collective',
-    category: 'other',
+    categories: ['other'],
     city: '广州市',
     industry: '城市轨道交通',
     roomId: 'room-7',

@@ -12,7 +12,7 @@ import { migrationsDir, tempDir } from './helpers.js';
 
 const AT = new Date('2021-09-20T02:30:00Z');
 const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [], choosingFor: 'start', quiet: false, pending: null, told: [], early: [] };
-const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, category: 'other' as const, city: '广州市', industry: null };
+const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, categories: ['other' as const], city: '广州市', industry: null };
 
 let opened: OpenedDatabase | undefined;
 afterEach(async () => {
@@ -87,7 +87,7 @@ describe('the groups’ store over SQLite', () => {
 
   it('creates the unit of a group that registers, and puts its id into the state', async () => {
     const { store, prisma } = await setUp();
-    const context = { ...CONTEXT, unit: { ...UNIT, id: 0, name: '新登记的集体', category: null, city: null } };
+    const context = { ...CONTEXT, unit: { ...UNIT, id: 0, name: '新登记的集体', categories: [], city: null } };
     const result = await store.write(write({ unitId: 0, state: { value: 'bound', context }, effects: [{ kind: 'register', name: '新登记的集体' }] }));
     expect(result).toEqual({ ok: true, revision: 1, unitId: 2 });
     expect(await prisma.unit.findUnique({ where: { id: 2 } })).toMatchObject({ name: '新登记的集体', source: 'chat' });

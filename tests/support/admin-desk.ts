@@ -55,7 +55,7 @@ export class MemoryAdminStore implements AdminStore {
 
 /** A roster unit with no submissions, named and placed as given. */
 export function adminUnit(id: number, name: string, city: string | null, industry: string | null = null, roomTopic: string | null = null): AdminUnit {
-  return { id, name, kind: 'collective', category: 'provincialModel', city, industry, roomTopic, submissions: [] };
+  return { id, name, kind: 'collective', categories: ['provincialModel'], city, industry, roomTopic, submissions: [] };
 }
 
 export interface DeskOptions {

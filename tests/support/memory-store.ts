@@ -28,12 +28,12 @@ export class MemoryStore implements GroupStore {
   failing = false;
 
   /** Adds a roster unit that no group is bound to yet. */
-  addRosterUnit(name: string, details: Partial<Pick<UnitProfile, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitProfile {
+  addRosterUnit(name: string, details: Partial<Pick<UnitProfile, 'kind' | 'categories' | 'city' | 'industry'>> = {}): UnitProfile {
     const unit: UnitProfile = {
       id: this.units.length + 1,
       name,
       kind: details.kind ?? 'collective',
-      category: details.category === undefined ? 'other' : details.category,
+      categories: details.categories ?? ((details.kind ?? 'collective') === 'collective' ? ['other'] : []),
       city: details.city ?? null,
       industry: details.industry ?? null,
     };
@@ -43,7 +43,7 @@ export class MemoryStore implements GroupStore {
   }
 
   /** Binds a room to a new collective, as the roster and an earlier binding would. */
-  addUnit(roomId: string, name: string, details: Partial<Pick<UnitProfile, 'kind' | 'category' | 'city' | 'industry'>> = {}): UnitProfile {
+  addUnit(roomId: string, name: string, details: Partial<Pick<UnitProfile, 'kind' | 'categories' | 'city' | 'industry'>> = {}): UnitProfile {
     // An ordinary collective by default: it fills 附件2 only, so 填报 opens that form at once.
     const unit = this.addRosterUnit(name, details);
     this.bind(roomId, unit.id);
@@ -135,7 +135,7 @@ export class MemoryStore implements GroupStore {
         if (elsewhere) return { ok: false, reason: 'taken' };
       }
       if (effect.kind === 'register') {
-        const unit = this.addRosterUnit(effect.name, { category: null });
+        const unit = this.addRosterUnit(effect.name, { categories: [] });
         this.roster.delete(unit.id);
         created = unitId = unit.id;
         write.state.context.unit = { ...write.state.context.unit!, id: unit.id };
