@@ -4,7 +4,7 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
-import { AdminDesk } from './admin/desk.js';
+import { AdminDesk, type FileLimit } from './admin/desk.js';
 import { parseAdmins } from './admin/scope.js';
 import { attachGroupHandler } from './bot/group-handler.js';
 import { KeyedQueue } from './conversation/keyed-queue.js';
@@ -69,6 +69,8 @@ export interface AppOptions {
   tickMs?: number;
   /** 0 ≤ random() < 1, for the jitter between messages */
   random?: () => number;
+  /** the size of the files sent in the admins' chat (exports cut in parts to fit); WeChat's when not given */
+  adminFileLimit?: FileLimit;
 }
 
 export interface App {
@@ -91,7 +93,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
-  const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dirname(databaseFile(options.databaseUrl)));
+  // The folder of the database holds the pictures and files groups send.
+  const dataDir = dirname(databaseFile(options.databaseUrl));
+  const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dataDir);
   const queue = new KeyedQueue();
 
   const bot = WechatyBuilder.build({
@@ -137,11 +141,12 @@ export async function startApp(options: AppOptions): Promise<App> {
     admins,
     store: adminStore,
     groups: conversations,
-    exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now }),
+    exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now, dataDir }),
     roster: { spec: rosterSpec, store: new PrismaRosterStore(database.prisma, serial) },
     reminders: scheduler,
     now,
     log,
+    ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
   });
   attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));

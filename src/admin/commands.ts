@@ -1,6 +1,6 @@
 // What an admin's private message asks for.
 import type { Campaign, Form } from '../campaign/schema.js';
-import { tableWords, type ExportKind } from '../export/texts.js';
+import { tableWords, type ExportWhat } from '../export/texts.js';
 
 /** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
 export type AdminCommand =
@@ -10,7 +10,7 @@ export type AdminCommand =
   | { type: 'lookup'; name: string }
   | { type: 'roster'; within: string }
   | { type: 'unbind'; name: string }
-  | { type: 'export'; table?: ExportKind; within: string; includeMissing: boolean }
+  | { type: 'export'; table?: ExportWhat; within: string; includeMissing: boolean }
   /** casual: said as 确认, 好的 or 算了 rather than 确认导入, so it may not be about an import at all */
   | { type: 'importConfirm'; casual?: true }
   | { type: 'importCancel'; casual?: true }
@@ -60,7 +60,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     const parts = tokens(exported);
     const includeMissing = parts.some((part) => words.includeMissing.includes(part));
     const rest = parts.filter((part) => !words.includeMissing.includes(part));
-    const table = rest[0] === undefined ? undefined : tableWords[rest[0]];
+    const table = rest[0] !== undefined && Object.hasOwn(tableWords, rest[0]) ? tableWords[rest[0]] : undefined;
     return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing };
   }
   const roster = after(words.roster);

@@ -9,7 +9,7 @@ import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
 import type { AdminStore, AdminUnit, PickList } from '../store/admin-store.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
-import { ExportScopeError, type Exporter } from '../export/index.js';
+import { ExportScopeError, type Exporter, type ExportOptions } from '../export/index.js';
 import { parseRoster } from '../roster/parse.js';
 import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
 import type { RosterSpec } from '../roster/spec.js';
@@ -25,11 +25,26 @@ export interface PrivateMessage {
   text: string;
 }
 
-/** What the desk answers: a text, and sometimes a file to send after it. */
+export interface DeskFile {
+  name: string;
+  data: Buffer;
+}
+
+/** What the desk answers: a text, and sometimes a file, or several made one at a time, to send after it. */
 export interface DeskReply {
   text: string;
-  file?: { name: string; data: Buffer };
+  file?: DeskFile;
+  files?: AsyncIterable<DeskFile>;
 }
+
+/** The largest file WeChat sends, and how many parts of an export are worth sending one after another. */
+export interface FileLimit {
+  maxBytes: number;
+  maxParts: number;
+}
+
+/** WeChat refuses files over 100 MB; past ten parts an export is better written by the command line. */
+export const WECHAT_FILE_LIMIT: FileLimit = { maxBytes: 100 * 1024 * 1024, maxParts: 10 };
 
 /** What the desk asks of the groups: 解绑 frees a unit's groups through their own conversations. */
 export interface GroupControl {
@@ -47,6 +62,8 @@ export interface AdminDeskOptions {
   reminders: ReminderControl;
   now: () => Date;
   log: Logger;
+  /** what the files the desk sends must keep within; WECHAT_FILE_LIMIT when not given */
+  fileLimit?: FileLimit;
 }
 
 /** The part of the roster store the desk uses. */
@@ -127,12 +144,38 @@ export class AdminDesk {
       if (!within) return { text: fill(m.exportNoScope, { word: command.within }) };
     }
     try {
-      const file = await exporter.exportFor(command.table, admin.scope, { includeMissing: command.includeMissing, ...(within ? { within } : {}) });
+      const options = { includeMissing: command.includeMissing, ...(within ? { within } : {}) };
+      if (command.table === 'briefs') return await this.exportBriefs(admin, options);
+      const file = await exporter.exportFor(command.table, admin.scope, options);
       return { text: fill(m.exportDone, { file: file.fileName, rows: file.rows }), file: { name: file.fileName, data: file.data } };
     } catch (error) {
       if (!(error instanceof ExportScopeError)) throw error;
       return { text: fill(m.exportScopeRefused, { scope: scopeLabel(campaign, admin.scope), requested: command.within }) };
     }
+  }
+
+  /**
+   * 导出 简报: one zip; several, each within the size WeChat sends, a unit's files together where they fit,
+   * made and sent one after another; or, when even that cannot be, the command that writes it whole.
+   */
+  private async exportBriefs(admin: Admin, options: ExportOptions): Promise<DeskReply> {
+    const { campaign, exporter } = this.options;
+    const m = campaign.admin.messages;
+    const limit = this.options.fileLimit ?? WECHAT_FILE_LIMIT;
+    const briefs = await exporter.exportBriefs(admin.scope, options);
+    const scope = options.within ?? admin.scope;
+    if (briefs.submitted === 0) return { text: fill(m.exportBriefsNone, { scope: scopeLabel(campaign, scope) }) };
+    const counts = { rows: briefs.rows, files: briefs.files, missing: briefs.missing > 0 ? fill(m.exportBriefsMissing, { count: briefs.missing }) : '' };
+    const parts = briefs.parts(limit.maxBytes);
+    if (!parts || parts.length > limit.maxParts) {
+      const cli = [scopeOption(scope), options.includeMissing ? ' --include-missing' : ''].join('');
+      return { text: fill(m.exportBriefsTooLarge, { size: megabytes(briefs.size), max: megabytes(limit.maxBytes), options: cli }) };
+    }
+    const files = (async function* () {
+      for (const part of parts) yield { name: part.fileName, data: await part.data() };
+    })();
+    if (parts.length === 1) return { text: fill(m.exportBriefsDone, { file: parts[0]!.fileName, ...counts }), files };
+    return { text: fill(m.exportBriefsParts, { parts: parts.length, max: megabytes(limit.maxBytes), ...counts }), files };
   }
 
   private async run(admin: Admin, command: Exclude<AdminCommand, { type: 'export' }>): Promise<string> {
@@ -284,4 +327,21 @@ export class AdminDesk {
     await this.options.store.savePickList(admin.id, { action, entries: ranked.map((unit, i) => ({ n: i + 1, unitId: unit.id })) });
     return fill(action === 'lookup' ? m.lookupMany : m.unbindMany, { list });
   }
+}
+
+/** The option of `npm run export` for a scope, with its leading space; none for the province. */
+function scopeOption(scope: Scope): string {
+  switch (scope.kind) {
+    case 'province':
+      return '';
+    case 'city':
+      return ` --city ${scope.city}`;
+    case 'industry':
+      return ` --industry ${scope.industry}`;
+  }
+}
+
+/** Bytes as megabytes to one decimal, never shown as 0. */
+function megabytes(bytes: number): number {
+  return Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10);
 }

@@ -36,9 +36,10 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
           : await desk.handle({ ...sender, text: message.text() });
         await message.say(reply.text);
         await counted();
-        // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere.
-        if (reply.file) {
-          await message.say(FileBox.fromBase64(reply.file.data.toString('base64'), reply.file.name));
+        // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere. Several files
+        // go one after another, each made only when the one before has gone.
+        for await (const file of reply.files ?? (reply.file ? [reply.file] : [])) {
+          await message.say(FileBox.fromBase64(file.data.toString('base64'), file.name));
           await counted();
         }
       } catch (error) {

@@ -371,6 +371,12 @@ export const AdminSchema = z.strictObject({
     exportNoScope: text,
     exportScopeRefused: text,
     exportDone: text,
+    /** 导出 简报: one zip; the note on files not found; several zips; too large for the chat; nothing handed in */
+    exportBriefsDone: text,
+    exportBriefsMissing: text,
+    exportBriefsParts: text,
+    exportBriefsTooLarge: text,
+    exportBriefsNone: text,
     importPending: text,
     importNothingPending: text,
     /** 确认, 好的 or 算了 with nothing waiting for an answer */

@@ -1,16 +1,19 @@
-// `npm run export -- 附件1|附件2|清单 [--city 广州市 | --industry 名称] [--include-missing] [--out FILE]`:
-// the notice's tables from the database at DATABASE_URL, written as .xlsx (by default under data/exports/,
-// named like the file the bot sends in a chat). The sentences are in src/export/texts.ts.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `npm run export -- 附件1|附件2|清单|简报 [--city 广州市 | --industry 名称] [--include-missing] [--out FILE]`:
+// the notice's tables from the database at DATABASE_URL, written as .xlsx, or the activity briefs with the
+// files kept in the data folder beside the database, written as one .zip of any size (by default under
+// data/exports/, named like the file the bot sends in a chat). The sentences are in src/export/texts.ts.
+import { createWriteStream } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Scope } from '../admin/scope.js';
 import { loadCampaign } from '../campaign/load.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { loadDotEnv, readConfig } from '../config.js';
-import { createExporter, parseExportKind, type ExportKind } from '../export/index.js';
+import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';
 import { exportTexts } from '../export/texts.js';
-import { openDatabase } from '../store/client.js';
+import { databaseFile, openDatabase } from '../store/client.js';
 import { PrismaExportStore } from '../store/export-store.js';
 import { Serial } from '../store/serial.js';
 
@@ -29,7 +32,7 @@ export interface CliIo {
 }
 
 interface Command {
-  kind: ExportKind;
+  kind: ExportWhat;
   within?: Scope;
   includeMissing: boolean;
   out?: string;
@@ -38,7 +41,7 @@ interface Command {
 type UsageKey = 'missingTable' | 'unknownTable' | 'unknownOption' | 'missingValue' | 'bothScopes' | 'extraArgument';
 
 export function parseExportArguments(argv: readonly string[]): Command | 'help' | { usage: UsageKey; vars: Vars } {
-  let kind: ExportKind | undefined;
+  let kind: ExportWhat | undefined;
   let within: Scope | undefined;
   let includeMissing = false;
   let out: string | undefined;
@@ -85,16 +88,21 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
     const campaign = loadCampaign(config.CAMPAIGN_DIR);
     const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
     try {
-      const exporter = createExporter({ store: new PrismaExportStore(database.prisma, new Serial()), campaign, now: io.now });
+      const dataDir = path.dirname(databaseFile(config.DATABASE_URL));
+      const exporter = createExporter({ store: new PrismaExportStore(database.prisma, new Serial()), campaign, now: io.now, dataDir });
       // The command line stands for the province office: any city or industry, or everything.
-      const file = await exporter.exportFor(command.kind, { kind: 'province' }, { within: command.within, includeMissing: command.includeMissing });
+      const options = { within: command.within, includeMissing: command.includeMissing };
       // npm runs scripts in the project folder; a relative --out means the folder the command was typed in.
-      const target = command.out
-        ? path.resolve(io.env.INIT_CWD ?? process.cwd(), command.out)
-        : path.resolve(io.cwd ?? process.cwd(), DEFAULT_OUT_DIR, file.fileName);
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file.data);
-      io.out(fill(cli.written, { rows: file.rows, file: target }));
+      const target = (fileName: string) =>
+        command.out ? path.resolve(io.env.INIT_CWD ?? process.cwd(), command.out) : path.resolve(io.cwd ?? process.cwd(), DEFAULT_OUT_DIR, fileName);
+      if (command.kind === 'briefs') {
+        io.out(await writeBriefs(exporter, options, target));
+        return EXIT.ok;
+      }
+      const file = await exporter.exportFor(command.kind, { kind: 'province' }, options);
+      await mkdir(path.dirname(target(file.fileName)), { recursive: true });
+      await writeFile(target(file.fileName), file.data);
+      io.out(fill(cli.written, { rows: file.rows, file: target(file.fileName) }));
       return EXIT.ok;
     } finally {
       await database.close();
@@ -103,6 +111,23 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
     io.err(fill(cli.failed, { reason: (error as Error).message }));
     return EXIT.failed;
   }
+}
+
+/** The briefs as one zip, streamed to a file beside the target and moved there once whole; what to say. */
+async function writeBriefs(exporter: Exporter, options: ExportOptions, target: (fileName: string) => string): Promise<string> {
+  const cli = exportTexts.cli;
+  const briefs = await exporter.exportBriefs({ kind: 'province' }, options);
+  const file = target(briefs.fileName);
+  const partial = `${file}.part`;
+  await mkdir(path.dirname(file), { recursive: true });
+  try {
+    await pipeline(briefs.stream(), createWriteStream(partial));
+    await rename(partial, file);
+  } finally {
+    await rm(partial, { force: true });
+  }
+  const missing = briefs.missing > 0 ? fill(cli.missingFiles, { count: briefs.missing }) : '';
+  return fill(cli.writtenBriefs, { rows: briefs.rows, files: briefs.files, missing, file });
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -1,25 +1,31 @@
 // The notice's tables as .xlsx files for an admin: 附件1, 附件2 and the public list (清单), limited to the
-// admin's scope, with the 填报单位 of that scope, named in Chinese with the table, the scope and the date.
+// admin's scope, with the 填报单位 of that scope, named in Chinese with the table, the scope and the date;
+// and the activity briefs (简报) with their files as a .zip, scoped the same way.
 //
-//   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now });
+//   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now, dataDir });
 //   const { fileName, data } = await exporter.exportFor('attachment2', admin.scope, { includeMissing: true });
+//   const briefs = await exporter.exportBriefs(admin.scope);   // briefs.stream(), or briefs.parts(maxBytes)
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import { fill, type Vars } from '../campaign/text.js';
 import { inScope, scopeNamed, type Scope } from '../admin/scope.js';
 import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
+import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
 import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';
-import { exportTexts, tableWords, type ExportKind } from './texts.js';
+import { exportTexts, tableWords, type ExportKind, type ExportWhat } from './texts.js';
 
 // The tables themselves (and exceljs under them) are loaded on the first export, not with the bot.
 export { FORM_IDS, type BuildOptions, type ExportData, type ExportSubmission, type ExportUnit } from './model.js';
-export { exportTexts, tableWords, type ExportKind } from './texts.js';
+export { exportTexts, tableWords, type ExportKind, type ExportWhat } from './texts.js';
+export type { BriefsExport, BriefsPart } from './briefs.js';
 
 export interface ExporterDeps {
   store: ExportStore;
   campaign: Campaign;
   now: () => Date;
+  /** the data folder, which the pictures and files of the briefs are kept under */
+  dataDir?: string;
 }
 
 export interface ExportOptions extends BuildOptions {
@@ -43,6 +49,8 @@ export class ExportScopeError extends Error {
 
 export interface Exporter {
   exportFor(kind: ExportKind, scope: Scope, options?: ExportOptions): Promise<ExportFile>;
+  /** The activity briefs in the scope, with their files, ready to be written as one zip or several. */
+  exportBriefs(scope: Scope, options?: ExportOptions): Promise<BriefsExport>;
   /** A city or industry system named like `word` in the roster (for "导出 附件2 广州市"), if any. */
   findScope(word: string): Promise<Scope | undefined>;
 }
@@ -50,6 +58,8 @@ export interface Exporter {
 export function createExporter(deps: ExporterDeps): Exporter {
   const { store, campaign } = deps;
   const formIds = [FORM_IDS.attachment1, FORM_IDS.attachment2];
+  const within = (scope: Scope, units: readonly StoredExportUnit[]) =>
+    units.filter((unit) => inScope(scope, unit)).map((unit) => ({ ...unit, forms: formsFor(campaign, unit).map((form) => form.id) }));
   return {
     async exportFor(kind, adminScope, options = {}) {
       const scope = narrowScope(adminScope, options.within);
@@ -57,15 +67,34 @@ export function createExporter(deps: ExporterDeps): Exporter {
       const units = await store.unitsWithLatest(formIds);
       const data: ExportData = {
         reporter: reporterOf(scope, units),
-        units: units
-          .filter((unit) => inScope(scope, unit))
-          .map((unit) => ({ ...unit, forms: formsFor(campaign, unit).map((form) => form.id) })),
+        units: within(scope, units),
         timeZone: campaign.timezone,
         generatedAt: now,
       };
       const { buildTable } = await import('./tables.js');
       const { buffer, rows } = await buildTable(kind, data, { includeMissing: options.includeMissing ?? false });
       return { fileName: exportFileName(kind, scope, now, campaign.timezone), data: buffer, rows };
+    },
+
+    async exportBriefs(adminScope, options = {}) {
+      const scope = narrowScope(adminScope, options.within);
+      const { dataDir } = deps;
+      if (dataDir === undefined) throw new Error('exporting the briefs needs the data folder their files are kept in');
+      const now = deps.now();
+      const units = within(scope, await store.unitsWithLatest([FORM_IDS.briefs]));
+      const name = (template: string, vars: Vars = {}) => fill(template, { ...vars, scope: fileScope(scope), date: formatInZone(now, campaign.timezone, 'YYYYMMDD') });
+      const { collectBriefs } = await import('./briefs.js');
+      return collectBriefs({
+        units,
+        includeMissing: options.includeMissing ?? false,
+        media: (ids) => store.media(ids),
+        dataDir,
+        mediaName: campaign.messages.mediaName,
+        timeZone: campaign.timezone,
+        generatedAt: now,
+        fileName: name(exportTexts.briefs.fileName),
+        partFileName: (n, total) => name(exportTexts.briefs.partFileName, { n, total }),
+      });
     },
 
     async findScope(word) {
@@ -117,16 +146,21 @@ function scopeName(scope: Scope): string {
   }
 }
 
+/** The scope as part of a file's name. */
+function fileScope(scope: Scope): string {
+  return scopeName(scope).replace(/[\\/:*?"<>|\s]+/g, '_');
+}
+
 /** 附件2_服务承诺与服务事项清单_广州市_20210930.xlsx */
 export function exportFileName(kind: ExportKind, scope: Scope, at: Date, timeZone: string): string {
   return fill(exportTexts.fileName, {
     table: exportTexts.fileTables[kind],
-    scope: scopeName(scope).replace(/[\\/:*?"<>|\s]+/g, '_'),
+    scope: fileScope(scope),
     date: formatInZone(at, timeZone, 'YYYYMMDD'),
   });
 }
 
-/** 附件1 / 附件2 / 清单 (or attachment1 / attachment2 / list) → the kind of table; undefined otherwise. */
-export function parseExportKind(word: string): ExportKind | undefined {
+/** 附件1 / 附件2 / 清单 / 简报 (or attachment1 / attachment2 / list / briefs) → what to export; undefined otherwise. */
+export function parseExportKind(word: string): ExportWhat | undefined {
   return Object.hasOwn(tableWords, word.trim()) ? tableWords[word.trim()] : undefined;
 }

@@ -9,6 +9,8 @@ export const FORM_IDS = {
   attachment1: 'industryList',
   /** 附件2 服务承诺与服务事项清单（示范集体）: fields commitment, items */
   attachment2: 'modelCollective',
+  /** 活动简报或推文: fields summary, links (url), files (file), any of them may be empty */
+  briefs: 'activityReport',
 } as const;
 
 export const FIELD_IDS = {
@@ -17,6 +19,11 @@ export const FIELD_IDS = {
   items: 'items',
   content: 'content',
   type: 'type',
+  summary: 'summary',
+  links: 'links',
+  url: 'url',
+  files: 'files',
+  file: 'file',
 } as const;
 
 /** The latest submitted version of one form (never the draft of a reopened submission). */

@@ -40,6 +40,23 @@ export const exportTexts = {
     /** the 逾期 column of a late submission (empty otherwise) */
     late: '是',
   },
+  /** the zip of the activity briefs (简报或推文): a folder of files per unit, and a workbook listing them */
+  briefs: {
+    sheetName: '简报',
+    headers: ['单位', '地市', '行业（系统）', '类型', '简介', '推文链接', '文件', '提交时间'],
+    /** the workbook at the top of the zip */
+    indexName: '简报目录.xlsx',
+    fileName: '活动简报或推文_{scope}_{date}.zip',
+    /** one of several zips, when one would be too large to send */
+    partFileName: '活动简报或推文_{scope}_{date}_第{n}部分（共{total}部分）.zip',
+    /** the 文件 column for a file the brief names that is not on disk */
+    missingFile: '{name}（文件缺失）',
+    /** the 提交时间 column of a unit listed (含未交) that has not handed its brief in */
+    notSubmitted: '未提交',
+    /** a file or unit whose name has nothing left that Windows takes */
+    unnamedFile: '文件',
+    unnamedUnit: '单位',
+  },
   /** 填报单位：… above the notice's tables */
   reporterLine: '填报单位：{reporter}',
   reporter: {
@@ -71,36 +88,45 @@ export const exportTexts = {
   fonts: { body: '宋体', title: '方正小标宋简体' },
   cli: {
     help: [
-      '用法：npm run export -- 附件1|附件2|清单 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
+      '用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
       '  附件1      服务事项清单（省级联创行业系统）',
       '  附件2      服务承诺与服务事项清单（示范集体）',
       '  清单       服务事项公开清单（每个服务事项一行）',
+      '  简报       活动简报或推文：目录表和各单位发来的图片、文件，打包为一个 .zip',
       '  --city     只导出一个地市，填报单位为该市团委',
       '  --industry 只导出一个行业（系统）',
       '  --include-missing  未提交的单位也列出（只有名称），显示缺口',
       '  --out      输出文件，默认 data/exports/ 下按表名、范围和日期命名',
       '退出码：0 成功，2 参数有误，4 配置、数据库或写文件出错。',
     ].join('\n'),
-    usage: '{reason}\n用法：npm run export -- 附件1|附件2|清单 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
-    missingTable: '请指明要导出的表：附件1、附件2 或 清单。',
-    unknownTable: '不认识的表“{table}”，可选：附件1、附件2、清单。',
+    usage: '{reason}\n用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
+    missingTable: '请指明要导出的表：附件1、附件2、清单 或 简报。',
+    unknownTable: '不认识的表“{table}”，可选：附件1、附件2、清单、简报。',
     unknownOption: '不认识的选项 {option}。',
     missingValue: '选项 {option} 后面需要一个值。',
     bothScopes: '--city 和 --industry 只能选一个。',
     extraArgument: '多余的参数“{argument}”。',
     written: '已导出 {rows} 行：{file}',
+    writtenBriefs: '已导出 {rows} 份简报、{files} 个文件{missing}：{file}',
+    /** {missing} of writtenBriefs when some files are not on disk */
+    missingFiles: '（另有 {count} 个文件在数据目录中找不到，已在目录表中标明）',
     failed: '导出失败：{reason}',
   },
 } as const;
 
 export type ExportKind = keyof typeof exportTexts.fileTables;
 
-/** The words that name a table, in the admin's chat and on the command line. */
-export const tableWords: Record<string, ExportKind> = {
+/** What can be exported: one of the tables (.xlsx), or the briefs (.zip). */
+export type ExportWhat = ExportKind | 'briefs';
+
+/** The words that name a table, or the briefs, in the admin's chat and on the command line. */
+export const tableWords: Record<string, ExportWhat> = {
   附件1: 'attachment1',
   附件2: 'attachment2',
   清单: 'list',
+  简报: 'briefs',
   attachment1: 'attachment1',
   attachment2: 'attachment2',
   list: 'list',
+  briefs: 'briefs',
 };

@@ -7,14 +7,27 @@ import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile, type UnitProfile } from './unit-row.js';
 
+const MEDIA_SLICE = 500;
+
 export interface StoredExportUnit extends UnitProfile {
   /** formId → the latest submitted version */
   submissions: Record<string, ExportSubmission>;
 }
 
+/** A picture or file a group sent, as kept: `path` is relative to the data folder. */
+export interface StoredMedia {
+  id: number;
+  unitId: number;
+  fileName: string;
+  size: number;
+  path: string;
+}
+
 export interface ExportStore {
   /** Every unit in id (roster) order, with the latest submitted version of each of `formIds` it has. */
   unitsWithLatest(formIds: readonly string[]): Promise<StoredExportUnit[]>;
+  /** The kept pictures and files of these ids (those that exist), in id order. */
+  media(ids: readonly number[]): Promise<StoredMedia[]>;
 }
 
 export class PrismaExportStore implements ExportStore {
@@ -47,6 +60,22 @@ export class PrismaExportStore implements ExportStore {
         ...toUnitProfile(unit),
         submissions: latest.get(unit.id) ?? {},
       }));
+    });
+  }
+
+  media(ids: readonly number[]): Promise<StoredMedia[]> {
+    return this.serial.run(async () => {
+      const found: StoredMedia[] = [];
+      // in slices: SQLite takes only so many values in one statement
+      for (let at = 0; at < ids.length; at += MEDIA_SLICE) {
+        found.push(
+          ...(await this.prisma.media.findMany({
+            where: { id: { in: ids.slice(at, at + MEDIA_SLICE) } },
+            select: { id: true, unitId: true, fileName: true, size: true, path: true },
+          })),
+        );
+      }
+      return found.sort((a, b) => a.id - b.id);
     });
   }
 }

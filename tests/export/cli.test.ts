@@ -3,7 +3,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, parseExportArguments, runExportCli } from '../../src/cli/export.js';
-import { grid, projectRoot, readWorkbook, seedDatabase, T } from './seed.js';
+import { INDEX_NAME, openZip, seedBriefs } from './seed-briefs.js';
+import { grid, projectRoot, readWorkbook, seedDatabase, T, testCampaign } from './seed.js';
 
 function io(env: Record<string, string | undefined>) {
   const out: string[] = [];
@@ -26,6 +27,7 @@ describe('parseExportArguments', () => {
     expect(parseExportArguments(['清单', '--industry', '广东电网'])).toMatchObject({ kind: 'list', within: { kind: 'industry', industry: '广东电网' } });
     expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, out: undefined });
     expect(parseExportArguments(['--help'])).toBe('help');
+    expect(parseExportArguments(['简报', '--city', '广州市'])).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
   });
 
   it('names what is wrong', () => {
@@ -66,6 +68,31 @@ describe('runExportCli', () => {
       expect(await runExportCli(['清单'], { ...run.io, cwd: seeded.dir })).toBe(EXIT.ok);
       expect(run.out[0]).toBe(`已导出 16 行：${target}`);
       expect(readdirSync(path.dirname(target))).toEqual([path.basename(target)]);
+    } finally {
+      rmSync(seeded.dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes the briefs of one city as a zip, their files read from the data folder beside the database', async () => {
+    const seeded = await seedDatabase();
+    await seedBriefs(seeded, testCampaign());
+    await seeded.database.close();
+    try {
+      const out = path.join(seeded.dir, 'out', '广州简报.zip');
+      const run = io({ DATABASE_URL: `file:${seeded.file}`, CAMPAIGN_DIR: path.join(projectRoot, 'conversations') });
+      expect(await runExportCli(['简报', '--city', '广州市', '--out', out], run.io)).toBe(EXIT.ok);
+      expect(run.err).toEqual([]);
+      expect(run.out).toEqual([`已导出 2 份简报、7 个文件（另有 1 个文件在数据目录中找不到，已在目录表中标明）：${out}`]);
+      const zip = await openZip(readFileSync(out));
+      expect(zip.names[0]).toBe(INDEX_NAME);
+      expect(zip.names.filter((name) => name.startsWith(`${T.cityGz}/`))).toHaveLength(6);
+      expect(zip.index.slice(1).map((row) => row[0])).toEqual([T.cityGz, T.metro1]);
+      expect(readdirSync(path.dirname(out))).toEqual(['广州简报.zip']);
+
+      const all = io({ DATABASE_URL: `file:${seeded.file}`, CAMPAIGN_DIR: path.join(projectRoot, 'conversations') });
+      expect(await runExportCli(['简报'], { ...all.io, cwd: seeded.dir })).toBe(EXIT.ok);
+      expect(all.out[0]).toMatch(/^已导出 4 份简报、8 个文件（另有 2 个/);
+      expect(readdirSync(path.join(seeded.dir, 'data/exports'))).toEqual(['活动简报或推文_全省_20210930.zip']);
     } finally {
       rmSync(seeded.dir, { recursive: true, force: true });
     }

@@ -116,6 +116,39 @@ export interface Seeded {
   close(): Promise<void>;
 }
 
+type SubmitArgs = [
+  unitId: number,
+  formId: string,
+  versions: Array<{ answers: object; submittedAt: Date; late?: boolean }>,
+  /** the live answers of a submission reopened after its last version */
+  reopenedDraft?: object,
+];
+
+/** A submission with its submitted versions, the last one the latest. */
+export async function submitVersions(prisma: OpenedDatabase['prisma'], ...[unitId, formId, versions, reopenedDraft]: SubmitArgs): Promise<void> {
+  const last = versions.at(-1)!;
+  await prisma.submission.create({
+    data: {
+      unitId,
+      formId,
+      status: reopenedDraft ? 'reopened' : 'submitted',
+      answers: JSON.stringify(reopenedDraft ?? last.answers),
+      version: versions.length,
+      submittedAt: last.submittedAt,
+      late: last.late ?? false,
+      versions: {
+        create: versions.map((v, i) => ({
+          version: i + 1,
+          answers: JSON.stringify(v.answers),
+          submittedAt: v.submittedAt,
+          submittedBy: 'wxid_test',
+          late: v.late ?? false,
+        })),
+      },
+    },
+  });
+}
+
 /** A fresh database under os.tmpdir() with the units and submissions above. */
 export async function seedDatabase(): Promise<Seeded> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bot-export-'));
@@ -135,34 +168,7 @@ export async function seedDatabase(): Promise<Seeded> {
   const gzOther = await unit(T.gzOther, 'collective', 'other', '广州市', '广东卫生健康');
   const gzDraft = await unit(T.gzDraft, 'collective', 'national20', '广州市', '政务服务');
 
-  const submit = async (
-    unitId: number,
-    formId: string,
-    versions: Array<{ answers: object; submittedAt: Date; late?: boolean }>,
-    reopenedDraft?: object,
-  ) => {
-    const last = versions.at(-1)!;
-    await prisma.submission.create({
-      data: {
-        unitId,
-        formId,
-        status: reopenedDraft ? 'reopened' : 'submitted',
-        answers: JSON.stringify(reopenedDraft ?? last.answers),
-        version: versions.length,
-        submittedAt: last.submittedAt,
-        late: last.late ?? false,
-        versions: {
-          create: versions.map((v, i) => ({
-            version: i + 1,
-            answers: JSON.stringify(v.answers),
-            submittedAt: v.submittedAt,
-            submittedBy: 'wxid_test',
-            late: v.late ?? false,
-          })),
-        },
-      },
-    });
-  };
+  const submit = (...args: SubmitArgs) => submitVersions(prisma, ...args);
 
   await submit(grid.id, 'industryList', [{ answers: ANSWERS.grid, submittedAt: at('2021-09-27T08:00:00Z') }]);
   await submit(
