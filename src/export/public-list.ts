@@ -14,7 +14,7 @@ const WIDTHS = [32, 10, 18, 24, 34, 56, 14, 17, 7];
 
 function categoryOf(unit: ExportUnit): string {
   const c = exportTexts.categories;
-  if (unit.kind === 'collective') return c[unit.category ?? 'other'];
+  if (unit.kind === 'collective') return (unit.categories.length > 0 ? unit.categories : (['other'] as const)).map((code) => c[code]).join('、');
   return c[unit.kind];
 }
 

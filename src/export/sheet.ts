@@ -7,7 +7,7 @@ import { exportTexts } from './texts.js';
 type Style = Partial<ExcelJS.Style>;
 
 /**
- * Excel's "Text" number format. Every cell is written as a string (a shared string, never a formula), so
+ * Excel's "Text" number format. Every cell but a 序号 is written as a string (a shared string, never a formula), so
  * Excel, WPS and LibreOffice show "=HYPERLINK(…)" as the text it is; with the Text format the cell stays
  * text even when someone edits it (F2, Enter) later. exceljs cannot write quotePrefix, which would be the
  * other way to say the same.
@@ -32,6 +32,8 @@ export const styles = {
     fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
   },
   center: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
+  /** a number cell (序号): stored as a number with a number format, so Excel does not flag it as text */
+  number: { numFmt: '0', font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle' }, border },
   left: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border },
   note: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
 } satisfies Record<string, Style>;
@@ -67,7 +69,8 @@ export function heightFor(lines: number, size = 11): number {
 }
 
 export interface CellSpec {
-  text: string;
+  /** a string is written as text; a number (序号) as a number, with styles.number */
+  text: string | number;
   style: Style;
   /** false for the top cell of a block merged downwards: mergeDown sizes the block instead */
   fit?: boolean;
@@ -105,9 +108,9 @@ export class SheetWriter {
     return this.next;
   }
 
-  private put(row: number, column: number, text: string, style: Style): void {
+  private put(row: number, column: number, text: string | number, style: Style): void {
     const cell = this.sheet.getCell(row, column);
-    cell.value = cellText(text);
+    cell.value = typeof text === 'number' ? text : cellText(text);
     cell.style = style;
   }
 
@@ -132,7 +135,10 @@ export class SheetWriter {
     }
   }
 
-  /** One text across the whole width of the table (a title, the 填报单位 line, a 备注 line). */
+  /**
+   * One text across the whole width of the table (a title, the 填报单位 line, a 备注 line, the （无） of an
+   * empty section). The merge gives the covered cells the style too, so a bordered style borders the row.
+   */
   line(text: string, style: Style, options: { merge?: boolean; size?: number } = {}): number {
     const row = this.next++;
     const merge = options.merge ?? true;
@@ -153,7 +159,7 @@ export class SheetWriter {
         return;
       }
       this.put(row, i + 1, cell.text, cell.style);
-      if (cell.fit !== false) lines = Math.max(lines, linesFor(cell.text, this.widths[i]!));
+      if (cell.fit !== false) lines = Math.max(lines, linesFor(String(cell.text), this.widths[i]!));
     });
     this.sheet.getRow(row).height = heightFor(lines);
     return row;
@@ -163,11 +169,11 @@ export class SheetWriter {
    * Merges each of `columns` over rows top..bottom, the text being in the top cell, and makes the rows tall
    * enough for the merged texts (the extra height spread over the rows).
    */
-  mergeDown(top: number, bottom: number, columns: ReadonlyArray<{ column: number; text: string }>): void {
+  mergeDown(top: number, bottom: number, columns: ReadonlyArray<{ column: number; text: string | number }>): void {
     let needed = 0;
     for (const { column, text } of columns) {
       if (bottom > top) this.merge(top, column, bottom, column);
-      needed = Math.max(needed, heightFor(linesFor(text, this.widths[column - 1]!)));
+      needed = Math.max(needed, heightFor(linesFor(String(text), this.widths[column - 1]!)));
     }
     if (bottom === top) {
       const row = this.sheet.getRow(top);

@@ -28,6 +28,8 @@ export const exportTexts = {
       national20: ['序号', '第20届国号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'],
       provincialModel: ['序号', '2021年省级标兵号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'],
     },
+    /** the one row under the header of a section without a collective */
+    none: '（无）',
     notes: [
       '备注：1.本表格由地市团委、联创行业（系统）团组织组织本地、本系统第20届全国青年文明号、2021年广东青年文明号标兵号集体填写，汇总后报送。',
       SERVICE_TYPES_NOTE,

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Scope } from '../../src/admin/scope.js';
 import { createExporter, exportFileName, ExportScopeError, narrowScope, parseExportKind, type ExportData, type Exporter } from '../../src/export/index.js';
+import { buildAttachment2Table } from '../../src/export/attachment2.js';
 import { buildAttachment1, buildAttachment2, buildPublicList, toBuffer } from '../../src/export/tables.js';
 import { exportTexts } from '../../src/export/texts.js';
 import { PrismaExportStore } from '../../src/store/export-store.js';
@@ -36,6 +37,7 @@ const A1_NOTES = exportTexts.attachment1.notes.map((note) => [note, '', '']);
 const A2_NOTES = exportTexts.attachment2.notes.map((note) => [note, '', '', '', '']);
 const A2_HEAD_20 = ['序号', '第20届国号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'];
 const A2_HEAD_MODEL = ['序号', '2021年省级标兵号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'];
+const A2_NONE = ['（无）', '', '', '', ''];
 const items = (answers: { items: ReadonlyArray<{ content: string; type: string }> }) => answers.items.map((i) => [i.content, i.type]);
 
 describe('附件1 服务事项清单（省级联创行业系统）', () => {
@@ -111,6 +113,19 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
       'B6:B8', 'B9:B12', 'B14:B16',
       'C6:C8', 'C9:C12', 'C14:C16',
     ]);
+    // 序号 is a number (no "number stored as text" mark in Excel), the other cells text.
+    for (const [address, value] of [['A6', 1], ['A9', 2], ['A14', 1]] as const) {
+      const cell = sheet.getCell(address);
+      expect(cell.type, address).toBe(ExcelJS.ValueType.Number);
+      expect(cell.value).toBe(value);
+      expect(cell.numFmt).not.toBe('@');
+      expect(cell.alignment.horizontal).toBe('center');
+      expect(cell.border.left?.style).toBe('thin');
+    }
+    expect(sheet.getCell('B6').type).toBe(ExcelJS.ValueType.String);
+    // Frozen below the first header, whose row is printed again at the top of every page.
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('5:5');
     // Ordinary collectives (category other) and drafts never submitted are not 示范集体 rows.
     const text = grid(sheet).flat().join('\n');
     expect(text).not.toContain(T.gzOther);
@@ -135,6 +150,45 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
     ]);
     expect(cells.find((row) => row[1] === T.gzDraft)).toEqual(['2', T.gzDraft, '', '', '']);
     expect(cells.find((row) => row[1] === T.szModel)).toEqual(['2', T.szModel, '', '', '']);
+  });
+
+  it('writes （无） under the header of a section without a collective, not a bare header', async () => {
+    const sheet = (await readWorkbook(await toBuffer(buildAttachment2(dataOf([{ content: '延时服务，午间不断档', type: '提高服务质量' }]))))).worksheets[0]!;
+    expect(grid(sheet).slice(4, 8)).toEqual([
+      A2_HEAD_20,
+      ['1', '测试集体', '承诺', '延时服务，午间不断档', '提高服务质量'],
+      A2_HEAD_MODEL,
+      A2_NONE,
+    ]);
+    expect(grid(sheet)[8]).toEqual(A2_NOTES[0]);
+    expect(merges(sheet)).toContain('A8:E8');
+    const none = sheet.getCell('A8');
+    expect(none.alignment.horizontal).toBe('center');
+    expect(none.border.top?.style).toBe('thin');
+    const { file } = await sheetOf('attachment2', { kind: 'industry', industry: '广东电网' });
+    expect(grid((await readWorkbook(file.data)).worksheets[0]!).slice(4, 8)).toEqual([A2_HEAD_20, A2_NONE, A2_HEAD_MODEL, A2_NONE]);
+    expect(file.rows).toBe(0);
+  });
+
+  it('puts a collective that is both 第20届全国 and 2021年标兵号 in each section, numbered in each', async () => {
+    const item = { content: '延时服务，午间不断档', type: '提高服务质量' };
+    const base = dataOf([item]);
+    const both = { ...base.units[0]!, name: '双重集体', categories: ['national20', 'provincialModel'] as const };
+    const model = { ...base.units[0]!, id: 2, name: '标兵集体', categories: ['provincialModel'] as const };
+    const data: ExportData = { ...base, units: [both, model].map((unit) => ({ ...unit, categories: [...unit.categories] })) };
+    const { workbook, rows } = buildAttachment2Table(data);
+    expect(grid(workbook.worksheets[0]!).slice(4, 9)).toEqual([
+      A2_HEAD_20,
+      ['1', '双重集体', '承诺', item.content, item.type],
+      A2_HEAD_MODEL,
+      ['1', '双重集体', '承诺', item.content, item.type],
+      ['2', '标兵集体', '承诺', item.content, item.type],
+    ]);
+    expect(rows).toBe(3);
+    // The 清单 has its items once, with both categories.
+    const list = grid(buildPublicList(data).worksheets[0]!);
+    expect(list.slice(1).map((row) => row[0])).toEqual(['双重集体', '标兵集体']);
+    expect(list[1]![3]).toBe('第20届全国青年文明号、2021年广东青年文明号标兵号');
   });
 
   it('gives a city admin its own city, under its 地市团委 as 填报单位', async () => {
@@ -286,7 +340,7 @@ describe('pure builders', () => {
       ...A1_NOTES,
     ]);
     const a2 = grid((await readWorkbook(await toBuffer(buildAttachment2(empty)))).worksheets[0]!);
-    expect(a2.slice(4, 6)).toEqual([A2_HEAD_20, A2_HEAD_MODEL]);
+    expect(a2.slice(4, 8)).toEqual([A2_HEAD_20, A2_NONE, A2_HEAD_MODEL, A2_NONE]);
     const list = grid((await readWorkbook(await toBuffer(buildPublicList(empty)))).worksheets[0]!);
     expect(list).toHaveLength(1);
   });
@@ -313,7 +367,7 @@ function dataOf(entries: Array<{ content: string; type: string }>, commitment = 
         id: 1,
         name: '测试集体',
         kind: 'collective',
-        category: 'national20',
+        categories: ['national20'],
         city: '广州市',
         industry: null,
         forms: ['modelCollective'],
