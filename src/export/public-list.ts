@@ -1,16 +1,25 @@
-// The public list (清单) the province publishes: one row per submitted service item, with its unit, city,
-// industry, category, the unit's commitment (附件2), type, time of submission and whether it was late.
-// A plain table for sorting and filtering: the header in row 1, frozen, with an autofilter.
+// The service-item list (清单) the province publishes, as a workbook of two sheets.
+// 清单, ready to publish: a title row, then one row per submitted service item with the public columns only
+// (单位/行业（系统）, 服务承诺, 服务事项, 服务类型): the industries of 附件1 first (named by their 行业（系统）名称),
+// then the 示范集体 of 附件2, grouped by city. Nobody who has not submitted, nothing internal.
+// 明细, for the office: every item of both forms with its unit, city, industry, category, the time of
+// submission and whether it was late, and (含未交) the units that have not submitted.
+// Both are plain tables for sorting and filtering (no merged cells): the header frozen, with an autofilter,
+// and printed on every page.
 import type ExcelJS from 'exceljs';
 import { formatInZone } from './dates.js';
 import type { BuiltTable } from './attachment1.js';
 import { industryNameOf } from './attachment1.js';
+import { ATTACHMENT2_SECTIONS } from './attachment2.js';
 import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, styles } from './sheet.js';
 import { exportTexts } from './texts.js';
 
 const t = exportTexts.list;
-const WIDTHS = [32, 10, 18, 24, 34, 56, 14, 17, 7];
+const PUBLIC_WIDTHS = [38, 40, 56, 14];
+const DETAIL_WIDTHS = [32, 10, 18, 24, 34, 56, 14, 17, 7];
+/** The forms behind the list: the industries' (附件1) first, then the collectives' (附件2). */
+const FORMS = [FORM_IDS.attachment1, FORM_IDS.attachment2] as const;
 
 function categoryOf(unit: ExportUnit): string {
   const c = exportTexts.categories;
@@ -18,15 +27,53 @@ function categoryOf(unit: ExportUnit): string {
   return c[unit.kind];
 }
 
-export function buildPublicListTable(data: ExportData, options: BuildOptions = {}): BuiltTable {
-  const workbook = newWorkbook(data.generatedAt);
-  const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
-  w.row(t.headers.map((text) => ({ text, style: styles.header })));
+/** A 示范集体: a collective of one of 附件2's sections (not an ordinary collective filling the same form). */
+function isModel(unit: ExportUnit): boolean {
+  return ATTACHMENT2_SECTIONS.some((section) => unit.categories.includes(section));
+}
 
+/** Freezes the header row at `header` (and everything above it), filters from it, prints it on every page. */
+function finishTable(w: SheetWriter, header: number): void {
+  const last = Math.max(header, w.rowNumber - 1);
+  w.sheet.autoFilter = { from: { row: header, column: 1 }, to: { row: last, column: w.widths.length } };
+  w.sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: header }];
+  w.sheet.pageSetup.printTitlesRow = `${header}:${header}`;
+}
+
+/** The sheet to publish; returns its number of item rows. */
+function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[]): number {
+  const w = new SheetWriter(workbook, t.sheetName, PUBLIC_WIDTHS);
+  w.line(t.title, styles.title, { size: 18 });
+  const header = w.row(t.publicHeaders.map((text) => ({ text, style: styles.header })));
   let rows = 0;
-  const units = groupedByCity(data.units);
-  // The industry lists (附件1) first, then the collectives' (附件2).
-  for (const formId of [FORM_IDS.attachment1, FORM_IDS.attachment2]) {
+  for (const formId of FORMS) {
+    for (const unit of units) {
+      const submission = unit.submissions[formId];
+      if (!submission) continue;
+      const industryList = formId === FORM_IDS.attachment1;
+      if (!industryList && !isModel(unit)) continue;
+      const name = industryList ? industryNameOf(unit) : unit.name;
+      const commitment = industryList ? '' : textAnswer(submission.answers, FIELD_IDS.commitment);
+      for (const item of itemsOf(submission.answers)) {
+        w.row([
+          { text: name, style: styles.left },
+          { text: commitment, style: styles.left },
+          { text: item.content, style: styles.left },
+          { text: item.type, style: styles.center },
+        ]);
+        rows += 1;
+      }
+    }
+  }
+  finishTable(w, header);
+  return rows;
+}
+
+/** The office's sheet: what the list held before it was made ready to publish. */
+function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], data: ExportData, options: BuildOptions): void {
+  const w = new SheetWriter(workbook, t.detailSheetName, DETAIL_WIDTHS);
+  const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
+  for (const formId of FORMS) {
     for (const unit of units) {
       const submission = unit.submissions[formId];
       if (!submission && !(options.includeMissing && unit.forms.includes(formId))) continue;
@@ -40,14 +87,18 @@ export function buildPublicListTable(data: ExportData, options: BuildOptions = {
       for (const item of lines) {
         const texts = [...fixed, commitment, item.content, item.type, time, late];
         w.row(texts.map((text, i) => ({ text, style: i === 1 || i >= 6 ? styles.center : styles.left })));
-        rows += 1;
       }
     }
   }
+  finishTable(w, header);
+}
 
-  w.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows + 1), column: WIDTHS.length } };
-  w.sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
-  w.sheet.pageSetup.printTitlesRow = '1:1';
+/** The list; `rows` counts the items on the sheet to publish. */
+export function buildPublicListTable(data: ExportData, options: BuildOptions = {}): BuiltTable {
+  const workbook = newWorkbook(data.generatedAt);
+  const units = groupedByCity(data.units);
+  const rows = writePublic(workbook, units);
+  writeDetail(workbook, units, data, options);
   return { workbook, rows };
 }
 

@@ -37,7 +37,13 @@ export const exportTexts = {
     ],
   },
   list: {
+    /** the list to publish: a title, then the public columns only */
     sheetName: '清单',
+    title: '2021年广东青年文明号集中服务月 服务事项清单',
+    /** the first column: the 示范集体's name, or the 行业（系统）名称 of an 附件1 row */
+    publicHeaders: ['单位/行业（系统）', '服务承诺', '服务事项', '服务类型'],
+    /** the second sheet, for the office: every column, and the units that have not submitted (含未交) */
+    detailSheetName: '明细',
     headers: ['单位', '地市', '行业（系统）', '类别', '服务承诺', '服务事项', '服务类型', '提交时间', '逾期'],
     /** the 逾期 column of a late submission (empty otherwise) */
     late: '是',

@@ -26,11 +26,12 @@ afterAll(async () => {
   await seeded.close();
 });
 
+/** The exported file and its first sheet (the 清单 has a second, 明细). */
 async function sheetOf(kind: 'attachment1' | 'attachment2' | 'list', scope: Scope, options = {}) {
   const file = await exporter.exportFor(kind, scope, options);
   const workbook = await readWorkbook(file.data);
-  expect(workbook.worksheets).toHaveLength(1);
-  return { file, sheet: workbook.worksheets[0]! };
+  expect(workbook.worksheets).toHaveLength(kind === 'list' ? 2 : 1);
+  return { file, sheet: workbook.worksheets[0]!, workbook };
 }
 
 const A1_NOTES = exportTexts.attachment1.notes.map((note) => [note, '', '']);
@@ -185,10 +186,10 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
       ['2', '标兵集体', '承诺', item.content, item.type],
     ]);
     expect(rows).toBe(3);
-    // The 清单 has its items once, with both categories.
-    const list = grid(buildPublicList(data).worksheets[0]!);
-    expect(list.slice(1).map((row) => row[0])).toEqual(['双重集体', '标兵集体']);
-    expect(list[1]![3]).toBe('第20届全国青年文明号、2021年广东青年文明号标兵号');
+    // The 清单 has its items once; 明细 names both categories.
+    const list = buildPublicList(data);
+    expect(grid(list.worksheets[0]!).slice(2).map((row) => row[0])).toEqual(['双重集体', '标兵集体']);
+    expect(grid(list.worksheets[1]!)[1]![3]).toBe('第20届全国青年文明号、2021年广东青年文明号标兵号');
   });
 
   it('gives a city admin its own city, under its 地市团委 as 填报单位', async () => {
@@ -226,15 +227,39 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
 });
 
 describe('清单 (the public list)', () => {
-  const HEADERS = ['单位', '地市', '行业（系统）', '类别', '服务承诺', '服务事项', '服务类型', '提交时间', '逾期'];
+  const TITLE = '2021年广东青年文明号集中服务月 服务事项清单';
+  const PUBLIC = ['单位/行业（系统）', '服务承诺', '服务事项', '服务类型'];
+  const DETAIL = ['单位', '地市', '行业（系统）', '类别', '服务承诺', '服务事项', '服务类型', '提交时间', '逾期'];
+  const publicRows = (name: string, commitment: string) => (item: string[]) => [name, commitment, ...item];
 
-  it('has one row per submitted item, with a frozen, filtered header', async () => {
+  it('is ready to publish: a title, the public columns, 附件1 industries then the 示范集体 by city', async () => {
     const { file, sheet } = await sheetOf('list', PROVINCE);
     expect(file.fileName).toBe('服务事项公开清单_全省_20210930.xlsx');
+    expect(sheet.name).toBe('清单');
     const cells = grid(sheet);
-    expect(cells[0]).toEqual(HEADERS);
-    expect(file.rows).toBe(3 + 3 + 3 + 4 + 3);
-    expect(cells).toHaveLength(1 + file.rows);
+    expect(cells.slice(0, 2)).toEqual([[TITLE, '', '', ''], PUBLIC]);
+    // Only 附件1 and the 示范集体 of 附件2: not the ordinary collective (gzOther), nobody unsubmitted, no 逾期 mark.
+    expect(cells.slice(2)).toEqual([
+      ...items(ANSWERS.grid).map(publicRows('电力行业', '')),
+      ...items(ANSWERS.metro1v2).map(publicRows(T.metro1, ANSWERS.metro1v2.commitment)),
+      ...items(ANSWERS.station).map(publicRows(T.station, ANSWERS.station.commitment)),
+      ...items(ANSWERS.futian).map(publicRows(T.futian, ANSWERS.futian.commitment)),
+    ]);
+    expect(file.rows).toBe(3 + 3 + 3 + 4);
+    expect(merges(sheet)).toEqual(['A1:D1']);
+    expect(sheet.getCell('A1').font.size).toBeGreaterThan(sheet.getCell('A2').font.size!);
+    // The title stays above the filter; the header row is frozen with it and printed on every page.
+    expect(sheet.autoFilter).toBe(`A2:D${2 + file.rows}`);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(sheet.pageSetup.printTitlesRow).toBe('2:2');
+  });
+
+  it('keeps every column of the old list on a second sheet, 明细, for the office', async () => {
+    const { workbook } = await sheetOf('list', PROVINCE);
+    const detail = workbook.worksheets[1]!;
+    expect(detail.name).toBe('明细');
+    const cells = grid(detail);
+    expect(cells[0]).toEqual(DETAIL);
     const row = (name: string, city: string, industry: string, category: string, commitment: string, time: string, late: string) =>
       (item: string[]) => [name, city, industry, category, commitment, ...item, time, late];
     const grid1 = row(T.grid, '', '广东电网', '联创行业（系统）团组织', '', '2021-09-27 16:00', '');
@@ -249,18 +274,22 @@ describe('清单 (the public list)', () => {
       ...items(ANSWERS.gzOther).map(other),
       ...items(ANSWERS.futian).map(futian),
     ]);
-    expect(merges(sheet)).toEqual([]);
-    expect(sheet.autoFilter).toBe(`A1:I${1 + file.rows}`);
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(merges(detail)).toEqual([]);
+    expect(detail.autoFilter).toBe(`A1:I${cells.length}`);
+    expect(detail.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(detail.pageSetup.printTitlesRow).toBe('1:1');
   });
 
-  it('lists the units that have not submitted with their unit columns only', async () => {
-    const { file, sheet } = await sheetOf('list', GZ, { includeMissing: true });
-    const cells = grid(sheet);
+  it('lists the units that have not submitted in 明细 only, with their unit columns', async () => {
+    const { file, sheet, workbook } = await sheetOf('list', GZ, { includeMissing: true });
+    expect(grid(sheet).flat()).not.toContain(T.gzDraft);
+    expect(grid(sheet).flat()).not.toContain(T.metroOrg);
+    expect(file.rows).toBe(3 + 3);
+    const cells = grid(workbook.worksheets[1]!);
     expect(cells.find((row) => row[0] === T.metroOrg)).toEqual([T.metroOrg, '广州市', '广州地铁集团', '联创行业（系统）团组织', '', '', '', '', '']);
     expect(cells.find((row) => row[0] === T.gzDraft)).toEqual([T.gzDraft, '广州市', '政务服务', '第20届全国青年文明号', '', '', '', '', '']);
     expect(cells.some((row) => row[1] === '深圳市' || row[0] === T.grid)).toBe(false);
-    expect(file.rows).toBe(1 + 3 + 3 + 3 + 1);
+    expect(cells).toHaveLength(1 + 1 + 3 + 3 + 3 + 1);
   });
 });
 
@@ -287,7 +316,7 @@ describe('text a spreadsheet could run as a formula', () => {
   it('keeps tabs and carriage returns as text and drops characters no .xlsx can hold', async () => {
     const data = dataOf([{ content: '\t=1+1', type: '其他' }, { content: '\r@SUM(A1)', type: '其他' }, { content: 'bell\u0007 here', type: '其他' }]);
     const sheet = (await readWorkbook(await toBuffer(buildPublicList(data)))).worksheets[0]!;
-    const column = [2, 3, 4].map((r) => sheet.getCell(r, 6));
+    const column = [3, 4, 5].map((r) => sheet.getCell(r, 3));
     expect(column.map((cell) => cell.type)).toEqual([ExcelJS.ValueType.String, ExcelJS.ValueType.String, ExcelJS.ValueType.String]);
     expect(column[0]!.value).toBe('\t=1+1');
     expect(String(column[1]!.value).endsWith('@SUM(A1)')).toBe(true);
@@ -299,7 +328,7 @@ describe('readable and printable', () => {
   it('sets widths, wrap, borders, a bold header and A4 landscape fitted to the width', async () => {
     for (const kind of ['attachment1', 'attachment2', 'list'] as const) {
       const { sheet } = await sheetOf(kind, PROVINCE);
-      const headerRow = kind === 'list' ? 1 : 5;
+      const headerRow = kind === 'list' ? 2 : 5;
       const header = sheet.getCell(headerRow, 2);
       expect(header.font.bold).toBe(true);
       expect(header.border.top?.style).toBe('thin');
@@ -341,8 +370,8 @@ describe('pure builders', () => {
     ]);
     const a2 = grid((await readWorkbook(await toBuffer(buildAttachment2(empty)))).worksheets[0]!);
     expect(a2.slice(4, 8)).toEqual([A2_HEAD_20, A2_NONE, A2_HEAD_MODEL, A2_NONE]);
-    const list = grid((await readWorkbook(await toBuffer(buildPublicList(empty)))).worksheets[0]!);
-    expect(list).toHaveLength(1);
+    const list = (await readWorkbook(await toBuffer(buildPublicList(empty)))).worksheets.map(grid);
+    expect(list.map((sheet) => sheet.length)).toEqual([2, 1]);
   });
 
   it('name files after the table, the scope and the local date', () => {
