@@ -52,6 +52,13 @@ export function parseCampaign(raw: unknown, source: string): Campaign {
   campaign.forms.forEach((form, f) => {
     const deadline = parseLocal(form.deadline, campaign.timezone);
     if (!deadline) throw new CampaignError(`${source}: forms.${f}.deadline: ${form.deadline} is not a real date`);
+    if (form.sendBy !== undefined) {
+      const sendBy = parseLocal(form.sendBy, campaign.timezone);
+      if (!sendBy) throw new CampaignError(`${source}: forms.${f}.sendBy: ${form.sendBy} is not a real date`);
+      if (sendBy.getTime() < deadline.getTime()) {
+        throw new CampaignError(`${source}: forms.${f}.sendBy: ${form.sendBy} is before the units' deadline ${form.deadline}; the collectors need time to review`);
+      }
+    }
     // A form's own plan is reported where it is written; the campaign's plan, against the form it fails for.
     const where = (index: number) => (form.reminders ? `forms.${f}.reminders.${index}` : `reminders.plan.${index} (for form ${form.id})`);
     const problems = planProblems(planOf(campaign, form), deadline, campaign.timezone);

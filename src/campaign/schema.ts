@@ -101,10 +101,19 @@ export const FormSchema = z.strictObject({
   id,
   title: text,
   shortTitle: text,
+  /** who owes the form: a kind of unit, for collectives optionally only some categories */
   appliesTo: z
     .array(z.strictObject({ kind: UnitKindSchema, categories: z.array(CategorySchema).optional() }))
     .min(1),
+  /** when the units that owe it must hand it in */
   deadline,
+  /**
+   * Who collects it: the province itself, or the unit's 地市团委 / 联创行业团组织, whose admins review each
+   * submission (审核, 通过, 退回) before they send the whole on.
+   */
+  collectedBy: z.union([z.literal('province'), z.array(z.enum(['cityOrg', 'industryOrg'])).min(1)]).default('province'),
+  /** a collector's own deadline to send the reviewed forms on (通知's date); after the units' deadline */
+  sendBy: deadline.optional(),
   /** after the deadline: accept and mark late, or refuse; the campaign's lateSubmissions if absent */
   late: LatePolicySchema.optional(),
   /** this form's reminder steps, instead of the campaign's reminders.plan */
@@ -175,6 +184,8 @@ export const MessagesSchema = z.strictObject({
   submittedLate: message,
   alreadySubmitted: message,
   reopened: message,
+  /** a reviewer (地市团委 or 行业团组织) sent a handed-in form back: {form}, {reviewer}, {reason} */
+  returned: message,
   nothingToReopen: message,
   cancelled: message,
   takenOver: message,
@@ -433,6 +444,16 @@ export const CampaignSchema = z
   .superRefine((campaign, ctx) => {
     const formIds = new Set<string>();
     campaign.forms.forEach((form, f) => {
+      form.appliesTo.forEach((rule, r) => {
+        const path = ['forms', f, 'appliesTo', r, 'categories'];
+        if (rule.categories?.length === 0) ctx.addIssue({ code: 'custom', path, message: 'no category listed: the rule is owed by nobody' });
+        else if (rule.categories !== undefined && rule.kind !== 'collective') {
+          ctx.addIssue({ code: 'custom', path, message: `only collectives have categories, so a ${rule.kind} with categories is nobody` });
+        }
+      });
+      if (form.sendBy !== undefined && form.collectedBy === 'province') {
+        ctx.addIssue({ code: 'custom', path: ['forms', f, 'sendBy'], message: 'sendBy is the collectors\' deadline: only a form collected by cityOrg or industryOrg has one' });
+      }
       if (formIds.has(form.id)) ctx.addIssue({ code: 'custom', path: ['forms', f, 'id'], message: `duplicate form id ${form.id}` });
       formIds.add(form.id);
       const fieldIds = new Set<string>();

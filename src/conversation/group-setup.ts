@@ -416,7 +416,8 @@ export function groupSetup(campaign: Campaign) {
           id: 0,
           name: registrationName(event) ?? '',
           kind: 'collective' as const,
-          categories: [],
+          // as an empty 类别 in the roster: an ordinary collective
+          categories: ['other'],
           city: null,
           industry: null,
         }),

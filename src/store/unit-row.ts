@@ -28,11 +28,14 @@ export function categoriesOf(column: string | null): Category[] {
 }
 
 export function toUnitProfile(row: UnitRow): UnitProfile {
+  const kind = Kind.parse(row.kind);
+  const categories = categoriesOf(row.category);
   return {
     id: row.id,
     name: row.name,
-    kind: Kind.parse(row.kind),
-    categories: categoriesOf(row.category),
+    kind,
+    // A collective of no category (one a group registered in a chat) is an ordinary one, as an empty 类别 is.
+    categories: kind === 'collective' && categories.length === 0 ? ['other'] : categories,
     city: row.city,
     industry: row.industry,
   };

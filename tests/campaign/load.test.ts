@@ -60,15 +60,21 @@ describe('the real campaign', () => {
     ]);
   });
 
-  it('reads the deadline as 12:00 in Shanghai (04:00 UTC)', () => {
+  it('reads the deadline in Shanghai: 附件2 from the collectives by 9月29日 17:00, sent on by 9月30日 12:00', () => {
     const form = findForm(campaign, 'modelCollective')!;
-    expect(deadlineOf(campaign, form).toISOString()).toBe('2021-09-30T04:00:00.000Z');
+    expect(deadlineOf(campaign, form).toISOString()).toBe('2021-09-29T09:00:00.000Z');
+    expect(form.sendBy).toBe('2021-09-30 12:00');
+    expect(form.collectedBy).toEqual(['cityOrg', 'industryOrg']);
+    expect(findForm(campaign, 'industryList')!.collectedBy).toBe('province');
   });
 
   it('gives each kind of unit the forms the notice names for it', () => {
-    expect(formsFor(campaign, { kind: 'collective', category: 'provincialModel' }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
-    expect(formsFor(campaign, { kind: 'collective', category: 'national20' }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
-    expect(formsFor(campaign, { kind: 'collective', category: 'other' }).map((f) => f.id)).toEqual(['modelCollective']);
+    expect(formsFor(campaign, { kind: 'collective', categories: ['provincialModel'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'collective', categories: ['national20'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'collective', categories: ['national20', 'provincialModel'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    // an ordinary collective owes its commitment and items to its city or industry, never 附件2
+    expect(formsFor(campaign, { kind: 'collective', categories: ['other'] }).map((f) => f.id)).toEqual(['collectiveList']);
+    expect(findForm(campaign, 'collectiveList')!.title).not.toMatch(/附件2|示范/);
     expect(formsFor(campaign, { kind: 'industryOrg' }).map((f) => f.id)).toEqual(['industryList', 'activityReport']);
     expect(formsFor(campaign, { kind: 'cityOrg' }).map((f) => f.id)).toEqual(['activityReport']);
   });
@@ -133,7 +139,22 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
 
   it('duplicate form ids', () => {
     const message = failure(variant((raw) => raw.forms.push(structuredClone(raw.forms[0]))));
-    expect(message).toContain('forms.3.id: duplicate form id modelCollective');
+    expect(message).toContain('forms.4.id: duplicate form id modelCollective');
+  });
+
+  it('a form owed by nobody: no category listed, or categories on a kind that has none', () => {
+    expect(failure(variant((raw) => (raw.forms[0].appliesTo[0].categories = [])))).toContain('forms.0.appliesTo.0.categories: no category listed');
+    expect(failure(variant((raw) => (raw.forms[2].appliesTo = [{ kind: 'industryOrg', categories: ['other'] }])))).toContain(
+      'forms.2.appliesTo.0.categories: only collectives have categories',
+    );
+  });
+
+  it('a form collected by a kind of unit that does not exist, or sent on before the units hand it in', () => {
+    expect(failure(variant((raw) => (raw.forms[0].collectedBy = ['cityOrg', 'provinceOrg'])))).toMatch(/forms\.0\.collectedBy/);
+    expect(failure(variant((raw) => (raw.forms[0].sendBy = '2021-09-29 12:00')))).toContain(
+      "forms.0.sendBy: 2021-09-29 12:00 is before the units' deadline 2021-09-29 17:00",
+    );
+    expect(failure(variant((raw) => (raw.forms[2].sendBy = '2021-09-30 12:00')))).toContain('forms.2.sendBy: sendBy is the collectors');
   });
 
   it('maxItems below minItems', () => {
@@ -265,7 +286,7 @@ describe('the format already expresses the notice’s other forms', () => {
       ['activityReportVariant', 'cityOrg', { kind: 'field', form: 'activityReportVariant', field: 'summary' }],
     ] as const) {
       expect(findForm(campaign, id)).toBeDefined();
-      const unit = { id: 1, name: '某单位', kind, category: null, city: null, industry: null };
+      const unit = { id: 1, name: '某单位', kind, categories: [], city: null, industry: null };
       const step = engine.step(engine.initial(), { type: 'group.restore', at: 0, unit, owner: null, forms: {}, open: id });
       expect(questionAt(step.snapshot)).toEqual(at);
     }

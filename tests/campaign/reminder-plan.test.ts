@@ -136,8 +136,8 @@ describe('loading a campaign with a bad plan', () => {
 
   it("names the form's step that falls after its deadline", () => {
     // 2021-09-29 10:00 is before 附件2's deadline but after 附件1's (2021-09-28 17:00)
-    const message = failure(variant((raw) => (raw.forms[1].reminders = ['1d', '2021-09-29 10:00'])));
-    expect(message).toContain('forms.1.reminders.1: ');
+    const message = failure(variant((raw) => (raw.forms[2].reminders = ['1d', '2021-09-29 10:00'])));
+    expect(message).toContain('forms.2.reminders.1: ');
     expect(message).toContain('falls at or after');
   });
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../../src/campaign/load.js';
-import { deadlineOf, findForm } from '../../src/campaign/forms.js';
 import { countChars, fill } from '../../src/campaign/text.js';
 import { formatDate, formatDateTime, formatDuration, formatTimeLeft, parseLocal } from '../../src/campaign/time.js';
 
 const campaign = loadCampaign(new URL('../../conversations', import.meta.url).pathname);
 const { formats, timezone } = campaign;
-const deadline = deadlineOf(campaign, findForm(campaign, 'modelCollective')!);
+// 附件2's sendBy, the date the notice gives: 9月30日 12:00 in Guangdong
+const deadline = new Date('2021-09-30T04:00:00Z');
 
 /** An item as people write them: dates, an app, phone numbers and times among the Chinese (117 characters). */
 const ITEM =

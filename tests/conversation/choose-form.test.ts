@@ -9,7 +9,7 @@ import { COMMITMENT, NOW } from './harness.js';
 
 // The 2021 campaign with a second form for collectives.
 const raw = parseYaml(readFileSync('conversations/campaign-2021.yaml', 'utf8'));
-raw.forms.push({ ...structuredClone(raw.forms[0]), id: 'extraForm', title: '附加表（测试）', shortTitle: '附加表', deadline: '2021-10-15 18:00' });
+raw.forms.push({ ...structuredClone(raw.forms[1]), id: 'extraForm', title: '附加表（测试）', shortTitle: '附加表', deadline: '2021-10-15 18:00' });
 const campaign = parseCampaign(raw, 'two-forms');
 
 function group(store = new MemoryStore()) {
@@ -27,9 +27,9 @@ describe('choosing among several forms', () => {
     const g = group();
     const list = await g.say('填报');
     expect(list).toContain('本群需要填报以下表格：');
-    expect(list).toContain('1. 附件2：未开始，截止9月30日（周四）12:00，还剩10天1小时');
+    expect(list).toContain('1. 承诺事项：未开始，截止9月30日（周四）23:59，还剩10天13小时');
     expect(list).toContain('2. 附加表：未开始，截止10月15日（周五）18:00');
-    expect(list).toContain('也可以直接回复“填报 附件2”');
+    expect(list).toContain('也可以直接回复“填报 承诺事项”');
     g.restart();
     const opened = await g.say('2');
     expect(opened).toContain('附加表（测试）');
@@ -43,7 +43,7 @@ describe('choosing among several forms', () => {
     const g = group();
     expect(await g.say('填报 附加表')).toContain('附加表（测试）');
     const other = group(new MemoryStore());
-    expect(await other.say('填报 附件1')).toContain('广州地铁运营一中心青年文明号不需要填报附件1。本群需要填报的是：附件2、附加表');
+    expect(await other.say('填报 附件1')).toContain('广州地铁运营一中心青年文明号不需要填报附件1。本群需要填报的是：承诺事项、附加表');
   });
 
   it('lists again on a number out of range, and withdraws the list on 取消', async () => {
@@ -56,7 +56,7 @@ describe('choosing among several forms', () => {
 
   it('leaves a text that merely starts with 填报 an answer', async () => {
     const g = group();
-    await g.say('填报 附件2');
+    await g.say('填报 承诺事项');
     expect(await g.say('填报工作认真负责，热情服务每一位乘客')).toContain('✅ 服务承诺已保存');
   });
 });

@@ -85,7 +85,7 @@ describe('修改 on a form reopened and put aside', () => {
     g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
     await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认', '修改', '取消']);
     const again = await g.say('修改');
-    expect(again).toMatch(/^已重新打开附件2/);
+    expect(again).toMatch(/^已重新打开承诺事项/);
     expect(again).not.toContain('您好！');
     expect(again).toContain('请核对以下内容：');
     expect(await g.say('修改 2')).toContain('好的，修改第2项服务事项。');
@@ -180,7 +180,7 @@ describe('binding and opening are one write', () => {
     expect(writes()).toBe(1);
     const [write] = g.store.writes;
     expect(write!.effects).toEqual([{ kind: 'bind', unitId: unit.id }]);
-    expect(write!.formId).toBe('modelCollective');
+    expect(write!.formId).toBe("collectiveList");
     expect(write!.unitId).toBe(unit.id);
   });
 });
@@ -195,7 +195,7 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
     expect(g.row()?.formId).toBeNull();
     expect(await g.say('4')).toBe('');
     expect(await g.say('填报')).toContain('本群还没有绑定填报单位');
-    expect(g.store.submissions.get(`${unit.id}:modelCollective`)?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
+    expect(g.store.submissions.get(`${unit.id}:collectiveList`)?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
     expect(g.store.audit.map((entry) => entry.action)).toContain('unbind');
     // Bound again, the unit's answers come back with it.
     const rebound = await g.say('绑定 广州地铁运营一中心青年文明号');
@@ -221,7 +221,7 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
     };
     expect(await g.say(ITEMS[0]!)).toMatch(/^请选择第1项的服务类型/);
     expect(interfered).toBe(true);
-    expect(store.submissions.get('1:modelCollective')?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
+    expect(store.submissions.get('1:collectiveList')?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
     expect(store.processed.has('room-1-3')).toBe(true);
   });
 });

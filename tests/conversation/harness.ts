@@ -13,7 +13,7 @@ export const campaign = loadCampaign(new URL('../../conversations', import.meta.
 export const form: Form = findForm(campaign, 'modelCollective')!;
 export const engine = createEngine(campaign);
 export const NOW = new Date('2021-09-20T02:30:00Z'); // 9月20日 10:30 in Shanghai
-export const UNIT: UnitProfile = { id: 1, name: '测试集体', kind: 'collective', category: 'other', city: null, industry: null };
+export const UNIT: UnitProfile = { id: 1, name: '测试集体', kind: 'collective', categories: ['national20'], city: null, industry: null };
 export const OWNER = { id: 'u1', name: '李华' };
 
 export const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';

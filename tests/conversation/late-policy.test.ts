@@ -15,10 +15,10 @@ const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
 
 const UNIT = '广州地铁运营一中心青年文明号';
 const BEFORE = sh('2021-09-20 10:30');
-const DEADLINE = sh('2021-09-30 12:00');
-const LATE = sh('2021-09-30 12:30');
-const CLOSED = '附件2已于9月30日（周四）12:00截止，不再接受提交。如有特殊情况请联系团委工作人员。';
-const SUBMIT_CLOSED = '附件2已于9月30日（周四）12:00截止，不再接受提交，已填写的内容都已保存。如有特殊情况请联系团委工作人员。';
+const DEADLINE = sh('2021-09-30 23:59');
+const LATE = sh('2021-10-01 00:29');
+const CLOSED = '承诺事项已于9月30日（周四）23:59截止，不再接受提交。如有特殊情况请联系团委工作人员。';
+const SUBMIT_CLOSED = '承诺事项已于9月30日（周四）23:59截止，不再接受提交，已填写的内容都已保存。如有特殊情况请联系团委工作人员。';
 
 /** The 2021 campaign file, changed by `edit` before it is checked. */
 function campaignWith(edit: (raw: any) => void): Campaign {
@@ -28,13 +28,13 @@ function campaignWith(edit: (raw: any) => void): Campaign {
 }
 
 const formRefuses = campaignWith((raw) => {
-  raw.forms[0].late = 'refuse';
+  raw.forms[1].late = 'refuse';
 });
 const campaignRefuses = campaignWith((raw) => {
   raw.lateSubmissions = 'refuse';
 });
 
-/** One group bound to a collective (which fills 附件2 only), with a clock the test moves. */
+/** One group bound to an ordinary collective (which fills 本集体服务承诺与服务事项 only), with a clock the test moves. */
 class Group {
   now = BEFORE;
   readonly store = new MemoryStore();
@@ -68,7 +68,7 @@ class Group {
   }
 
   get saved() {
-    return this.store.submissions.get(`${this.store.units[0]!.id}:modelCollective`);
+    return this.store.submissions.get(`${this.store.units[0]!.id}:collectiveList`);
   }
   /** The form open in the group, as its row says. */
   get session() {
@@ -100,7 +100,7 @@ describe.each([
   ['the campaign says lateSubmissions: refuse', campaignRefuses],
 ])('refused after the deadline (%s)', (_, campaign) => {
   it('reads the policy from the file', () => {
-    const form = findForm(campaign, 'modelCollective')!;
+    const form = findForm(campaign, 'collectiveList')!;
     expect(form.late ?? campaign.lateSubmissions).toBe('refuse');
   });
 
@@ -145,14 +145,14 @@ describe.each([
   it('still takes a 确认 at the deadline minute itself, on time', async () => {
     const g = await filledBeforeDeadline(new Group(campaign));
     g.now = DEADLINE;
-    expect(await g.say('确认')).toMatch(/^🎉 已提交（9月30日 12:00）/);
+    expect(await g.say('确认')).toMatch(/^🎉 已提交（9月30日 23:59）/);
     expect(g.saved).toMatchObject({ status: 'submitted', late: false, version: 1 });
   });
 
   it('keeps a form reopened before the deadline at its submitted version when confirmed after it', async () => {
     const g = await filledBeforeDeadline(new Group(campaign));
     expect(await g.say('确认')).toMatch(/^🎉 已提交/);
-    expect(await g.say('修改')).toContain('已重新打开附件2');
+    expect(await g.say('修改')).toContain('已重新打开承诺事项');
     g.now = LATE;
     expect(await g.say('确认')).toBe(SUBMIT_CLOSED);
     expect(g.saved).toMatchObject({ status: 'reopened', version: 1, late: false });
@@ -163,7 +163,7 @@ describe.each([
 describe('accepted after the deadline (the default)', () => {
   it('is what the campaign file says', () => {
     expect(realCampaign.lateSubmissions).toBe('accept');
-    expect(findForm(realCampaign, 'modelCollective')!.late).toBeUndefined();
+    expect(findForm(realCampaign, 'collectiveList')!.late).toBeUndefined();
   });
 
   it('submits a late 确认 and marks it 逾期', async () => {
@@ -171,9 +171,9 @@ describe('accepted after the deadline (the default)', () => {
     g.now = LATE;
     const reply = await g.say('确认');
     expect(reply).toContain('逾期');
-    expect(reply).toBe('已提交（9月30日 12:30）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
+    expect(reply).toBe('已提交（10月1日 00:29）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
     expect(g.saved).toMatchObject({ status: 'submitted', late: true, version: 1, answers: FILLED });
-    expect(g.store.history).toEqual([{ unitId: g.saved!.unitId, formId: 'modelCollective', version: 1, answers: FILLED, late: true }]);
+    expect(g.store.history).toEqual([{ unitId: g.saved!.unitId, formId: 'collectiveList', version: 1, answers: FILLED, late: true }]);
     expect(g.session).toBeUndefined();
   });
 
@@ -183,12 +183,12 @@ describe('accepted after the deadline (the default)', () => {
     const reply = await g.say('填报');
     expect(reply).toContain('现在提交将记为逾期提交');
     expect(reply).not.toContain('不再接受提交');
-    expect(g.session).toMatchObject({ formId: 'modelCollective' });
+    expect(g.session).toMatchObject({ formId: 'collectiveList' });
   });
 });
 
 describe('acceptsSubmission', () => {
-  const form: Form = findForm(realCampaign, 'modelCollective')!;
+  const form: Form = findForm(realCampaign, 'collectiveList')!;
   const withPolicy = (campaignPolicy: 'accept' | 'refuse', formPolicy?: 'accept' | 'refuse') => ({
     campaign: { ...realCampaign, lateSubmissions: campaignPolicy } as Campaign,
     form: formPolicy === undefined ? { ...form } : { ...form, late: formPolicy },
@@ -221,14 +221,14 @@ describe('acceptsSubmission', () => {
   });
 
   it('applies a form’s refuse only to that form', () => {
-    // 附件1 (deadline 9月28日 17:00) keeps the campaign's accept when 附件2 refuses.
+    // 附件1 (deadline 9月28日 17:00) keeps the campaign's accept when the collectives' form refuses.
     const other = findForm(formRefuses, 'industryList')!;
     expect(other.late).toBeUndefined();
     expect(acceptsSubmission(formRefuses, other, LATE)).toBe(true);
-    expect(acceptsSubmission(formRefuses, findForm(formRefuses, 'modelCollective')!, LATE)).toBe(false);
+    expect(acceptsSubmission(formRefuses, findForm(formRefuses, 'collectiveList')!, LATE)).toBe(false);
   });
 
   it('rejects an unknown policy in the file', () => {
-    expect(() => campaignWith((raw) => (raw.forms[0].late = 'maybe'))).toThrow(/forms\.0\.late/);
+    expect(() => campaignWith((raw) => (raw.forms[1].late = 'maybe'))).toThrow(/forms\.1\.late/);
   });
 });

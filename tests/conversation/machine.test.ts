@@ -454,8 +454,9 @@ describe('取消, 帮助, 进度 and other commands', () => {
     expect(d.send('进度')).toBe(
       [
         '测试集体',
-        '附件2：填报中（已填服务承诺、已填1项服务事项），截止9月30日（周四）12:00，还剩10天1小时',
+        '附件2：填报中（已填服务承诺、已填1项服务事项），截止9月29日（周三）17:00，还剩9天6小时',
         '还差：服务事项还差2项',
+        '简报：未开始，截止10月29日（周五）23:59，还剩39天13小时',
         Q.type(2),
         MENU,
       ].join('\n'),
@@ -555,7 +556,7 @@ describe('machineVersion', () => {
     expect(changed((c) => ((c.forms[0]!.fields[1] as { minItems: number }).minItems = 4))).not.toBe(version);
     expect(changed((c) => c.forms[0]!.fields.reverse())).not.toBe(version);
     expect(changed((c) => c.choiceSets.serviceType!.push({ value: '新类型', aliases: [] }))).not.toBe(version);
-    expect(changed((c) => (c.forms[2]!.review = true))).not.toBe(version);
+    expect(changed((c) => (c.forms.find((f) => f.id === 'activityReport')!.review = true))).not.toBe(version);
   });
 
   it('stays the same when only sentences or matching words change: a typo fixed in a prompt resets nobody', () => {

@@ -23,7 +23,7 @@ function group() {
         mentioned: false,
       })
     ).join('\n');
-  const draft = () => store.submissions.get(`${unit.id}:modelCollective`)?.answers as { commitment?: string; items?: { content: string; type?: string }[] };
+  const draft = () => store.submissions.get(`${unit.id}:collectiveList`)?.answers as { commitment?: string; items?: { content: string; type?: string }[] };
   return { say, draft };
 }
 

@@ -7,7 +7,7 @@ import { campaign, COMMITMENT, ITEMS } from './harness.js';
 
 const UNIT = '广州地铁运营一中心青年文明号';
 const BEFORE = new Date('2021-09-20T02:30:00Z'); // 9月20日 10:30, ten days before the deadline
-const LATE = new Date('2021-09-30T04:30:00Z'); // 9月30日 12:30, half an hour late
+const LATE = new Date('2021-09-30T16:29:00Z'); // 10月1日 00:29, half an hour late
 const NAMES: Record<string, string> = { u1: '李华', u2: '王强', u3: '张敏' };
 
 /** A store whose writes can be made to fail, as a database would (MemoryStore.failing). */
@@ -71,7 +71,7 @@ class Group {
     return row?.formId ? { formId: row.formId, ownerId: row.ownerId, ownerName: row.ownerName, unitId: row.unitId } : undefined;
   }
   get saved() {
-    return this.unit ? this.store.submissions.get(`${this.unit.id}:modelCollective`) : undefined;
+    return this.unit ? this.store.submissions.get(`${this.unit.id}:collectiveList`) : undefined;
   }
 }
 
@@ -99,17 +99,17 @@ describe('an unbound group', () => {
     expect(reply).toBe(
       [
         `✅ 已将本群登记为：${UNIT}。`,
-        '您好！这里是2021年广东青年文明号集中服务月填报（附件2 服务承诺与服务事项清单（示范集体））。',
+        '您好！这里是2021年广东青年文明号集中服务月填报（本集体服务承诺与服务事项）。',
         `本群对应：${UNIT}`,
         '需填写：服务承诺1条（50字以内）+ 服务事项至少3项（每项100字以内，并选服务类型）',
-        '截止时间：9月30日（周四）12:00，还剩10天1小时。',
+        '截止时间：9月30日（周四）23:59，还剩10天13小时。',
         '随时回复“帮助”查看可用指令。',
         Q_COMMITMENT,
       ].join('\n'),
     );
     expect(g.store.units).toMatchObject([{ name: UNIT }]);
     expect(g.store.unitOf('room-1')).toBe(g.unit!.id);
-    expect(g.session).toMatchObject({ formId: 'modelCollective', unitId: g.unit!.id, ownerId: 'u1' });
+    expect(g.session).toMatchObject({ formId: 'collectiveList', unitId: g.unit!.id, ownerId: 'u1' });
   });
 
   it('answers 进度 with “not registered yet”, before and during registration', async () => {
@@ -156,31 +156,31 @@ describe('a whole submission', () => {
     };
     expect(g.saved).toEqual({
       unitId: g.unit!.id,
-      formId: 'modelCollective',
+      formId: 'collectiveList',
       status: 'submitted',
       answers,
       version: 1,
       submittedAt: BEFORE,
       late: false,
     });
-    expect(g.store.history).toEqual([{ unitId: g.unit!.id, formId: 'modelCollective', version: 1, answers, late: false }]);
+    expect(g.store.history).toEqual([{ unitId: g.unit!.id, formId: 'collectiveList', version: 1, answers, late: false }]);
     expect(g.session).toBeUndefined();
 
-    expect(await g.say('进度')).toBe(`${UNIT}\n附件2：已提交（3项，9月20日 10:30）`);
+    expect(await g.say('进度')).toBe(`${UNIT}\n承诺事项：已提交（3项，9月20日 10:30）`);
     expect(await g.say('填报')).toBe(
-      `${UNIT}的附件2已于9月20日 10:30提交（第1版）。\n回复“修改”重新编辑，回复“进度”查看详情。`,
+      `${UNIT}的承诺事项已于9月20日 10:30提交（第1版）。\n回复“修改”重新编辑，回复“进度”查看详情。`,
     );
   });
 
   it('after the deadline: the late greeting, the late sentence, and marked late', async () => {
     const g = new Group(new FlakyStore(), LATE);
     g.store.addUnit('room-1', UNIT);
-    expect(await g.say('填报')).toContain('截止时间：9月30日（周四）12:00，已过截止时间30分钟，现在提交将记为逾期提交。');
+    expect(await g.say('填报')).toContain('截止时间：9月30日（周四）23:59，已过截止时间30分钟，现在提交将记为逾期提交。');
     await g.sayAll([COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成']);
-    expect(await g.say('确认')).toBe('已提交（9月30日 12:30）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
+    expect(await g.say('确认')).toBe('已提交（10月1日 00:29）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
     expect(g.saved).toMatchObject({ status: 'submitted', late: true });
     expect(g.store.history[0]!.late).toBe(true);
-    expect(await g.say('进度')).toBe(`${UNIT}\n附件2：逾期提交（3项，9月30日 12:30）`);
+    expect(await g.say('进度')).toBe(`${UNIT}\n承诺事项：逾期提交（3项，10月1日 00:29）`);
   });
 
   it('a draft confirmed one minute before the deadline is on time', async () => {
@@ -205,9 +205,9 @@ describe('who may speak', () => {
     expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
 
     expect(await g.say('帮助', 'u2')).toMatch(/^可用指令：\n上一步/);
-    expect(await g.say('进度', 'u2')).toMatch(new RegExp(`^${UNIT}\\n附件2：填报中（已填服务承诺）`));
+    expect(await g.say('进度', 'u2')).toMatch(new RegExp(`^${UNIT}\\n承诺事项：填报中（已填服务承诺）`));
     // Speaking to the bot, another member is told once who is filling; the answer is not taken.
-    expect(await g.say(ITEMS[0]!, 'u2', { mentioned: true })).toBe('李华正在填报附件2，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
+    expect(await g.say(ITEMS[0]!, 'u2', { mentioned: true })).toBe('李华正在填报承诺事项，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
     expect(await g.say(ITEMS[1]!, 'u2', { mentioned: true })).toBe('');
     expect(await g.say('填报', 'u2', { mentioned: true })).toBe('');
     expect(g.saved!.answers).toEqual({ commitment: COMMITMENT });
@@ -296,7 +296,7 @@ describe('取消 and coming back', () => {
     expect(g.session).toBeUndefined();
     expect(await g.say('4')).toBe('');
     const reply = await g.say('填报');
-    expect(reply).toContain(`欢迎回来，${UNIT}的附件2已保存的内容都在，接着填写即可。`);
+    expect(reply).toContain(`欢迎回来，${UNIT}的承诺事项已保存的内容都在，接着填写即可。`);
     expect(reply.endsWith(`${Q_TYPE2}\n1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他`)).toBe(true);
     expect(await g.say('2')).toMatch(/^✅ 第2项已保存（规范审批行为）。/);
   });
@@ -309,9 +309,9 @@ describe('修改 after submitting', () => {
     const v1 = structuredClone(g.saved!.answers);
 
     const reopened = await g.say('修改');
-    expect(reopened).toMatch(/^已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n请核对以下内容：/);
+    expect(reopened).toMatch(/^已重新打开承诺事项，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n请核对以下内容：/);
     expect(g.saved!.status).toBe('reopened');
-    expect(await g.say('进度', 'u2')).toContain('附件2：已提交（第1版），正在修改，修改后请回复“确认”再次提交');
+    expect(await g.say('进度', 'u2')).toContain('承诺事项：已提交（第1版），正在修改，修改后请回复“确认”再次提交');
 
     expect(await g.say('修改 2')).toBe(`好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q_ITEM2}`);
     await g.sayAll([ITEMS[4]!, '5']);
@@ -332,14 +332,14 @@ describe('修改 after submitting', () => {
     const g = await atReview();
     await g.say('确认');
     expect(await g.say('修改 2')).toBe(
-      `已重新打开附件2，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q_ITEM2}`,
+      `已重新打开承诺事项，上次提交的版本已保存在历史中。修改完成后请再次回复“确认”提交。\n好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q_ITEM2}`,
     );
   });
 
   it('修改 with nothing submitted says so', async () => {
     const g = new Group();
     g.store.addUnit('room-1', UNIT);
-    expect(await g.say('修改')).toBe('还没有已提交的附件2。回复“填报”开始填写。');
+    expect(await g.say('修改')).toBe('还没有已提交的承诺事项。回复“填报”开始填写。');
   });
 });
 
@@ -452,7 +452,7 @@ describe('a store that fails', () => {
     expect(reply).toMatch(new RegExp(`^✅ 已将本群登记为：${UNIT}。`));
     expect(reply!.endsWith(Q_COMMITMENT)).toBe(true);
     expect(g.store.units).toHaveLength(1);
-    expect(g.session?.formId).toBe('modelCollective');
+    expect(g.session?.formId).toBe('collectiveList');
   });
 });
 
@@ -467,7 +467,7 @@ describe('groups are separate', () => {
     await b.say('填报');
     await a.say(COMMITMENT);
     expect(await b.say('热情服务，真诚奉献')).toMatch(/^✅ 服务承诺已保存（9字）。/);
-    expect(store.submissions.get('1:modelCollective')!.answers).toEqual({ commitment: COMMITMENT });
-    expect(store.submissions.get('2:modelCollective')!.answers).toEqual({ commitment: '热情服务，真诚奉献' });
+    expect(store.submissions.get('1:collectiveList')!.answers).toEqual({ commitment: COMMITMENT });
+    expect(store.submissions.get('2:collectiveList')!.answers).toEqual({ commitment: '热情服务，真诚奉献' });
   });
 });

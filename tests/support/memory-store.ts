@@ -135,7 +135,7 @@ export class MemoryStore implements GroupStore {
         if (elsewhere) return { ok: false, reason: 'taken' };
       }
       if (effect.kind === 'register') {
-        const unit = this.addRosterUnit(effect.name, { categories: [] });
+        const unit = this.addRosterUnit(effect.name, { categories: ['other'] });
         this.roster.delete(unit.id);
         created = unitId = unit.id;
         write.state.context.unit = { ...write.state.context.unit!, id: unit.id };
