@@ -12,10 +12,12 @@ const PROVINCE_ADMIN = '青发部小陈';
 const GZ_ADMIN = '广州团市委小林';
 /** far below WeChat's: the city's seven files of 10 kB cannot go in one zip */
 const LIMIT = 60_000;
+/** each export builds its workbooks and zips: on a busy machine that is more than a chat reply's usual wait */
+const WAIT_MS = 20_000;
 
 async function ask(t: TestApp, who: string, text: string, replies = 1): Promise<string[]> {
   await t.wechat.sayPrivately(who, text);
-  return t.wechat.waitForReplies(t.wechat.dm(who), replies);
+  return t.wechat.waitForReplies(t.wechat.dm(who), replies, WAIT_MS);
 }
 
 /** The files of the last `count` messages the bot sent to `who`. */
@@ -46,7 +48,7 @@ describe('导出 简报 in the admin chat', () => {
       const parts = Number(/已分成(\d+)个压缩包/.exec(text!)?.[1]);
       expect(parts).toBeGreaterThan(1);
       expect(text).toContain('共2份简报、7个文件（另有1个文件在服务器上找不到，已在目录表中标明）');
-      const names = await t.wechat.waitForReplies(t.wechat.dm(GZ_ADMIN), parts);
+      const names = await t.wechat.waitForReplies(t.wechat.dm(GZ_ADMIN), parts, WAIT_MS);
       names.forEach((name, i) => expect(name).toMatch(new RegExp(`^\\[\\w+:活动简报或推文_广州市_20210920_第${i + 1}部分（共${parts}部分）\\.zip\\]$`)));
       const zipped: string[] = [];
       for (const file of await sentFiles(t, GZ_ADMIN, parts)) {
@@ -81,5 +83,5 @@ describe('导出 简报 in the admin chat', () => {
       await t.app.stop();
       rmSync(seeded.dir, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 });
