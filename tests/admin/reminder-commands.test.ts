@@ -129,7 +129,7 @@ describe('the desk: 提醒', () => {
 
   it('answers 提醒 附件9 with the forms there are, asking nothing of the scheduler', async () => {
     const d = desk();
-    expect(await d.ask('提醒 附件9')).toBe('没有“附件9”这张表。可选：附件2、附件1、简报');
+    expect(await d.ask('提醒 附件9')).toBe('没有“附件9”这张表。可选：附件2、承诺事项、附件1、简报');
     expect(d.reminders.asked).toHaveLength(0);
   });
 
@@ -137,9 +137,15 @@ describe('the desk: 提醒', () => {
     const d = desk(sh('2021-09-29 10:00'));
     d.reminders.round = (form) => ({ count: form.id === 'industryList' ? 0 : 5, paused: false, etaMs: 5 * 20_000 });
     const reply = await d.ask('提醒');
-    // 附件1 closed on 9月28日 17:00; 附件2 and 简报 are still open
-    expect(d.reminders.asked.map((a) => a.formId)).toEqual(['modelCollective', 'activityReport']);
-    expect(reply.split('\n')).toEqual([fillQueued(5, '附件2', '1分钟'), fillQueued(5, '简报', '1分钟')]);
+    // 附件1 closed on 9月28日 17:00; 附件2, 承诺事项 and 简报 are still open
+    expect(d.reminders.asked.map((a) => a.formId)).toEqual(['modelCollective', 'collectiveList', 'activityReport']);
+    expect(reply.split('\n')).toEqual([fillQueued(5, '附件2', '1分钟'), fillQueued(5, '承诺事项', '1分钟'), fillQueued(5, '简报', '1分钟')]);
+
+    // 附件2 closed on 9月29日 17:00; 承诺事项 is open until 9月30日 23:59
+    d.reminders.asked = [];
+    d.clock.now = sh('2021-09-30 10:00');
+    await d.ask('提醒');
+    expect(d.reminders.asked.map((a) => a.formId)).toEqual(['collectiveList', 'activityReport']);
 
     d.reminders.asked = [];
     d.clock.now = sh('2021-10-10 10:00');
@@ -150,7 +156,7 @@ describe('the desk: 提醒', () => {
   it('asks which form when every deadline has passed', async () => {
     const d = desk(sh('2021-10-30 09:00'));
     const reply = await d.ask('提醒');
-    expect(reply).toBe('请写明要提醒哪张表，例如“提醒 附件2”。可选：附件2、附件1、简报');
+    expect(reply).toBe('请写明要提醒哪张表，例如“提醒 附件2”。可选：附件2、承诺事项、附件1、简报');
     expect(d.reminders.asked).toHaveLength(0);
     // named, a closed form is still reminded of
     expect(await d.ask('提醒 附件2')).toBe(fillQueued(3, '附件2', '1分钟'));

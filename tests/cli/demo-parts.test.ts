@@ -87,7 +87,8 @@ describe('the campaign copy', () => {
   it('leaves the 2021 dates alone for the clock of 2021-09-20', () => {
     const copy = copyCampaignAhead('conversations', mkdtempSync(join(tmpdir(), 'demo-campaign-')), new Date('2021-09-20T02:30:00Z'));
     expect(copy.shiftDays).toBe(0);
-    expect(copy.campaign.forms[0]!.deadline).toBe('2021-09-30 12:00');
+    expect(copy.campaign.forms[0]!.deadline).toBe('2021-09-29 17:00');
+    expect(copy.campaign.forms[0]!.sendBy).toBe('2021-09-30 12:00');
   });
 });
 

@@ -90,13 +90,24 @@ describe('the admins in a private chat', () => {
       await submitAll(t, room);
       const stats = await askPrivately(t, PROVINCE_ADMIN, '统计');
       expect(stats).toContain('全省填报统计');
-      expect(stats).toContain('应交3：已提交1（其中逾期0）、填报中0、未开始2');
-      expect(stats).toContain('· 广州市 应交2：已交1、填报中0、未开始1');
-      expect(stats).toContain('· 深圳市 应交1：已交0、填报中0、未开始1');
+      // Each form counted against the units that owe it: 附件2 the two 示范集体, 承诺事项 the ordinary one,
+      // 简报 the 示范集体 and the city.
+      expect(stats).toContain(
+        ['【附件2】截止9月29日（周三）17:00，还剩9天6小时', '应交2：已提交1（其中逾期0）、填报中0、未开始1', '按地市：', '· 广州市 应交2：已交1、填报中0、未开始1', '【承诺事项】'].join('\n'),
+      );
+      expect(stats).toContain(
+        ['【承诺事项】截止9月30日（周四）23:59，还剩10天13小时', '应交1：已提交0（其中逾期0）、填报中0、未开始1', '按地市：', '· 深圳市 应交1：已交0、填报中0、未开始1', '【简报】'].join('\n'),
+      );
+      expect(stats).toContain('应交3：已提交0（其中逾期0）、填报中0、未开始3');
       const missing = await askPrivately(t, PROVINCE_ADMIN, '未交');
-      expect(missing).toContain('【附件2】未提交2个（第1/1页）');
+      expect(missing).toContain('【附件2】未提交1个（第1/1页）');
       expect(missing).toContain('广州地铁运营二中心青年文明号');
       expect(missing).not.toContain(METRO);
+      expect(missing).not.toContain(FUTIAN);
+      const ordinary = await askPrivately(t, PROVINCE_ADMIN, '未交 承诺事项');
+      expect(ordinary).toContain('【承诺事项】未提交1个（第1/1页）');
+      expect(ordinary).toContain(FUTIAN);
+      expect(ordinary).not.toContain('地铁');
       const detail = await askPrivately(t, PROVINCE_ADMIN, '查 地铁一中心');
       expect(detail).toContain('绑定群：一中心工作群');
       expect(detail).toContain('历史版本：第1版 9月20日 10:30');

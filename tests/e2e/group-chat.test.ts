@@ -46,7 +46,7 @@ describe('a group that chats while it fills the form', () => {
       expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存（20字）');
       // Another member speaking to the bot is told once who is filling; the answer is not theirs to give.
       const told = await t.ask('王强', room, '我们群怎么还没交', { mentionBot: true });
-      expect(told).toBe('李华正在填报附件2，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
+      expect(told).toBe('李华正在填报承诺事项，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
       await t.wechat.say('王强', room, ITEMS[0]!, { mentionBot: true });
       await t.wechat.say('王强', room, '今天几点开会？');
       await t.wechat.assertNoNewReplies(room, 300);

@@ -29,7 +29,7 @@ async function registerAndStart(t: TestApp, room: { id: string }, member: string
   expect(ask).toContain('请发送本集体的全称');
   const greeting = await t.ask(member, room, '广州地铁运营一中心青年文明号');
   expect(greeting).toContain('已将本群登记为：广州地铁运营一中心青年文明号');
-  expect(greeting).toContain('截止时间：9月30日（周四）12:00，还剩10天1小时');
+  expect(greeting).toContain('截止时间：9月30日（周四）23:59，还剩10天13小时');
   expect(greeting).toContain('第1步：请发送本集体的服务承诺（50字以内）');
 }
 
@@ -49,7 +49,7 @@ describe('a group hands in its form', () => {
       expect(review).toContain(`【服务承诺】${COMMITMENT}`);
       expect(review).toContain(`3. ${ITEMS[2][0]}（提高服务质量）`);
       expect(await t.ask('李华', room, '确认')).toContain('🎉 已提交（9月20日 10:30）');
-      expect(await t.ask('王强', room, '进度')).toContain('附件2：已提交（3项，9月20日 10:30）');
+      expect(await t.ask('王强', room, '进度')).toContain('承诺事项：已提交（3项，9月20日 10:30）');
     } finally {
       await t.app.stop();
     }
@@ -101,7 +101,7 @@ describe('a group hands in its form', () => {
       await registerAndStart(t, room, '李华');
       await t.wechat.say('王强', room, '今天几点开会？');
       await t.wechat.assertNoNewReplies(room, 150);
-      expect(await t.ask('王强', room, '填报', { mentionBot: true })).toContain('李华正在填报附件2');
+      expect(await t.ask('王强', room, '填报', { mentionBot: true })).toContain('李华正在填报承诺事项');
       // Both speak at once: the owner's answer and a colleague's chatter.
       await Promise.all([t.wechat.say('李华', room, COMMITMENT), t.wechat.say('王强', room, '收到')]);
       const [saved] = await t.wechat.waitForReplies(room, 1);

@@ -15,7 +15,7 @@ const brief = findForm(campaign, 'activityReport')!;
 
 /** Guangdong wall-clock time. */
 const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
-const NOW = sh('2021-09-27 12:00'); // three days before 附件2's deadline
+const NOW = sh('2021-09-26 17:00'); // three days before 附件2's deadline (the 示范集体's own)
 const UNIT = '广州地铁运营一中心青年文明号';
 const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';
 const ITEMS: Entry[] = [
@@ -45,21 +45,21 @@ describe('the reminder text', () => {
     expect(reminder).toBe(
       [
         `⏰ 提醒：${UNIT}的附件2还没有开始填报。`,
-        '截止时间：9月30日（周四）12:00，还剩3天0小时。',
+        '截止时间：9月29日（周三）17:00，还剩3天0小时。',
         '还差：服务承诺、第1–3项服务事项',
         '回复“填报”开始填写。',
       ].join('\n'),
     );
     expect(reminder).toBe(
-      fill(m.reminderNotStarted, { unit: UNIT, form: '附件2', deadline: '9月30日（周四）12:00', timeLeft: '还剩3天0小时', missing }),
+      fill(m.reminderNotStarted, { unit: UNIT, form: '附件2', deadline: '9月29日（周三）17:00', timeLeft: '还剩3天0小时', missing }),
     );
     expect(reminder).not.toContain(form.title);
   });
 
   it('shows the time left as it shrinks', () => {
-    expect(text({}, sh('2021-09-30 09:00'))).toContain('截止时间：9月30日（周四）12:00，还剩3小时0分钟。');
-    expect(text({}, sh('2021-09-30 11:55'))).toContain('还剩5分钟');
-    expect(text({}, sh('2021-09-29 10:30'))).toContain('还剩1天1小时');
+    expect(text({}, sh('2021-09-29 14:00'))).toContain('截止时间：9月29日（周三）17:00，还剩3小时0分钟。');
+    expect(text({}, sh('2021-09-29 16:55'))).toContain('还剩5分钟');
+    expect(text({}, sh('2021-09-28 15:30'))).toContain('还剩1天1小时');
   });
 
   it('tells a unit with a commitment and two items it still lacks the third', () => {
@@ -67,7 +67,7 @@ describe('the reminder text', () => {
     expect(reminder).toBe(
       [
         `⏰ 提醒：${UNIT}的附件2还没有提交。`,
-        '截止时间：9月30日（周四）12:00，还剩3天0小时。',
+        '截止时间：9月29日（周三）17:00，还剩3天0小时。',
         '还差：第3项服务事项',
         '回复“填报”继续填写。',
       ].join('\n'),
@@ -88,7 +88,7 @@ describe('the reminder text', () => {
     expect(reminder).toBe(
       [
         `⏰ 提醒：${UNIT}的附件2已经填完，还没有确认提交。`,
-        '截止时间：9月30日（周四）12:00，还剩3天0小时。',
+        '截止时间：9月29日（周三）17:00，还剩3天0小时。',
         '回复“填报”核对后回复“确认”提交。',
       ].join('\n'),
     );
@@ -143,7 +143,7 @@ describe('openAnswers', () => {
     id: 7,
     name: UNIT,
     kind: 'collective',
-    categories: ['other'],
+    categories: ['national20'],
     city: '广州市',
     industry: '城市轨道交通',
     roomId: 'room-7',
