@@ -15,12 +15,14 @@ vi.setConfig({ testTimeout: 60_000 });
 const ADMIN = '青发部小陈';
 const SZ_ADMIN = '深圳团市委小周';
 
-const unitsIn = (city: string, count: number, from = 1): SeedUnit[] =>
+/** Ordinary collectives (承诺事项, by 9月30日 23:59) unless a category is given. */
+const unitsIn = (city: string, count: number, category: SeedUnit['category'] = 'other'): SeedUnit[] =>
   Array.from({ length: count }, (_, i) => ({
-    name: `${city}第${from + i}青年文明号`,
+    name: `${city}第${1 + i}青年文明号`,
+    category,
     city,
     industry: '政务服务',
-    roomId: `${city === '广州市' ? 'gz' : 'sz'}-${from + i}@chatroom`,
+    roomId: `${city === '广州市' ? 'gz' : 'sz'}-${1 + i}@chatroom`,
   }));
 
 const reminded = (t: TestApp, rooms: RoomMock[]) => rooms.map((room) => t.wechat.replies(room).filter((text) => text.includes('⏰ 提醒')).length);
@@ -50,18 +52,19 @@ describe('admin reminder commands', () => {
       // The day's digests go first.
       await runUntil(t.app, clock, sh('2021-09-24 10:01'), 20_000);
       for (const admin of [ADMIN, SZ_ADMIN]) expect(t.wechat.replies(t.wechat.dm(admin))).toHaveLength(1);
-      expect(await askAdmin(t, SZ_ADMIN, '提醒 附件2')).toBe('已安排向2个群发送附件2提醒，按发送间隔约0分钟内发完。');
+      expect(await askAdmin(t, SZ_ADMIN, '提醒 承诺事项')).toBe('已安排向2个群发送承诺事项提醒，按发送间隔约0分钟内发完。');
       await runUntil(t.app, clock, sh('2021-09-24 10:02'), 20_000);
       expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
-      expect(t.wechat.replies(rooms[3]!)[0]).toContain('还剩6天1小时');
+      expect(t.wechat.replies(rooms[3]!)[0]).toContain('还剩6天13小时');
 
       expect(await askAdmin(t, ADMIN, '提醒 附件9')).toContain('没有“附件9”这张表');
       expect(await askAdmin(t, '路人甲', '暂停提醒')).toBe('抱歉，这个指令只有管理员可以使用。');
       expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已暂停自动提醒');
       expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已经是暂停状态');
 
-      // Paused over the 3-day step: nothing goes to the groups; the admin's own round waits too.
-      await runUntil(t.app, clock, sh('2021-09-27 12:30'), 30 * 60_000);
+      // Paused over the 3-day step (9月27日 23:59, in the quiet hours, so due at 08:00): nothing goes to the
+      // groups; the admin's own round waits too.
+      await runUntil(t.app, clock, sh('2021-09-28 08:30'), 30 * 60_000);
       expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
       expect(await askAdmin(t, ADMIN, '提醒')).toContain('提醒目前已暂停');
       // Digests still go out, and say the reminders are paused.
@@ -70,7 +73,7 @@ describe('admin reminder commands', () => {
 
       expect(await askAdmin(t, ADMIN, '恢复提醒')).toContain('已恢复自动提醒');
       expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe('自动提醒没有暂停。');
-      await runUntil(t.app, clock, sh('2021-09-27 13:00'), 20_000);
+      await runUntil(t.app, clock, sh('2021-09-28 09:00'), 20_000);
       // The admin's round took the place of the 3-day round held back by the pause: one more each.
       expect(reminded(t, rooms)).toEqual([1, 1, 1, 2, 2]);
     } finally {
@@ -82,7 +85,7 @@ describe('admin reminder commands', () => {
 describe('the send budget', () => {
   it('starts a round early when the daily cap is tight, least advanced first, and tells the admins what it cannot reach', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'service-month-'));
-    const roster = unitsIn('广州市', 30);
+    const roster = unitsIn('广州市', 30, 'national20');
     const databaseFile = join(dir, 'bot.db');
     await seedRoster(databaseFile, roster);
     // The first five have begun 附件2: they are reminded last.
@@ -91,24 +94,24 @@ describe('the send budget', () => {
     for (let unitId = 1; unitId <= 5; unitId++) insert.run(unitId, JSON.stringify({ commitment: '热情周到，便民利民，让每一位市民安心办事' }), Date.now());
     db.close();
 
-    const clock = fakeClock(sh('2021-09-25 08:00'));
+    const clock = fakeClock(sh('2021-09-24 08:00'));
     const t = await startTestApp({ dir, now: clock.now, admins: [mockContactId(ADMIN)], app: { sendLimits: { minGapMs: 0, jitterMs: 0, dailyCap: 6 } } });
     t.wechat.contact(ADMIN);
     const rooms = roster.map((unit) => t.wechat.createRoom(unit.name, ['李华'], { id: unit.roomId! }).room);
     try {
-      await runUntil(t.app, clock, sh('2021-09-25 09:00'));
+      await runUntil(t.app, clock, sh('2021-09-24 09:00'));
       const [digest] = t.wechat.replies(t.wechat.dm(ADMIN));
       // 6 messages a day, 2 of them kept for the admin's digests: 4 reminders a day cannot carry 30 in the
       // two days before the next step, nor in the two days before that.
-      expect(digest).toContain('9月27日（周一）12:00的附件2提醒预计有10个群无法在截止前送达，需再增加1个微信号分担发送');
+      expect(digest).toContain('9月26日（周日）17:00的附件2提醒预计有10个群无法在截止前送达，需再增加1个微信号分担发送');
 
-      await runUntil(t.app, clock, sh('2021-09-27 11:00'));
-      // The 3-day round (due 9月27日 12:00) began early, with the units that have not begun.
+      await runUntil(t.app, clock, sh('2021-09-26 16:00'));
+      // The 3-day round (due 9月26日 17:00) began early, with the units that have not begun.
       const early = reminded(t, rooms);
       expect(early.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
       expect(early.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
 
-      await runUntil(t.app, clock, sh('2021-09-30 10:00'));
+      await runUntil(t.app, clock, sh('2021-09-29 15:00'));
       const check = new Database(databaseFile, { readonly: true });
       const days = check.prepare('SELECT day, count FROM SendDay ORDER BY day').all() as { day: string; count: number }[];
       const threeDay = check
@@ -123,7 +126,7 @@ describe('the send budget', () => {
       expect(threeDay.slice(-5).map((row) => row.status).filter((status) => status !== 'expired' && status !== 'skipped')).toEqual([]);
       expect(threeDay.filter((row) => row.status === 'sent').length).toBeGreaterThan(0);
       // What the last round could not send by the deadline is reported right after it.
-      await runUntil(t.app, clock, sh('2021-09-30 13:00'));
+      await runUntil(t.app, clock, sh('2021-09-29 18:00'));
       const afterDeadline = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.startsWith('【附件2已截止】'));
       expect(afterDeadline).toMatch(/\d+个群的提醒没能在截止前发出/);
     } finally {

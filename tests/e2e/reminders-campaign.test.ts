@@ -15,6 +15,7 @@ const GZ = '共青团广州市委员会';
 const SHAOGUAN = '韶关市政务服务中心青年文明号';
 const ROSTER: SeedUnit[] = [
   { name: METRO, city: '广州市', industry: '城市轨道交通', category: 'national20', roomId: 'metro@chatroom' },
+  // ordinary collectives: 承诺事项 (by 9月30日 23:59), no 附件2, no 简报
   { name: TOWER, city: '广州市', industry: '文化旅游', roomId: 'tower@chatroom' },
   { name: FUTIAN, city: '深圳市', industry: '政务服务', roomId: 'futian@chatroom' },
   { name: GRID, kind: 'industryOrg', industry: '广东电网', roomId: 'grid@chatroom' },
@@ -46,21 +47,24 @@ describe('a whole campaign of reminders and digests', () => {
     );
     const reminders = (id: string) => t.wechat.replies(rooms[id]!).filter((text) => text.includes('⏰ 提醒'));
     try {
-      // 广州塔 starts 附件2 and gives its commitment only: 李华 owns the draft.
+      // 广州塔 starts 承诺事项 and gives its commitment only: 李华 owns the draft.
       await runUntil(t.app, clock, sh('2021-09-26 10:00'));
       await t.ask('李华', rooms['tower@chatroom']!, '填报');
       await t.ask('李华', rooms['tower@chatroom']!, COMMITMENT);
 
-      await runUntil(t.app, clock, sh('2021-09-27 12:00'));
+      // 承诺事项's 3-day step (9月27日 23:59) falls in the quiet hours: it waits for 08:00.
+      await runUntil(t.app, clock, sh('2021-09-28 07:00'));
+      expect(reminders('tower@chatroom')).toHaveLength(0);
+      await runUntil(t.app, clock, sh('2021-09-28 08:00'));
       const tower = reminders('tower@chatroom');
       expect(tower).toHaveLength(1);
-      expect(tower[0]).toMatch(/^@李华 ⏰ 提醒：广州塔青年文明号的附件2还没有提交。/);
-      expect(tower[0]).toContain('截止时间：9月30日（周四）12:00，还剩3天0小时。');
+      expect(tower[0]).toMatch(/^@李华 ⏰ 提醒：广州塔青年文明号的承诺事项还没有提交。/);
+      expect(tower[0]).toContain('截止时间：9月30日（周四）23:59，还剩2天15小时。');
       expect(tower[0]).toContain('还差：第1–3项服务事项');
       expect(reminders('futian@chatroom')[0]).toContain('还差：服务承诺、第1–3项服务事项');
       expect(reminders('futian@chatroom')[0]).not.toContain('@');
 
-      // 福田 hands 附件2 in the next day: no reminder after that.
+      // 福田 hands 承诺事项 in the same morning: no reminder after that.
       await runUntil(t.app, clock, sh('2021-09-28 10:00'));
       const futian = rooms['futian@chatroom']!;
       // The reminder already in the group is read before the conversation starts.
@@ -70,7 +74,8 @@ describe('a whole campaign of reminders and digests', () => {
 
       await runUntil(t.app, clock, sh('2021-10-31 12:00'));
 
-      // 附件2: 3 steps; 简报 (示范集体, 行业, 地市): 3 steps; 附件1 (行业): 3 steps.
+      // 附件2 (示范集体): 3 steps; 承诺事项 (the other collectives): 3 steps; 简报 (示范集体, 行业, 地市): 3 steps;
+      // 附件1 (行业): 3 steps.
       expect(reminders('metro@chatroom')).toHaveLength(6);
       expect(reminders('tower@chatroom')).toHaveLength(3);
       expect(reminders('futian@chatroom')).toHaveLength(1);
@@ -80,20 +85,25 @@ describe('a whole campaign of reminders and digests', () => {
       for (const id of ['metro@chatroom', 'grid@chatroom', 'gz@chatroom']) expect(t.wechat.replies(rooms[id]!)).toEqual(reminders(id));
       for (const admin of [ADMIN, CITY_ADMIN]) {
         const digests = t.wechat.replies(t.wechat.dm(admin));
-        // 9月23日 (two days before the first step's window) to 10月29日: 37 days; then 3 deadlines.
+        // 9月23日 (two days before the first step's window) to 10月29日: 37 days; then 4 deadlines.
         expect(digests.filter((text) => text.startsWith('【每日汇总】'))).toHaveLength(37);
-        expect(digests.filter((text) => /^【(附件1|附件2|简报)已截止】/.test(text))).toHaveLength(3);
-        expect(digests).toHaveLength(40);
+        expect(digests.filter((text) => /^【(附件1|附件2|承诺事项|简报)已截止】/.test(text))).toHaveLength(4);
+        expect(digests).toHaveLength(41);
       }
       const province = t.wechat.replies(t.wechat.dm(ADMIN));
+      // Each form's deadline digest counts the units that owe it: 附件2 the one 示范集体, 承诺事项 the three others.
       const afterForm2 = province.find((text) => text.startsWith('【附件2已截止】'))!;
-      expect(afterForm2).toContain('应交4：已提交1（其中逾期0）、填报中1、未开始2');
-      expect(afterForm2).toContain(`未提交3个：${METRO}、${TOWER}、${SHAOGUAN}`);
+      expect(afterForm2).toContain('应交1：已提交0（其中逾期0）、填报中0、未开始1');
+      expect(afterForm2).toContain(`未提交1个：${METRO}`);
       expect(afterForm2).toMatch(/提醒发送：今日已发\d+条（每日上限1000条），待发0条。/);
+      const afterList = province.find((text) => text.startsWith('【承诺事项已截止】'))!;
+      expect(afterList).toContain('应交3：已提交1（其中逾期0）、填报中1、未开始1');
+      expect(afterList).toContain(`未提交2个：${TOWER}、${SHAOGUAN}`);
       // The city admin's digests speak of 广州市 only.
       const city = t.wechat.replies(t.wechat.dm(CITY_ADMIN));
       expect(city.join('\n')).not.toContain(FUTIAN);
-      expect(city.find((text) => text.startsWith('【附件2已截止】'))).toContain('应交2：');
+      expect(city.find((text) => text.startsWith('【附件2已截止】'))).toContain('应交1：');
+      expect(city.find((text) => text.startsWith('【承诺事项已截止】'))).toContain('应交1：');
 
       // Every message the bot sent, replies included, was counted toward the daily cap.
       const sentByBot =
@@ -105,9 +115,9 @@ describe('a whole campaign of reminders and digests', () => {
       const briefSent = (step: string) =>
         (db.prepare("SELECT o.doneAt AS at FROM Outbox o JOIN Unit u ON o.key = 'reminder:activityReport:' || u.id || ':' || ? WHERE u.name = ?").get(step, GZ) as { at: number }).at;
       expect(counted).toBe(sentByBot);
-      // 19 reminders and 2 × 40 digests, each sent once; nothing failed, expired or was skipped.
+      // 19 reminders and 2 × 41 digests, each sent once; nothing failed, expired or was skipped.
       expect(outbox).toEqual([
-        { status: 'sent', kind: 'digest', n: 80 },
+        { status: 'sent', kind: 'digest', n: 82 },
         { status: 'sent', kind: 'reminder', n: 19 },
       ]);
       // The brief's steps 3 days and 1 day before 10月29日 23:59 fall in the quiet hours: they wait for 08:00.

@@ -9,9 +9,10 @@ import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.j
 // Days of campaign run in seconds here, but a slow machine may need more than the default 5 s per test.
 vi.setConfig({ testTimeout: 60_000 });
 
-/** Five ordinary collectives (附件2 only), each with its group. */
+/** Five 示范集体 (附件2 by 9月29日 17:00; the 简报 only in October), each with its group. */
 const UNITS: SeedUnit[] = ['一', '二', '三', '四', '五'].map((n, i) => ({
   name: `广州市第${n}青年文明号服务窗口`,
+  category: 'national20',
   city: '广州市',
   industry: '政务服务',
   roomId: `window-${i + 1}@chatroom`,
@@ -54,26 +55,26 @@ function outbox(file: string): { key: string; status: string; attempts: number; 
 
 describe('reminders across restarts', () => {
   it('sends the rest of a round after a restart, each group once, within the gap', async () => {
-    const clock = fakeClock(sh('2021-09-27 11:58'));
+    const clock = fakeClock(sh('2021-09-26 16:58'));
     const first = await start(clock, { minGapMs: 60_000 });
-    await runUntil(first.t.app, clock, sh('2021-09-27 12:01'), 60_000);
-    // 12:00 and 12:01: one a minute.
+    await runUntil(first.t.app, clock, sh('2021-09-26 17:01'), 60_000);
+    // 17:00 and 17:01: one a minute.
     expect(reminded(first)).toEqual([1, 1, 0, 0, 0]);
     await first.t.app.stop();
 
     // Restarted half a minute later on the same database: the gap since the last send is kept, nothing is repeated.
-    clock.set(new Date(sh('2021-09-27 12:01').getTime() + 30_000));
+    clock.set(new Date(sh('2021-09-26 17:01').getTime() + 30_000));
     const second = await start(clock, { dir: first.t.dir, minGapMs: 60_000 });
     await second.t.app.tick();
     expect(reminded(second)).toEqual([0, 0, 0, 0, 0]);
-    await runUntil(second.t.app, clock, sh('2021-09-27 12:10'), 60_000);
+    await runUntil(second.t.app, clock, sh('2021-09-26 17:10'), 60_000);
     expect(reminded(second)).toEqual([0, 0, 1, 1, 1]);
     expect(outbox(second.t.databaseFile).map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent', 'sent']);
     await second.t.app.stop();
   });
 
   it('sends once more a reminder that a crash left between sending and recording', async () => {
-    const clock = fakeClock(sh('2021-09-27 12:00'));
+    const clock = fakeClock(sh('2021-09-26 17:00'));
     const first = await start(clock, { minGapMs: 60_000 });
     await first.t.app.tick();
     expect(reminded(first)).toEqual([1, 0, 0, 0, 0]);
@@ -83,17 +84,17 @@ describe('reminders across restarts', () => {
     db.prepare("UPDATE Outbox SET status = 'sending', attempts = 1 WHERE key LIKE 'reminder:modelCollective:2:%'").run();
     db.close();
 
-    clock.set(sh('2021-09-27 12:05'));
+    clock.set(sh('2021-09-26 17:05'));
     const second = await start(clock, { dir: first.t.dir, minGapMs: 0 });
     await second.t.app.tick();
     expect(reminded(second)).toEqual([0, 1, 1, 1, 1]);
-    await runUntil(second.t.app, clock, sh('2021-09-27 18:00'), 60 * 60_000);
+    await runUntil(second.t.app, clock, sh('2021-09-26 21:00'), 60 * 60_000);
     expect(reminded(second)).toEqual([0, 1, 1, 1, 1]);
     await second.t.app.stop();
   });
 
   it('never doubles a reminder when two ticks run at once', async () => {
-    const clock = fakeClock(sh('2021-09-27 12:00'));
+    const clock = fakeClock(sh('2021-09-26 17:00'));
     const w = await start(clock);
     await Promise.all([w.t.app.tick(), w.t.app.tick(), w.t.app.tick()]);
     expect(reminded(w)).toEqual([1, 1, 1, 1, 1]);
@@ -101,20 +102,20 @@ describe('reminders across restarts', () => {
   });
 
   it('after a long outage skips the steps whose window passed and sends the one still useful, once', async () => {
-    const clock = fakeClock(sh('2021-09-26 09:00'));
+    const clock = fakeClock(sh('2021-09-25 14:00'));
     const first = await start(clock);
     await first.t.app.tick();
     await first.t.app.stop();
 
-    // Down from 9月26日 to 9月29日 13:00: the 3-day step (9月27日 12:00, until 9月29日 12:00) is over;
-    // the 1-day step (9月29日 12:00) is still on.
-    clock.set(sh('2021-09-29 13:00'));
+    // Down from 9月25日 to 9月28日 18:00: the 3-day step (9月26日 17:00, until 9月28日 17:00) is over;
+    // the 1-day step (9月28日 17:00) is still on.
+    clock.set(sh('2021-09-28 18:00'));
     const second = await start(clock, { dir: first.t.dir });
     await second.t.app.tick();
     const texts = second.rooms.map((room) => second.t.wechat.replies(room));
     expect(texts.map((list) => list.length)).toEqual([1, 1, 1, 1, 1]);
     expect(texts[0]![0]).toContain('还剩23小时0分钟');
-    await runUntil(second.t.app, clock, sh('2021-09-30 08:00'));
+    await runUntil(second.t.app, clock, sh('2021-09-29 13:00'));
     expect(reminded(second)).toEqual([1, 1, 1, 1, 1]);
     const db = new Database(second.t.databaseFile, { readonly: true });
     const rounds = db.prepare("SELECT step, status FROM ReminderRound WHERE formId = 'modelCollective' ORDER BY at").all();
@@ -129,7 +130,7 @@ describe('reminders across restarts', () => {
 
 describe('sends that fail', () => {
   it('retries a failing group with back-off, records it as failed, never holds up the others, and tells the admins', async () => {
-    const clock = fakeClock(sh('2021-09-27 12:00'));
+    const clock = fakeClock(sh('2021-09-26 17:00'));
     const w = await start(clock, { admin: '青发部小陈' });
     const puppet = w.t.wechat.puppet;
     const send = puppet.messageSendText.bind(puppet);
@@ -147,7 +148,7 @@ describe('sends that fail', () => {
     await w.t.app.tick();
     expect(reminded(w)).toEqual([1, 0, 1, 0, 1]);
     // Tried again after 1, 5 and 15 minutes; then given up.
-    await runUntil(w.t.app, clock, sh('2021-09-27 13:00'), 60_000);
+    await runUntil(w.t.app, clock, sh('2021-09-26 18:00'), 60_000);
     expect(refused).toBe(4);
     const rows = outbox(w.t.databaseFile);
     expect(rows.map((row) => [row.status, row.attempts])).toEqual([
@@ -161,8 +162,8 @@ describe('sends that fail', () => {
     expect(rows[3]!.lastError).toContain('no longer in group');
     expect(reminded(w)).toEqual([1, 0, 1, 0, 1]);
     // The next digest names them.
-    await runUntil(w.t.app, clock, sh('2021-09-28 09:00'));
-    const digest = w.t.wechat.replies(w.t.wechat.dm('青发部小陈')).find((text) => text.includes('截至9月28日 09:00'));
+    await runUntil(w.t.app, clock, sh('2021-09-27 09:00'));
+    const digest = w.t.wechat.replies(w.t.wechat.dm('青发部小陈')).find((text) => text.includes('截至9月27日 09:00'));
     expect(digest).toContain('发送失败2条（已重试）：广州市第二青年文明号服务窗口、广州市第四青年文明号服务窗口');
     await w.t.app.stop();
   });
@@ -170,26 +171,26 @@ describe('sends that fail', () => {
 
 describe('quiet hours', () => {
   it('sends nothing between 22:00 and 08:00 and goes on at 08:00', async () => {
-    const clock = fakeClock(sh('2021-09-27 21:58'));
-    // The bot comes up at 21:58, inside the window of 附件2's 3-day step (due at 12:00): one reminder a
+    const clock = fakeClock(sh('2021-09-26 21:58'));
+    // The bot comes up at 21:58, inside the window of 附件2's 3-day step (due at 17:00): one reminder a
     // minute until the quiet hours begin.
     const w = await start(clock, { minGapMs: 60_000 });
     await w.t.app.tick();
-    await runUntil(w.t.app, clock, sh('2021-09-27 21:59'), 60_000);
+    await runUntil(w.t.app, clock, sh('2021-09-26 21:59'), 60_000);
     expect(reminded(w)).toEqual([1, 1, 0, 0, 0]);
-    await runUntil(w.t.app, clock, sh('2021-09-28 07:59'), 10 * 60_000);
+    await runUntil(w.t.app, clock, sh('2021-09-27 07:59'), 10 * 60_000);
     expect(reminded(w)).toEqual([1, 1, 0, 0, 0]);
-    await runUntil(w.t.app, clock, sh('2021-09-28 08:02'), 60_000);
+    await runUntil(w.t.app, clock, sh('2021-09-27 08:02'), 60_000);
     expect(reminded(w)).toEqual([1, 1, 1, 1, 1]);
     await w.t.app.stop();
   });
 
   it('keeps to other quiet hours when told', async () => {
-    const clock = fakeClock(sh('2021-09-27 12:00'));
-    const w = await start(clock, { quietHours: '12:00-14:00' });
+    const clock = fakeClock(sh('2021-09-26 17:00'));
+    const w = await start(clock, { quietHours: '17:00-19:00' });
     await w.t.app.tick();
     expect(reminded(w)).toEqual([0, 0, 0, 0, 0]);
-    await runUntil(w.t.app, clock, sh('2021-09-27 14:00'), 30 * 60_000);
+    await runUntil(w.t.app, clock, sh('2021-09-26 19:00'), 30 * 60_000);
     expect(reminded(w)).toEqual([1, 1, 1, 1, 1]);
     await w.t.app.stop();
   });
