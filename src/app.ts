@@ -144,6 +144,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now, dataDir }),
     roster: { spec: rosterSpec, store: new PrismaRosterStore(database.prisma, serial) },
     reminders: scheduler,
+    notices: scheduler,
     now,
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),

@@ -10,7 +10,7 @@ export type AdminCommand =
   | { type: 'lookup'; name: string }
   | { type: 'roster'; within: string }
   | { type: 'unbind'; name: string }
-  | { type: 'export'; table?: ExportWhat; within: string; includeMissing: boolean }
+  | { type: 'export'; table?: ExportWhat; within: string; includeMissing: boolean; approvedOnly: boolean }
   /** casual: said as 确认, 好的 or 算了 rather than 确认导入, so it may not be about an import at all */
   | { type: 'importConfirm'; casual?: true }
   | { type: 'importCancel'; casual?: true }
@@ -19,6 +19,12 @@ export type AdminCommand =
   | { type: 'remind'; form?: Form; badForm?: string; within: string }
   | { type: 'pause' }
   | { type: 'resume' }
+  /** 审核 [表] [地市或行业]: what waits for review */
+  | { type: 'review'; form?: Form; badForm?: string; within: string }
+  /** 通过 1 3 / 通过 全部: approve entries of the last 审核 list */
+  | { type: 'approve'; picks: number[] | 'all' }
+  /** 退回 1 原因 */
+  | { type: 'returnForm'; n?: number; reason: string }
   | { type: 'unknown'; text: string };
 
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
@@ -59,9 +65,31 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   if (exported !== undefined) {
     const parts = tokens(exported);
     const includeMissing = parts.some((part) => words.includeMissing.includes(part));
-    const rest = parts.filter((part) => !words.includeMissing.includes(part));
+    const approvedOnly = parts.some((part) => words.approvedOnly.includes(part));
+    const rest = parts.filter((part) => !words.includeMissing.includes(part) && !words.approvedOnly.includes(part));
     const table = rest[0] !== undefined && Object.hasOwn(tableWords, rest[0]) ? tableWords[rest[0]] : undefined;
-    return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing };
+    return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing, approvedOnly };
+  }
+  // 通过 and 退回 before 审核, which 审核通过 starts with
+  const approve = after(words.approve);
+  if (approve !== undefined) {
+    if (words.all.includes(approve)) return { type: 'approve', picks: 'all' };
+    const numbers = approve.split(/[\s,，、和及]+/).filter((part) => part !== '').map((part) => pickOf(part));
+    return { type: 'approve', picks: numbers.every((n) => n !== undefined) ? numbers : [] };
+  }
+  const returned = after(words.returnForm);
+  if (returned !== undefined) {
+    // "退回 1 原因", "退回1：原因", "退回第１个 原因"
+    const match = /^(第?\s*[0-9０-９]{1,3}\s*[个号项]?)[\s:：,，。、]*([\s\S]*)$/u.exec(returned);
+    const n = match ? pickOf(match[1]!) : undefined;
+    return n === undefined ? { type: 'returnForm', reason: returned } : { type: 'returnForm', n, reason: match![2]!.trim() };
+  }
+  const review = after(words.review);
+  if (review !== undefined) {
+    const parts = tokens(review);
+    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
+    if ('form' in form || 'badForm' in form) parts.shift();
+    return { type: 'review', ...form, within: scopeWord(parts, campaign) };
   }
   const roster = after(words.roster);
   if (roster !== undefined) return { type: 'roster', within: roster };

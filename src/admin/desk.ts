@@ -13,10 +13,11 @@ import { ExportScopeError, type Exporter, type ExportOptions } from '../export/i
 import { parseRoster } from '../roster/parse.js';
 import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
 import type { RosterSpec } from '../roster/spec.js';
-import type { ReminderControl } from '../schedule/scheduler.js';
+import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
 import type { PrismaRosterStore } from '../roster/store.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
 import { inScope, type Admin, type Scope } from './scope.js';
+import { ReviewDesk, type FormReturner } from './review-desk.js';
 import { viewFor, type View } from './view.js';
 
 export interface PrivateMessage {
@@ -46,8 +47,8 @@ export interface FileLimit {
 /** WeChat refuses files over 100 MB; past ten parts an export is better written by the command line. */
 export const WECHAT_FILE_LIMIT: FileLimit = { maxBytes: 100 * 1024 * 1024, maxParts: 10 };
 
-/** What the desk asks of the groups: 解绑 frees a unit's groups through their own conversations. */
-export interface GroupControl {
+/** What the desk asks of the groups: 解绑 frees a unit's groups, 退回 reopens a form, through their own conversations. */
+export interface GroupControl extends FormReturner {
   /** returns the room ids of the groups freed */
   unbindUnit(unitId: number, actor: string): Promise<string[]>;
 }
@@ -60,6 +61,8 @@ export interface AdminDeskOptions {
   exporter: Exporter;
   roster: { spec: RosterSpec; store: RosterStore };
   reminders: ReminderControl;
+  /** how a group hears what an admin did to it (a form sent back) */
+  notices: GroupNotices;
   now: () => Date;
   log: Logger;
   /** what the files the desk sends must keep within; WECHAT_FILE_LIMIT when not given */
@@ -77,8 +80,12 @@ const CANDIDATES = 5;
 export class AdminDesk {
   private readonly admins: Map<string, Admin>;
 
+  private readonly review: ReviewDesk;
+
   constructor(private readonly options: AdminDeskOptions) {
     this.admins = new Map(options.admins.map((admin) => [admin.id, admin]));
+    const { campaign, store, groups, notices, now } = options;
+    this.review = new ReviewDesk({ campaign, store, groups, notices, now, unitsOf: (admin) => this.unitsOf(admin) });
   }
 
   /** The reply to a private text message. */
@@ -144,7 +151,7 @@ export class AdminDesk {
       if (!within) return { text: fill(m.exportNoScope, { word: command.within }) };
     }
     try {
-      const options = { includeMissing: command.includeMissing, ...(within ? { within } : {}) };
+      const options = { includeMissing: command.includeMissing, approvedOnly: command.approvedOnly, ...(within ? { within } : {}) };
       if (command.table === 'briefs') return await this.exportBriefs(admin, options);
       const file = await exporter.exportFor(command.table, admin.scope, options);
       return { text: fill(m.exportDone, { file: file.fileName, rows: file.rows }), file: { name: file.fileName, data: file.data } };
@@ -239,6 +246,16 @@ export class AdminDesk {
         return (await this.options.reminders.setPaused(false, admin.id)) ? m.resumed : m.notPaused;
       case 'remind':
         return this.remind(admin, command);
+      case 'review': {
+        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
+        const view = await this.view(admin, command.within);
+        if ('refusal' in view) return view.refusal;
+        return this.review.list(admin, view, command);
+      }
+      case 'approve':
+        return this.review.approve(admin, command.picks);
+      case 'returnForm':
+        return this.review.sendBack(admin, command.n, command.reason);
     }
   }
 
@@ -247,6 +264,7 @@ export class AdminDesk {
     const { campaign, now, store } = this.options;
     const m = campaign.admin.messages;
     if (action === 'lookup') return lookupText(campaign, unit, await store.versions(unit.id), now());
+    if (action === 'review') return [lookupText(campaign, unit, await store.versions(unit.id), now()), m.reviewHint].join('\n');
     const freed = await this.options.groups.unbindUnit(unit.id, admin.id);
     if (freed.length === 0) return fill(m.unbindNone, { unit: unit.name });
     return fill(m.unbound, { unit: unit.name, topic: unit.roomTopic ?? '' });

@@ -6,6 +6,7 @@ import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { formStatus, progressLines, summaryLines } from '../conversation/form-text.js';
 import type { AdminUnit, SubmittedVersion } from '../store/admin-store.js';
+import { reviewLine } from './review.js';
 import type { Scope } from './scope.js';
 
 export const PAGE_SIZE = 20;
@@ -109,9 +110,11 @@ export function statsText(campaign: Campaign, seen: Seen, forms: readonly Form[]
   const lines = [fill(m.statsHeader, { scope: seen.label, time: formatDateTime(now, campaign.timezone, campaign.formats) })];
   const stats = formStats(campaign, seen.scope, seen.units, forms);
   for (const { form, counts, byIndustry, groups } of stats) {
+    const review = reviewLine(campaign, seen.units, form);
     lines.push(
       formHeading(campaign, form, now),
       fill(m.statsTotals, { ...counts }),
+      ...(review ? [review] : []),
       fill(m.statsGroupHeading, { by: byIndustry ? labels.byIndustry : labels.byCity }),
       ...groups.map(([group, c]) => fill(m.statsLine, { group, ...c })),
     );

@@ -1,4 +1,4 @@
-// `npm run export -- 附件1|附件2|清单|简报 [--city 广州市 | --industry 名称] [--include-missing] [--out FILE]`:
+// `npm run export -- 附件1|附件2|清单|简报 [--city 广州市 | --industry 名称] [--include-missing] [--approved] [--out FILE]`:
 // the notice's tables from the database at DATABASE_URL, written as .xlsx, or the activity briefs with the
 // files kept in the data folder beside the database, written as one .zip of any size (by default under
 // data/exports/, named like the file the bot sends in a chat). The sentences are in src/export/texts.ts.
@@ -35,6 +35,7 @@ interface Command {
   kind: ExportWhat;
   within?: Scope;
   includeMissing: boolean;
+  approvedOnly: boolean;
   out?: string;
 }
 
@@ -44,12 +45,17 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
   let kind: ExportWhat | undefined;
   let within: Scope | undefined;
   let includeMissing = false;
+  let approvedOnly = false;
   let out: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--include-missing') {
       includeMissing = true;
+      continue;
+    }
+    if (arg === '--approved') {
+      approvedOnly = true;
       continue;
     }
     if (arg === '--city' || arg === '--industry' || arg === '--out') {
@@ -68,7 +74,7 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
     if (kind === undefined) return { usage: 'unknownTable', vars: { table: arg } };
   }
   if (kind === undefined) return { usage: 'missingTable', vars: {} };
-  return { kind, within, includeMissing, out };
+  return { kind, within, includeMissing, approvedOnly, out };
 }
 
 /** Runs the command; resolves to the exit code. */
@@ -91,7 +97,7 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
       const dataDir = path.dirname(databaseFile(config.DATABASE_URL));
       const exporter = createExporter({ store: new PrismaExportStore(database.prisma, new Serial()), campaign, now: io.now, dataDir });
       // The command line stands for the province office: any city or industry, or everything.
-      const options = { within: command.within, includeMissing: command.includeMissing };
+      const options = { within: command.within, includeMissing: command.includeMissing, approvedOnly: command.approvedOnly };
       // npm runs scripts in the project folder; a relative --out means the folder the command was typed in.
       const target = (fileName: string) =>
         command.out ? path.resolve(io.env.INIT_CWD ?? process.cwd(), command.out) : path.resolve(io.cwd ?? process.cwd(), DEFAULT_OUT_DIR, fileName);

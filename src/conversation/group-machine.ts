@@ -425,12 +425,27 @@ export function buildGroupMachine(campaign: Campaign) {
     },
   };
 
+  /** 退回: a form handed in is reopened, and the group hears why; one already reopened is left as it is. */
+  const returning: TransitionFor<'admin.return'>[] = forms.map((form) => ({
+    guard: and([({ event }: Args) => event.type === 'admin.return' && event.formId === form.id, stateIn(to(groupIds.submitted(form.id)))]),
+    actions: [
+      raise({ type: 'status.reopened' as const, formId: form.id }),
+      { type: 'effect' as const, params: { kind: 'reopen' as const, formId: form.id } },
+      message('returned', ({ event }: Args) => ({
+        form: form.shortTitle,
+        reviewer: event.type === 'admin.return' ? event.by.name : '',
+        reason: event.type === 'admin.return' ? event.reason : '',
+      })),
+    ],
+  }));
+
   return machineSetup.createMachine({
     id: 'group',
     context: EMPTY_CONTEXT,
     initial: 'unbound',
     on: {
       'admin.unbind': { guard: 'hasUnit', target: '.unbound', actions: ['unbindUnit', { type: 'effect', params: { kind: 'unbind' } }] },
+      'admin.return': returning,
       'unit.updated': { actions: ['updateUnit'] },
       'group.restore': [
         {

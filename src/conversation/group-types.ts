@@ -129,6 +129,8 @@ export type UserEvent = Envelope &
 export type SystemEvent =
   /** an admin frees the group from its unit */
   | { type: 'admin.unbind'; at: number; by: Person }
+  /** the unit's 地市团委 or 行业团组织 sends a handed-in form back (退回) with a reason: it is reopened */
+  | { type: 'admin.return'; at: number; by: Person; formId: string; reason: string }
   /** the roster changed the bound unit's name, kind or category */
   | { type: 'unit.updated'; at: number; unit: UnitProfile }
   /** a state stored by another version of the machine, carried into this one */

@@ -60,6 +60,13 @@ interface SeenGroup {
 }
 
 /** A group as held in memory: its row's revision and its live snapshot. */
+/** A group told that its form was sent back, and the member to @ there. */
+export interface ReturnedForm {
+  roomId: string;
+  text: string;
+  mention: string | null;
+}
+
 interface Loaded {
   revision: number;
   snapshot: GroupSnapshot;
@@ -133,6 +140,24 @@ export class GroupConversations {
       });
     }
     return freed;
+  }
+
+  /**
+   * A reviewer sends a unit's handed-in form back (退回): each of its groups reopens the form through its
+   * machine. Returns, per group that reopened it, what to tell the group and whom to @ (who holds its forms).
+   */
+  async returnForm(unitId: number, formId: string, reason: string, by: { id: string; name: string }): Promise<ReturnedForm[]> {
+    const rooms = await this.store.roomsOfUnit(unitId);
+    const told: ReturnedForm[] = [];
+    for (const roomId of rooms) {
+      await this.queue.run(roomId, async () => {
+        const replies = await this.apply(roomId, null, by.id, () => ({ type: 'admin.return', at: this.now().getTime(), by, formId, reason }));
+        if (!replies || replies.length === 0) return;
+        const owner = (await this.load(roomId)).snapshot.context.owner;
+        told.push({ roomId, text: replies.join('\n'), mention: owner?.id ?? null });
+      });
+    }
+    return told;
   }
 
   private async handleNow(message: IncomingMessage): Promise<string[]> {

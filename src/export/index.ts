@@ -34,6 +34,8 @@ export interface ExportOptions extends BuildOptions {
    * industry admin only for its own scope (anything else throws ExportScopeError).
    */
   within?: Scope;
+  /** only what its reviewers approved (导出 附件2 已通过): the rest counts as not handed in */
+  approvedOnly?: boolean;
 }
 
 export interface ExportFile {
@@ -64,7 +66,7 @@ export function createExporter(deps: ExporterDeps): Exporter {
     async exportFor(kind, adminScope, options = {}) {
       const scope = narrowScope(adminScope, options.within);
       const now = deps.now();
-      const units = await store.unitsWithLatest(formIds);
+      const units = (await store.unitsWithLatest(formIds)).map((unit) => (options.approvedOnly ? approvedOf(unit) : unit));
       const data: ExportData = {
         reporter: reporterOf(scope, units),
         units: within(scope, units),
@@ -163,4 +165,9 @@ export function exportFileName(kind: ExportKind, scope: Scope, at: Date, timeZon
 /** 附件1 / 附件2 / 清单 / 简报 (or attachment1 / attachment2 / list / briefs) → what to export; undefined otherwise. */
 export function parseExportKind(word: string): ExportWhat | undefined {
   return Object.hasOwn(tableWords, word.trim()) ? tableWords[word.trim()] : undefined;
+}
+
+/** The unit with only its approved submissions. */
+function approvedOf(unit: StoredExportUnit): StoredExportUnit {
+  return { ...unit, submissions: Object.fromEntries(Object.entries(unit.submissions).filter(([, submission]) => submission.approved)) };
 }

@@ -32,6 +32,8 @@ export interface ExportSubmission {
   answers: Answers;
   submittedAt: Date;
   late: boolean;
+  /** its reviewers (地市团委, 行业团组织) approved this version (审核通过) */
+  approved: boolean;
 }
 
 export interface ExportUnit extends UnitProfile {

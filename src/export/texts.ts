@@ -96,7 +96,7 @@ export const exportTexts = {
   fonts: { body: '宋体', title: '方正小标宋简体' },
   cli: {
     help: [
-      '用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
+      '用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--approved] [--out 文件]',
       '  附件1      服务事项清单（省级联创行业系统）',
       '  附件2      服务承诺与服务事项清单（示范集体）',
       '  清单       服务事项公开清单（每个服务事项一行）',
@@ -104,10 +104,11 @@ export const exportTexts = {
       '  --city     只导出一个地市，填报单位为该市团委',
       '  --industry 只导出一个行业（系统）',
       '  --include-missing  未提交的单位也列出（只有名称），显示缺口',
+      '  --approved         只列出地市团委、行业团组织审核通过的（附件2）',
       '  --out      输出文件，默认 data/exports/ 下按表名、范围和日期命名',
       '退出码：0 成功，2 参数有误，4 配置、数据库或写文件出错。',
     ].join('\n'),
-    usage: '{reason}\n用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--out 文件]',
+    usage: '{reason}\n用法：npm run export -- 附件1|附件2|清单|简报 [--city 地市 | --industry 行业] [--include-missing] [--approved] [--out 文件]',
     missingTable: '请指明要导出的表：附件1、附件2、清单 或 简报。',
     unknownTable: '不认识的表“{table}”，可选：附件1、附件2、清单、简报。',
     unknownOption: '不认识的选项 {option}。',

@@ -11,6 +11,7 @@ import type { Deliver } from './sender.js';
 import type { ScheduleStore } from './store.js';
 
 const DigestPayloadSchema = z.object({ text: z.string().min(1) });
+export const NoticePayloadSchema = z.object({ text: z.string().min(1), mentionIds: z.array(z.string()) });
 
 export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outbound: Outbound): Deliver {
   return async (row, now) => {
@@ -18,6 +19,12 @@ export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outboun
       const payload = DigestPayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable digest' };
       await outbound.toContact(row.target, payload.data.text);
+      return { sent: true };
+    }
+    if (row.kind === 'notice') {
+      const payload = NoticePayloadSchema.safeParse(row.payload);
+      if (!payload.success) return { sent: false, reason: 'unreadable notice' };
+      await outbound.toRoom(row.target, payload.data.text, payload.data.mentionIds);
       return { sent: true };
     }
     const payload = ReminderPayloadSchema.safeParse(row.payload);

@@ -2,6 +2,7 @@
 // reminders are doing against the send limits.
 import { inScope, type Admin } from '../admin/scope.js';
 import { formHeading, formStats, missingUnits, scopeLabel } from '../admin/report.js';
+import { reviewLine } from '../admin/review.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime } from '../campaign/time.js';
@@ -59,7 +60,8 @@ export function digestText(
   const stats = formStats(campaign, admin.scope, units, forms);
   const shown = campaign.reminders.digestNames;
   for (const { form, counts, byIndustry, groups } of stats) {
-    lines.push(formHeading(campaign, form, now), fill(m.statsTotals, { ...counts }));
+    const review = reviewLine(campaign, units, form);
+    lines.push(formHeading(campaign, form, now), fill(m.statsTotals, { ...counts }), ...(review ? [review] : []));
     const list = groups.map(([group, c]) => fill(m.digestGroup, { group, ...c })).join(m.digestGroupSeparator);
     lines.push(fill(m.digestGroups, { by: byIndustry ? labels.byIndustry : labels.byCity, groups: list }));
     const missing = missingUnits(campaign, units, form);

@@ -38,6 +38,11 @@ export interface SchedulerOptions {
   log: Logger;
 }
 
+/** Messages an admin's action sends to a group, through the outbox. */
+export interface GroupNotices {
+  toGroup(key: string, roomId: string, text: string, mentionIds: readonly string[]): Promise<void>;
+}
+
 export interface ReminderControl {
   /** queues a round of `form` for the units in the admin's scope; how many groups it reaches and whether reminders are paused */
   /** a round now for the admin's scope, or the city or industry within it that the admin named */
@@ -46,7 +51,7 @@ export interface ReminderControl {
   setPaused(paused: boolean, actor: string): Promise<boolean>;
 }
 
-export class Scheduler implements ReminderControl {
+export class Scheduler implements ReminderControl, GroupNotices {
   private chain: Promise<void> = Promise.resolve();
   private recovered = false;
   private lastPlan: number | undefined;
@@ -105,7 +110,8 @@ export class Scheduler implements ReminderControl {
       this.lastPlan = t;
     }
     if (!this.options.online()) return;
-    await this.sender.drain(now, ['digest']);
+    // What admins send to groups and the admins' digests go before the reminders, paused or not.
+    await this.sender.drain(now, ['notice', 'digest']);
     if (!(await this.paused())) await this.sender.drain(now, ['reminder'], this.reserve);
   }
 
@@ -118,6 +124,19 @@ export class Scheduler implements ReminderControl {
     await this.options.store.setSetting(PAUSED, String(paused), actor, this.options.now());
     this.options.log.info({ actor, paused }, paused ? 'reminders paused' : 'reminders resumed');
     return true;
+  }
+
+  /**
+   * Queues a message for a group (a form sent back with its reason), sent by the outbox like the rest: once,
+   * within the limits, kept across a restart. `key` makes a repeat of the same action one message. Sending
+   * starts at once, not at the next tick.
+   */
+  async toGroup(key: string, roomId: string, text: string, mentionIds: readonly string[]): Promise<void> {
+    const now = this.options.now();
+    await this.options.store.enqueue([
+      { key, kind: 'notice', target: roomId, payload: { text, mentionIds: [...mentionIds] }, priority: -1, notBefore: now, expiresAt: null },
+    ]);
+    void this.tick().catch((error: unknown) => this.options.log.warn({ err: error }, 'sending a notice failed; the outbox will retry'));
   }
 
   async remindNow(form: Form, admin: Admin, within?: Scope): Promise<{ count: number; paused: boolean; etaMs: number }> {

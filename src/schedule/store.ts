@@ -12,13 +12,14 @@ export interface RemindableUnit extends UnitProfile {
   owner: { id: string; name: string; formId: string } | null;
 }
 
-export type OutboxKind = 'reminder' | 'digest';
+/** notice: a message an admin's action sends a group (a form sent back by its reviewer) */
+export type OutboxKind = 'reminder' | 'digest' | 'notice';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'expired' | 'skipped';
 
 export interface NewOutboxRow {
   key: string;
   kind: OutboxKind;
-  /** room id (reminder) or contact id (digest) */
+  /** room id (reminder, notice) or contact id (digest) */
   target: string;
   payload: object;
   priority: number;

@@ -16,6 +16,29 @@ export interface AdminSubmission {
   version: number;
   submittedAt: Date | null;
   late: boolean;
+  /** where the version handed in last stands with its reviewers; null before the first hand-in */
+  review: Review | null;
+}
+
+export type ReviewStatus = 'pending' | 'approved' | 'returned';
+
+export interface Review {
+  status: ReviewStatus;
+  /** the reason given with 退回 */
+  note: string | null;
+  at: Date | null;
+  by: string | null;
+}
+
+/** An approval or a return of the version an admin was shown. */
+export interface ReviewDecision {
+  unitId: number;
+  formId: string;
+  version: number;
+  status: 'approved' | 'returned';
+  by: string;
+  at: Date;
+  note?: string;
 }
 
 export interface AdminUnit extends UnitProfile {
@@ -29,17 +52,21 @@ export interface SubmittedVersion {
   answers: Answers;
   submittedAt: Date;
   late: boolean;
+  /** the contact id of the member who handed it in */
+  submittedBy: string;
 }
 
 /** A numbered list of units an admin was shown, and what a number sent next does with the unit. */
 export interface PickList {
-  action: 'lookup' | 'unbind';
-  entries: { n: number; unitId: number }[];
+  /** review: the 审核 list, whose numbers 通过 and 退回 take too */
+  action: 'lookup' | 'unbind' | 'review';
+  /** formId and version: the submission a 审核 entry stands for */
+  entries: { n: number; unitId: number; formId?: string; version?: number }[];
 }
 
 const PickListSchema = z.object({
-  action: z.enum(['lookup', 'unbind']),
-  entries: z.array(z.object({ n: z.number().int(), unitId: z.number().int() })),
+  action: z.enum(['lookup', 'unbind', 'review']),
+  entries: z.array(z.object({ n: z.number().int(), unitId: z.number().int(), formId: z.string().optional(), version: z.number().int().optional() })),
 });
 
 export interface AdminStore {
@@ -49,6 +76,11 @@ export interface AdminStore {
   /** the admin's last numbered list; kept across restarts, so that "2" still means what it meant */
   pickList(adminId: string): Promise<PickList | null>;
   savePickList(adminId: string, list: PickList | null): Promise<void>;
+  /**
+   * Records a reviewer's decision on the version shown, if that version is still the one handed in (not
+   * reopened, not replaced); false otherwise, and nothing changes. Audited.
+   */
+  review(decision: ReviewDecision): Promise<boolean>;
 }
 
 const pickKey = (adminId: string) => `admin.pick:${adminId}`;
@@ -72,6 +104,7 @@ export class PrismaAdminStore implements AdminStore {
           version: s.version,
           submittedAt: s.submittedAt,
           late: s.late,
+          review: reviewOf(s),
         })),
       }));
     });
@@ -90,6 +123,7 @@ export class PrismaAdminStore implements AdminStore {
         answers: parseAnswers(row.answers),
         submittedAt: row.submittedAt,
         late: row.late,
+        submittedBy: row.submittedBy,
       }));
     });
   }
@@ -107,6 +141,21 @@ export class PrismaAdminStore implements AdminStore {
     });
   }
 
+  review(decision: ReviewDecision): Promise<boolean> {
+    const { unitId, formId, version, status, by, at, note } = decision;
+    return this.serial.run(() =>
+      this.prisma.$transaction(async (tx) => {
+        const changed = await tx.submission.updateMany({
+          where: { unitId, formId, version, status: 'submitted' },
+          data: { review: status, reviewNote: note ?? null, reviewedAt: at, reviewedBy: by },
+        });
+        if (changed.count === 0) return false;
+        await audit(tx, by, at, `review.${status}`, { unitId, formId, version, ...(note ? { note } : {}) });
+        return true;
+      }),
+    );
+  }
+
   savePickList(adminId: string, list: PickList | null): Promise<void> {
     const key = pickKey(adminId);
     return this.serial.run(async () => {
@@ -114,4 +163,13 @@ export class PrismaAdminStore implements AdminStore {
       else await this.prisma.setting.upsert({ where: { key }, create: { key, value: JSON.stringify(list) }, update: { value: JSON.stringify(list) } });
     });
   }
+}
+
+const ReviewStatusSchema = z.enum(['pending', 'approved', 'returned']);
+
+function reviewOf(row: { version: number; review: string | null; reviewNote: string | null; reviewedAt: Date | null; reviewedBy: string | null }): Review | null {
+  if (row.version === 0) return null;
+  // A version handed in before reviews were kept waits for one.
+  const status = ReviewStatusSchema.catch('pending').parse(row.review ?? 'pending');
+  return { status, note: row.reviewNote, at: row.reviewedAt, by: row.reviewedBy };
 }

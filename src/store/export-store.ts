@@ -45,16 +45,24 @@ export class PrismaExportStore implements ExportStore {
       // Every submitted version of these forms, newest first per submission: the first one seen is the latest.
       const versions = await this.prisma.submissionVersion.findMany({
         where: { submission: { formId: { in: [...formIds] } } },
-        select: { version: true, answers: true, submittedAt: true, late: true, submission: { select: { unitId: true, formId: true } } },
+        select: {
+          version: true,
+          answers: true,
+          submittedAt: true,
+          late: true,
+          submission: { select: { unitId: true, formId: true, review: true, version: true } },
+        },
         orderBy: [{ submissionId: 'asc' }, { version: 'desc' }],
       });
       const latest = new Map<number, Record<string, ExportSubmission>>();
       for (const row of versions) {
-        const { unitId, formId } = row.submission;
+        const { unitId, formId, review, version } = row.submission;
         let forms = latest.get(unitId);
         if (!forms) latest.set(unitId, (forms = {}));
         if (forms[formId]) continue;
-        forms[formId] = { version: row.version, answers: parseAnswers(row.answers), submittedAt: row.submittedAt, late: row.late };
+        // a review is of the version handed in last: each new version waits for one again
+        const approved = review === 'approved' && row.version === version;
+        forms[formId] = { version: row.version, answers: parseAnswers(row.answers), submittedAt: row.submittedAt, late: row.late, approved };
       }
       return units.map((unit) => ({
         ...toUnitProfile(unit),

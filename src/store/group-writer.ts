@@ -189,10 +189,11 @@ function prepare(db: Database) {
        ON CONFLICT(unitId, formId) DO UPDATE SET answers = excluded.answers, updatedAt = excluded.updatedAt`,
     ),
     submit: statement(
-      `INSERT INTO Submission (unitId, formId, status, answers, version, submittedAt, late, createdAt, updatedAt)
-       VALUES (?, ?, 'submitted', ?, 1, ?, ?, ?, ?)
+      `INSERT INTO Submission (unitId, formId, status, answers, version, submittedAt, late, createdAt, updatedAt, review)
+       VALUES (?, ?, 'submitted', ?, 1, ?, ?, ?, ?, 'pending')
        ON CONFLICT(unitId, formId) DO UPDATE SET status = 'submitted', answers = excluded.answers, version = version + 1,
-         submittedAt = excluded.submittedAt, late = excluded.late, updatedAt = excluded.updatedAt
+         submittedAt = excluded.submittedAt, late = excluded.late, updatedAt = excluded.updatedAt,
+         review = 'pending', reviewNote = NULL, reviewedAt = NULL, reviewedBy = NULL
        RETURNING id, version`,
     ),
     version: statement('INSERT INTO SubmissionVersion (submissionId, version, answers, submittedAt, submittedBy, late) VALUES (?, ?, ?, ?, ?, ?)'),

@@ -225,3 +225,49 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
     expect(store.processed.has('room-1-3')).toBe(true);
   });
 });
+
+describe('a form sent back by its reviewer (退回)', () => {
+  async function handedIn() {
+    const g = group();
+    const unit = g.store.addUnit('room-1', '越秀区政务服务中心青年文明号', { city: '广州市' });
+    await g.say('填报');
+    await g.say(COMMITMENT);
+    for (const item of ITEMS.slice(0, 3)) {
+      await g.say(item);
+      await g.say('4');
+    }
+    await g.say('完成');
+    expect(await g.say('确认')).toContain('🎉 已提交');
+    return { g, unit };
+  }
+  const REVIEWER = { id: 'wxid_gz', name: '共青团广州市委员会' };
+
+  it('reopens the form through the group’s machine, says why, and takes it in again as version 2', async () => {
+    const { g, unit } = await handedIn();
+    const told = await g.conv().returnForm(unit.id, 'collectiveList', '第3项太笼统，请写明具体举措', REVIEWER);
+    expect(told).toEqual([
+      {
+        roomId: 'room-1',
+        text: '📝 共青团广州市委员会审核后退回了承诺事项，原因：第3项太笼统，请写明具体举措\n请回复“修改”按意见修改，改好后回复“确认”重新提交。已填写的内容都在。',
+        // nobody holds a handed-in form: the desk @-mentions who handed it in, from the versions kept
+        mention: null,
+      },
+    ]);
+    expect(g.store.submissions.get(`${unit.id}:collectiveList`)?.status).toBe('reopened');
+    expect(await g.say('进度')).toContain('承诺事项：已提交（第1版），正在修改');
+    // after a restart too, the form is reopened, not handed in
+    g.restart();
+    expect(await g.say('修改 3')).toContain('好的，修改第3项服务事项。');
+    await g.say('组织青年员工每月走进沿线中小学开展一次安全乘车宣传课');
+    await g.say('4');
+    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
+  });
+
+  it('leaves a form that is not handed in as it is, and says nothing', async () => {
+    const { g, unit } = await handedIn();
+    await g.say('修改');
+    expect(await g.conv().returnForm(unit.id, 'collectiveList', '请补充', REVIEWER)).toEqual([]);
+    expect(await g.conv().returnForm(unit.id, 'modelCollective', '请补充', REVIEWER)).toEqual([]);
+  });
+});

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fillServiceList } from '../support/fill-form.js';
 import { mockContactId } from '../support/mock-wechat.js';
-import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
+import { askPrivately, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
 const METRO = '广州地铁运营一中心青年文明号';
 const FUTIAN = '深圳市福田区政务服务中心青年文明号';
@@ -28,12 +28,6 @@ async function withApp(test: (t: TestApp) => Promise<void>, dir?: string): Promi
     await t.app.stop();
   }
   return t;
-}
-
-async function askPrivately(t: TestApp, who: string, text: string): Promise<string> {
-  await t.wechat.sayPrivately(who, text);
-  const [reply] = await t.wechat.waitForReplies(t.wechat.dm(who), 1);
-  return reply!;
 }
 
 const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';

@@ -17,15 +17,16 @@ function io(env: Record<string, string | undefined>) {
 }
 
 describe('parseExportArguments', () => {
-  it('reads the table, one scope, --include-missing and --out', () => {
-    expect(parseExportArguments(['附件2', '--city', '广州市', '--include-missing', '--out', 'x.xlsx'])).toEqual({
+  it('reads the table, one scope, --include-missing, --approved and --out', () => {
+    expect(parseExportArguments(['附件2', '--city', '广州市', '--include-missing', '--approved', '--out', 'x.xlsx'])).toEqual({
       kind: 'attachment2',
       within: { kind: 'city', city: '广州市' },
       includeMissing: true,
+      approvedOnly: true,
       out: 'x.xlsx',
     });
     expect(parseExportArguments(['清单', '--industry', '广东电网'])).toMatchObject({ kind: 'list', within: { kind: 'industry', industry: '广东电网' } });
-    expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, out: undefined });
+    expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, approvedOnly: false, out: undefined });
     expect(parseExportArguments(['--help'])).toBe('help');
     expect(parseExportArguments(['简报', '--city', '广州市'])).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
   });

@@ -400,8 +400,30 @@ function dataOf(entries: Array<{ content: string; type: string }>, commitment = 
         city: '广州市',
         industry: null,
         forms: ['modelCollective'],
-        submissions: { modelCollective: { version: 1, answers: { commitment, items: entries }, submittedAt: NOW, late: false } },
+        submissions: { modelCollective: { version: 1, answers: { commitment, items: entries }, submittedAt: NOW, late: false, approved: false } },
       },
     ],
   };
 }
+
+describe('导出 附件2 已通过', () => {
+  it('keeps only the versions their reviewers approved; a version handed in after the approval waits again', async () => {
+    const { prisma } = seeded.database;
+    const futian = await prisma.unit.findFirstOrThrow({ where: { name: T.futian } });
+    const metro = await prisma.unit.findFirstOrThrow({ where: { name: T.metro1 } });
+    await prisma.submission.updateMany({ where: { unitId: futian.id, formId: 'modelCollective' }, data: { review: 'approved' } });
+    // metro's approval was of an older version than the one it handed in last
+    await prisma.submission.updateMany({ where: { unitId: metro.id, formId: 'modelCollective' }, data: { review: 'approved', version: 1 } });
+    try {
+      const { file, sheet } = await sheetOf('attachment2', PROVINCE, { approvedOnly: true });
+      const names = grid(sheet).map((row) => row[1]);
+      expect(names).toContain(T.futian);
+      expect(names).not.toContain(T.metro1);
+      expect(names).not.toContain(`${T.station}（逾期提交）`);
+      expect(file.rows).toBe(4);
+    } finally {
+      await prisma.submission.updateMany({ where: { unitId: { in: [futian.id, metro.id] }, formId: 'modelCollective' }, data: { review: null } });
+      await prisma.submission.updateMany({ where: { unitId: metro.id, formId: 'modelCollective' }, data: { version: 2 } });
+    }
+  });
+});

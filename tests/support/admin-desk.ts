@@ -6,7 +6,7 @@ import type { Admin, Scope } from '../../src/admin/scope.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { silentLogger } from '../../src/log.js';
 import type { ReminderControl } from '../../src/schedule/scheduler.js';
-import type { AdminStore, AdminUnit, PickList } from '../../src/store/admin-store.js';
+import type { AdminStore, AdminUnit, PickList, ReviewDecision } from '../../src/store/admin-store.js';
 
 /** A ReminderControl that records what was asked and answers as told. */
 export class FakeReminders implements ReminderControl {
@@ -51,6 +51,13 @@ export class MemoryAdminStore implements AdminStore {
     if (list) this.lists.set(adminId, list);
     else this.lists.delete(adminId);
   }
+  async review(decision: ReviewDecision) {
+    const submission = this.unitList.find((u) => u.id === decision.unitId)?.submissions.find((s) => s.formId === decision.formId);
+    if (!submission || submission.version !== decision.version || submission.status !== 'submitted') return false;
+    submission.review = { status: decision.status, note: decision.note ?? null, at: decision.at, by: decision.by };
+    this.audits.push({ actor: decision.by, action: `review.${decision.status}` });
+    return true;
+  }
 }
 
 /** A roster unit with no submissions, named and placed as given. */
@@ -70,6 +77,9 @@ export function makeDesk(options: DeskOptions) {
   const store = new MemoryAdminStore(options.units ?? []);
   const clock = { now: options.now };
   const unbound: number[] = [];
+  /** forms sent back, and what the groups were told */
+  const returned: { unitId: number; formId: string; reason: string; by: string }[] = [];
+  const notices: { key: string; roomId: string; text: string; mentionIds: readonly string[] }[] = [];
   const desk = new AdminDesk({
     campaign: options.campaign,
     admins: options.admins,
@@ -81,6 +91,19 @@ export function makeDesk(options: DeskOptions) {
         if (!unit?.roomTopic) return [];
         unbound.push(unitId);
         return [`room-${unitId}`];
+      },
+      // Reopens the unit's form, as its group's machine would, and says so.
+      returnForm: async (unitId, formId, reason, by) => {
+        const submission = store.unitList.find((u) => u.id === unitId)?.submissions.find((s) => s.formId === formId);
+        if (!submission) return [];
+        submission.status = 'reopened';
+        returned.push({ unitId, formId, reason, by: by.name });
+        return [{ roomId: `room-${unitId}`, text: `退回：${reason}`, mention: 'filler' }];
+      },
+    },
+    notices: {
+      toGroup: async (key, roomId, text, mentionIds) => {
+        notices.push({ key, roomId, text, mentionIds });
       },
     },
     exporter: {} as never,
@@ -96,5 +119,5 @@ export function makeDesk(options: DeskOptions) {
     expect(reply.file).toBeUndefined();
     return reply.text;
   };
-  return { desk, reminders, store, clock, unbound, ask };
+  return { desk, reminders, store, clock, unbound, returned, notices, ask };
 }

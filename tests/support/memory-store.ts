@@ -165,6 +165,7 @@ export class MemoryStore implements GroupStore {
         version: old?.version ?? 0,
         submittedAt: old?.submittedAt ?? null,
         late: old?.late ?? false,
+        review: old?.review ?? null,
       });
     }
     for (const effect of write.effects) {
@@ -173,7 +174,7 @@ export class MemoryStore implements GroupStore {
         const answers = write.state.context.forms[effect.formId]?.answers ?? {};
         const old = this.submissions.get(key(effect.formId));
         const version = (old?.version ?? 0) + 1;
-        this.submissions.set(key(effect.formId), { unitId: unitId!, formId: effect.formId, status: 'submitted', answers, version, submittedAt: new Date(write.at), late: effect.late });
+        this.submissions.set(key(effect.formId), { unitId: unitId!, formId: effect.formId, status: 'submitted', answers, version, submittedAt: new Date(write.at), late: effect.late, review: { status: 'pending', note: null, at: null, by: null } });
         this.history.push({ unitId: unitId!, formId: effect.formId, version, answers, late: effect.late });
       }
       if (effect.kind === 'reopen') {

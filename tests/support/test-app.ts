@@ -93,3 +93,10 @@ export async function startTestApp(
     },
   };
 }
+
+/** A member writes to the bot privately and reads its one reply. */
+export async function askPrivately(t: TestApp, who: string, text: string): Promise<string> {
+  await t.wechat.sayPrivately(who, text);
+  const [reply] = await t.wechat.waitForReplies(t.wechat.dm(who), 1);
+  return reply!;
+}

@@ -1,0 +1,158 @@
+// 汇总: a city or industry admin reviews the forms its units hand in (审核), approves them (通过) or sends
+// one back with a reason (退回); the province sees where each stands in 统计.
+import { describe, expect, it } from 'vitest';
+import { parseAdminCommand } from '../../src/admin/commands.js';
+import type { Admin } from '../../src/admin/scope.js';
+import { loadCampaign } from '../../src/campaign/load.js';
+import type { AdminSubmission, AdminUnit } from '../../src/store/admin-store.js';
+import { adminUnit, makeDesk } from '../support/admin-desk.js';
+
+const campaign = loadCampaign('conversations');
+const NOW = new Date('2021-09-29T18:00:00+08:00');
+const PROVINCE: Admin = { id: 'wxid_province', scope: { kind: 'province' } };
+const GUANGZHOU: Admin = { id: 'wxid_gz', scope: { kind: 'city', city: '广州市' } };
+const METRO: Admin = { id: 'wxid_metro', scope: { kind: 'industry', industry: '广州地铁集团' } };
+
+function handedIn(formId: string, at: string, version = 1): AdminSubmission {
+  return {
+    formId,
+    status: 'submitted',
+    answers: { commitment: '热情周到，便民利民', items: [] },
+    version,
+    submittedAt: new Date(`${at}+08:00`),
+    late: false,
+    review: { status: 'pending', note: null, at: null, by: null },
+  };
+}
+
+function units(): AdminUnit[] {
+  const east = adminUnit(1, '广州东站青年文明号', '广州市', '广州地铁集团', '东站群');
+  east.submissions = [handedIn('modelCollective', '2021-09-28T10:00')];
+  const south = adminUnit(2, '广州南站青年文明号', '广州市', '广东铁路', '南站群');
+  south.categories = ['national20', 'provincialModel'];
+  south.submissions = [handedIn('modelCollective', '2021-09-27T09:00')];
+  const ordinary = { ...adminUnit(3, '越秀区政务服务中心', '广州市', null, '越秀群'), categories: ['other' as const] };
+  ordinary.submissions = [handedIn('collectiveList', '2021-09-29T08:00')];
+  const shenzhen = adminUnit(4, '深圳北站青年文明号', '深圳市', '广东铁路', '深圳北站群');
+  shenzhen.submissions = [handedIn('modelCollective', '2021-09-26T09:00')];
+  const industry = { ...adminUnit(5, '广东电网有限责任公司团委', null, '广东电网', '电网群'), kind: 'industryOrg' as const, categories: [] };
+  industry.submissions = [handedIn('industryList', '2021-09-25T09:00')];
+  const cityOrg = { ...adminUnit(6, '共青团广州市委员会', '广州市', null, null), kind: 'cityOrg' as const, categories: [] };
+  return [east, south, ordinary, shenzhen, industry, cityOrg];
+}
+
+const deskOf = () => makeDesk({ campaign, admins: [PROVINCE, GUANGZHOU, METRO], now: NOW, units: units() });
+
+describe('reading 审核, 通过 and 退回', () => {
+  const parse = (text: string) => parseAdminCommand(text, campaign);
+  it('takes a form and a city after 审核, numbers or 全部 after 通过, a number and a reason after 退回', () => {
+    expect(parse('审核')).toEqual({ type: 'review', within: '' });
+    expect(parse('审核 附件2 广州市')).toMatchObject({ type: 'review', form: { id: 'modelCollective' }, within: '广州市' });
+    expect(parse('通过 1')).toEqual({ type: 'approve', picks: [1] });
+    expect(parse('通过 1、3 ４')).toEqual({ type: 'approve', picks: [1, 3, 4] });
+    expect(parse('通过 全部')).toEqual({ type: 'approve', picks: 'all' });
+    expect(parse('通过')).toEqual({ type: 'approve', picks: [] });
+    expect(parse('退回 2 第3项太笼统，请写明具体举措')).toEqual({ type: 'returnForm', n: 2, reason: '第3项太笼统，请写明具体举措' });
+    expect(parse('退回2：服务承诺超过50字')).toEqual({ type: 'returnForm', n: 2, reason: '服务承诺超过50字' });
+    expect(parse('退回 2')).toEqual({ type: 'returnForm', n: 2, reason: '' });
+    expect(parse('退回')).toEqual({ type: 'returnForm', reason: '' });
+    // 审核通过 is 通过, not 审核
+    expect(parse('审核通过 2')).toEqual({ type: 'approve', picks: [2] });
+    expect(parse('导出 附件2 广州市 已通过')).toEqual({ type: 'export', table: 'attachment2', within: '广州市', includeMissing: false, approvedOnly: true });
+  });
+});
+
+describe('审核 by a city', () => {
+  it('lists what its units handed in, oldest first, numbered, with the date to send it on; nothing of other cities or of 附件1', async () => {
+    const { ask } = deskOf();
+    const text = await ask('审核', GUANGZHOU);
+    expect(text).toBe(
+      [
+        '【附件2】广州市待审核2个（审核后于9月30日（周四）12:00前报送团省委）：',
+        '1. 广州南站青年文明号（广州市、广东铁路，9月27日 09:00提交）',
+        '2. 广州东站青年文明号（广州市、广州地铁集团，9月28日 10:00提交）',
+        '【承诺事项】广州市待审核1个：',
+        '3. 越秀区政务服务中心（广州市，9月29日 08:00提交）',
+        '回复序号查看内容；“通过 1”或“通过 全部”审核通过；“退回 1 原因”退回修改，原因会发到该单位的群里。',
+      ].join('\n'),
+    );
+    expect(await ask('审核 附件1', GUANGZHOU)).toBe('附件1由团省委直接收取，不需要审核。');
+    expect(await ask('审核 深圳市', GUANGZHOU)).toBe('您的范围是广州市，不能查看深圳市的情况。');
+  });
+
+  it('an industry sees its own units, wherever they are', async () => {
+    const { ask } = deskOf();
+    expect(await ask('审核', METRO)).toContain('1. 广州东站青年文明号');
+    expect(await ask('审核', METRO)).not.toContain('南站');
+  });
+
+  it('a number shows the unit with what it handed in, and the list stays', async () => {
+    const { ask } = deskOf();
+    await ask('审核', GUANGZHOU);
+    const shown = await ask('2', GUANGZHOU);
+    expect(shown).toMatch(/^广州东站青年文明号\n/);
+    expect(shown).toContain('“退回 1 原因”退回修改');
+    expect(await ask('1', GUANGZHOU)).toMatch(/^广州南站青年文明号\n/);
+  });
+});
+
+describe('通过', () => {
+  it('approves the numbers given, audited, and they leave the list; 统计 shows where the form stands', async () => {
+    const { ask, store } = deskOf();
+    await ask('审核', GUANGZHOU);
+    expect(await ask('通过 1 2', GUANGZHOU)).toBe('✅ 已审核通过2个：广州南站青年文明号、广州东站青年文明号');
+    expect(store.audits.filter((a) => a.action === 'review.approved')).toHaveLength(2);
+    expect(await ask('通过 1', GUANGZHOU)).toBe('列表中没有第1个，请回复3到3之间的序号。');
+    expect(await ask('审核', GUANGZHOU)).not.toContain('广州东站');
+    const stats = await ask('统计 附件2', PROVINCE);
+    expect(stats).toContain('审核：待审核1、已通过2、已退回0（审核后于9月30日（周四）12:00前报送团省委）');
+  });
+
+  it('通过 全部 approves every entry of the last list; with no list it says how to get one', async () => {
+    const { ask } = deskOf();
+    expect(await ask('通过 全部', GUANGZHOU)).toBe('请写明通过哪一个，例如“通过 1”或“通过 全部”。先发送“审核”查看待审核列表。');
+    await ask('审核', GUANGZHOU);
+    expect(await ask('通过 全部', GUANGZHOU)).toBe('✅ 已审核通过3个：广州南站青年文明号、广州东站青年文明号、越秀区政务服务中心');
+    expect(await ask('审核', GUANGZHOU)).toBe('广州市没有待审核的表。');
+  });
+
+  it('does not approve a version the group reopened after the list was shown', async () => {
+    const { ask, store } = deskOf();
+    await ask('审核', GUANGZHOU);
+    store.unitList[1]!.submissions[0]!.status = 'reopened';
+    expect(await ask('通过 1', GUANGZHOU)).toBe('广州南站青年文明号在您查看列表后已重新打开或重新提交，这次没有通过。请重新发送“审核”。');
+  });
+});
+
+describe('退回', () => {
+  it('reopens the form in its group with the reason, @-mentioning the filler through the outbox', async () => {
+    const { ask, returned, notices, store } = deskOf();
+    await ask('审核', GUANGZHOU);
+    expect(await ask('退回 2 第3项太笼统，请写明具体举措', GUANGZHOU)).toBe(
+      '已退回广州东站青年文明号的附件2，原因会发到群里（东站群）并@填报人。该单位重新提交后会回到待审核列表。',
+    );
+    expect(returned).toEqual([{ unitId: 1, formId: 'modelCollective', reason: '第3项太笼统，请写明具体举措', by: '共青团广州市委员会' }]);
+    expect(notices).toEqual([{ key: 'return:1:modelCollective:1:room-1', roomId: 'room-1', text: '退回：第3项太笼统，请写明具体举措', mentionIds: ['filler'] }]);
+    expect(store.unitList[0]!.submissions[0]!.review).toMatchObject({ status: 'returned', note: '第3项太笼统，请写明具体举措', by: GUANGZHOU.id });
+    expect(await ask('统计 附件2', GUANGZHOU)).toContain('审核：待审核1、已通过0、已退回1');
+  });
+
+  it('asks for the reason, the number, or a list first; refuses a unit without a group', async () => {
+    const { ask, returned } = deskOf();
+    expect(await ask('退回 1 太短', GUANGZHOU)).toContain('先发送“审核”查看待审核列表');
+    await ask('审核', GUANGZHOU);
+    expect(await ask('退回 1', GUANGZHOU)).toBe('请写上退回的原因，例如“退回 1 第2项服务事项太笼统，请写明具体举措”。原因会发到该单位的群里。');
+    expect(await ask('退回 太笼统', GUANGZHOU)).toContain('请写明退回哪一个和原因');
+    expect(await ask('退回 9 太笼统', GUANGZHOU)).toBe('列表中没有第9个，请回复1到3之间的序号。');
+    expect(returned).toEqual([]);
+  });
+
+  it('the province reviews too, under its own name', async () => {
+    const { ask, returned } = deskOf();
+    const list = await ask('审核 附件2', PROVINCE);
+    expect(list).toContain('【附件2】全省待审核3个');
+    expect(list.indexOf('深圳北站')).toBeLessThan(list.indexOf('广州南站'));
+    await ask('退回 1 请补充服务对象', PROVINCE);
+    expect(returned[0]).toMatchObject({ unitId: 4, by: '团省委青发部' });
+  });
+});
