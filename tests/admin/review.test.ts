@@ -5,6 +5,7 @@ import { parseAdminCommand } from '../../src/admin/commands.js';
 import type { Admin } from '../../src/admin/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import type { AdminSubmission, AdminUnit } from '../../src/store/admin-store.js';
+import { digestText } from '../../src/schedule/digest-text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');
@@ -154,5 +155,17 @@ describe('退回', () => {
     expect(list.indexOf('深圳北站')).toBeLessThan(list.indexOf('广州南站'));
     await ask('退回 1 请补充服务对象', PROVINCE);
     expect(returned[0]).toMatchObject({ unitId: 4, by: '团省委青发部' });
+  });
+});
+
+describe('the digest', () => {
+  it('says where each reviewed form stands, and nothing of review for 附件1', () => {
+    const budget = { sentToday: 0, dailyCap: 300, pendingReminders: 0, paused: false, failed: [], expired: 0, shortfalls: [] };
+    const all = units();
+    all[0]!.submissions[0]!.review = { status: 'approved', note: null, at: NOW, by: GUANGZHOU.id };
+    const text = digestText(campaign, GUANGZHOU, all, campaign.forms, '【每日汇总】', NOW, budget);
+    expect(text).toContain('应交2：已提交2（其中逾期0）、填报中0、未开始0\n审核：待审核1、已通过1、已退回0（审核后于9月30日（周四）12:00前报送团省委）');
+    expect(text).toContain('【承诺事项】');
+    expect(text.match(/审核：/g)).toHaveLength(2);
   });
 });
