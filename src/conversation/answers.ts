@@ -58,6 +58,17 @@ export function normalizeText(input: string): string {
   return input.replace(INVISIBLE, '').replace(STRAY_JOINER, '').replace(/\s+/g, ' ').trim();
 }
 
+/** normalizeText line by line: the line breaks of a text of paragraphs stay, empty lines go. */
+export function normalizeParagraphs(input: string): string {
+  return input
+    .replace(INVISIBLE, '')
+    .replace(STRAY_JOINER, '')
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line) => line !== '')
+    .join('\n');
+}
+
 function looksLikeSeveral(input: string): boolean {
   const lines = input.split(/\r?\n|\r/).filter((line) => line.trim() !== '');
   return lines.filter((line) => ENUMERATED.test(line)).length >= 2;
@@ -68,10 +79,10 @@ const HAS_WORDS = /[\p{L}\p{N}]/u;
 function textSchema(field: TextField, { others }: CheckContext) {
   const label = field.label;
   return z.string().transform((input, ctx) => {
-    const value = withoutLabel(normalizeText(input), field);
+    const value = withoutLabel(field.paragraphs ? normalizeParagraphs(input) : normalizeText(input), field);
     const count = countChars(value);
     if (count === 0) return fail(ctx, 'errorEmpty', { label });
-    if (looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });
+    if (!field.paragraphs && looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });
     if (count > field.maxChars) {
       return fail(ctx, 'errorTooLong', { label, max: field.maxChars, count, over: count - field.maxChars });
     }
@@ -145,6 +156,12 @@ export function linkIn(text: string): string | undefined {
   const found = URL_IN_TEXT.exec(text)?.[0];
   if (!found) return undefined;
   return /^https?:\/\//i.test(found) ? found : `https://${found}`;
+}
+
+/** The text of a message without the web address linkIn finds in it ("推文在这里…，请查收" → "推文在这里，请查收"). */
+export function textBesideLink(text: string): string {
+  if (OTHER_SCHEME.test(text) && !/https?:\/\//i.test(text)) return text;
+  return text.replace(URL_IN_TEXT, '');
 }
 
 function urlSchema(field: ScalarField & { kind: 'url' }) {

@@ -26,7 +26,8 @@ export type CommandEvent =
   | { type: 'cmd.bind'; name: string }
   | { type: 'cmd.unknown'; text: string };
 
-export type TextEvent = { type: 'user.text'; text: string };
+/** `confirmed`: a text held back and said yes to ("要把…保存为…吗？" 是): not asked about again */
+export type TextEvent = { type: 'user.text'; text: string; confirmed?: true };
 
 /** An argument longer than this after 修改/删除 is read as an answer that happens to start with the word. */
 const MAX_ARGUMENT = 6;

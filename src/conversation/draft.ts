@@ -1,7 +1,7 @@
 // The answers of one form as plain JSON, and what they still lack.
 import { z } from 'zod';
 import type { Field, Form, ListField } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import { countChars, fill } from '../campaign/text.js';
 
 export type Entry = Record<string, string>;
 export type Answers = Record<string, string | Entry[]>;
@@ -44,7 +44,7 @@ export function openEntryIndex(answers: Answers, field: ListField): number {
 }
 
 export function isFieldMissing(answers: Answers, field: Field): boolean {
-  if (field.kind !== 'list') return typeof answers[field.id] !== 'string';
+  if (field.kind !== 'list') return !(field.kind === 'text' && field.optional) && typeof answers[field.id] !== 'string';
   const entries = entriesOf(answers, field);
   return (
     entries.some((entry) => !isEntryComplete(field, entry)) || entries.length < Math.max(field.minItems, 0)
@@ -52,12 +52,25 @@ export function isFieldMissing(answers: Answers, field: Field): boolean {
 }
 
 export function isFormComplete(form: Form, answers: Answers): boolean {
-  return form.fields.every((field) => !isFieldMissing(answers, field));
+  return form.fields.every((field) => !isFieldMissing(answers, field)) && ruleHolds(form, answers);
+}
+
+/** The form's completeWith holds: one of its fields counts (a list with its entries, a text long enough). True without one. */
+export function ruleHolds(form: Form, answers: Answers): boolean {
+  if (!form.completeWith) return true;
+  return form.completeWith.anyOf.some((entry) => {
+    const field = form.fields.find((f) => f.id === entry.field);
+    if (field?.kind === 'list') return completeEntries(answers, field).length >= (entry.minItems ?? 1);
+    const value = answers[entry.field];
+    return field?.kind === 'text' && typeof value === 'string' && countChars(value) >= (entry.minChars ?? field.minChars);
+  });
 }
 
 export type Missing =
   | { kind: 'field'; label: string }
-  | { kind: 'items'; label: string; count: number };
+  | { kind: 'items'; label: string; count: number }
+  /** none of the fields of completeWith counts yet: its `missing` says what would */
+  | { kind: 'rule'; label: string };
 
 /** What a form still lacks, in the order of its fields. */
 export function missingOf(form: Form, answers: Answers): Missing[] {
@@ -71,6 +84,7 @@ export function missingOf(form: Form, answers: Answers): Missing[] {
     if (lacking > 0) missing.push({ kind: 'items', label: field.label, count: lacking });
     else unfinishedEntry(answers, field).forEach((label) => missing.push({ kind: 'field', label }));
   }
+  if (form.completeWith && !ruleHolds(form, answers)) missing.push({ kind: 'rule', label: form.completeWith.missing });
   return missing;
 }
 

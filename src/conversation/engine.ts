@@ -131,7 +131,16 @@ export function machineVersion(campaign: Campaign): string {
   const scalar = (field: ScalarField) => {
     switch (field.kind) {
       case 'text':
-        return { id: field.id, kind: field.kind, min: field.minChars, max: field.maxChars, unique: field.unique, prefill: field.prefill ?? null };
+        return {
+          id: field.id,
+          kind: field.kind,
+          min: field.minChars,
+          max: field.maxChars,
+          unique: field.unique,
+          prefill: field.prefill ?? null,
+          optional: field.optional,
+          paragraphs: field.paragraphs,
+        };
       case 'choice':
         return { id: field.id, kind: field.kind, choices: (campaign.choiceSets[field.choices] ?? []).map((choice) => choice.value) };
       case 'url':
@@ -144,7 +153,7 @@ export function machineVersion(campaign: Campaign): string {
     f.kind === 'list' ? { id: f.id, kind: f.kind, min: f.minItems, max: f.maxItems, fields: f.fields.map(scalar) } : scalar(f);
   const structure = {
     engine: ENGINE_VERSION,
-    forms: campaign.forms.map((form) => ({ id: form.id, review: form.review, fields: form.fields.map(field) })),
+    forms: campaign.forms.map((form) => ({ id: form.id, review: form.review, fields: form.fields.map(field), completeWith: form.completeWith?.anyOf ?? null })),
     registration: scalar(campaign.registration),
   };
   return `${ENGINE_VERSION}.${createHash('sha256').update(JSON.stringify(structure)).digest('hex').slice(0, 12)}`;

@@ -6,6 +6,7 @@ import { entriesOf, mainList, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';
 import { parsePaste, pastedData } from './paste.js';
 import { chatterOf } from './chatter.js';
+import { materialsOf } from './materials.js';
 import type { At } from './say.js';
 
 type Read =
@@ -39,6 +40,7 @@ export function readText(
 /** The question at `at` takes free text: a text field, or the text that starts a list's next entry. */
 export function takesFreeText(form: Form | undefined, at: At | undefined): boolean {
   if (!form || !at || at.kind === 'registration') return false;
+  if (at.kind === 'materials') return materialsOf(form)?.text !== undefined;
   if (at.kind !== 'field' && at.kind !== 'entry' && at.kind !== 'more') return false;
   const field = form.fields.find((f) => f.id === at.field);
   if (!field) return false;
@@ -74,6 +76,7 @@ export function pasteOrText(
 
 /** The question at `at` asks for a link. */
 export function takesLink(form: Form | undefined, at: At | undefined): boolean {
+  if (form && at?.kind === 'materials') return materialsOf(form)?.links !== undefined;
   if (!form || !at || at.kind === 'registration' || !('field' in at)) return false;
   const field = form.fields.find((f) => f.id === at.field);
   if (!field) return false;
@@ -89,6 +92,7 @@ export function listTaking(form: Form, kind: 'url' | 'media'): ListField | undef
 
 /** The media field the question at `at` asks for, if it asks for one. */
 export function mediaFieldAt(form: Form | undefined, at: At | undefined): MediaField | undefined {
+  if (form && at?.kind === 'materials') return materialsOf(form)?.files?.media;
   if (!form || !at || (at.kind !== 'entry' && at.kind !== 'more')) return undefined;
   const list = form.fields.find((field) => field.id === at.field);
   if (!list || list.kind !== 'list') return undefined;

@@ -1,9 +1,12 @@
 // One form of the campaign as nested states of the group machine: a state per field, a compound state per
-// list (one child per sub-field, then "more"), the review and a pasted list waiting for 确认. Each state that
+// list (one child per sub-field, then "more"), the one question of a form complete with any one of several
+// fields (completeWith), the review and a pasted list waiting for 确认. Each state that
 // asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
-import { and, raise, stateIn } from 'xstate';
+import { and, not, raise, stateIn } from 'xstate';
 import type { Form, ListField, ScalarField } from '../campaign/schema.js';
+import { countChars } from '../campaign/text.js';
 import { completeEntries, entriesOf, mainList } from './draft.js';
+import { isMaterial, materialsOf } from './materials.js';
 import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';
 import type { Effect, GroupContext, GroupEvent } from './group-types.js';
 import type { At, Say } from './say.js';
@@ -16,6 +19,7 @@ export function formIds(formId: string) {
     route: `${p}route`,
     review: `${p}review`,
     pasted: `${p}pasted`,
+    materials: `${p}materials`,
     field: (field: string) => `${p}f_${field}`,
     list: (field: string) => `${p}l_${field}`,
     sub: (field: string, sub: string) => `${p}l_${field}_${sub}`,
@@ -77,6 +81,9 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
   const f = formIds(form.id);
   const list = mainList(form);
   const onForm = { form: form.id };
+  const materials = materialsOf(form);
+  /** 上一步 from a field of the form's one question (修改 简介, 修改 1): back to that question. */
+  const toMaterials: AnyTransition[] = [{ target: to(f.materials), actions: ['stopEditing'] }];
   const listRef = (field: ListField) => ({ form: form.id, field: field.id });
   const setIndex = (field: string, where: 'open' | 'last' | 'previous' | 'new'): Action => ({
     type: 'moveIndex',
@@ -121,6 +128,10 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       entry: ['dropPending', ...ask],
       on: {
         'user.text': [
+          // The text of the form's one question, changed to one too short to count by itself: saved, and said so.
+          ...(isMaterial(form, field.id)
+            ? [{ guard: { type: 'shortText', params: ref }, target: to(f.route), actions: [{ type: 'store', params: ref }, tooShort(field.id)] } as const]
+            : []),
           { guard: { type: 'valid', params: ref }, target: to(f.route), actions: [{ type: 'store', params: ref }, saved(field.id)] },
           { actions: [refuse(ref), 'unquiet'] },
         ],
@@ -129,7 +140,7 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
         'cmd.yes': takeOffered,
         // 不是 to the roster's offer: the question again, to be answered with another name.
         'cmd.no': { guard: { type: 'suggested', params: ref }, actions: [...ask] },
-        'cmd.back': backBefore(k),
+        'cmd.back': isMaterial(form, field.id) ? toMaterials : backBefore(k),
       },
     };
   }
@@ -156,7 +167,9 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       const back: TransitionFor<'cmd.back'>[] =
         j > 0
           ? [{ target: to(f.sub(field.id, subs[j - 1]!.id)), actions: [current] }]
-          : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous'), current] }, ...backBefore(k)];
+          : isMaterial(form, field.id)
+            ? toMaterials
+            : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous'), current] }, ...backBefore(k)];
       states[`s_${sub.id}`] = {
         id: f.sub(field.id, sub.id),
         meta: { ask: atOf(ref) },
@@ -211,10 +224,88 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
           { actions: [refuse(freshRef), ...ask] },
         ],
         'cmd.finish': { target: to(f.route) },
-        'cmd.back': { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last'), current] },
+        'cmd.back': isMaterial(form, field.id) ? toMaterials : { target: to(f.sub(field.id, last.id)), actions: [setIndex(field.id, 'last'), current] },
       },
     };
     return { id: f.list(field.id), initial: 'pick', entry: [{ type: 'reachList', params: lf }], states };
+  }
+
+  /**
+   * The one question of a form's completeWith: a link (typed, or an article card) goes into its list, a picture
+   * or file into its list, any other text is the text field (asked about before it replaces another). Each is
+   * saved at once and the question asked again, saying what the form holds once it is complete; 完成 or 确认
+   * then hands it in, before that they say what is still needed.
+   */
+  function materialsState(): StateConfig {
+    const { text, links, files } = materials!;
+    const missing = (key: 'notNowFinish' | 'notNowConfirm'): Action =>
+      say(({ context }) => ({ kind: 'missing', form: form.id, key, answers: context.forms[form.id]?.answers ?? {} }));
+    const again = { target: to(f.materials), reenter: true } as const;
+    const onText: AnyTransition[] = [];
+    if (links) {
+      const ref = { form: form.id, field: links.list.id, sub: links.sub, fresh: true };
+      const isLink = { type: 'linkText', params: onForm } as const;
+      onText.push(
+        { guard: and([isLink, { type: 'full', params: listRef(links.list) }]), actions: [message('listFull', () => ({ max: links.list.maxItems })), ...ask] },
+        { guard: and([isLink, { type: 'valid', params: ref }]), ...again, actions: [{ type: 'store', params: ref }, saved(links.list.id)] },
+        { guard: isLink, actions: [refuse(ref), ...ask] },
+      );
+    }
+    if (text) {
+      const ref = { form: form.id, field: text.field.id };
+      onText.push(
+        {
+          guard: { type: 'replacesText', params: ref },
+          actions: [
+            'keepPending',
+            say(({ context }) => {
+              const before = context.forms[form.id]?.answers[ref.field];
+              const checked = check(context, context.pending ?? '', ref);
+              const vars = { old: countChars(typeof before === 'string' ? before : ''), new: checked.ok ? countChars(checked.value) : 0 };
+              return { kind: 'rule', form: form.id, key: 'replace', vars };
+            }),
+          ],
+        },
+        { guard: { type: 'shortText', params: ref }, ...again, actions: [{ type: 'store', params: ref }, tooShort(ref.field)] },
+        { guard: { type: 'valid', params: ref }, ...again, actions: [{ type: 'store', params: ref }, saved(ref.field)] },
+        { actions: [refuse(ref), 'unquiet'] },
+      );
+    } else if (links) {
+      onText.push({ actions: [refuse({ form: form.id, field: links.list.id, sub: links.sub, fresh: true }), ...ask] });
+    }
+    const onMedia: AnyTransition[] = files
+      ? [
+          { guard: { type: 'full', params: listRef(files.list) }, actions: [message('listFull', () => ({ max: files.list.maxItems })), ...ask] },
+          { ...again, actions: [{ type: 'storeMedia', params: { form: form.id, field: files.list.id, sub: files.media.id, fresh: true } }, saved(files.list.id)] },
+        ]
+      : [];
+    const first = form.fields.findIndex((field) => isMaterial(form, field.id));
+    return {
+      id: f.materials,
+      meta: { ask: { kind: 'materials', form: form.id } },
+      entry: ['dropPending', ...ask],
+      on: {
+        'user.text': onText,
+        ...(files ? { 'user.media': onMedia } : {}),
+        'cmd.finish': [{ guard: { type: 'complete', params: onForm }, target: to(f.route) }, { actions: [missing('notNowFinish'), ...ask] }],
+        'cmd.confirm': [
+          { guard: 'hasPending', actions: ['sendPending'] },
+          { guard: { type: 'complete', params: onForm }, target: to(f.route) },
+          { actions: [missing('notNowConfirm'), ...ask] },
+        ],
+        // 继续 where everything is taken at once: the question again.
+        'cmd.continue': { actions: [...ask] },
+        'cmd.back': backBefore(first),
+      },
+    };
+  }
+
+  /** A text kept that does not make the form complete by itself: saved, and why it is not enough. */
+  function tooShort(field: string): Action {
+    return say(({ context }) => {
+      const value = context.forms[form.id]?.answers[field];
+      return { kind: 'rule', form: form.id, key: 'tooShort', vars: { count: countChars(typeof value === 'string' ? value : ''), min: materials?.text?.min ?? 0 } };
+    });
   }
 
   const lastField = form.fields[form.fields.length - 1]!;
@@ -224,13 +315,23 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       id: f.route,
       entry: ['stopEditing'],
       always: [
-        ...form.fields.map(
+        // The fields of the form's one question are asked there, not one by one.
+        ...form.fields.filter((field) => !isMaterial(form, field.id)).map(
           (field): AnyTransition => ({
             guard: { type: 'toAsk', params: { form: form.id, field: field.id } },
             target: to(field.kind === 'list' ? f.list(field.id) : f.field(field.id)),
             actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
           }),
         ),
+        // A form complete with any one of several fields stays at their one question until 完成 (or 确认) with one
+        // of them in; opened again, it first shows what it holds.
+        ...(materials
+          ? [
+              { guard: and(['opening', { type: 'holdsMaterial', params: onForm }]), target: to(f.materials), actions: [say({ kind: 'summary', form: form.id })] },
+              { guard: not(and([{ type: 'ruleHolds', params: onForm }, 'handingIn'])), target: to(f.materials) },
+              ...(form.review ? [] : [...submitTransitions(form.id), { target: to(f.materials), actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }]),
+            ]
+          : []),
         // A form without a review is handed in with its last answer; opened again complete, or reopened,
         // it shows the review instead; one that can no longer be handed in says why at 确认.
         { guard: { type: 'reviews', params: onForm }, target: to(f.review) },
@@ -249,15 +350,18 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
         'cmd.yes': handIn,
         'cmd.no': { actions: [...ask] },
         'cmd.finish': { target: to(f.review), reenter: true },
-        'cmd.continue': list
+        'cmd.continue': materials
+          ? { target: to(f.materials) }
+          : list
           ? [
               { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ...ask] },
               { target: to(f.sub(list.id, list.fields[0]!.id)), actions: [setIndex(list.id, 'new')] },
             ]
           : { actions: [message('notNowContinue'), ...ask] },
         'user.text': { actions: [...ask] },
-        'cmd.back':
-          lastField.kind === 'list'
+        'cmd.back': materials
+          ? { target: to(f.materials) }
+          : lastField.kind === 'list'
             ? { target: to(f.more(lastField.id)), actions: [setIndex(lastField.id, 'last')] }
             : { target: to(f.field(lastField.id)), actions: [current] },
       },
@@ -279,6 +383,7 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
   form.fields.forEach((field, k) => {
     states[field.kind === 'list' ? `l_${field.id}` : `f_${field.id}`] = field.kind === 'list' ? listState(field, k) : scalarState(field, k);
   });
+  if (materials) states.materials = materialsState();
 
   return {
     id: f.root,

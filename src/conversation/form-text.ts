@@ -4,7 +4,7 @@ import type { Campaign, ChoiceField, Form, ScalarField } from '../campaign/schem
 import { choicesOf, deadlineOf } from '../campaign/forms.js';
 import { fill, countChars, type Vars } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, entriesOf, mainList, missingOf, type Answers } from './draft.js';
+import { completeEntries, entriesOf, mainList, missingOf, ruleHolds, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';
 import type { At } from './say.js';
 
@@ -27,6 +27,10 @@ export function questionText(campaign: Campaign, form: Form, at: Exclude<At, { k
       const list = listAt(form, at.field);
       const count = completeEntries(answers, list).length;
       return fill(list.more ?? m.continuePrompt, { min: list.minItems, count, next: count + 1 });
+    }
+    case 'materials': {
+      const rule = form.completeWith!;
+      return ruleHolds(form, answers) ? fill(rule.more, { have: haveText(campaign, form, answers) }) : rule.prompt;
     }
     case 'review':
       return renderReview(campaign, form, answers);
@@ -89,30 +93,32 @@ export function renderReview(campaign: Campaign, form: Form, answers: Answers): 
   return fill(template, { summary: summaryLines(campaign, form, answers).join('\n'), last: count });
 }
 
-/** Every answer of a form, one line each: 【服务承诺】…, 【服务事项】, 1. …（类型）. */
+/** Every answer of a form, one line each: 【服务承诺】…, 【服务事项】, 1. …（类型）. An optional field left empty is left out. */
 export function summaryLines(campaign: Campaign, form: Form, answers: Answers): string[] {
   const m = campaign.messages;
   const lines: string[] = [];
   for (const field of form.fields) {
     if (field.kind !== 'list') {
       const value = answers[field.id];
+      if (field.kind === 'text' && field.optional && typeof value !== 'string') continue;
       lines.push(fill(m.summaryText, { label: field.label, value: typeof value === 'string' ? value : '' }));
       continue;
     }
+    if (field.minItems === 0 && completeEntries(answers, field).length === 0) continue;
     lines.push(fill(m.summaryListHeading, { label: field.label }));
     completeEntries(answers, field).forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
   }
   return lines;
 }
 
-export function missingText(campaign: Campaign, form: Form, answers: Answers): string {
+/** What the form still lacks, in words; `listed` (进度's "还差：…") names what completeWith needs without "还差" again. */
+export function missingText(campaign: Campaign, form: Form, answers: Answers, listed = false): string {
   const m = campaign.messages;
   return missingOf(form, answers)
-    .map((missing) =>
-      missing.kind === 'field'
-        ? fill(m.missingField, { label: missing.label })
-        : fill(m.missingItems, { label: missing.label, count: missing.count }),
-    )
+    .map((missing) => {
+      if (missing.kind === 'items') return fill(m.missingItems, { label: missing.label, count: missing.count });
+      return listed && missing.kind === 'rule' ? missing.label : fill(m.missingField, { label: missing.label });
+    })
     .join(campaign.formats.listSeparator);
 }
 
@@ -146,9 +152,9 @@ export function progressLines(campaign: Campaign, form: Form, state: FormStatus,
     case 'none':
       return [fill(m.progressNotStarted, vars)];
     case 'draft': {
-      const done = doneText(campaign, form, state.answers);
+      const done = haveText(campaign, form, state.answers);
       const lines = [fill(m.progressDraft, { ...vars, done })];
-      const missing = missingText(campaign, form, state.answers);
+      const missing = missingText(campaign, form, state.answers, true);
       if (missing) lines.push(fill(m.progressMissing, { missing }));
       return lines;
     }
@@ -156,22 +162,30 @@ export function progressLines(campaign: Campaign, form: Form, state: FormStatus,
       const list = mainList(form);
       const count = list ? completeEntries(state.answers, list).length : 0;
       const time = formatDateTime(state.submittedAt, zone, campaign.formats);
-      return [fill(state.late ? m.progressSubmittedLate : m.progressSubmitted, { ...vars, count, time })];
+      const template = state.late ? (form.hints?.progressSubmittedLate ?? m.progressSubmittedLate) : (form.hints?.progressSubmitted ?? m.progressSubmitted);
+      return [fill(template, { ...vars, count, time, have: haveText(campaign, form, state.answers) })];
     }
     case 'reopened':
       return [fill(m.progressReopened, { ...vars, version: state.version })];
   }
 }
 
-function doneText(campaign: Campaign, form: Form, answers: Answers): string {
+/** What a form holds, for 进度 and the brief's "目前有": "已填服务承诺、已填2项服务事项", "推文链接1个、文字56字". */
+export function haveText(campaign: Campaign, form: Form, answers: Answers): string {
   const m = campaign.messages;
   const parts: string[] = [];
-  for (const field of form.fields) {
+  // The fields of completeWith in the order the form lists them in its rule (links, files, then the text).
+  const order = form.completeWith ? form.completeWith.anyOf.map((entry) => entry.field) : [];
+  const fields = [...form.fields].sort((a, b) => order.indexOf(a.id) - order.indexOf(b.id));
+  for (const field of fields) {
     if (field.kind === 'list') {
       const count = completeEntries(answers, field).length;
-      if (count > 0) parts.push(fill(m.progressDoneItems, { count, label: field.label }));
-    } else if (typeof answers[field.id] === 'string') {
-      parts.push(fill(m.progressDoneText, { label: field.label }));
+      if (count > 0) parts.push(fill(field.counted ?? m.progressDoneItems, { count, label: field.label }));
+    } else {
+      const value = answers[field.id];
+      if (typeof value !== 'string') continue;
+      const counted = field.kind === 'text' ? field.counted : undefined;
+      parts.push(fill(counted ?? m.progressDoneText, { label: field.label, chars: countChars(value) }));
     }
   }
   return parts.length > 0 ? parts.join(campaign.formats.listSeparator) : m.progressNothing;

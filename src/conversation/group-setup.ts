@@ -3,6 +3,7 @@
 import { assign, enqueueActions, setup } from 'xstate';
 import { acceptsSubmission, deadlineOf, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form, ListField, ScalarField } from '../campaign/schema.js';
+import { countChars } from '../campaign/text.js';
 import { checkAnswer, type Checked } from './answers.js';
 import { numberReply } from './commands.js';
 import {
@@ -13,11 +14,13 @@ import {
   isFormComplete,
   mainList,
   openEntryIndex,
+  ruleHolds,
   type Answers,
   type Entry,
 } from './draft.js';
 import type { Effect, FormRecord, GroupContext, GroupEvent, Person } from './group-types.js';
 import { hasPastedValues } from './paste.js';
+import { isLinkText, isMaterial, isShortText } from './materials.js';
 import type { At, Say } from './say.js';
 
 /**
@@ -246,6 +249,36 @@ export function groupSetup(campaign: Campaign) {
         return list.kind === 'list' && entries(context, { form: p.form, field: event.field }).length < list.maxItems;
       },
       validName: ({ event }) => registrationName(event) !== undefined,
+
+      // ---- the one question of a form's completeWith ----
+      /** one of the form's completeWith fields counts */
+      ruleHolds: ({ context }, p: FormRef) => ruleHolds(formOf(p.form), answersIn(context, p.form)),
+      /** 完成 or 确认: the group means to hand the form in */
+      handingIn: ({ event }) => event.type === 'cmd.finish' || event.type === 'cmd.confirm',
+      /** something of the completeWith fields is there (shown when the form opens at its one question) */
+      holdsMaterial: ({ context }, p: FormRef) => {
+        const answers = answersIn(context, p.form);
+        return formOf(p.form).completeWith!.anyOf.some((entry) => {
+          const value = answers[entry.field];
+          return typeof value === 'string' || (Array.isArray(value) && value.length > 0);
+        });
+      },
+      /** the text is a link (and little else) */
+      linkText: ({ event }, p: FormRef) => event.type === 'user.text' && isLinkText(formOf(p.form), event.text),
+      /** the text is valid and would replace another one, not yet said yes to */
+      replacesText: ({ context, event }, p: FieldRef) => {
+        if (event.type !== 'user.text' || event.confirmed) return false;
+        const before = answersIn(context, p.form)[p.field];
+        const checked = check(context, event.text, p);
+        return checked.ok && typeof before === 'string' && checked.value !== before;
+      },
+      /** the text is valid but too short to make the form complete, and nothing else does */
+      shortText: ({ context, event }, p: FieldRef) => {
+        if (event.type !== 'user.text') return false;
+        const checked = check(context, event.text, p);
+        const form = formOf(p.form);
+        return checked.ok && isShortText(form, countChars(checked.value)) && !ruleHolds(form, { ...answersIn(context, p.form), [p.field]: checked.value });
+      },
       hasUnit: ({ context }) => context.unit !== null,
     },
     actions: {
@@ -298,10 +331,9 @@ export function groupSetup(campaign: Campaign) {
         const sub = listOf(ref).fields[0]!;
         const list = [...entries(context, ref), { [sub.id]: event.value }];
         const key = `${p.form}.${event.field}`;
-        return {
-          forms: withAnswers(context, p.form, { ...answersIn(context, p.form), [event.field]: list }),
-          early: context.early.includes(key) ? context.early : [...context.early, key],
-        };
+        // A list of the form's one question (completeWith) is shown there anyway: nothing to stop at.
+        const early = context.early.includes(key) || isMaterial(formOf(p.form), event.field) ? context.early : [...context.early, key];
+        return { forms: withAnswers(context, p.form, { ...answersIn(context, p.form), [event.field]: list }), early };
       }),
       /** The form has reached the list: what came early is now in front of the filler. */
       reachList: assign({ early: ({ context }, p: ListRef) => context.early.filter((key) => key !== `${p.form}.${p.field}`) }),
@@ -372,14 +404,15 @@ export function groupSetup(campaign: Campaign) {
       unquiet: assign({ quiet: false }),
       /** The question was asked again after chatter: more chatter in a row gets no reply. */
       hush: assign({ quiet: true }),
-      keepPending: assign({ pending: ({ context, event }) => (event.type === 'user.unsure' ? event.text : context.pending) }),
+      /** A message the bot asks about before saving it: one that may be chatter, or a text that would replace another. */
+      keepPending: assign({ pending: ({ context, event }) => (event.type === 'user.unsure' || event.type === 'user.text' ? event.text : context.pending) }),
       dropPending: assign({ pending: null }),
       /** Yes to "要把这句保存为…吗？": the sentence held back is answered as if sent now. */
       sendPending: enqueueActions(({ context, event, enqueue }) => {
         const text = context.pending;
         const by = senderOf(event);
         enqueue.assign({ pending: null });
-        if (text !== null && by) enqueue.raise({ type: 'user.text', text, at: atOf(event), by, mentioned: false });
+        if (text !== null && by) enqueue.raise({ type: 'user.text', text, confirmed: true, at: atOf(event), by, mentioned: false });
       }),
       tell: assign({ told: ({ context, event }) => [...context.told, senderOf(event)?.id ?? ''] }),
       /** The receipt of a submission: a new version, when, and whether it was late. */

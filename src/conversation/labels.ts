@@ -26,21 +26,25 @@ export function markerRegExp(names: string[]): RegExp {
  * Unlike a marker it needs its colon or brackets, so an answer that merely starts with the word keeps it, and a
  * number needs its mark and no digit after it ("12345热线" and "1.5万人次" stay whole).
  */
-function prefixRegExp(names: string[]): RegExp {
+function prefixRegExp(names: string[], numbered: boolean): RegExp {
   const name = alternatives(names);
   const number = '(?:[0-9０-９一二三四五六七八九十]{1,2})';
   const label = `(?:[【\\[]\\s*${name}\\s*${number}?\\s*[】\\]]\\s*[:：]?|${name}\\s*${number}?\\s*(?:[（(][^）)]{0,15}[）)])?\\s*[:：])`;
   const enumerated = `(?:第\\s*${number}\\s*[项条个]\\s*[:：、.．]?|[(（]${number}[)）]|${number}[.、．:：)）](?![0-9０-９])|[①-⑳])`;
+  if (!numbered) return new RegExp(`^(?:${label}\\s*)?`);
   return new RegExp(`^(?:${label}\\s*)?(?:${enumerated}\\s*)?(?:${label}\\s*)?`);
 }
 
 const prefixes = new WeakMap<object, RegExp>();
 
-/** The answer without the label or number it was pasted with ("服务承诺：" alone leaves nothing). */
-export function withoutLabel(text: string, field: { label: string; editWords: string[] }): string {
+/**
+ * The answer without the label or number it was pasted with ("服务承诺：" alone leaves nothing). A text of
+ * paragraphs keeps its numbers: "一、活动概况" is its first heading.
+ */
+export function withoutLabel(text: string, field: { label: string; editWords: string[]; paragraphs?: boolean }): string {
   let prefix = prefixes.get(field);
   if (!prefix) {
-    prefix = prefixRegExp(namesOf(field));
+    prefix = prefixRegExp(namesOf(field), field.paragraphs !== true);
     prefixes.set(field, prefix);
   }
   return text.replace(prefix, '');

@@ -16,8 +16,10 @@ import {
   questionText,
   savedText,
   scalarAt,
+  summaryLines,
   type FormStatus,
 } from './form-text.js';
+import { materialsOf } from './materials.js';
 import type { At, Say } from './say.js';
 
 export interface RenderContext {
@@ -51,6 +53,10 @@ export function renderSay(say: Say, context: RenderContext): string {
       return problemText(campaign, say.problem, say.at ?? questionAt(snapshot));
     case 'saved':
       return savedText(form(say.form), say.field, say.index, say.answers);
+    case 'rule':
+      return fill(form(say.form).completeWith?.[say.key] ?? '', say.vars);
+    case 'summary':
+      return summaryLines(campaign, form(say.form), snapshot.context.forms[say.form]?.answers ?? {}).join('\n');
     case 'missing':
       return fill(m[say.key], { missing: missingText(campaign, form(say.form), say.answers) });
     case 'paste':
@@ -89,7 +95,8 @@ export function renderSay(say: Say, context: RenderContext): string {
         deadline: formatDate(deadline, campaign.timezone, campaign.formats),
         timeLeft: formatTimeLeft(deadline, now, campaign.formats),
       });
-      return say.resumed ? `${greeting}\n${fill(m.resumed, { form: f.shortTitle, unit })}` : greeting;
+      const noted = f.note ? `${greeting}\n${f.note}` : greeting;
+      return say.resumed ? `${noted}\n${fill(m.resumed, { form: f.shortTitle, unit })}` : noted;
     }
     case 'closed': {
       const f = form(say.form);
@@ -131,6 +138,7 @@ function stepHelp({ campaign, snapshot }: RenderContext): string {
   const at = questionAt(snapshot);
   if (!at || at.kind === 'registration') return campaign.registration.help ?? campaign.messages.helpIdle;
   const form = findForm(campaign, at.form)!;
+  if (at.kind === 'materials') return form.completeWith?.help ?? form.hints?.help ?? campaign.messages.helpForm;
   const field = scalarAt(form, at);
   return field?.help ?? form.hints?.help ?? campaign.messages.helpForm;
 }
@@ -155,6 +163,7 @@ function questionLabel({ campaign, snapshot }: RenderContext): string {
   if (!at) return '';
   if (at.kind === 'registration') return campaign.registration.label;
   const form = findForm(campaign, at.form)!;
+  if (at.kind === 'materials') return materialsOf(form)?.text?.field.label ?? '';
   const field = form.fields.find((f) => f.id === ('field' in at ? at.field : ''));
   if (field?.kind === 'list') {
     const n = at.kind === 'more' ? entriesOf(snapshot.context.forms[at.form]?.answers ?? {}, field).length + 1 : snapshot.context.index + 1;

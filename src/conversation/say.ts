@@ -10,6 +10,8 @@ export type At =
   | { kind: 'field'; form: string; field: string }
   | { kind: 'entry'; form: string; field: string; sub: string }
   | { kind: 'more'; form: string; field: string }
+  /** the one question of a form's completeWith: a link, a file or a text, any one of them (more once one is in) */
+  | { kind: 'materials'; form: string }
   | { kind: 'review'; form: string }
   /** a paste waits for 确认 */
   | { kind: 'pasted'; form: string }
@@ -23,6 +25,10 @@ export type Say =
   /** a refused answer; `at` names the question when its menu belongs after the reason */
   | { kind: 'problem'; at?: At; problem: Problem }
   | { kind: 'saved'; form: string; field: string; index: number; answers: Answers }
+  /** a sentence of the form's completeWith: a text kept too short to count, or the question before a text replaces another */
+  | { kind: 'rule'; form: string; key: 'tooShort' | 'replace'; vars: Vars }
+  /** every answer of the form, as the review lists them */
+  | { kind: 'summary'; form: string }
   | { kind: 'missing'; form: string; key: 'notNowFinish' | 'notNowConfirm'; answers: Answers }
   | { kind: 'paste'; form: string; pasted: PastedData; answers: Answers }
   | { kind: 'pasteRejected'; form: string; pasted: PastedData }

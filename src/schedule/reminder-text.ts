@@ -4,7 +4,7 @@ import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, isFieldMissing, isFormComplete, unfinishedEntry, type Answers } from '../conversation/draft.js';
+import { completeEntries, isFieldMissing, isFormComplete, ruleHolds, unfinishedEntry, type Answers } from '../conversation/draft.js';
 import type { RemindableUnit } from './store.js';
 
 /** The unit's answers to the form, or undefined when it has handed the form in. */
@@ -14,11 +14,15 @@ export function openAnswers(unit: RemindableUnit, form: Form): Answers | undefin
   return saved?.answers ?? {};
 }
 
-/** 0 (nothing) to 1000 (complete, not yet confirmed): each text field counts one, a list its minimum. */
+/**
+ * 0 (nothing) to 1000 (complete, not yet confirmed): each text field counts one, a list its minimum, and a
+ * form's completeWith one (its fields are not needed on their own, so they count nothing).
+ */
 export function progressOf(form: Form, answers: Answers): number {
-  let total = 0;
-  let done = 0;
+  let total = form.completeWith ? 1 : 0;
+  let done = form.completeWith && ruleHolds(form, answers) ? 1 : 0;
   for (const field of form.fields) {
+    if (form.completeWith?.anyOf.some((entry) => entry.field === field.id)) continue;
     if (field.kind === 'list') {
       total += field.minItems;
       done += Math.min(field.minItems, completeEntries(answers, field).length);
@@ -46,6 +50,8 @@ function missingList(campaign: Campaign, form: Form, answers: Answers): string {
     else if (from < to) parts.push(fill(m.reminderMissingItems, { from, to, label: field.label }));
     else for (const label of unfinishedEntry(answers, field)) parts.push(fill(m.reminderMissingField, { label }));
   }
+  // A form complete with any one of several fields (the brief): what would make it so.
+  if (form.completeWith && !ruleHolds(form, answers)) parts.push(fill(m.reminderMissingField, { label: form.completeWith.missing }));
   return parts.join(campaign.formats.listSeparator);
 }
 
@@ -60,7 +66,9 @@ export function reminderText(campaign: Campaign, form: Form, unitName: string, a
     timeLeft: formatTimeLeft(deadline, now, campaign.formats),
   };
   const missing = missingList(campaign, form, answers);
-  if (isFormComplete(form, answers) || missing === '') return fill(m.reminderUnconfirmed, vars);
+  // The form's own line of the notice (the brief: the H5 upload) goes under every reminder.
+  const noted = (text: string) => (form.note ? `${text}\n${form.note}` : text);
+  if (isFormComplete(form, answers) || missing === '') return noted(fill(m.reminderUnconfirmed, vars));
   const started = Object.keys(answers).length > 0;
-  return fill(started ? m.reminderDraft : m.reminderNotStarted, { ...vars, missing });
+  return noted(fill(started ? m.reminderDraft : m.reminderNotStarted, { ...vars, missing }));
 }

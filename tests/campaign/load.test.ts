@@ -132,6 +132,39 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
     expect(message).toContain('bad-campaign.yaml: forms.0.fields.1.id: duplicate field id commitment');
   });
 
+  // The brief is complete with any one of a link, a file or a written 简报: forms.3.completeWith.
+  it('completeWith naming a field the form does not have', () => {
+    const message = failure(variant((raw) => (raw.forms[3].completeWith.anyOf[1].field = 'photos')));
+    expect(message).toContain('bad-campaign.yaml: forms.3.completeWith.anyOf.1.field: no field photos in form activityReport');
+  });
+
+  it('completeWith naming a field that is required on its own, or one that is neither a text nor a list of links or files', () => {
+    expect(failure(variant((raw) => (raw.forms[3].fields[1].minItems = 1)))).toContain(
+      'forms.3.completeWith.anyOf.0.field: links is needed on its own (minItems 1): a field of completeWith needs minItems: 0',
+    );
+    expect(failure(variant((raw) => (raw.forms[3].fields[0].optional = false)))).toContain(
+      'forms.3.completeWith.anyOf.2.field: summary is needed on its own: a text field of completeWith needs optional: true',
+    );
+    const items = failure(variant((raw) => (raw.forms[0].completeWith = { ...raw.forms[3].completeWith, anyOf: [{ field: 'items' }, { field: 'commitment' }] })));
+    expect(items).toContain('forms.0.completeWith.anyOf.0.field: items is a list of several fields: completeWith takes a text field, or a list of links or of files');
+  });
+
+  it('completeWith with a limit that does not fit its field, or a field after it that is asked on its own', () => {
+    expect(failure(variant((raw) => (raw.forms[3].completeWith.anyOf[2].minChars = 4000)))).toContain(
+      'forms.3.completeWith.anyOf.2.minChars: 4000 is more than summary takes (maxChars 3000)',
+    );
+    expect(failure(variant((raw) => (raw.forms[3].completeWith.anyOf[0].minChars = 10)))).toContain(
+      'forms.3.completeWith.anyOf.0.minChars: only a text field has minChars',
+    );
+    const after = failure(variant((raw) => raw.forms[3].fields.push({ id: 'contact', kind: 'text', label: '联系人', maxChars: 10, prompt: '请发送联系人。' })));
+    expect(after).toContain('forms.3.fields.3: contact is asked on its own after the fields of completeWith: put the fields of completeWith last');
+  });
+
+  it('an optional field that nothing asks for', () => {
+    const message = failure(variant((raw) => (raw.forms[0].fields[0].optional = true)));
+    expect(message).toContain('forms.0.fields.0.optional: commitment is optional but not named in completeWith, so it would never be asked');
+  });
+
   it('duplicate field ids inside a list', () => {
     const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[1].id = 'content')));
     expect(message).toContain('forms.0.fields.1.fields.1.id: duplicate field id content');
@@ -282,7 +315,7 @@ describe('the format already expresses the notice’s other forms', () => {
     const engine = createEngine(campaign);
     for (const [id, kind, at] of [
       ['industryList', 'industryOrg', { kind: 'field', form: 'industryList', field: 'industryName' }],
-      ['activityReport', 'cityOrg', { kind: 'field', form: 'activityReport', field: 'summary' }],
+      ['activityReport', 'cityOrg', { kind: 'materials', form: 'activityReport' }],
       ['activityReportVariant', 'cityOrg', { kind: 'field', form: 'activityReportVariant', field: 'summary' }],
     ] as const) {
       expect(findForm(campaign, id)).toBeDefined();

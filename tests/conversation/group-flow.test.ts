@@ -54,26 +54,26 @@ function industryGroup() {
 
 async function briefHandedIn(g: ReturnType<typeof group>) {
   await g.say('填报 简报');
-  await g.sayAll([SUMMARY, 'https://mp.weixin.qq.com/s/abc', '完成']);
+  await g.sayAll([SUMMARY, 'https://mp.weixin.qq.com/s/abc']);
   expect(await g.file('现场.jpg', 'image/jpeg')).toContain('✅ 第1个文件已保存');
   expect(await g.say('完成')).toContain('🎉 已提交');
 }
 
 describe('修改 on a form without a review', () => {
-  it('reopens the brief at a review that takes 确认, and nothing locks up around it', async () => {
+  it('reopens the brief showing what it holds, 确认 hands it in again, and nothing locks up around it', async () => {
     const g = industryGroup();
     await briefHandedIn(g);
     const reopened = await g.say('修改');
     expect(reopened).toContain('已重新打开简报');
-    expect(reopened).toContain('请核对以下内容：');
-    expect(reopened).toContain(`【活动简介】${SUMMARY}`);
+    expect(reopened).toContain(`【简介或文字简报】${SUMMARY}`);
+    expect(reopened).toContain('回复“完成”提交简报');
     expect(await g.say('帮助')).toContain('可用指令');
     expect(await g.say('进度')).toContain('简报：已提交（第1版），正在修改');
     expect(await g.say('取消')).toContain('已暂停填报');
     expect(await g.say('填报 附件1')).toContain('第1步：请发送本行业（系统）的名称');
-    expect(await g.say('填报 简报')).toContain('请核对以下内容：');
-    expect(await g.say('修改 简介')).toContain('好的，修改活动简介。');
-    expect(await g.say(`${SUMMARY}另有线上活动30场。`)).toContain('请核对以下内容：');
+    expect(await g.say('填报 简报')).toContain('简报已可提交，目前有：推文链接1个、简报文件1个、文字');
+    expect(await g.say('修改 简介')).toContain('好的，修改简介或文字简报。');
+    expect(await g.say(`${SUMMARY}另有线上活动30场。`)).toContain('简报已可提交');
     expect(await g.say('确认')).toContain('🎉 已提交');
     expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
   });
@@ -124,17 +124,17 @@ describe('修改 with several forms handed in', () => {
     expect(which).toContain('2. 简报：已提交');
     const reopened = await g.say('2');
     expect(reopened).toMatch(/^已重新打开简报/);
-    expect(reopened).toContain(`【活动简介】${SUMMARY}`);
+    expect(reopened).toContain(`【简介或文字简报】${SUMMARY}`);
     expect(g.row()?.formId).toBe('activityReport');
   });
 });
 
 describe('text of several lines', () => {
-  it('is a summary of several lines in the brief, not an internal error', async () => {
+  it('is a text of several lines in the brief, not an internal error', async () => {
     const g = industryGroup();
     await g.say('填报 简报');
     const reply = await g.say('10月全市开展开放日活动共120场。\n岗位体验和志愿服务活动服务群众两万余人次。');
-    expect(reply).toContain('✅ 活动简介已保存');
+    expect(reply).toContain('已先作为简介保存');
     expect(reply).not.toContain('没有处理成功');
   });
 
@@ -152,7 +152,7 @@ describe('switching forms mid-form', () => {
     await g.sayAll(['填报 附件1', '广东电网系统', ITEMS[0]!]);
     const brief = await g.say('填报 简报');
     expect(brief).toContain('活动简报或推文（10月集中服务月）');
-    expect(brief).toContain('第1步：请发送10月集中服务月活动的简介');
+    expect(brief).toContain('请发送10月集中服务月的活动简报或推文，以下任一种即可');
     expect(g.row()?.formId).toBe('activityReport');
     await g.say(SUMMARY);
     const back = await g.say('填报 附件1');

@@ -56,6 +56,11 @@ function answerTo(snapshot: GroupSnapshot, n: number): GroupEvent | string {
   if (at.kind === 'review') return '确认';
   if (at.kind === 'more') return n < 6 ? '继续' : '完成';
   if (at.kind === 'registration' || at.kind === 'pasted') return '确认';
+  // The brief's one question: a file, a link, a text, then 完成.
+  if (at.kind === 'materials') {
+    if (n === 0) return { type: 'user.media', value: `简报${n}.docx（#${n}）`, at: NOW.getTime(), by: { id: 'u1', name: '李华' }, mentioned: false };
+    return n === 1 ? `https://mp.weixin.qq.com/s/${n}` : n === 2 ? `${ITEMS[0]}，服务群众两万余人次。` : '完成';
+  }
   const form = findForm(campaign, at.form)!;
   const top = form.fields.find((field) => field.id === ('field' in at ? at.field : ''))!;
   const field = top.kind === 'list' ? top.fields.find((f) => at.kind === 'entry' && f.id === at.sub)! : top;

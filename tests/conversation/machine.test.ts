@@ -557,6 +557,9 @@ describe('machineVersion', () => {
     expect(changed((c) => c.forms[0]!.fields.reverse())).not.toBe(version);
     expect(changed((c) => c.choiceSets.serviceType!.push({ value: '新类型', aliases: [] }))).not.toBe(version);
     expect(changed((c) => (c.forms.find((f) => f.id === 'activityReport')!.review = true))).not.toBe(version);
+    // The brief's rule: what makes it complete is structure too.
+    expect(changed((c) => (c.forms.find((f) => f.id === 'activityReport')!.completeWith!.anyOf[2]!.minChars = 50))).not.toBe(version);
+    expect(changed((c) => delete c.forms.find((f) => f.id === 'activityReport')!.completeWith)).not.toBe(version);
   });
 
   it('stays the same when only sentences or matching words change: a typo fixed in a prompt resets nobody', () => {

@@ -89,6 +89,9 @@ export class Walk {
   /** A text that answers the question where the group stands, as a careful member would. */
   answer(snapshot: GroupSnapshot): IncomingMessage {
     const at = questionAt(snapshot);
+    // A list of forms to choose from (填报 or 修改 with several): a number from it.
+    const choices = snapshot.context.choices.length;
+    if (!at && choices > 0) return this.message(String(1 + Math.floor(this.rnd() * choices)));
     if (!at || at.kind === 'registration') return this.message(this.rnd() < 0.5 ? '填报' : `填报 ${this.focus.shortTitle}`);
     const form = this.campaign.forms.find((f) => f.id === at.form)!;
     switch (at.kind) {
@@ -98,6 +101,17 @@ export class Walk {
         return this.message(this.pick(['确认', '取消']));
       case 'more':
         return this.message(this.pick(['继续', '完成', '完成']));
+      // The brief's one question: any one of a link (typed or a card), a file or a written 简报, or 完成.
+      case 'materials':
+        return this.pick([
+          this.message(`https://mp.weixin.qq.com/s/${++this.next}`),
+          this.message('', { kind: 'link', link: { url: `https://mp.weixin.qq.com/s/card${++this.next}`, title: '推文' } }),
+          this.message('', { kind: 'file', file: async () => ({ name: `简报${this.next++}.doc`, mime: 'application/msword', data: fileBytes('application/msword', 2048) }) }),
+          this.message(this.han(100, 140)),
+          this.message(this.han(10, 40)),
+          this.message('完成'),
+          this.message('完成'),
+        ]);
       case 'field':
       case 'entry': {
         const top = form.fields.find((f) => f.id === at.field)!;
@@ -278,11 +292,13 @@ export class Walk {
 
 /** Walks `steps` steps through `formId` and checks that the walk went places: filling, reviewing, handed in, reopened. */
 export async function walkThrough(campaign: Campaign, formId: string, kind: UnitProfile['kind'], seed: number, steps = STEPS): Promise<void> {
-  const walk = new Walk(campaign, campaign.forms.find((f) => f.id === formId)!, kind, seeded(seed));
+  const form = campaign.forms.find((f) => f.id === formId)!;
+  const walk = new Walk(campaign, form, kind, seeded(seed));
   await walk.run(steps);
   const seen = [...walk.seen].join('\n');
   expect(seen).toContain('"focus":"idle"');
-  expect(seen).toMatch(/"review"/);
+  // A form complete with any one of several answers (the brief) is reviewed at its one question.
+  expect(seen).toMatch(form.completeWith ? /"materials"/ : /"review"/);
   expect(seen).toMatch(/"submitted"/);
   expect(seen).toMatch(/"reopened"/);
   expect(walk.store.history.length).toBeGreaterThan(0);

@@ -107,12 +107,28 @@ describe('the reminder text', () => {
     expect(reminder).not.toContain('已经填完');
   });
 
-  it('names a list that needs a single entry like a field', () => {
+  it('names what the brief needs, one of three, and the H5 upload the notice asks for', () => {
     const reminder = reminderText(campaign, brief, UNIT, {}, sh('2021-10-27 12:00'));
-    expect(reminder).toContain(`⏰ 提醒：${UNIT}的简报还没有开始填报。`);
-    expect(reminder).toContain('截止时间：10月29日（周五）23:59，还剩2天11小时。');
-    expect(reminder).toContain('还差：活动简介、推文链接、活动图片或简报文件');
-    expect(reminder).not.toContain('第1项');
+    expect(reminder).toBe(
+      [
+        `⏰ 提醒：${UNIT}的简报还没有开始填报。`,
+        '截止时间：10月29日（周五）23:59，还剩2天11小时。',
+        '还差：推文链接、简报文件或100字以上的文字简报（三者有其一即可）',
+        '回复“填报”开始填写。',
+        brief.note!,
+      ].join('\n'),
+    );
+    expect(brief.note).toContain('“广东青年岗位建功”H5（附件3）的“青年文明号服务月”栏目');
+    expect(reminder).not.toMatch(/https?:\/\//);
+  });
+
+  it('tells a brief with a short text only that it still needs one of the three, and one with a link that it is not handed in', () => {
+    const short = reminderText(campaign, brief, UNIT, { summary: '10月开展开放日活动共120场。' }, sh('2021-10-27 12:00'));
+    expect(short).toContain(`⏰ 提醒：${UNIT}的简报还没有提交。`);
+    expect(short).toContain('还差：推文链接、简报文件或100字以上的文字简报（三者有其一即可）');
+    const linked = reminderText(campaign, brief, UNIT, { links: [{ url: 'https://mp.weixin.qq.com/s/abc' }] }, sh('2021-10-27 12:00'));
+    expect(linked).toContain('已经填完，还没有确认提交');
+    expect(linked.endsWith(brief.note!)).toBe(true);
   });
 });
 
@@ -129,6 +145,12 @@ describe('progressOf', () => {
     expect([...values].sort((a, b) => a - b)).toEqual([0, 250, 500, 750, 1000]);
     expect(progressOf(form, {})).toBeLessThan(progressOf(form, withItems(2)));
     expect(progressOf(form, withItems(2))).toBeLessThan(progressOf(form, withItems(3)));
+  });
+
+  it('counts the brief done once any one of its three materials is in, and not before', () => {
+    expect(progressOf(brief, {})).toBe(0);
+    expect(progressOf(brief, { summary: '10月开展开放日活动共120场。' })).toBe(0);
+    expect(progressOf(brief, { files: [{ file: '简报.docx（#1）' }] })).toBe(1000);
   });
 
   it('counts neither an incomplete entry nor entries beyond the minimum', () => {
