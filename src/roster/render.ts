@@ -53,8 +53,10 @@ export function renderParseReport(spec: RosterSpec, fileName: string, parse: Ros
   return [fill(spec.messages.report.withProblems, { file: fileName, total: valid + bad, valid, bad }), ...shown].join('\n');
 }
 
+/** The counts of an import, then the rows a scope refused (`第3行：…`). */
 export function renderImportResult(spec: RosterSpec, result: ImportResult): string {
-  return fill(spec.messages.import.result, { ...result });
+  const { created, updated, unchanged, reconciled } = result;
+  return [fill(spec.messages.import.result, { created, updated, unchanged, reconciled }), ...renderProblemLines(spec, result.refused ?? [])].join('\n');
 }
 
 export function renderSummary(spec: RosterSpec, summary: RosterSummary): string {

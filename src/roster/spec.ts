@@ -41,6 +41,9 @@ export const PROBLEM_KEYS = [
   'industryMissing',
   'duplicateKey',
   'duplicateName',
+  'outsideScope',
+  'existingOutsideScope',
+  'chatUnitOutsideScope',
 ] as const;
 export type FatalKey = (typeof FATAL_KEYS)[number];
 export type ProblemKey = (typeof PROBLEM_KEYS)[number];

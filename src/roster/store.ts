@@ -20,6 +20,35 @@ export interface ImportResult {
   unchanged: number;
   /** units created in a chat that took a roster row (same name), keeping their id, group and submissions */
   reconciled: number;
+  /** with a scope: the rows left out because they, or the unit they would change, lie outside it */
+  refused?: RowProblem[];
+}
+
+/** A place as the roster has it: a unit's or a row's city and industry. */
+export interface Place {
+  city: string | null;
+  industry: string | null;
+}
+
+/**
+ * What a city or industry admin's file may write: the rows inside the admin's scope, and of the units already
+ * there only those inside it too. The province's files and the command line's have none.
+ */
+export interface ImportScope {
+  /** how a refusal names the scope: "广州市" */
+  label: string;
+  /** the row as the scope writes it (its city or industry spelled as the scope spells it), or undefined when it lies outside */
+  admit(row: RosterRow): RosterRow | undefined;
+  /** whether a unit already in the roster may be changed */
+  allows(unit: Place): boolean;
+  /** a unit's or a row's city and industry as a refusal says them */
+  place(unit: Place): string;
+}
+
+/** The rows a scope lets a file write, and those it refuses with the reason. */
+export interface ScopeCheck {
+  rows: RosterRow[];
+  refused: RowProblem[];
 }
 
 export interface ImportOptions {
@@ -30,6 +59,8 @@ export interface ImportOptions {
   fileName?: string;
   /** rows of the file left out because of problems, for the audit log */
   rejectedRows?: number;
+  /** a city or industry admin's import: rows and units outside it are refused, not written */
+  scope?: ImportScope;
 }
 
 export interface Pending {
@@ -89,54 +120,31 @@ export class PrismaRosterStore {
   /**
    * Upserts the rows by rosterKey in one transaction. An identical row writes nothing; a changed row
    * updates its unit; a new row first looks for a unit created in a chat under the same name, which then
-   * takes the row (unless that name is not unique, when it does not guess). Units are never deleted.
+   * takes the row (unless that name is not unique, when it does not guess). Units are never deleted. With a
+   * scope, the rows it refuses are left out, checked against the units as they are inside the transaction.
    */
   importRows(rows: readonly RosterRow[], options: ImportOptions): Promise<ImportResult> {
-    const { actor, at } = options;
+    const { actor, at, scope } = options;
     return this.serial.run(() =>
       this.prisma.$transaction(
         async (tx) => {
-          const units = await tx.unit.findMany({
-            select: { id: true, name: true, kind: true, category: true, city: true, industry: true, source: true, rosterKey: true },
-          });
-          const byKey = new Map(units.flatMap((unit) => (unit.rosterKey === null ? [] : [[unit.rosterKey, unit] as const])));
-          const incoming = new Set(rows.map((row) => row.key));
-
-          // A chat unit is matched by name only when exactly one roster unit (in this file, or already
-          // imported and not in this file) and exactly one chat unit carry that name.
-          const rosterNames = new Map<string, number>();
-          const bump = (name: string) => {
-            const key = normalizeLabel(name);
-            rosterNames.set(key, (rosterNames.get(key) ?? 0) + 1);
-          };
-          for (const row of rows) bump(row.name);
-          for (const unit of units) if (unit.rosterKey !== null && !incoming.has(unit.rosterKey)) bump(unit.name);
-          const chatUnits = new Map<string, Array<(typeof units)[number]>>();
-          for (const unit of units) {
-            if (unit.source !== 'chat' || unit.rosterKey !== null) continue;
-            const name = normalizeLabel(unit.name);
-            chatUnits.set(name, [...(chatUnits.get(name) ?? []), unit]);
-          }
-
+          const units = await tx.unit.findMany({ select: STORED_UNIT });
+          const checked = scope ? scopeRows(rows, units, scope) : { rows: [...rows], refused: [] };
           const result: ImportResult = { created: 0, updated: 0, unchanged: 0, reconciled: 0 };
           const toCreate: Array<UnitFields & { rosterKey: string; createdAt: Date; updatedAt: Date }> = [];
-          for (const row of rows) {
+          const matched = matchRows(checked.rows, units);
+          for (const row of checked.rows) {
             const data = fields(row);
-            const existing = byKey.get(row.key);
-            if (existing) {
-              if (sameFields(existing, data)) {
+            const match = matched.get(row)!;
+            if (match.kind === 'existing') {
+              if (sameFields(match.unit, data)) {
                 result.unchanged += 1;
               } else {
-                await tx.unit.update({ where: { id: existing.id }, data: { ...data, updatedAt: at } });
+                await tx.unit.update({ where: { id: match.unit.id }, data: { ...data, updatedAt: at } });
                 result.updated += 1;
               }
-              continue;
-            }
-            const name = normalizeLabel(row.name);
-            const chat = chatUnits.get(name);
-            if (chat?.length === 1 && rosterNames.get(name) === 1) {
-              const unit = chat[0]!;
-              chatUnits.delete(name);
+            } else if (match.kind === 'chat') {
+              const unit = match.unit;
               await tx.unit.update({ where: { id: unit.id }, data: { ...data, rosterKey: row.key, updatedAt: at } });
               await audit(tx, actor, at, 'roster.reconciled', {
                 unitId: unit.id,
@@ -146,9 +154,9 @@ export class PrismaRosterStore {
                 fileName: options.fileName ?? null,
               });
               result.reconciled += 1;
-              continue;
+            } else {
+              toCreate.push({ ...data, rosterKey: row.key, createdAt: at, updatedAt: at });
             }
-            toCreate.push({ ...data, rosterKey: row.key, createdAt: at, updatedAt: at });
           }
           for (let i = 0; i < toCreate.length; i += CREATE_CHUNK) {
             await tx.unit.createMany({ data: toCreate.slice(i, i + CREATE_CHUNK) });
@@ -156,15 +164,23 @@ export class PrismaRosterStore {
           result.created = toCreate.length;
           await audit(tx, actor, at, 'roster.imported', {
             fileName: options.fileName ?? null,
-            rows: rows.length,
-            rejectedRows: options.rejectedRows ?? 0,
+            rows: checked.rows.length,
+            rejectedRows: (options.rejectedRows ?? 0) + new Set(checked.refused.map((problem) => problem.row)).size,
             ...result,
+            // where the rows lie: who may read of this import in 日志
+            cities: distinct(checked.rows.map((row) => row.city)),
+            industries: distinct(checked.rows.map((row) => row.industry)),
           });
-          return result;
+          return scope ? { ...result, refused: checked.refused } : result;
         },
         { timeout: IMPORT_TIMEOUT_MS, maxWait: IMPORT_TIMEOUT_MS },
       ),
     );
+  }
+
+  /** The rows of a file a scope lets through and those it refuses, against the units as they are now; writes nothing. */
+  checkScope(rows: readonly RosterRow[], scope: ImportScope): Promise<ScopeCheck> {
+    return this.serial.run(async () => scopeRows(rows, await this.prisma.unit.findMany({ select: STORED_UNIT }), scope));
   }
 
   /** Keeps a checked file with problems until the admin confirms its valid part; replaces an earlier one. */
@@ -217,6 +233,85 @@ export class PrismaRosterStore {
       };
     });
   }
+}
+
+const STORED_UNIT = { id: true, name: true, kind: true, category: true, city: true, industry: true, source: true, rosterKey: true } as const;
+
+type StoredUnit = { id: number; name: string; kind: string; category: string | null; city: string | null; industry: string | null; source: string; rosterKey: string | null };
+
+type Match = { kind: 'existing'; unit: StoredUnit } | { kind: 'chat'; unit: StoredUnit } | { kind: 'new' };
+
+/**
+ * The unit each row writes to: the one of its key; else a unit created in a chat under the same name, when
+ * exactly one roster unit (in these rows, or already imported and not in them) and exactly one chat unit
+ * carry that name; else a new one.
+ */
+function matchRows(rows: readonly RosterRow[], units: readonly StoredUnit[]): Map<RosterRow, Match> {
+  const byKey = new Map(units.flatMap((unit) => (unit.rosterKey === null ? [] : [[unit.rosterKey, unit] as const])));
+  const incoming = new Set(rows.map((row) => row.key));
+  const rosterNames = new Map<string, number>();
+  const bump = (name: string) => {
+    const key = normalizeLabel(name);
+    rosterNames.set(key, (rosterNames.get(key) ?? 0) + 1);
+  };
+  for (const row of rows) bump(row.name);
+  for (const unit of units) if (unit.rosterKey !== null && !incoming.has(unit.rosterKey)) bump(unit.name);
+  const chatUnits = new Map<string, StoredUnit[]>();
+  for (const unit of units) {
+    if (unit.source !== 'chat' || unit.rosterKey !== null) continue;
+    const name = normalizeLabel(unit.name);
+    chatUnits.set(name, [...(chatUnits.get(name) ?? []), unit]);
+  }
+  const matched = new Map<RosterRow, Match>();
+  for (const row of rows) {
+    const existing = byKey.get(row.key);
+    if (existing) {
+      matched.set(row, { kind: 'existing', unit: existing });
+      continue;
+    }
+    const name = normalizeLabel(row.name);
+    const chat = chatUnits.get(name);
+    if (chat?.length === 1 && rosterNames.get(name) === 1) {
+      chatUnits.delete(name);
+      matched.set(row, { kind: 'chat', unit: chat[0]! });
+    } else {
+      matched.set(row, { kind: 'new' });
+    }
+  }
+  return matched;
+}
+
+/**
+ * The rows a scope lets write: each must lie inside it, and so must the unit it would change (one of
+ * another city or industry under the same key, or a unit a group registered). Leaving a row out can change
+ * which chat unit another row takes, so the rows are matched again until none more is refused.
+ */
+function scopeRows(rows: readonly RosterRow[], units: readonly StoredUnit[], scope: ImportScope): ScopeCheck {
+  const refused: RowProblem[] = [];
+  const refuse = (row: RosterRow, key: RowProblem['key'], unit: Place & { name: string }) =>
+    refused.push({ row: row.row, key, vars: { name: unit.name, place: scope.place(unit), scope: scope.label } });
+  let kept: RosterRow[] = [];
+  for (const row of rows) {
+    const admitted = scope.admit(row);
+    if (admitted) kept.push(admitted);
+    else refuse(row, 'outsideScope', row);
+  }
+  for (;;) {
+    const matched = matchRows(kept, units);
+    const outside = kept.filter((row) => {
+      const match = matched.get(row)!;
+      if (match.kind === 'new' || scope.allows(match.unit)) return false;
+      refuse(row, match.kind === 'chat' ? 'chatUnitOutsideScope' : 'existingOutsideScope', match.unit);
+      return true;
+    });
+    if (outside.length === 0) break;
+    kept = kept.filter((row) => !outside.includes(row));
+  }
+  return { rows: kept, refused: refused.sort((a, b) => a.row - b.row) };
+}
+
+function distinct(values: readonly (string | null)[]): string[] {
+  return [...new Set(values.filter((value): value is string => value !== null))].sort((a, b) => a.localeCompare(b, 'zh'));
 }
 
 function fields(row: RosterRow) {

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRoster, type RosterRow } from '../../src/roster/parse.js';
-import { renderImportResult, renderSummary } from '../../src/roster/render.js';
-import { PrismaRosterStore } from '../../src/roster/store.js';
+import { renderImportResult, renderProblemLines, renderSummary } from '../../src/roster/render.js';
+import { PrismaRosterStore, type ImportScope } from '../../src/roster/store.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
 import { Serial } from '../../src/store/serial.js';
 import { conversationsDir, csvFile, HEADER, migrationsDir, spec, tempDir } from './helpers.js';
@@ -61,7 +61,23 @@ describe('PrismaRosterStore.importRows', () => {
       expect(units.every((unit) => unit.createdAt.getTime() === T1.getTime() && unit.updatedAt.getTime() === T1.getTime())).toBe(true);
       const audits = await auditsOf(db);
       expect(audits.map((row) => [row.actor, row.action, row.at.getTime(), JSON.parse(row.detail)])).toEqual([
-        ['cli:admin', 'roster.imported', T1.getTime(), { fileName: '名单.csv', rows: 4, rejectedRows: 2, created: 4, updated: 0, unchanged: 0, reconciled: 0 }],
+        [
+          'cli:admin',
+          'roster.imported',
+          T1.getTime(),
+          {
+            fileName: '名单.csv',
+            rows: 4,
+            rejectedRows: 2,
+            created: 4,
+            updated: 0,
+            unchanged: 0,
+            reconciled: 0,
+            // where the rows lie, so that 日志 shows the import to the admins of those cities and industries
+            cities: ['广州市', '深圳市'],
+            industries: ['广东电网', '广州地铁集团'],
+          },
+        ],
       ]);
     });
   });
@@ -166,6 +182,72 @@ describe('PrismaRosterStore.importRows', () => {
       expect((await auditsOf(db)).map((row) => row.action)).toEqual(['roster.imported']);
       // the store still works afterwards
       expect(await store.importRows(rows, { actor: 'a', at: T2 })).toEqual({ created: 2, updated: 1, unchanged: 0, reconciled: 0 });
+    });
+  });
+});
+
+describe('PrismaRosterStore.importRows with a scope', () => {
+  /** The scope of a Guangzhou admin: its rows, 广州 read as 广州市, and its units. */
+  const GUANGZHOU: ImportScope = {
+    label: '广州市',
+    admit: (row) => (row.city?.replace(/市$/, '') === '广州' ? { ...row, city: '广州市' } : undefined),
+    allows: (unit) => unit.city === '广州市',
+    place: (unit) => [unit.city, unit.industry].filter((part) => part !== null).join('、') || '（未填地市）',
+  };
+  const GUANGZHOU_ROWS = [
+    ['广州地铁运营一中心体育西路站', '青年文明号集体', '标兵号', '广州', '广州地铁集团'], // an update, 广州 for 广州市
+    ['深圳市福田区政务服务中心', '青年文明号集体', '全国', '深圳市', '政务服务'], // another city's unit
+    ['深圳新设集体', '青年文明号集体', '', '深圳市', ''], // a new unit of another city
+    ['广州新设集体', '青年文明号集体', '', '广州市', ''],
+    ['东站客运班组', '青年文明号集体', '', '广州市', ''], // the name of a unit a group registered
+  ];
+
+  it('writes the rows and units inside the scope only, and names the others with the reason', async () => {
+    await withStore(async (store, db) => {
+      await store.importRows(await rowsOf(BASE), { actor: 'a', at: T1 });
+      const chat = await db.prisma.unit.create({ data: { name: '东站客运班组', kind: 'collective', source: 'chat', createdAt: T1 } });
+      const before = await unitsOf(db);
+      const rows = await rowsOf(GUANGZHOU_ROWS);
+
+      // checked before anything is written, as the chat does when the file arrives
+      const check = await store.checkScope(rows, GUANGZHOU);
+      expect(check.rows.map((row) => [row.name, row.city])).toEqual([
+        ['广州地铁运营一中心体育西路站', '广州市'],
+        ['广州新设集体', '广州市'],
+      ]);
+      const refused = renderProblemLines(spec, check.refused);
+      expect(refused).toEqual([
+        '第3行：“深圳市福田区政务服务中心”属于深圳市、政务服务，不在您的范围（广州市）内',
+        '第4行：“深圳新设集体”属于深圳市，不在您的范围（广州市）内',
+        '第6行：“东站客运班组”与群里自报的单位同名，只有全省管理员可以把它对应到名单',
+      ]);
+      expect(await unitsOf(db)).toEqual(before);
+
+      const result = await store.importRows(rows, { actor: 'wxid_gz', at: T2, scope: GUANGZHOU });
+      expect(result).toEqual({ created: 1, updated: 1, unchanged: 0, reconciled: 0, refused: check.refused });
+      expect(renderImportResult(spec, result).split('\n')).toEqual(['名单已导入：新增1个，更新1个，未变0个，与群里自报的单位对应上0个。', ...refused]);
+      const after = await unitsOf(db);
+      expect(after).toHaveLength(before.length + 1);
+      // the Shenzhen unit, and the unit a group registered, are as they were
+      expect(after.find((unit) => unit.name === '深圳市福田区政务服务中心')).toEqual(before.find((unit) => unit.name === '深圳市福田区政务服务中心'));
+      expect(after.find((unit) => unit.id === chat.id)).toEqual(before.find((unit) => unit.id === chat.id));
+      expect(after.some((unit) => unit.name === '深圳新设集体')).toBe(false);
+      // the admin's own unit changed, and stays in its city
+      expect(after.find((unit) => unit.name === '广州地铁运营一中心体育西路站')).toMatchObject({ category: 'provincialModel', city: '广州市' });
+      const audits = await auditsOf(db);
+      expect(JSON.parse(audits.at(-1)!.detail)).toMatchObject({ rows: 2, rejectedRows: 3, created: 1, updated: 1, cities: ['广州市'], industries: ['广州地铁集团'] });
+    });
+  });
+
+  it('refuses a row whose key finds a unit outside the scope', async () => {
+    await withStore(async (store, db) => {
+      // the province wrote 广州 for the city: that unit is not the Guangzhou admin's to change
+      await store.importRows(await rowsOf([['广州东站派出所', '青年文明号集体', '', '广州', '广东公安']]), { actor: 'a', at: T1 });
+      const before = await unitsOf(db);
+      const result = await store.importRows(await rowsOf([['广州东站派出所', '青年文明号集体', '全国', '广州市', '广东公安']]), { actor: 'wxid_gz', at: T2, scope: GUANGZHOU });
+      expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
+      expect(renderProblemLines(spec, result.refused!)).toEqual(['第2行：名单中已有的“广州东站派出所”属于广州、广东公安，不在您的范围（广州市）内，不能修改']);
+      expect(await unitsOf(db)).toEqual(before);
     });
   });
 });
