@@ -17,6 +17,7 @@ import { loadRosterSpec } from './roster/spec.js';
 import { PrismaRosterStore } from './roster/store.js';
 import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaExportStore } from './store/export-store.js';
+import { PrismaMessageLedger } from './store/message-ledger.js';
 import { SqliteGroupStore } from './store/group-store.js';
 import { Serial } from './store/serial.js';
 import { PrismaScheduleStore } from './store/schedule-store.js';
@@ -149,7 +150,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
   });
-  attachPrivateHandler({ bot, desk, queue, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
+  const ledger = new PrismaMessageLedger(database.prisma, serial, now);
+  attachPrivateHandler({ bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
   bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
 
   // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep

@@ -1,15 +1,24 @@
 // Private chats with the bot: admins get their desk, everyone else a pointer to their group. One queue per
-// person, so an admin's commands are answered in the order sent.
+// person, so an admin's commands are answered in the order sent; each message once, however often WeChat
+// delivers it.
 import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
 import type { AdminDesk } from '../admin/desk.js';
 import type { Logger } from '../log.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
 
+/** The ids of the private messages handled: claimed before one is handled, given back if that fails. */
+export interface MessageLedger {
+  /** false when the message was handled already */
+  claim(messageId: string, chatId: string): Promise<boolean>;
+  release(messageId: string): Promise<void>;
+}
+
 export interface PrivateHandlerOptions {
   bot: Wechaty;
   desk: AdminDesk;
   queue: KeyedQueue;
+  ledger: MessageLedger;
   accepting: () => boolean;
   /** what to say when handling failed */
   errorReply: string;
@@ -19,7 +28,7 @@ export interface PrivateHandlerOptions {
 }
 
 export function attachPrivateHandler(options: PrivateHandlerOptions): void {
-  const { bot, desk, queue, log } = options;
+  const { bot, desk, queue, ledger, log } = options;
   const counted = options.counted ?? (() => Promise.resolve());
 
   const onMessage = async (message: Message): Promise<void> => {
@@ -29,11 +38,18 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
     if (type !== bot.Message.Type.Text && !isFile) return;
     const talker = message.talker();
     const sender = { senderId: talker.id, senderName: talker.name() };
-    await queue.run(`private:${talker.id}`, async () => {
+    const chat = `private:${talker.id}`;
+    await queue.run(chat, async () => {
+      if (!(await ledger.claim(message.id, chat))) return;
       try {
-        const reply = isFile
-          ? await desk.handleFile(sender, await fileOf(message))
-          : await desk.handle({ ...sender, text: message.text() });
+        let reply;
+        try {
+          reply = isFile ? await desk.handleFile(sender, await fileOf(message)) : await desk.handle({ ...sender, text: message.text() });
+        } catch (error) {
+          // not handled: the same message delivered again is tried again
+          await ledger.release(message.id).catch(() => undefined);
+          throw error;
+        }
         await message.say(reply.text);
         await counted();
         // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere. Several files
