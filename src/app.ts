@@ -149,6 +149,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     now,
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
+    contactName: async (id) => (await bot.Contact.find({ id }))?.name() || undefined,
   });
   const ledger = new PrismaMessageLedger(database.prisma, serial, now);
   attachPrivateHandler({ bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });

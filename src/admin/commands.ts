@@ -25,6 +25,9 @@ export type AdminCommand =
   | { type: 'approve'; picks: number[] | 'all' }
   /** 退回 1 原因 */
   | { type: 'returnForm'; n?: number; reason: string }
+  /** 日志 [单位]: name '' for the whole scope; n when the name is a number of the last list */
+  | { type: 'log'; name: string; n?: number }
+  /** text: what was typed, as typed (a reply repeats only its start) */
   | { type: 'unknown'; text: string };
 
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
@@ -91,6 +94,12 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     if ('form' in form || 'badForm' in form) parts.shift();
     return { type: 'review', ...form, within: scopeWord(parts, campaign) };
   }
+  // 日志 before 查, which 查日志 starts with
+  const log = after(words.log);
+  if (log !== undefined) {
+    const n = pickOf(log);
+    return n === undefined ? { type: 'log', name: log } : { type: 'log', name: log, n };
+  }
   const roster = after(words.roster);
   if (roster !== undefined) return { type: 'roster', within: roster };
   const stats = after(words.stats);
@@ -112,8 +121,10 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const unbind = after(words.unbind);
   if (unbind !== undefined) return { type: 'unbind', name: unbind };
   const lookup = after(words.lookup);
+  // "查 日志" is 查日志 typed with a space
+  if (lookup !== undefined && words.log.includes(lookup)) return { type: 'log', name: '' };
   if (lookup !== undefined) return { type: 'lookup', name: lookup };
-  return { type: 'unknown', text: [...plain].slice(0, 12).join('') };
+  return { type: 'unknown', text: plain };
 }
 
 /** A token naming a form (附件2, its id, or its full title); a token like "附件9" is reported as no such form. */

@@ -1,24 +1,27 @@
 // The admins' private chat with the bot: statistics, the missing units, one unit in detail, the roster,
-// unbinding, roster files. Everyone else who writes privately is pointed to their group; admin commands
-// from them are refused, logged and audited.
+// unbinding, roster files, the audit log. Everyone else who writes privately is pointed to their group;
+// admin commands from them are refused, logged and audited. An admin is known by contact id only, and every
+// command reads and changes units through the Access made for that admin (access.ts), which holds its scope.
 import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
 import { fill } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
-import type { AdminStore, AdminUnit, PickList } from '../store/admin-store.js';
+import type { AdminStore, AdminUnit, AuditEntry, PickList } from '../store/admin-store.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
 import { ExportScopeError, type Exporter, type ExportOptions } from '../export/index.js';
-import { parseRoster } from '../roster/parse.js';
+import { parseRoster, type RosterParse } from '../roster/parse.js';
 import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
 import type { RosterSpec } from '../roster/spec.js';
 import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
-import type { PrismaRosterStore } from '../roster/store.js';
+import type { ImportScope, PrismaRosterStore } from '../roster/store.js';
+import { Access } from './access.js';
+import { actorKind, describeEntry, logText } from './audit-text.js';
+import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
-import { inScope, type Admin, type Scope } from './scope.js';
+import type { Admin, Scope } from './scope.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
-import { viewFor, type View } from './view.js';
 
 export interface PrivateMessage {
   senderId: string;
@@ -67,15 +70,21 @@ export interface AdminDeskOptions {
   log: Logger;
   /** what the files the desk sends must keep within; WECHAT_FILE_LIMIT when not given */
   fileLimit?: FileLimit;
+  /** a contact's name as WeChat knows it now, for 日志; undefined when it does not */
+  contactName?: (id: string) => Promise<string | undefined>;
 }
 
 /** The part of the roster store the desk uses. */
-export type RosterStore = Pick<PrismaRosterStore, 'importRows' | 'savePending' | 'takePending'>;
+export type RosterStore = Pick<PrismaRosterStore, 'importRows' | 'savePending' | 'takePending' | 'checkScope'>;
 
 /** Largest roster file taken in a chat. */
 export const MAX_FILE_MB = 20;
 
 const CANDIDATES = 5;
+
+/** How many changes 日志 shows, and how many entries of the audit log are read at a time to find them. */
+const LOG_ENTRIES = 20;
+const LOG_PAGE = 200;
 
 export class AdminDesk {
   private readonly admins: Map<string, Admin>;
@@ -85,21 +94,30 @@ export class AdminDesk {
   constructor(private readonly options: AdminDeskOptions) {
     this.admins = new Map(options.admins.map((admin) => [admin.id, admin]));
     const { campaign, store, groups, notices, now } = options;
-    this.review = new ReviewDesk({ campaign, store, groups, notices, now, unitsOf: (admin) => this.unitsOf(admin) });
+    this.review = new ReviewDesk({ campaign, store, groups, notices, now });
+  }
+
+  /**
+   * What the contact may read and change: undefined for anyone not listed as an admin by contact id,
+   * whatever the name. The one way into every admin command.
+   */
+  private accessFor(contactId: string): Access | undefined {
+    const admin = this.admins.get(contactId);
+    return admin ? new Access(this.options.campaign, admin, () => this.options.store.units()) : undefined;
   }
 
   /** The reply to a private text message. */
   async handle(message: PrivateMessage): Promise<DeskReply> {
     const { campaign } = this.options;
     const command = parseAdminCommand(message.text, campaign);
-    const admin = this.admins.get(message.senderId);
-    if (!admin) {
+    const access = this.accessFor(message.senderId);
+    if (!access) {
       if (command.type === 'unknown' || command.type === 'help') return { text: fill(campaign.messages.privateChat, { bot: campaign.botName }) };
       await this.refuse(message, command.type);
       return { text: campaign.admin.messages.refused };
     }
-    if (command.type === 'export') return this.export(admin, command);
-    return { text: await this.run(admin, command) };
+    if (command.type === 'export') return this.export(access, command);
+    return { text: await this.run(access, command) };
   }
 
   /**
@@ -109,55 +127,64 @@ export class AdminDesk {
   async handleFile(message: Omit<PrivateMessage, 'text'>, file: { name: string; data: () => Promise<Buffer> }): Promise<DeskReply> {
     const { campaign, roster, now } = this.options;
     const m = campaign.admin.messages;
-    const admin = this.admins.get(message.senderId);
-    if (!admin) {
-      await this.refuse({ ...message, text: file.name }, 'rosterFile');
+    // The name as the replies and the audit log show it.
+    const name = echoFileName(file.name);
+    const access = this.accessFor(message.senderId);
+    if (!access) {
+      await this.refuse({ ...message, text: name }, 'rosterFile');
       return { text: m.refused };
     }
     let data: Buffer;
     try {
       data = await file.data();
     } catch {
-      return { text: fill(m.fileUnreadable, { file: file.name }) };
+      return { text: fill(m.fileUnreadable, { file: name }) };
     }
-    if (data.length > MAX_FILE_MB * 1024 * 1024) return { text: fill(m.fileTooLarge, { file: file.name, max: MAX_FILE_MB }) };
-    const parse = await parseRoster({ name: file.name, data }, roster.spec);
-    const report = renderParseReport(roster.spec, file.name, parse);
+    if (data.length > MAX_FILE_MB * 1024 * 1024) return { text: fill(m.fileTooLarge, { file: name, max: MAX_FILE_MB }) };
+    const scope = access.importScope();
+    const parse = await this.withinScope(await parseRoster({ name, data }, roster.spec), scope);
+    const report = renderParseReport(roster.spec, name, parse);
     if (parse.fatal) return { text: report };
     if (parse.rows.length === 0) return { text: [report, roster.spec.messages.import.nothingValid].join('\n') };
     if (badRowCount(parse) > 0) {
-      await roster.store.savePending(admin.id, file.name, parse, now());
+      await roster.store.savePending(access.admin.id, name, parse, now());
       return { text: [report, fill(m.importPending, { valid: parse.rows.length })].join('\n') };
     }
-    const result = await roster.store.importRows(parse.rows, { actor: admin.id, at: now(), fileName: file.name, rejectedRows: 0 });
+    const result = await roster.store.importRows(parse.rows, { actor: access.admin.id, at: now(), fileName: name, rejectedRows: 0, ...(scope ? { scope } : {}) });
     return { text: [report, renderImportResult(roster.spec, result)].join('\n') };
+  }
+
+  /** A city or industry admin's file: the rows outside the scope, or that would change a unit outside it, become rejected rows with the reason. */
+  private async withinScope(parse: RosterParse, scope: ImportScope | undefined): Promise<RosterParse> {
+    if (!scope || parse.fatal) return parse;
+    const check = await this.options.roster.store.checkScope(parse.rows, scope);
+    return { rows: check.rows, problems: [...parse.problems, ...check.refused].sort((a, b) => a.row - b.row) };
   }
 
   private async refuse(message: PrivateMessage, what: string): Promise<void> {
     this.options.log.warn({ contactId: message.senderId, name: message.senderName, command: what }, 'admin command refused');
     await this.options.store.audit(message.senderId, this.options.now(), 'admin.refused', {
-      name: message.senderName,
-      text: message.text.slice(0, 100),
+      name: message.senderName.slice(0, ECHO_LIMITS.name),
+      text: message.text.slice(0, ECHO_LIMITS.query),
     });
   }
 
-  private async export(admin: Admin, command: Extract<AdminCommand, { type: 'export' }>): Promise<DeskReply> {
+  private async export(access: Access, command: Extract<AdminCommand, { type: 'export' }>): Promise<DeskReply> {
     const { campaign, exporter } = this.options;
     const m = campaign.admin.messages;
+    const admin = access.admin;
     if (!command.table) return { text: m.exportWhat };
-    let within: Scope | undefined;
-    if (command.within !== '') {
-      within = await exporter.findScope(command.within);
-      if (!within) return { text: fill(m.exportNoScope, { word: command.within }) };
-    }
+    const scope = await access.exportScope(command.within);
+    if ('refusal' in scope) return { text: scope.refusal };
     try {
-      const options = { includeMissing: command.includeMissing, approvedOnly: command.approvedOnly, ...(within ? { within } : {}) };
+      const options = { includeMissing: command.includeMissing, approvedOnly: command.approvedOnly, ...scope };
       if (command.table === 'briefs') return await this.exportBriefs(admin, options);
       const file = await exporter.exportFor(command.table, admin.scope, options);
       return { text: fill(m.exportDone, { file: file.fileName, rows: file.rows }), file: { name: file.fileName, data: file.data } };
     } catch (error) {
+      // The exporter holds to the scope too; Access has refused what it would.
       if (!(error instanceof ExportScopeError)) throw error;
-      return { text: fill(m.exportScopeRefused, { scope: scopeLabel(campaign, admin.scope), requested: command.within }) };
+      return { text: fill(m.exportScopeRefused, { scope: access.label, requested: echoName(command.within) }) };
     }
   }
 
@@ -185,55 +212,63 @@ export class AdminDesk {
     return { text: fill(m.exportBriefsParts, { parts: parts.length, max: megabytes(limit.maxBytes), ...counts }), files };
   }
 
-  private async run(admin: Admin, command: Exclude<AdminCommand, { type: 'export' }>): Promise<string> {
+  private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' }>): Promise<string> {
     const { campaign, now } = this.options;
     const m = campaign.admin.messages;
+    const admin = access.admin;
     const forms = campaign.forms;
     const formNames = forms.map((form) => form.shortTitle).join(campaign.formats.listSeparator);
+    const noSuchForm = (input: string) => fill(m.noSuchForm, { input: echoName(input), forms: formNames });
     switch (command.type) {
       case 'help':
         return m.help;
       case 'unknown':
-        return fill(m.unknown, { input: command.text });
+        return fill(m.unknown, { input: echoCommand(command.text) });
       case 'stats': {
-        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-        const view = await this.view(admin, command.within);
+        if (command.badForm) return noSuchForm(command.badForm);
+        const view = await access.view(command.within);
         if ('refusal' in view) return view.refusal;
         return statsText(campaign, view, command.form ? [command.form] : forms, now());
       }
       case 'missing': {
-        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-        const view = await this.view(admin, command.within);
+        if (command.badForm) return noSuchForm(command.badForm);
+        const view = await access.view(command.within);
         if ('refusal' in view) return view.refusal;
         const form = command.form ?? forms[0]!;
         const page = missingPage(campaign, view, form, command.page);
         await this.options.store.savePickList(admin.id, page.length > 0 ? { action: 'lookup', entries: page.map(({ n, unit }) => ({ n, unitId: unit.id })) } : null);
-        return missingText(campaign, view, form, command.within, command.page);
+        return missingText(campaign, view, form, echoName(command.within), command.page);
       }
       case 'roster': {
-        const view = await this.view(admin, command.within);
+        const view = await access.view(command.within);
         return 'refusal' in view ? view.refusal : rosterText(campaign, view);
       }
       case 'lookup':
-      case 'unbind': {
+      case 'unbind':
+      case 'log': {
+        if (command.type === 'log' && command.name === '') return this.log(access);
         if (command.name === '') return command.type === 'lookup' ? m.lookupWhat : m.unbindWhat;
-        const found = await this.find(admin, command.name, command.type);
+        // "日志 3": the unit of that number in the last list
+        if (command.type === 'log' && command.n !== undefined) return this.pick(access, command.n, 'log');
+        const found = await this.find(access, command.name, command.type);
         if (typeof found === 'string') return found;
         // A name that found one unit ends the list before it: a number sent next no longer means anything.
         await this.options.store.savePickList(admin.id, null);
-        return this.act(admin, command.type, found);
+        return this.act(access, command.type, found);
       }
       case 'pick':
-        return this.pick(admin, command.n);
+        return this.pick(access, command.n);
       case 'importConfirm': {
         const pending = await this.options.roster.store.takePending(admin.id);
         if (!pending) return command.casual ? m.nothingToConfirm : m.importNothingPending;
         const { spec, store } = this.options.roster;
+        const scope = access.importScope();
         const result = await store.importRows(pending.rows, {
           actor: admin.id,
           at: now(),
           fileName: pending.fileName,
           rejectedRows: new Set(pending.problems.map((problem) => problem.row)).size,
+          ...(scope ? { scope } : {}),
         });
         return renderImportResult(spec, result);
       }
@@ -245,35 +280,39 @@ export class AdminDesk {
       case 'resume':
         return (await this.options.reminders.setPaused(false, admin.id)) ? m.resumed : m.notPaused;
       case 'remind':
-        return this.remind(admin, command);
+        return this.remind(access, command);
       case 'review': {
-        if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-        const view = await this.view(admin, command.within);
+        if (command.badForm) return noSuchForm(command.badForm);
+        const view = await access.view(command.within);
         if ('refusal' in view) return view.refusal;
-        return this.review.list(admin, view, command);
+        return this.review.list(access, view, command);
       }
       case 'approve':
-        return this.review.approve(admin, command.picks);
+        return this.review.approve(access, command.picks);
       case 'returnForm':
-        return this.review.sendBack(admin, command.n, command.reason);
+        return this.review.sendBack(access, command.n, command.reason);
     }
   }
 
-  /** 查 or 解绑 of the one unit meant. */
-  private async act(admin: Admin, action: PickList['action'], unit: AdminUnit): Promise<string> {
+  /** 查, 解绑 or 日志 of the one unit meant. */
+  private async act(access: Access, action: PickList['action'], unit: AdminUnit): Promise<string> {
     const { campaign, now, store } = this.options;
     const m = campaign.admin.messages;
     if (action === 'lookup') return lookupText(campaign, unit, await store.versions(unit.id), now());
     if (action === 'review') return [lookupText(campaign, unit, await store.versions(unit.id), now()), m.reviewHint].join('\n');
-    const freed = await this.options.groups.unbindUnit(unit.id, admin.id);
+    if (action === 'log') return this.log(access, unit);
+    const freed = await this.options.groups.unbindUnit(unit.id, access.admin.id);
     if (freed.length === 0) return fill(m.unbindNone, { unit: unit.name });
     return fill(m.unbound, { unit: unit.name, topic: unit.roomTopic ?? '' });
   }
 
-  /** A number: the unit of that number in the last list the admin was shown, looked up or unbound. */
-  private async pick(admin: Admin, n: number): Promise<string> {
+  /**
+   * A number: the unit of that number in the last list the admin was shown, looked up, unbound or its 日志
+   * (`as`, for "日志 3", whatever the list was for).
+   */
+  private async pick(access: Access, n: number, as?: PickList['action']): Promise<string> {
     const m = this.options.campaign.admin.messages;
-    const list = await this.options.store.pickList(admin.id);
+    const list = await this.options.store.pickList(access.admin.id);
     if (!list) return m.pickNothing;
     const entry = list.entries.find((e) => e.n === n);
     if (!entry) {
@@ -281,26 +320,65 @@ export class AdminDesk {
       return fill(m.pickOutOfRange, { n, first: Math.min(...numbers), last: Math.max(...numbers) });
     }
     // The unit as it is now, and still in the admin's scope.
-    const unit = (await this.unitsOf(admin)).find((candidate) => candidate.id === entry.unitId);
+    const unit = await access.unit(entry.unitId);
     if (!unit) return m.pickNothing;
+    const action = as ?? list.action;
     // A lookup leaves the list in place, so that the next number can be looked up too; an unbinding ends it.
-    if (list.action === 'unbind') await this.options.store.savePickList(admin.id, null);
-    return this.act(admin, list.action, unit);
+    if (action === 'unbind') await this.options.store.savePickList(access.admin.id, null);
+    return this.act(access, action, unit);
   }
 
-  /** The admin's scope, or the city or industry named in it. */
-  private async view(admin: Admin, word: string): Promise<View | { refusal: string }> {
-    return viewFor(this.options.campaign, admin, word, await this.options.store.units());
+  /** 日志 [单位]: the latest changes the admin may read, newest first, of its scope or of one unit. */
+  private async log(access: Access, unit?: AdminUnit): Promise<string> {
+    const { campaign, store } = this.options;
+    const seen: AuditEntry[] = [];
+    let beforeId: number | undefined;
+    for (;;) {
+      const page = await store.auditLog({ ...(unit ? { unitId: unit.id } : {}), ...(beforeId !== undefined ? { beforeId } : {}), limit: LOG_PAGE });
+      for (const entry of page) if (seen.length < LOG_ENTRIES && (await access.sees(entry))) seen.push(entry);
+      if (seen.length >= LOG_ENTRIES || page.length < LOG_PAGE) break;
+      beforeId = page.at(-1)!.id;
+    }
+    const units = new Map((await access.units()).map((u) => [u.id, u.name] as const));
+    const who = await this.actorNames(seen);
+    const lines = seen.map((entry) => ({ at: entry.at, who: who(entry), what: describeEntry(campaign, entry, (id) => units.get(id)) }));
+    return logText(campaign, unit ? unit.name : access.label, lines);
+  }
+
+  /**
+   * Who made each change, as the log says it: an admin by name and marked as one, the bot itself, the
+   * command line, a member by the name the groups or WeChat know, else the contact id.
+   */
+  private async actorNames(entries: readonly AuditEntry[]): Promise<(entry: AuditEntry) => string> {
+    const { campaign, store, contactName } = this.options;
+    const actors = campaign.admin.labels.actors;
+    const ids = [...new Set(entries.map((entry) => entry.actor))];
+    const stored = await store.knownNames(ids);
+    const names = new Map<string, string>();
+    for (const id of ids) {
+      const name = stored.get(id) ?? (await contactName?.(id).catch(() => undefined));
+      if (name) names.set(id, echoName(name));
+    }
+    return (entry) => {
+      const kind = actorKind(entry.actor);
+      if (kind.kind === 'system') return actors.system;
+      if (kind.kind === 'cli') return fill(actors.cli, { user: echoName(kind.user) });
+      const name = names.get(entry.actor);
+      if (this.admins.has(entry.actor)) return fill(actors.admin, { name: name ?? entry.actor });
+      // one refused said who they claimed to be
+      const claimed = entry.action === 'admin.refused' && typeof entry.detail['name'] === 'string' ? echoName(entry.detail['name']) : undefined;
+      return claimed || name || entry.actor;
+    };
   }
 
   /** 提醒 [表]: a round now for the form named, or for every form still open when none is. */
-  private async remind(admin: Admin, command: Extract<AdminCommand, { type: 'remind' }>): Promise<string> {
+  private async remind(access: Access, command: Extract<AdminCommand, { type: 'remind' }>): Promise<string> {
     const { campaign, now, reminders } = this.options;
     const m = campaign.admin.messages;
     const sep = campaign.formats.listSeparator;
     const formNames = campaign.forms.map((form) => form.shortTitle).join(sep);
-    if (command.badForm) return fill(m.noSuchForm, { input: command.badForm, forms: formNames });
-    const view = await this.view(admin, command.within);
+    if (command.badForm) return fill(m.noSuchForm, { input: echoName(command.badForm), forms: formNames });
+    const view = await access.view(command.within);
     if ('refusal' in view) return view.refusal;
     const forms = command.form ? [command.form] : campaign.forms.filter((form) => deadlineOf(campaign, form) > now());
     if (forms.length === 0) return fill(m.remindWhich, { example: campaign.forms[0]!.shortTitle, forms: formNames });
@@ -311,7 +389,7 @@ export class AdminDesk {
         lines.push(fill(m.remindClosed, { form: form.shortTitle }));
         continue;
       }
-      const round = await reminders.remindNow(form, admin, view.within);
+      const round = await reminders.remindNow(form, access.admin.id, new Set(view.units.map((unit) => unit.id)));
       if (round.count === 0) lines.push(fill(m.remindNone, { scope: view.label, form: form.shortTitle }));
       else if (round.paused) lines.push(fill(m.remindQueuedPaused, { count: round.count, form: form.shortTitle }));
       else lines.push(fill(m.remindQueued, { count: round.count, form: form.shortTitle, duration: formatDuration(round.etaMs, campaign.formats) }));
@@ -319,22 +397,22 @@ export class AdminDesk {
     return lines.join('\n');
   }
 
-  private async unitsOf(admin: Admin): Promise<AdminUnit[]> {
-    return (await this.options.store.units()).filter((unit) => inScope(admin.scope, unit));
-  }
-
   /**
    * The one unit in the admin's scope that a name means, or the reply that says why there is none. Several
    * close names are listed with numbers, and kept so that a number sent next picks one for `action`.
    */
-  private async find(admin: Admin, name: string, action: PickList['action']): Promise<AdminUnit | string> {
+  private async find(access: Access, name: string, action: PickList['action']): Promise<AdminUnit | string> {
     const m = this.options.campaign.admin.messages;
-    const units = await this.unitsOf(admin);
+    const none = () => fill(m.lookupNone, { name: action === 'lookup' ? echoQuery(name) : echoName(name) });
+    // No unit's name is that long: nothing to compare.
+    if ([...name].length > ECHO_LIMITS.query) return none();
+    const units = await access.units();
     const exact = exactMatches(name, units);
     if (exact.length === 1) return exact[0]!;
     const ranked = exact.length > 1 ? exact : rankByName(name, units, CANDIDATES);
-    if (ranked.length === 1) return ranked[0]!;
-    if (ranked.length === 0) return fill(m.lookupNone, { name });
+    // One name that is close is the unit meant, to read; to unbind, the admin says so with its number.
+    if (ranked.length === 1 && action !== 'unbind') return ranked[0]!;
+    if (ranked.length === 0) return none();
     const { campaign } = this.options;
     const list = ranked
       .map((unit, i) => {
@@ -342,8 +420,9 @@ export class AdminDesk {
         return fill(campaign.messages.bindCandidateLine, { n: i + 1, name: unit.name, where });
       })
       .join('\n');
-    await this.options.store.savePickList(admin.id, { action, entries: ranked.map((unit, i) => ({ n: i + 1, unitId: unit.id })) });
-    return fill(action === 'lookup' ? m.lookupMany : m.unbindMany, { list });
+    await this.options.store.savePickList(access.admin.id, { action, entries: ranked.map((unit, i) => ({ n: i + 1, unitId: unit.id })) });
+    if (action === 'unbind') return fill(ranked.length === 1 ? m.unbindOne : m.unbindMany, { list });
+    return fill(action === 'log' ? m.logMany : m.lookupMany, { list });
   }
 }
 

@@ -4,11 +4,11 @@
 import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import type { GroupNotices } from '../schedule/scheduler.js';
-import type { AdminStore, AdminUnit, PickList } from '../store/admin-store.js';
+import type { AdminStore, PickList } from '../store/admin-store.js';
+import type { Access, View } from './access.js';
 import type { AdminCommand } from './commands.js';
+import { echoReason } from './echo.js';
 import { reviewerName, reviewPicks, waitingList, waitingText } from './review.js';
-import type { Admin } from './scope.js';
-import type { View } from './view.js';
 
 /** A group told that its form was sent back, and the member to @ there. */
 export interface ReturnedTo {
@@ -28,8 +28,6 @@ export interface ReviewDeskOptions {
   groups: FormReturner;
   notices: GroupNotices;
   now: () => Date;
-  /** the units the admin may see, as they are now */
-  unitsOf: (admin: Admin) => Promise<AdminUnit[]>;
 }
 
 type Entry = PickList['entries'][number];
@@ -38,29 +36,29 @@ export class ReviewDesk {
   constructor(private readonly options: ReviewDeskOptions) {}
 
   /** 审核 [表]: what waits in the view, numbered; the numbers are kept for 通过, 退回 and a number alone. */
-  async list(admin: Admin, view: View, command: Extract<AdminCommand, { type: 'review' }>): Promise<string> {
+  async list(access: Access, view: View, command: Extract<AdminCommand, { type: 'review' }>): Promise<string> {
     const { campaign, store } = this.options;
     const forms = command.form ? [command.form] : campaign.forms;
     const list = waitingList(campaign, view.units, forms);
-    await store.savePickList(admin.id, list.length > 0 ? reviewPicks(list) : null);
+    await store.savePickList(access.admin.id, list.length > 0 ? reviewPicks(list) : null);
     return waitingText(campaign, view, forms, list);
   }
 
   /** 通过 1 3 / 通过 全部: approves the versions the list showed, where they are still the ones handed in. */
-  async approve(admin: Admin, picks: number[] | 'all'): Promise<string> {
+  async approve(access: Access, picks: number[] | 'all'): Promise<string> {
     const { campaign, store, now } = this.options;
     const m = campaign.admin.messages;
-    const list = await this.reviewList(admin);
+    const admin = access.admin;
+    const list = await this.reviewList(access);
     if (!list) return m.approveWhat;
     const chosen = picks === 'all' ? list.entries : picks.map((n) => list.entries.find((e) => e.n === n));
     if (chosen.length === 0) return m.approveWhat;
     const missing = picks === 'all' ? undefined : picks.find((_, i) => chosen[i] === undefined);
     if (missing !== undefined) return this.outOfRange(list, missing);
-    const units = await this.options.unitsOf(admin);
     const done: string[] = [];
     const stale: string[] = [];
     for (const entry of chosen as Entry[]) {
-      const unit = units.find((u) => u.id === entry.unitId);
+      const unit = await access.unit(entry.unitId);
       if (!unit || !entry.formId || entry.version === undefined) continue;
       const ok = await store.review({ unitId: unit.id, formId: entry.formId, version: entry.version, status: 'approved', by: admin.id, at: now() });
       (ok ? done : stale).push(unit.name);
@@ -74,16 +72,18 @@ export class ReviewDesk {
   }
 
   /** 退回 N 原因: reopens the form in the unit's group, which is told the reason with its filler @-mentioned. */
-  async sendBack(admin: Admin, n: number | undefined, reason: string): Promise<string> {
+  async sendBack(access: Access, n: number | undefined, typed: string): Promise<string> {
     const { campaign, store, now } = this.options;
     const m = campaign.admin.messages;
-    const list = await this.reviewList(admin);
+    const admin = access.admin;
+    const list = await this.reviewList(access);
     if (!list || n === undefined) return m.returnWhat;
     const entry = list.entries.find((e) => e.n === n);
     if (!entry) return this.outOfRange(list, n);
+    // what the group reads and the record keeps: a reason, not whatever was pasted after it
+    const reason = echoReason(typed);
     if (reason === '') return fill(m.returnReason, { n });
-    const units = await this.options.unitsOf(admin);
-    const unit = units.find((u) => u.id === entry.unitId);
+    const unit = await access.unit(entry.unitId);
     const form = campaign.forms.find((f) => f.id === entry.formId);
     if (!unit || !form || entry.version === undefined) return m.returnWhat;
     const vars = { name: unit.name, form: form.shortTitle };
@@ -93,7 +93,7 @@ export class ReviewDesk {
     // Recorded first, on the version shown: the group's reopening below moves the submission on.
     const decision = { unitId: unit.id, formId: form.id, version: entry.version, status: 'returned' as const, by: admin.id, at: now(), note: reason };
     if (!(await store.review(decision))) return fill(m.returnStale, vars);
-    const by = { id: admin.id, name: reviewerName(campaign, admin.scope, units) };
+    const by = { id: admin.id, name: reviewerName(campaign, admin.scope, await access.units()) };
     const told = await this.options.groups.returnForm(unit.id, form.id, reason, by);
     // @ who handed this version in; else whoever holds the group's forms now
     const filler = (await store.versions(unit.id)).find((v) => v.formId === form.id && v.version === entry.version)?.submittedBy;
@@ -106,8 +106,8 @@ export class ReviewDesk {
     return fill(m.returnedDone, { ...vars, topic: unit.roomTopic });
   }
 
-  private async reviewList(admin: Admin): Promise<PickList | null> {
-    const list = await this.options.store.pickList(admin.id);
+  private async reviewList(access: Access): Promise<PickList | null> {
+    const list = await this.options.store.pickList(access.admin.id);
     return list?.action === 'review' && list.entries.length > 0 ? list : null;
   }
 

@@ -384,6 +384,8 @@ export const AdminSchema = z.strictObject({
     returnForm: words1,
     /** after 通过: every entry of the last 审核 list */
     all: words1,
+    /** 日志 [单位]: the latest changes within the admin's scope */
+    log: words1,
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
@@ -400,6 +402,8 @@ export const AdminSchema = z.strictObject({
     statusDraft: text,
     statusNone: text,
     unbound: text,
+    /** who made a change, in 日志: an admin ({name}), the bot itself, the command line ({user}) */
+    actors: z.strictObject({ admin: text, system: text, cli: text }),
   }),
   messages: z.strictObject({
     help: text,
@@ -427,6 +431,8 @@ export const AdminSchema = z.strictObject({
     lookupLatest: text,
     lookupMany: text,
     unbindMany: text,
+    /** 解绑 of a name that only resembles one unit's: offered with its number, not unbound */
+    unbindOne: text,
     lookupNone: text,
     /** a number with no numbered list before it */
     pickNothing: text,
@@ -481,6 +487,31 @@ export const AdminSchema = z.strictObject({
     returnedDone: text,
     returnStale: text,
     returnNoGroup: text,
+    /** 日志: the heading, one change, nothing to show, several close names */
+    logHeader: text,
+    logLine: text,
+    logNone: text,
+    logMany: text,
+    /** 日志: what each change of the audit log was */
+    logActions: z.strictObject({
+      roomBound: text,
+      roomUnbound: text,
+      roomMoved: text,
+      unitRegistered: text,
+      submitted: text,
+      reopened: text,
+      takenOver: text,
+      approved: text,
+      returned: text,
+      imported: text,
+      reconciled: text,
+      paused: text,
+      resumed: text,
+      setting: text,
+      refused: text,
+      /** a change this version does not know how to say */
+      other: text,
+    }),
     digestDaily: text,
     digestDeadline: text,
     digestGroups: text,

@@ -8,7 +8,7 @@
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
-import { inScope, scopeNamed, type Scope } from '../admin/scope.js';
+import { inScope, type Scope } from '../admin/scope.js';
 import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
 import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
@@ -53,8 +53,6 @@ export interface Exporter {
   exportFor(kind: ExportKind, scope: Scope, options?: ExportOptions): Promise<ExportFile>;
   /** The activity briefs in the scope, with their files, ready to be written as one zip or several. */
   exportBriefs(scope: Scope, options?: ExportOptions): Promise<BriefsExport>;
-  /** A city or industry system named like `word` in the roster (for "导出 附件2 广州市"), if any. */
-  findScope(word: string): Promise<Scope | undefined>;
 }
 
 export function createExporter(deps: ExporterDeps): Exporter {
@@ -97,12 +95,6 @@ export function createExporter(deps: ExporterDeps): Exporter {
         fileName: name(exportTexts.briefs.fileName),
         partFileName: (n, total) => name(exportTexts.briefs.partFileName, { n, total }),
       });
-    },
-
-    async findScope(word) {
-      const name = word.trim();
-      if (name === '') return undefined;
-      return scopeNamed(name, await store.unitsWithLatest([]));
     },
   };
 }

@@ -1,7 +1,7 @@
 // The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
 // limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
 // can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
-import { inScope, type Admin, type Scope } from '../admin/scope.js';
+import type { Admin } from '../admin/scope.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
@@ -19,7 +19,8 @@ import type { ScheduleStore } from './store.js';
 
 /** Planning reads every unit: once a minute is often enough; sending is checked at every tick. */
 const PLAN_EVERY_MS = 60_000;
-const PAUSED = 'reminders.paused';
+/** the setting that holds whether reminders are paused (read back by 日志) */
+export const PAUSED = 'reminders.paused';
 const DAY_MS = 86_400_000;
 
 export interface SchedulerOptions {
@@ -45,8 +46,8 @@ export interface GroupNotices {
 
 export interface ReminderControl {
   /** queues a round of `form` for the units in the admin's scope; how many groups it reaches and whether reminders are paused */
-  /** a round now for the admin's scope, or the city or industry within it that the admin named */
-  remindNow(form: Form, admin: Admin, within?: Scope): Promise<{ count: number; paused: boolean; etaMs: number }>;
+  /** a round now for these units (the ones an admin asked for, within its scope), asked by `actor` */
+  remindNow(form: Form, actor: string, unitIds: ReadonlySet<number>): Promise<{ count: number; paused: boolean; etaMs: number }>;
   /** pauses or resumes; false if it already was so */
   setPaused(paused: boolean, actor: string): Promise<boolean>;
 }
@@ -139,10 +140,10 @@ export class Scheduler implements ReminderControl, GroupNotices {
     void this.tick().catch((error: unknown) => this.options.log.warn({ err: error }, 'sending a notice failed; the outbox will retry'));
   }
 
-  async remindNow(form: Form, admin: Admin, within?: Scope): Promise<{ count: number; paused: boolean; etaMs: number }> {
+  async remindNow(form: Form, actor: string, unitIds: ReadonlySet<number>): Promise<{ count: number; paused: boolean; etaMs: number }> {
     const now = this.options.now();
-    const count = await this.reminders.remindNow(form, now, (unit) => inScope(admin.scope, unit) && (!within || inScope(within, unit)));
-    this.options.log.info({ actor: admin.id, form: form.id, groups: count }, 'reminder round asked for');
+    const count = await this.reminders.remindNow(form, now, (unit) => unitIds.has(unit.id));
+    this.options.log.info({ actor, form: form.id, groups: count }, 'reminder round asked for');
     const { minGapMs, jitterMs } = this.options.gate.limits;
     return { count, paused: await this.paused(), etaMs: count * (minGapMs + jitterMs / 2) };
   }

@@ -1,5 +1,6 @@
 // What the admin commands read and change: every unit with its group and submissions, the submitted
-// versions of one unit, the last numbered list each admin was shown, and the audit log of refused commands.
+// versions of one unit, the last numbered list each admin was shown, and the audit log (written for refused
+// commands, read for 日志).
 import { z } from 'zod';
 import { parseAnswers, type Answers } from '../conversation/draft.js';
 import type { PrismaClient } from './generated/client.js';
@@ -58,16 +59,25 @@ export interface SubmittedVersion {
 
 /** A numbered list of units an admin was shown, and what a number sent next does with the unit. */
 export interface PickList {
-  /** review: the 审核 list, whose numbers 通过 and 退回 take too */
-  action: 'lookup' | 'unbind' | 'review';
+  /** review: the 审核 list, whose numbers 通过 and 退回 take too; log: the unit's 日志 */
+  action: 'lookup' | 'unbind' | 'review' | 'log';
   /** formId and version: the submission a 审核 entry stands for */
   entries: { n: number; unitId: number; formId?: string; version?: number }[];
 }
 
 const PickListSchema = z.object({
-  action: z.enum(['lookup', 'unbind', 'review']),
+  action: z.enum(['lookup', 'unbind', 'review', 'log']),
   entries: z.array(z.object({ n: z.number().int(), unitId: z.number().int(), formId: z.string().optional(), version: z.number().int().optional() })),
 });
+
+/** One row of the audit log: who did what, when; `detail` as written (unitId where a unit is concerned). */
+export interface AuditEntry {
+  id: number;
+  at: Date;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown>;
+}
 
 export interface AdminStore {
   units(): Promise<AdminUnit[]>;
@@ -81,6 +91,10 @@ export interface AdminStore {
    * reopened, not replaced); false otherwise, and nothing changes. Audited.
    */
   review(decision: ReviewDecision): Promise<boolean>;
+  /** audit entries, newest first, older than `beforeId` if given; with `unitId`, those about that unit only */
+  auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]>;
+  /** the names the groups know for these contact ids: who holds, or last held, a group's form */
+  knownNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
 
 const pickKey = (adminId: string) => `admin.pick:${adminId}`;
@@ -156,6 +170,33 @@ export class PrismaAdminStore implements AdminStore {
     );
   }
 
+  auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]> {
+    const { unitId, limit } = query;
+    const before = query.beforeId ?? Number.MAX_SAFE_INTEGER;
+    return this.serial.run(async () => {
+      const rows: { id: number | bigint; at: Date | string; actor: string; action: string; detail: string }[] =
+        unitId === undefined
+          ? await this.prisma.auditLog.findMany({ where: { id: { lt: before } }, orderBy: { id: 'desc' }, take: limit })
+          : await this.prisma.$queryRaw`SELECT id, at, actor, action, detail FROM AuditLog
+              WHERE json_valid(detail) AND json_extract(detail, '$.unitId') = ${unitId} AND id < ${before}
+              ORDER BY id DESC LIMIT ${limit}`;
+      return rows.map((row) => ({
+        id: Number(row.id),
+        at: new Date(row.at),
+        actor: row.actor,
+        action: row.action,
+        detail: DetailSchema.catch({}).parse(parseJson(row.detail)),
+      }));
+    });
+  }
+
+  knownNames(ids: readonly string[]): Promise<Map<string, string>> {
+    return this.serial.run(async () => {
+      const rows = await this.prisma.room.findMany({ where: { ownerId: { in: [...ids] }, ownerName: { not: null } }, select: { ownerId: true, ownerName: true } });
+      return new Map(rows.flatMap((row) => (row.ownerId && row.ownerName ? [[row.ownerId, row.ownerName] as const] : [])));
+    });
+  }
+
   savePickList(adminId: string, list: PickList | null): Promise<void> {
     const key = pickKey(adminId);
     return this.serial.run(async () => {
@@ -166,6 +207,8 @@ export class PrismaAdminStore implements AdminStore {
 }
 
 const ReviewStatusSchema = z.enum(['pending', 'approved', 'returned']);
+
+const DetailSchema = z.record(z.string(), z.unknown());
 
 function reviewOf(row: { version: number; review: string | null; reviewNote: string | null; reviewedAt: Date | null; reviewedBy: string | null }): Review | null {
   if (row.version === 0) return null;

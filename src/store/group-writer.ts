@@ -118,7 +118,7 @@ export class GroupWriter {
     }
 
     const row = [write.version, JSON.stringify(state), unitId, write.ownerId, write.ownerName, write.formId, at, at] as const;
-    const current = sql.revision.get(write.roomId) as { revision: number } | undefined;
+    const current = sql.revision.get(write.roomId) as { revision: number; unitId: number | null } | undefined;
     if ((current?.revision ?? 0) !== write.revision) throw new Refused('conflict');
     if (current) sql.updateRoom.run(...row, write.roomId, write.revision);
     else sql.insertRoom.run(write.roomId, ...row);
@@ -129,12 +129,13 @@ export class GroupWriter {
     if (unitId !== null) {
       for (const draft of write.drafts) sql.draft.run(unitId, draft.formId, JSON.stringify(draft.answers), at, at);
     }
-    for (const effect of write.effects) this.effect(write, effect, unitId, state, at);
+    for (const effect of write.effects) this.effect(write, effect, unitId, state, at, current?.unitId ?? null);
     if (write.sends && write.sends.count > 0) sql.sends.run(write.sends.day, write.sends.count, at);
     return { ok: true, revision, unitId: created };
   }
 
-  private effect(write: GroupWrite, effect: GroupWrite['effects'][number], unitId: number | null, state: GroupWrite['state'], at: string): void {
+  /** `before`: the unit the group was bound to before this write (the one an unbinding frees) */
+  private effect(write: GroupWrite, effect: GroupWrite['effects'][number], unitId: number | null, state: GroupWrite['state'], at: string, before: number | null): void {
     const { sql } = this;
     const audit = (action: string, detail: object) => sql.audit.run(at, write.actor, action, JSON.stringify(detail));
     switch (effect.kind) {
@@ -143,7 +144,7 @@ export class GroupWriter {
         return;
       case 'unbind':
         sql.unbound.run(write.roomId);
-        audit('room.unbound', { roomId: write.roomId });
+        audit('room.unbound', { roomId: write.roomId, unitId: before });
         return;
       case 'submit': {
         if (unitId === null) return;
@@ -159,7 +160,7 @@ export class GroupWriter {
         audit('submission.reopened', { unitId, formId: effect.formId });
         return;
       case 'takeover':
-        audit('form.takenOver', { roomId: write.roomId, formId: write.formId, by: write.ownerName });
+        audit('form.takenOver', { roomId: write.roomId, formId: write.formId, by: write.ownerName, unitId });
         return;
       case 'register':
         return;
@@ -173,7 +174,7 @@ function prepare(db: Database) {
     processed: statement('INSERT INTO ProcessedMessage (id, roomId, at) VALUES (?, ?, ?) ON CONFLICT(id) DO NOTHING'),
     insertUnit: statement(`INSERT INTO Unit (name, kind, category, source, createdAt, updatedAt) VALUES (?, 'collective', NULL, 'chat', ?, ?)`),
     boundElsewhere: statement('SELECT id FROM Room WHERE unitId = ? AND id <> ? LIMIT 1'),
-    revision: statement('SELECT revision FROM Room WHERE id = ?'),
+    revision: statement('SELECT revision, unitId FROM Room WHERE id = ?'),
     insertRoom: statement(
       `INSERT INTO Room (id, revision, machineVersion, state, unitId, ownerId, ownerName, formId, updatedAt, lastSeenAt)
        VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?)`,

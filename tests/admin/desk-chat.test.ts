@@ -141,7 +141,9 @@ describe('a city or industry after the command', () => {
     expect(missing).toContain('【附件2】广东卫生健康未提交2个');
     expect(await d.ask('名单 广东卫生健康')).toContain('广东卫生健康名单共2个单位');
     await d.ask('提醒 附件2 深圳市');
-    expect(d.reminders.asked).toEqual([{ formId: 'modelCollective', adminId: PROVINCE.id, within: { kind: 'city', city: '深圳市' } }]);
+    expect(d.reminders.asked).toEqual([{ formId: 'modelCollective', adminId: PROVINCE.id }]);
+    // the Shenzhen units, and only those
+    expect(d.reminders.unitIds).toEqual([[5, 6]]);
   });
 
   it('says a word that matches nothing, instead of "已全部提交"', async () => {

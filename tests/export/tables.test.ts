@@ -219,10 +219,6 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
     expect(() => narrowScope(GZ, PROVINCE)).toThrow(ExportScopeError);
     expect(() => narrowScope({ kind: 'industry', industry: '广东电网' }, { kind: 'industry', industry: '广东移动' })).toThrow(ExportScopeError);
     expect(narrowScope(PROVINCE, { kind: 'industry', industry: '广东电网' })).toEqual({ kind: 'industry', industry: '广东电网' });
-    expect(await exporter.findScope('广州市')).toEqual(GZ);
-    expect(await exporter.findScope('广州')).toEqual(GZ);
-    expect(await exporter.findScope('广东电网')).toEqual({ kind: 'industry', industry: '广东电网' });
-    expect(await exporter.findScope('火星市')).toBeUndefined();
   });
 });
 

@@ -2,21 +2,24 @@
 // and `ask` to write to the desk as an admin would.
 import { expect } from 'vitest';
 import { AdminDesk } from '../../src/admin/desk.js';
-import type { Admin, Scope } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/admin/scope.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { silentLogger } from '../../src/log.js';
 import type { ReminderControl } from '../../src/schedule/scheduler.js';
-import type { AdminStore, AdminUnit, PickList, ReviewDecision } from '../../src/store/admin-store.js';
+import type { AdminStore, AdminUnit, AuditEntry, PickList, ReviewDecision } from '../../src/store/admin-store.js';
 
 /** A ReminderControl that records what was asked and answers as told. */
 export class FakeReminders implements ReminderControl {
   paused = false;
-  asked: { formId: string; adminId: string; within?: Scope }[] = [];
+  asked: { formId: string; adminId: string }[] = [];
+  /** the units each round was asked for, in order, by id */
+  unitIds: number[][] = [];
   round: (form: Form) => { count: number; paused: boolean; etaMs: number } = () => ({ count: 3, paused: false, etaMs: 75_000 });
   pauses: { paused: boolean; actor: string }[] = [];
 
-  async remindNow(form: Form, admin: Admin, within?: Scope) {
-    this.asked.push({ formId: form.id, adminId: admin.id, ...(within ? { within } : {}) });
+  async remindNow(form: Form, actor: string, unitIds: ReadonlySet<number>) {
+    this.asked.push({ formId: form.id, adminId: actor });
+    this.unitIds.push([...unitIds].sort((a, b) => a - b));
     return this.round(form);
   }
 
@@ -31,6 +34,10 @@ export class FakeReminders implements ReminderControl {
 /** The units the admins see, and the lists and audits the desk keeps, in memory. */
 export class MemoryAdminStore implements AdminStore {
   audits: { actor: string; action: string }[] = [];
+  /** what 日志 reads, oldest first */
+  log: AuditEntry[] = [];
+  /** the names the groups know, by contact id */
+  names = new Map<string, string>();
   lists = new Map<string, PickList>();
 
   constructor(public unitList: AdminUnit[] = []) {}
@@ -51,6 +58,15 @@ export class MemoryAdminStore implements AdminStore {
     if (list) this.lists.set(adminId, list);
     else this.lists.delete(adminId);
   }
+  async auditLog(query: { unitId?: number; beforeId?: number; limit: number }) {
+    return this.log
+      .filter((entry) => (query.unitId === undefined || entry.detail['unitId'] === query.unitId) && entry.id < (query.beforeId ?? Infinity))
+      .reverse()
+      .slice(0, query.limit);
+  }
+  async knownNames(ids: readonly string[]) {
+    return new Map([...this.names].filter(([id]) => ids.includes(id)));
+  }
   async review(decision: ReviewDecision) {
     const submission = this.unitList.find((u) => u.id === decision.unitId)?.submissions.find((s) => s.formId === decision.formId);
     if (!submission || submission.version !== decision.version || submission.status !== 'submitted') return false;
@@ -70,6 +86,8 @@ export interface DeskOptions {
   admins: Admin[];
   now: Date;
   units?: AdminUnit[];
+  /** the names WeChat knows, by contact id (日志) */
+  contacts?: Record<string, string>;
 }
 
 export function makeDesk(options: DeskOptions) {
@@ -108,10 +126,14 @@ export function makeDesk(options: DeskOptions) {
     },
     exporter: {} as never,
     // Roster files go through the real store in tests/e2e/admin-files.test.ts; here nothing waits.
-    roster: { spec: {} as never, store: { importRows: async () => ({}) as never, savePending: async () => {}, takePending: async () => null } },
+    roster: {
+      spec: {} as never,
+      store: { importRows: async () => ({}) as never, savePending: async () => {}, takePending: async () => null, checkScope: async (rows) => ({ rows: [...rows], refused: [] }) },
+    },
     reminders,
     now: () => clock.now,
     log: silentLogger(),
+    contactName: async (id) => options.contacts?.[id],
   });
   const ask = async (text: string, who: Admin | string = options.admins[0]!) => {
     const senderId = typeof who === 'string' ? who : who.id;
