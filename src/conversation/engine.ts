@@ -207,6 +207,7 @@ const PersistedSchema = z.object({
     choices: z.array(z.string()),
     // Kept by states stored before they existed: they default.
     choosingFor: z.enum(['start', 'reopen']).default('start'),
+    wanted: z.string().nullable().default(null),
     quiet: z.boolean().default(false),
     pending: z.string().nullable().default(null),
     told: z.array(z.string()).default([]),

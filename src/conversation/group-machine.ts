@@ -28,6 +28,7 @@ export const EMPTY_CONTEXT: GroupContext = {
   candidates: [],
   choices: [],
   choosingFor: 'start',
+  wanted: null,
   quiet: false,
   pending: null,
   told: [],
@@ -68,6 +69,9 @@ export function buildGroupMachine(campaign: Campaign) {
   const forms = campaign.forms;
   const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
   const firstForm = (context: GroupContext) => unitForms(context)[0]?.id ?? '';
+  /** After binding: the form the member named with 填报 if the unit fills it, else its first. */
+  const wantedForm = (context: GroupContext) =>
+    unitForms(context).find((form) => form.shortTitle === context.wanted || form.id === context.wanted)?.id ?? firstForm(context);
   const mentionIdle = message('mentionIdle', () => ({ bot: campaign.botName }));
   const noFormForUnit = message('noFormForUnit', (args) => ({ unit: unitName(args) }));
 
@@ -84,7 +88,7 @@ export function buildGroupMachine(campaign: Campaign) {
     })),
     'bindFound',
     { type: 'effect', params: ({ context }: Args): Effect => ({ kind: 'bind', unitId: context.unit?.id ?? 0 }) },
-    raise(({ context, event }: Args) => opener(firstForm(context), event)),
+    raise(({ context, event }: Args) => opener(wantedForm(context), event)),
   ];
   const bindTaken = (which: (args: Args) => Candidate | undefined): Action =>
     message('bindTaken', (args) => ({ unit: which(args)?.unit.name ?? '', topic: which(args)?.boundTopic ?? '' }));

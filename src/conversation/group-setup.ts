@@ -392,6 +392,7 @@ export function groupSetup(campaign: Campaign) {
           quiet: false,
           told: [],
           choices: [],
+          wanted: null,
           index: list ? openEntryIndex(answersIn(context, p.form), list) : 0,
           forms: context.forms[p.form] ? context.forms : { ...context.forms, [p.form]: EMPTY_RECORD },
         };
@@ -428,8 +429,9 @@ export function groupSetup(campaign: Campaign) {
       offerFound: assign({
         candidates: ({ event }) =>
           'roster' in event && event.roster ? event.roster.found.map((c) => ({ id: c.unit.id, name: c.unit.name, where: c.where })) : [],
+        wanted: ({ event }) => (event.type === 'cmd.start' ? (event.form ?? null) : null),
       }),
-      withdrawOffer: assign({ candidates: [] }),
+      withdrawOffer: assign({ candidates: [], wanted: null }),
       /** Binds the unit picked from the offer (or the one 绑定 named exactly): its saved forms come with it. */
       bindFound: assign(({ context, event }) => {
         const found = 'roster' in event ? event.roster?.found : undefined;
@@ -441,6 +443,7 @@ export function groupSetup(campaign: Campaign) {
         for (const [formId, form] of Object.entries(chosen.forms)) {
           saved[formId] = { answers: form.answers, version: form.version, submittedAt: form.submittedAt, late: form.late };
         }
+        // `wanted` stays until the form opens: the opener raised after this reads it
         return { unit: chosen.unit, forms: saved, candidates: [] };
       }),
       /** A unit created for the group from the name it sent; the store gives it its id. */

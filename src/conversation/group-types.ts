@@ -90,6 +90,8 @@ export interface GroupContext {
   choices: string[];
   /** what the chosen form is opened for: filling it (填报) or changing what was handed in (修改) */
   choosingFor: 'start' | 'reopen';
+  /** the form named with 填报 in a group not yet bound ("填报 简报"): opened once the group is bound */
+  wanted: string | null;
 }
 
 /** What every message of a member carries besides its meaning. */

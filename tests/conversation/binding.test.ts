@@ -65,6 +65,22 @@ describe('binding a group to its unit', () => {
     expect(group.store.rooms.get('room-1')?.members).toEqual(['李华', '王强']);
   });
 
+  it('opens the form named with 填报 once the offer is taken, after a restart too; 取消 forgets it', async () => {
+    const group = new Group(roster(), 'room-1', METRO);
+    expect(await group.say('填报 简报')).toContain(`本群名称与名单中的“${METRO}”`);
+    group.restart();
+    const bound = await group.say('确认');
+    expect(bound).toContain('填报（活动简报或推文（10月集中服务月））');
+    expect(bound).not.toContain('附件2');
+    expect(group.store.rooms.get('room-1')?.state).toMatchObject({ context: { wanted: null } });
+
+    const other = new Group(roster(), 'room-2', METRO);
+    await other.say('填报 简报');
+    await other.say('取消');
+    await other.say('填报');
+    expect(await other.say('确认')).toContain('第1步：请发送本集体的服务承诺');
+  });
+
   it('binds at once on an exact 绑定 name, ignoring spaces and full-width characters', async () => {
     const group = new Group(roster());
     expect(await group.say('绑定 深圳市福田区政务服务中心 青年文明号')).toContain('✅ 已将本群绑定为：深圳市福田区政务服务中心青年文明号');

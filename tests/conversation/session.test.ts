@@ -162,6 +162,8 @@ describe('a whole submission', () => {
       version: 1,
       submittedAt: BEFORE,
       late: false,
+      // handed in, it waits for its city's or industry's review
+      review: { status: 'pending', note: null, at: null, by: null },
     });
     expect(g.store.history).toEqual([{ unitId: g.unit!.id, formId: 'collectiveList', version: 1, answers, late: false }]);
     expect(g.session).toBeUndefined();

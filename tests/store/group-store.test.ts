@@ -11,7 +11,7 @@ import { Serial } from '../../src/store/serial.js';
 import { migrationsDir, tempDir } from './helpers.js';
 
 const AT = new Date('2021-09-20T02:30:00Z');
-const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [], choosingFor: 'start', quiet: false, pending: null, told: [], early: [] };
+const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [], choosingFor: 'start', wanted: null, quiet: false, pending: null, told: [], early: [] };
 const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, categories: ['other' as const], city: '广州市', industry: null };
 
 let opened: OpenedDatabase | undefined;
