@@ -7,6 +7,7 @@ import { loadCampaign } from './campaign/load.js';
 import { AdminDesk, type FileLimit } from './admin/desk.js';
 import { parseAdmins } from './admin/scope.js';
 import { attachGroupHandler } from './bot/group-handler.js';
+import { groupAliveOf } from './bot/incoming.js';
 import { KeyedQueue } from './conversation/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
@@ -133,6 +134,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     store,
     now,
     notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log, counted),
+    groupAlive: groupAliveOf(bot),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
     counted: (_count, at) => gate.noteSent(at),
   });

@@ -3,7 +3,7 @@
 import type { Message, Wechaty } from 'wechaty';
 import type { GroupConversations } from '../conversation/session.js';
 import type { Logger } from '../log.js';
-import { toIncoming } from './incoming.js';
+import { humanMembers, toIncoming } from './incoming.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
 
 export interface GroupHandlerOptions {
@@ -70,7 +70,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
         const text = await conversations.joined({
           roomId: room.id,
           roomTopic: await room.topic().catch(() => null),
-          roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
+          roomMembers: () => humanMembers(room, bot.currentUser.id),
         });
         if (text) await room.say(text);
       })

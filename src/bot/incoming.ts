@@ -1,5 +1,5 @@
 // A Wechaty room message as the conversation sees it: who, where, what kind, the text without the @bot.
-import { types, type Message } from 'wechaty';
+import { types, type Message, type Wechaty } from 'wechaty';
 import type { IncomingMessage, MessageKind } from '../conversation/session.js';
 
 const KINDS: Partial<Record<types.Message, MessageKind>> = {
@@ -69,7 +69,7 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     text,
     mentioned,
     mentionsOthers,
-    roomMembers: async () => (await room.memberAll()).map((member) => member.name()),
+    roomMembers: () => humanMembers(room, message.wechaty.currentUser.id),
     ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
     ...(kind === 'link' ? linkOf(await readLink(message)) : {}),
   };
@@ -81,4 +81,25 @@ function linkOf(link: { url: string; title: string } | undefined): { link?: { ur
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The names of a group's members but the bot itself: what re-finds a group after a new login. */
+export async function humanMembers(room: { memberAll(): Promise<Array<{ id: string; name(): string }>> }, selfId: string): Promise<string[]> {
+  return (await room.memberAll()).filter((member) => member.id !== selfId).map((member) => member.name());
+}
+
+/**
+ * Whether the bot is still in a group by that id: false when the puppet no longer knows the id (a web
+ * puppet after a new login) or the bot has left; undefined when the puppet cannot be asked.
+ */
+export function groupAliveOf(bot: Wechaty): (roomId: string) => Promise<boolean | undefined> {
+  return async (roomId) => {
+    try {
+      const room = await bot.Room.find({ id: roomId });
+      if (!room) return false;
+      return await room.has(bot.currentUser);
+    } catch {
+      return undefined;
+    }
+  };
 }

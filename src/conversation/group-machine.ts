@@ -135,6 +135,8 @@ export function buildGroupMachine(campaign: Campaign) {
         { actions: [message('bindNotFound', ({ event }) => ({ query: excerpt(roster(event)?.query ?? '', 30) }))] },
       ],
       'cmd.progress': { actions: [message('progressUnbound')] },
+      // 修改 in a group with no unit: there is nothing of its own to change yet
+      'cmd.edit': { actions: [message('progressUnbound')] },
       'cmd.help': { actions: [message('helpIdle')] },
       // Anything else said to the bot: the units offered again, or how to start. (Here, where the commands
       // above are: a wildcard in a child state would win over them.)

@@ -13,7 +13,7 @@ import { sniffMime } from './file-type.js';
 import { OPEN_TO_ALL } from './group-machine.js';
 import type { Envelope, GroupEvent, SystemEvent, UnitProfile, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
-import { refindGroup } from './refind.js';
+import { refindGroup, type GroupAlive } from './refind.js';
 import { renderAll } from './render.js';
 import { rosterLookup } from './roster-lookup.js';
 import type { GroupRecord, GroupStore, GroupWrite } from './store.js';
@@ -48,6 +48,8 @@ export interface SessionOptions {
   now: () => Date;
   /** tells the admins something they must act on (sent to them privately) */
   notifyAdmins?: (text: string) => void;
+  /** whether the bot is still in a group (undefined: cannot tell): a binding never moves away from a live group */
+  groupAlive?: GroupAlive;
   /** replies were counted toward the send limits (stored with the step): keeps the in-memory count in step */
   counted?: (count: number, at: Date) => void;
 }
@@ -85,6 +87,7 @@ export class GroupConversations {
   private readonly store: GroupStore;
   private readonly now: () => Date;
   private readonly notifyAdmins: (text: string) => void;
+  private readonly groupAlive: GroupAlive | undefined;
   private readonly counted: (count: number, at: Date) => void;
   private readonly queue = new KeyedQueue();
   private readonly cache = new Map<string, Loaded>();
@@ -99,6 +102,7 @@ export class GroupConversations {
     this.store = options.store;
     this.now = options.now;
     this.notifyAdmins = options.notifyAdmins ?? (() => {});
+    this.groupAlive = options.groupAlive;
     this.counted = options.counted ?? (() => {});
     this.formNames = options.campaign.forms.flatMap((form) => [form.shortTitle, form.id]);
   }
@@ -363,7 +367,7 @@ export class GroupConversations {
     this.refindTried.add(group.roomId);
     const record = await this.store.load(group.roomId);
     if (record?.unitId != null) return;
-    const found = await refindGroup(this.campaign, this.store, group, this.now());
+    const found = await refindGroup(this.campaign, this.store, group, this.now(), this.groupAlive);
     if (found.adminNote) this.notifyAdmins(found.adminNote);
   }
 }

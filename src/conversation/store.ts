@@ -28,6 +28,8 @@ export interface BoundRoom {
   unitId: number;
   topic: string | null;
   members: string[];
+  /** when the group last wrote (null: never since it was stored) */
+  lastSeenAt: Date | null;
 }
 
 /** Everything one step changes, written in one transaction with compare-and-set on the revision. */

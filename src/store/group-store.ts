@@ -58,7 +58,7 @@ export class SqliteGroupStore implements GroupStore {
       rosterFingerprint: statement('SELECT (SELECT max(id) FROM Unit) AS last, (SELECT max(updatedAt) FROM Unit) AS latest'),
       roster: statement(`SELECT id, name, kind, category, city, industry FROM Unit WHERE source = 'roster' ORDER BY id`),
       binding: statement('SELECT id, topic FROM Room WHERE unitId = ? ORDER BY id LIMIT 1'),
-      boundWithTopic: statement('SELECT id, unitId, topic, members FROM Room WHERE topic = ? AND unitId IS NOT NULL'),
+      boundWithTopic: statement('SELECT id, unitId, topic, members, lastSeenAt FROM Room WHERE topic = ? AND unitId IS NOT NULL'),
     };
   }
 
@@ -145,12 +145,15 @@ export class SqliteGroupStore implements GroupStore {
 
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return this.read(() =>
-      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string }[]).map((row) => ({
-        roomId: row.id,
-        unitId: row.unitId,
-        topic: row.topic,
-        members: parseNames(row.members),
-      })),
+      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string; lastSeenAt: number | string | null }[]).map(
+        (row) => ({
+          roomId: row.id,
+          unitId: row.unitId,
+          topic: row.topic,
+          members: parseNames(row.members),
+          lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
+        }),
+      ),
     );
   }
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';
+import type { GroupAlive } from '../../src/conversation/refind.js';
 import { campaign, NOW } from './harness.js';
 
 const METRO = '广州地铁运营一中心青年文明号';
@@ -23,11 +24,20 @@ class Group {
     readonly roomId = 'room-1',
     readonly topic = '地铁一中心工作群',
     readonly members = ['李华', '王强'],
+    /** which groups the bot is still in; by default the puppet cannot tell */
+    readonly alive: GroupAlive = async () => undefined,
+    readonly now = NOW,
   ) {
     this.conv = this.restart();
   }
   restart(): GroupConversations {
-    this.conv = new GroupConversations({ campaign, store: this.store, now: () => NOW, notifyAdmins: (text) => this.notes.push(text) });
+    this.conv = new GroupConversations({
+      campaign,
+      store: this.store,
+      now: () => this.now,
+      notifyAdmins: (text) => this.notes.push(text),
+      groupAlive: this.alive,
+    });
     return this.conv;
   }
   async say(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): Promise<string> {
@@ -133,22 +143,58 @@ describe('binding a group to its unit', () => {
 });
 
 describe('a group that comes back under a new room id', () => {
-  it('keeps its binding and its open form when topic and members match', async () => {
+  /** The puppet's answer after a re-login: the old id is gone, the new one is there. */
+  const relogged: GroupAlive = async (roomId) => roomId !== 'old-id';
+
+  it('keeps its binding and its open form when the old id is gone and most members match', async () => {
     const store = roster();
     const before = new Group(store, 'old-id', '一中心群', ['李华', '王强', '张敏']);
     await before.say(`绑定 ${METRO}`);
     await before.say('热情周到，便民利民，让每一位乘客安心出行');
-    const after = new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏', '新同事']);
+    const after = new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏', '新同事'], relogged);
     expect(await after.say('进度')).toContain('已填服务承诺');
     expect(store.unitOf('new-id')).toBe(1);
     expect(store.rooms.has('old-id')).toBe(false);
     expect(store.rooms.get('new-id')?.formId).toBe('modelCollective');
   });
 
+  it('never moves away from a group the bot is still in: a look-alike gets the binding offer, and the unit is taken', async () => {
+    const store = roster();
+    const b = new Group(store, 'group-b', METRO, ['服务月助手', '陈敏', '王强']);
+    await b.say(`绑定 ${METRO}`);
+    await b.say('热情周到，便民利民，让每一位乘客安心出行');
+    // Same topic, every member of the old group: but the bot is still in group B.
+    const lookAlike = new Group(store, 'group-x', METRO, ['服务月助手', '陈敏', '王强'], async () => true);
+    expect(await lookAlike.say('进度')).toBe('本群还没有登记对应的集体。回复“填报”开始登记并填报。');
+    expect(await lookAlike.say('填报')).toContain(`本群名称与名单中的“${METRO}”`);
+    expect(await lookAlike.say('确认')).toContain(`“${METRO}”已绑定到另一个群`);
+    expect(store.unitOf('group-b')).toBe(1);
+    expect(store.unitOf('group-x')).toBeNull();
+    expect(await b.say('进度')).toContain('已填服务承诺');
+  });
+
+  it('never counts the bot among the members, and needs most of the people', async () => {
+    const store = roster();
+    await new Group(store, 'old-id', '一中心群', ['服务月助手', '陈敏', '王强']).say(`绑定 ${METRO}`);
+    // One of the two people, with the bot: half, not most.
+    await new Group(store, 'new-id', '一中心群', ['服务月助手', '陈敏'], relogged).say('进度');
+    expect(store.unitOf('old-id')).toBe(1);
+    expect(store.unitOf('new-id')).toBeNull();
+  });
+
+  it('without a way to ask the puppet, takes a group that spoke in the last days for alive', async () => {
+    const store = roster();
+    await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);
+    await new Group(store, 'new-id', '一中心群', ['李华', '王强'], undefined, new Date(NOW.getTime() + 2 * 86_400_000)).say('进度');
+    expect(store.unitOf('old-id')).toBe(1);
+    await new Group(store, 'newer-id', '一中心群', ['李华', '王强'], undefined, new Date(NOW.getTime() + 4 * 86_400_000)).say('进度');
+    expect(store.unitOf('newer-id')).toBe(1);
+  });
+
   it('does not move when the members are different people', async () => {
     const store = roster();
     await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);
-    const stranger = new Group(store, 'new-id', '一中心群', ['赵六', '钱七']);
+    const stranger = new Group(store, 'new-id', '一中心群', ['赵六', '钱七'], relogged);
     expect(await stranger.say('填报')).toContain('请回复“绑定 单位全称”');
     expect(store.unitOf('old-id')).toBe(1);
   });
@@ -157,7 +203,7 @@ describe('a group that comes back under a new room id', () => {
     const store = roster();
     // Two groups bound earlier that look alike: same topic, same members.
     for (const [roomId, unitId] of [['a', 1], ['b', 2]] as const) store.bind(roomId, unitId, '服务群', ['李华', '王强']);
-    const again = new Group(store, 'c', '服务群', ['李华', '王强']);
+    const again = new Group(store, 'c', '服务群', ['李华', '王强'], async (roomId) => roomId === 'c');
     await again.say('进度');
     expect(again.notes.join()).toContain('群“服务群”重新登录后编号变了');
     expect(store.unitOf('c')).toBeNull();

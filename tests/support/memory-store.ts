@@ -8,6 +8,8 @@ import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from
 export interface RoomRow extends GroupRecord {
   topic: string | null;
   members: string[];
+  /** when the group last wrote */
+  lastSeenAt?: Date;
 }
 
 /** A unit's submission of one form, as the admins' store reads it back. */
@@ -104,7 +106,7 @@ export class MemoryStore implements GroupStore {
   async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return [...this.rooms.values()]
       .filter((row) => row.unitId !== null && row.topic === topic)
-      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members }));
+      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members, lastSeenAt: row.lastSeenAt ?? null }));
   }
 
   async moveRoom(input: { from: string; to: string; topic: string | null; members: string[] }): Promise<void> {
@@ -145,6 +147,7 @@ export class MemoryStore implements GroupStore {
     this.writes.push(write);
     this.rooms.set(write.roomId, {
       ...row,
+      lastSeenAt: new Date(write.at),
       revision: row.revision + 1,
       version: write.version,
       state: write.state,
