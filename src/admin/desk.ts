@@ -2,6 +2,7 @@
 // unbinding, roster files, the audit log. Everyone else who writes privately is pointed to their group;
 // admin commands from them are refused, logged and audited. An admin is known by contact id only, and every
 // command reads and changes units through the Access made for that admin (access.ts), which holds its scope.
+import { withoutInvisible } from '../campaign/invisible.js';
 import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
@@ -109,7 +110,8 @@ export class AdminDesk {
   /** The reply to a private text message. */
   async handle(message: PrivateMessage): Promise<DeskReply> {
     const { campaign } = this.options;
-    const command = parseAdminCommand(message.text, campaign);
+    // An admin's words reach units, reasons sent to groups and the audit without invisible characters.
+    const command = parseAdminCommand(withoutInvisible(message.text).text, campaign);
     const access = this.accessFor(message.senderId);
     if (!access) {
       if (command.type === 'unknown' || command.type === 'help') return { text: fill(campaign.messages.privateChat, { bot: campaign.botName }) };

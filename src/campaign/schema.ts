@@ -277,6 +277,8 @@ export const MessagesSchema = z.strictObject({
   /** a file whose content is none of the types known (a name that promises another type, or a damaged file) */
   errorMediaUnreadable: message,
   /** voice, stickers and 小程序/视频号 cards */
+  /** said before the reply when a message carried invisible characters (direction overrides, zero-width, control) that were taken out */
+  invisibleRemoved: message,
   nonTextVoice: message,
   nonTextSticker: message,
   nonTextCard: message,

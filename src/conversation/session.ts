@@ -4,6 +4,7 @@
 import type { Campaign, Form } from '../campaign/schema.js';
 import { findForm } from '../campaign/forms.js';
 import { localDay } from '../campaign/time.js';
+import { withoutInvisible } from '../campaign/invisible.js';
 import { fill } from '../campaign/text.js';
 import { checkMedia } from './answers.js';
 import { parseInput } from './commands.js';
@@ -164,12 +165,17 @@ export class GroupConversations {
     return told;
   }
 
-  private async handleNow(message: IncomingMessage): Promise<string[]> {
-    if (await this.store.isProcessed(message.id)) return [];
+  private async handleNow(received: IncomingMessage): Promise<string[]> {
+    if (await this.store.isProcessed(received.id)) return [];
+    // Direction overrides, zero-width and control characters never reach an answer; the group is told.
+    const clean = withoutInvisible(received.text);
+    const message = clean.removed > 0 ? { ...received, text: clean.text } : received;
     const group = { roomId: message.roomId, topic: message.roomTopic, ...(message.roomMembers ? { members: message.roomMembers } : {}) };
     if (!this.cache.has(message.roomId) && !this.refindTried.has(message.roomId)) await this.refind(group);
-    const replies = await this.apply(message.roomId, message.id, message.senderId, (loaded) => this.eventFor(message, loaded, group), group);
-    return replies ?? [];
+    const replies = (await this.apply(message.roomId, message.id, message.senderId, (loaded) => this.eventFor(message, loaded, group), group)) ?? [];
+    if (clean.removed === 0 || replies.length === 0) return replies;
+    const note = fill(this.campaign.messages.invisibleRemoved, { count: clean.removed });
+    return [`${note}\n${replies[0]}`, ...replies.slice(1)];
   }
 
   /**

@@ -1,5 +1,6 @@
 // Writing readable, printable worksheets with exceljs: shared cell styles (borders, wrap, a bold header),
 // text cells that never turn into formulas, row heights estimated from the text, A4 landscape fit to width.
+import { withoutInvisible } from '../campaign/invisible.js';
 import ExcelJS from 'exceljs';
 import { fill } from '../campaign/text.js';
 import { exportTexts } from './texts.js';
@@ -44,7 +45,8 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\u
 
 /** The text as it goes into a cell: unchanged, except for characters no .xlsx file can hold. */
 export function cellText(text: string): string {
-  return text.replace(NOT_XML, '');
+  // Nothing invisible reaches a table, whatever was stored before it was cleaned on the way in.
+  return withoutInvisible(text).text.replace(NOT_XML, '');
 }
 
 /** Roughly how many '0' widths a text takes: CJK and full-width characters two, the rest one. */

@@ -271,3 +271,16 @@ describe('a form sent back by its reviewer (退回)', () => {
     expect(await g.conv().returnForm(unit.id, 'modelCollective', '请补充', REVIEWER)).toEqual([]);
   });
 });
+
+describe('invisible characters in a message', () => {
+  it('are taken out before the answer is saved, and the group is told', async () => {
+    const g = group();
+    g.store.addUnit('room-1', '越秀区政务服务中心青年文明号', { city: '广州市' });
+    await g.say('填报');
+    const reply = await g.say('热情周到，\u202e便民利民\u202c，让每一位群众\u200b满意');
+    expect(reply).toMatch(/^（您发的内容里有3个看不见的字符，例如文字方向控制符，已去掉，以下按去掉后的内容处理。）\n✅ 服务承诺已保存/);
+    expect(g.store.submissions.get('1:collectiveList')?.answers).toEqual({ commitment: '热情周到，便民利民，让每一位群众满意' });
+    // a command with a stray mark is still the command
+    expect(await g.say('进\u200b度')).toContain('承诺事项：填报中');
+  });
+});
