@@ -10,6 +10,8 @@ export type AdminCommand =
   | { type: 'lookup'; name: string }
   | { type: 'roster'; within: string }
   | { type: 'unbind'; name: string }
+  /** 确认换群 单位名称: the unit moves to the group that asked for it */
+  | { type: 'move'; name: string }
   | { type: 'export'; table?: ExportWhat; within: string; includeMissing: boolean; approvedOnly: boolean }
   /** casual: said as 确认, 好的 or 算了 rather than 确认导入, so it may not be about an import at all */
   | { type: 'importConfirm'; casual?: true }
@@ -118,6 +120,8 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     if ('form' in form || 'badForm' in form) parts.shift();
     return { type: 'missing', ...form, within: scopeWord(parts, campaign), page };
   }
+  const move = after(words.confirmMove);
+  if (move !== undefined) return { type: 'move', name: move };
   const unbind = after(words.unbind);
   if (unbind !== undefined) return { type: 'unbind', name: unbind };
   const lookup = after(words.lookup);

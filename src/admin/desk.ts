@@ -22,6 +22,7 @@ import { actorKind, describeEntry, logText } from './audit-text.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
 import type { Admin, Scope } from './scope.js';
+import { reviewerName } from './review.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
 
 export interface PrivateMessage {
@@ -55,6 +56,8 @@ export const WECHAT_FILE_LIMIT: FileLimit = { maxBytes: 100 * 1024 * 1024, maxPa
 export interface GroupControl extends FormReturner {
   /** returns the room ids of the groups freed */
   unbindUnit(unitId: number, actor: string): Promise<string[]>;
+  /** 确认换群: frees the unit's groups and binds it to `toRoomId`; what that group is told, null if it could not bind */
+  moveUnit(unitId: number, toRoomId: string, by: { id: string; name: string }): Promise<{ freed: string[]; told: string | null }>;
 }
 
 export interface AdminDeskOptions {
@@ -258,6 +261,13 @@ export class AdminDesk {
         await this.options.store.savePickList(admin.id, null);
         return this.act(access, command.type, found);
       }
+      case 'move': {
+        if (command.name === '') return m.moveWhat;
+        // A change of binding names its unit exactly.
+        const exact = exactMatches(command.name, await access.units());
+        if (exact.length !== 1) return fill(m.lookupNone, { name: echoName(command.name) });
+        return this.move(access, exact[0]!);
+      }
       case 'pick':
         return this.pick(access, command.n);
       case 'importConfirm': {
@@ -306,6 +316,23 @@ export class AdminDesk {
     const freed = await this.options.groups.unbindUnit(unit.id, access.admin.id);
     if (freed.length === 0) return fill(m.unbindNone, { unit: unit.name });
     return fill(m.unbound, { unit: unit.name, topic: unit.roomTopic ?? '' });
+  }
+
+  /** 确认换群: the unit leaves its group for the one that asked; both groups hear it through the outbox. */
+  private async move(access: Access, unit: AdminUnit): Promise<string> {
+    const { campaign, store, groups, notices } = this.options;
+    const m = campaign.admin.messages;
+    const request = await store.moveRequest(unit.id);
+    if (!request) return fill(m.moveNone, { unit: unit.name });
+    const by = { id: access.admin.id, name: reviewerName(campaign, access.admin.scope, await access.units()) };
+    const moved = await groups.moveUnit(unit.id, request.roomId, by);
+    await store.forgetMoveRequest(unit.id);
+    if (moved.told === null) return fill(m.moveNone, { unit: unit.name });
+    const topic = request.topic ?? request.roomId;
+    const away = fill(campaign.messages.movedAway, { unit: unit.name, topic });
+    for (const roomId of moved.freed) await notices.toGroup(`move:${unit.id}:${request.at}:${roomId}`, roomId, away, []);
+    await notices.toGroup(`move:${unit.id}:${request.at}:${request.roomId}`, request.roomId, moved.told, []);
+    return fill(m.moveDone, { unit: unit.name, old: unit.roomTopic ?? '', topic });
   }
 
   /**

@@ -90,8 +90,18 @@ export function buildGroupMachine(campaign: Campaign) {
     { type: 'effect', params: ({ context }: Args): Effect => ({ kind: 'bind', unitId: context.unit?.id ?? 0 }) },
     raise(({ context, event }: Args) => opener(wantedForm(context), event)),
   ];
-  const bindTaken = (which: (args: Args) => Candidate | undefined): Action =>
-    message('bindTaken', (args) => ({ unit: which(args)?.unit.name ?? '', topic: which(args)?.boundTopic ?? '' }));
+  const bindTaken = (which: (args: Args) => Candidate | undefined): Action[] => [
+    message('bindTaken', (args) => ({ unit: which(args)?.unit.name ?? '', topic: which(args)?.boundTopic ?? '' })),
+    {
+      type: 'effect',
+      params: (args: Args): Effect => ({
+        kind: 'moveRequested',
+        unitId: which(args)?.unit.id ?? 0,
+        unit: which(args)?.unit.name ?? '',
+        boundTopic: which(args)?.boundTopic ?? '',
+      }),
+    },
+  ];
   const candidates = say(({ event }) => ({ kind: 'candidates', query: roster(event)?.query ?? '' }));
 
   /** 填报 (or the bot joining) in an unbound group: the unit named like the group is offered. */
@@ -107,7 +117,7 @@ export function buildGroupMachine(campaign: Campaign) {
     const pick: AnyTransition[] = [
       { guard: and(['picksCandidate', not('pickInRange')]), actions: [message('bindChoose', ({ context }) => ({ max: context.candidates.length }))] },
       { guard: and(['picksCandidate', 'pickedFree']), target: to(groupIds.bound), actions: bindActions(picked) },
-      { guard: 'picksCandidate', actions: [bindTaken(picked)] },
+      { guard: 'picksCandidate', actions: bindTaken(picked) },
       { guard: 'mentioned', actions: [say(again)] },
     ];
     return {
@@ -130,7 +140,7 @@ export function buildGroupMachine(campaign: Campaign) {
         { guard: 'noQuery', actions: [message('bindWhat')] },
         { guard: 'rosterEmpty', target: '.registering' },
         { guard: and(['foundExact', 'foundFree']), target: to(groupIds.bound), actions: bindActions(named) },
-        { guard: 'foundExact', actions: [bindTaken(named)] },
+        { guard: 'foundExact', actions: bindTaken(named) },
         { guard: 'foundSome', target: '.candidates', actions: ['offerFound', candidates] },
         { actions: [message('bindNotFound', ({ event }) => ({ query: excerpt(roster(event)?.query ?? '', 30) }))] },
       ],

@@ -161,4 +161,6 @@ export type Effect =
   | { kind: 'unbind' }
   | { kind: 'submit'; formId: string; late: boolean }
   | { kind: 'reopen'; formId: string }
-  | { kind: 'takeover' };
+  | { kind: 'takeover' }
+  /** the group asked for a unit bound to another group: kept for an admin's 确认换群, and the admins are told */
+  | { kind: 'moveRequested'; unitId: number; unit: string; boundTopic: string };

@@ -165,6 +165,24 @@ export class GroupConversations {
     return told;
   }
 
+  /**
+   * An admin's 确认换群: the unit's groups let it go through their machines, then the group that asked binds
+   * it through its own, as if it had sent 绑定 with the unit's name. Returns the groups freed and what the
+   * new group is told (nothing when it could not bind).
+   */
+  async moveUnit(unitId: number, toRoomId: string, by: { id: string; name: string }): Promise<{ freed: string[]; told: string | null }> {
+    const unit = await this.store.unit(unitId);
+    if (!unit) return { freed: [], told: null };
+    const freed = await this.unbindUnit(unitId, by.id);
+    let told: string | null = null;
+    await this.queue.run(toRoomId, async () => {
+      const event: UserEvent = { type: 'cmd.bind', name: unit.name, at: this.now().getTime(), by, mentioned: false };
+      const replies = await this.apply(toRoomId, null, by.id, (loaded) => this.withRoster(event, loaded, { roomId: toRoomId, topic: null }));
+      if (replies && replies.length > 0 && (await this.load(toRoomId)).snapshot.context.unit?.id === unitId) told = replies.join('\n');
+    });
+    return { freed, told };
+  }
+
   private async handleNow(received: IncomingMessage): Promise<string[]> {
     if (await this.store.isProcessed(received.id)) return [];
     // Direction overrides, zero-width and control characters never reach an answer; the group is told.
@@ -208,6 +226,11 @@ export class GroupConversations {
         const snapshot = result.unitId !== null ? this.withUnitId(step.snapshot, result.unitId) : step.snapshot;
         this.remember(roomId, { revision: result.revision, snapshot, updated: false });
         if (replies.length > 0) this.counted(replies.length, at);
+        for (const effect of step.effects) {
+          if (effect.kind !== 'moveRequested') continue;
+          const vars = { topic: seen?.topic ?? roomId, unit: effect.unit, old: effect.boundTopic };
+          this.notifyAdmins(fill(this.campaign.admin.messages.moveRequested, vars));
+        }
         return replies;
       }
       this.cache.delete(roomId);
@@ -293,7 +316,9 @@ export class GroupConversations {
     const { context } = step.snapshot;
     const before = loaded.snapshot.context;
     const owner = context.owner;
-    const binds = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register');
+    // The topic and members are kept when a group binds, and when it asks for a unit bound elsewhere (the admins
+    // are asked to move it there, by the group's name).
+    const binds = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register' || effect.kind === 'moveRequested');
     // A group that has just bound its unit took the unit's saved answers over: nothing of them to write.
     const drafts = before.unit === null ? [] : Object.entries(context.forms)
       .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)

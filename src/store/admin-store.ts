@@ -1,6 +1,7 @@
 // What the admin commands read and change: every unit with its group and submissions, the submitted
 // versions of one unit, the last numbered list each admin was shown, and the audit log (written for refused
 // commands, read for 日志).
+import { moveRequestKey } from './group-writer.js';
 import { z } from 'zod';
 import { parseAnswers, type Answers } from '../conversation/draft.js';
 import type { PrismaClient } from './generated/client.js';
@@ -41,6 +42,15 @@ export interface ReviewDecision {
   at: Date;
   note?: string;
 }
+
+/** A group that asked for a unit bound to another group (绑定 refused): what an admin's 确认换群 acts on. */
+export interface MoveRequest {
+  roomId: string;
+  topic: string | null;
+  at: string;
+}
+
+const MoveRequestSchema = z.object({ roomId: z.string(), topic: z.string().nullable(), at: z.string() });
 
 export interface AdminUnit extends UnitProfile {
   roomTopic: string | null;
@@ -91,6 +101,9 @@ export interface AdminStore {
    * reopened, not replaced); false otherwise, and nothing changes. Audited.
    */
   review(decision: ReviewDecision): Promise<boolean>;
+  /** the group that last asked to take over a unit bound elsewhere, if one has, and since when */
+  moveRequest(unitId: number): Promise<MoveRequest | null>;
+  forgetMoveRequest(unitId: number): Promise<void>;
   /** audit entries, newest first, older than `beforeId` if given; with `unitId`, those about that unit only */
   auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]>;
   /** the names the groups know for these contact ids: who holds, or last held, a group's form */
@@ -152,6 +165,23 @@ export class PrismaAdminStore implements AdminStore {
       if (!row) return null;
       const parsed = PickListSchema.safeParse(parseJson(row.value));
       return parsed.success ? parsed.data : null;
+    });
+  }
+
+  moveRequest(unitId: number): Promise<MoveRequest | null> {
+    return this.serial.run(async () => {
+      const row = await this.prisma.setting.findUnique({ where: { key: moveRequestKey(unitId) } });
+      const parsed = row ? MoveRequestSchema.safeParse(parseJson(row.value)) : undefined;
+      if (!parsed?.success) return null;
+      // the topic the group has now, if it was not known when it asked
+      const room = parsed.data.topic === null ? await this.prisma.room.findUnique({ where: { id: parsed.data.roomId } }) : null;
+      return { ...parsed.data, topic: parsed.data.topic ?? room?.topic ?? null };
+    });
+  }
+
+  forgetMoveRequest(unitId: number): Promise<void> {
+    return this.serial.run(async () => {
+      await this.prisma.setting.deleteMany({ where: { key: moveRequestKey(unitId) } });
     });
   }
 

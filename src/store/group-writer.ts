@@ -164,6 +164,11 @@ export class GroupWriter {
         return;
       case 'register':
         return;
+      case 'moveRequested':
+        // the latest group to ask is the one an admin's 确认换群 moves the unit to
+        sql.moveRequest.run(moveRequestKey(effect.unitId), JSON.stringify({ roomId: write.roomId, topic: write.seen?.topic ?? null, at }));
+        audit('room.moveRequested', { roomId: write.roomId, topic: write.seen?.topic ?? null, unitId: effect.unitId, boundTopic: effect.boundTopic });
+        return;
     }
   }
 }
@@ -200,9 +205,15 @@ function prepare(db: Database) {
     version: statement('INSERT INTO SubmissionVersion (submissionId, version, answers, submittedAt, submittedBy, late) VALUES (?, ?, ?, ?, ?, ?)'),
     reopen: statement(`UPDATE Submission SET status = 'reopened', updatedAt = ? WHERE unitId = ? AND formId = ?`),
     audit: statement('INSERT INTO AuditLog (at, actor, action, detail) VALUES (?, ?, ?, ?)'),
+    moveRequest: statement('INSERT INTO Setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     sends: statement(
       `INSERT INTO SendDay (day, count, lastAt) VALUES (?, ?, ?)
        ON CONFLICT(day) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt`,
     ),
   };
+}
+
+/** The Setting row holding the group that last asked for a unit bound elsewhere. */
+export function moveRequestKey(unitId: number): string {
+  return `move.request:${unitId}`;
 }

@@ -67,6 +67,13 @@ export class MemoryAdminStore implements AdminStore {
   async knownNames(ids: readonly string[]) {
     return new Map([...this.names].filter(([id]) => ids.includes(id)));
   }
+  moves = new Map<number, { roomId: string; topic: string | null; at: string }>();
+  async moveRequest(unitId: number) {
+    return this.moves.get(unitId) ?? null;
+  }
+  async forgetMoveRequest(unitId: number) {
+    this.moves.delete(unitId);
+  }
   async review(decision: ReviewDecision) {
     const submission = this.unitList.find((u) => u.id === decision.unitId)?.submissions.find((s) => s.formId === decision.formId);
     if (!submission || submission.version !== decision.version || submission.status !== 'submitted') return false;
@@ -97,6 +104,7 @@ export function makeDesk(options: DeskOptions) {
   const unbound: number[] = [];
   /** forms sent back, and what the groups were told */
   const returned: { unitId: number; formId: string; reason: string; by: string }[] = [];
+  const moved: { unitId: number; toRoomId: string }[] = [];
   const notices: { key: string; roomId: string; text: string; mentionIds: readonly string[] }[] = [];
   const desk = new AdminDesk({
     campaign: options.campaign,
@@ -109,6 +117,15 @@ export function makeDesk(options: DeskOptions) {
         if (!unit?.roomTopic) return [];
         unbound.push(unitId);
         return [`room-${unitId}`];
+      },
+      // Frees the unit's group and binds the one that asked, as the groups' machines would.
+      moveUnit: async (unitId, toRoomId) => {
+        const unit = store.unitList.find((u) => u.id === unitId);
+        if (!unit) return { freed: [], told: null };
+        const freed = unit.roomTopic ? [`room-${unitId}`] : [];
+        moved.push({ unitId, toRoomId });
+        unit.roomTopic = toRoomId;
+        return { freed, told: `✅ 已将本群绑定为：${unit.name}` };
       },
       // Reopens the unit's form, as its group's machine would, and says so.
       returnForm: async (unitId, formId, reason, by) => {
@@ -141,5 +158,5 @@ export function makeDesk(options: DeskOptions) {
     expect(reply.file).toBeUndefined();
     return reply.text;
   };
-  return { desk, reminders, store, clock, unbound, returned, notices, ask };
+  return { desk, reminders, store, clock, unbound, returned, moved, notices, ask };
 }
