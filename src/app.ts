@@ -120,6 +120,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     admins,
     store: scheduleStore,
     adminUnits: () => adminStore.units(),
+    bindingChanges: (since) => adminStore.bindingChanges(since),
     gate,
     deliver: outboxDelivery(campaign, scheduleStore, wechatyOutbound(bot)),
     quiet,

@@ -533,6 +533,10 @@ export const AdminSchema = z.strictObject({
     digestFailed: text,
     digestExpired: text,
     digestShortfall: text,
+    /** the bindings that changed or were asked for since the last digest */
+    digestBindings: text,
+    digestMoved: text,
+    digestMoveRequested: text,
   }),
 });
 

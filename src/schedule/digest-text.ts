@@ -6,7 +6,7 @@ import { reviewLine } from '../admin/review.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime } from '../campaign/time.js';
-import type { AdminUnit } from '../store/admin-store.js';
+import type { AdminUnit, AuditEntry } from '../store/admin-store.js';
 import type { Shortfall } from './reminders.js';
 
 export interface BudgetState {
@@ -52,6 +52,8 @@ export function digestText(
   heading: string,
   now: Date,
   budget: BudgetState,
+  /** groups re-found under a new id and groups asking for a bound unit, since the last digest */
+  bindingChanges: readonly AuditEntry[] = [],
 ): string {
   const { messages: m, labels } = campaign.admin;
   const sep = campaign.formats.listSeparator;
@@ -71,6 +73,21 @@ export function digestText(
     if (missing.length > shown) lines.push(fill(m.digestMissingMore, { count: missing.length, form: form.shortTitle }));
   }
   if (stats.length === 0) lines.push(m.statsNothing);
+  lines.push(...bindingLines(campaign, units, bindingChanges));
   lines.push(...budgetLines(campaign, budget));
   return lines.join('\n');
+}
+
+/** The binding changes of the admin's units, each a line under a heading; none, no lines. */
+function bindingLines(campaign: Campaign, units: readonly AdminUnit[], changes: readonly AuditEntry[]): string[] {
+  const m = campaign.admin.messages;
+  const lines: string[] = [];
+  for (const change of changes) {
+    const unit = units.find((u) => u.id === change.detail['unitId']);
+    if (!unit) continue;
+    const topic = String(change.detail['topic'] ?? change.detail['to'] ?? '');
+    if (change.action === 'room.moved') lines.push(fill(m.digestMoved, { topic, unit: unit.name }));
+    else lines.push(fill(m.digestMoveRequested, { topic, unit: unit.name, old: String(change.detail['boundTopic'] ?? '') }));
+  }
+  return lines.length > 0 ? [m.digestBindings, ...lines] : [];
 }

@@ -24,6 +24,8 @@ export interface DigestPlannerOptions {
   /** the first day with digests; the last is the day of the last deadline */
   firstDay: Date;
   budget: (now: Date) => Promise<BudgetState>;
+  /** the binding changes since a time, reported in the next digest */
+  bindingChanges: AdminStore['bindingChanges'];
   log: Logger;
 }
 
@@ -67,13 +69,17 @@ export class DigestPlanner {
     if (admins.length === 0) return;
     for (const job of this.jobs(now)) {
       if (await store.round(job.key)) continue;
-      const [units, budget] = await Promise.all([this.options.units(), this.options.budget(now)]);
+      const [units, budget, changes] = await Promise.all([
+        this.options.units(),
+        this.options.budget(now),
+        this.options.bindingChanges(new Date(now.getTime() - DAY_MS)),
+      ]);
       const added = await store.enqueue(
         admins.map((admin) => ({
           key: `${job.key}:${admin.id}`,
           kind: 'digest' as const,
           target: admin.id,
-          payload: { text: digestText(campaign, admin, units, job.forms, job.heading, now, budget) },
+          payload: { text: digestText(campaign, admin, units, job.forms, job.heading, now, budget, changes) },
           priority: 0,
           notBefore: now,
           expiresAt: new Date(now.getTime() + DAY_MS),

@@ -28,6 +28,8 @@ export interface SchedulerOptions {
   admins: readonly Admin[];
   store: ScheduleStore;
   adminUnits: AdminStore['units'];
+  /** what the digests report of the bindings */
+  bindingChanges: AdminStore['bindingChanges'];
   gate: SendGate;
   deliver: Deliver;
   quiet: QuietHours;
@@ -71,6 +73,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
       digestAt: options.digestAt,
       firstDay: this.reminders.firstWindow ?? options.now(),
       budget: (now) => this.budgetState(now),
+      bindingChanges: options.bindingChanges,
       log,
     });
     this.sender = new OutboxSender({ store, gate: options.gate, deliver: options.deliver, quiet: options.quiet, zone: campaign.timezone, log });

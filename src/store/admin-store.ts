@@ -106,6 +106,8 @@ export interface AdminStore {
   forgetMoveRequest(unitId: number): Promise<void>;
   /** audit entries, newest first, older than `beforeId` if given; with `unitId`, those about that unit only */
   auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]>;
+  /** groups that came back under a new id, or asked for a unit bound elsewhere, since `since` (for the digests) */
+  bindingChanges(since: Date): Promise<AuditEntry[]>;
   /** the names the groups know for these contact ids: who holds, or last held, a group's form */
   knownNames(ids: readonly string[]): Promise<Map<string, string>>;
 }
@@ -200,6 +202,17 @@ export class PrismaAdminStore implements AdminStore {
     );
   }
 
+  bindingChanges(since: Date): Promise<AuditEntry[]> {
+    return this.serial.run(async () => {
+      const rows = await this.prisma.auditLog.findMany({
+        where: { action: { in: [...BINDING_CHANGES] }, at: { gte: since } },
+        orderBy: { id: 'asc' },
+        take: 200,
+      });
+      return rows.map((row) => ({ id: row.id, at: row.at, actor: row.actor, action: row.action, detail: DetailSchema.catch({}).parse(parseJson(row.detail)) }));
+    });
+  }
+
   auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]> {
     const { unitId, limit } = query;
     const before = query.beforeId ?? Number.MAX_SAFE_INTEGER;
@@ -246,3 +259,6 @@ function reviewOf(row: { version: number; review: string | null; reviewNote: str
   const status = ReviewStatusSchema.catch('pending').parse(row.review ?? 'pending');
   return { status, note: row.reviewNote, at: row.reviewedAt, by: row.reviewedBy };
 }
+
+/** What the digests report of the bindings: a group re-found under a new id, a group asking for a bound unit. */
+export const BINDING_CHANGES = ['room.moved', 'room.moveRequested'] as const;

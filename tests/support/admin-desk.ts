@@ -67,6 +67,9 @@ export class MemoryAdminStore implements AdminStore {
   async knownNames(ids: readonly string[]) {
     return new Map([...this.names].filter(([id]) => ids.includes(id)));
   }
+  async bindingChanges() {
+    return [];
+  }
   moves = new Map<number, { roomId: string; topic: string | null; at: string }>();
   async moveRequest(unitId: number) {
     return this.moves.get(unitId) ?? null;

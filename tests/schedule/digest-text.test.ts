@@ -1,0 +1,38 @@
+// The admins' digest reports the binding changes of their units since the last one.
+import { describe, expect, it } from 'vitest';
+import type { Admin } from '../../src/admin/scope.js';
+import { loadCampaign } from '../../src/campaign/load.js';
+import { digestText } from '../../src/schedule/digest-text.js';
+import type { AuditEntry } from '../../src/store/admin-store.js';
+import { adminUnit } from '../support/admin-desk.js';
+
+const campaign = loadCampaign('conversations');
+const NOW = new Date('2021-09-24T09:00:00+08:00');
+const BUDGET = { sentToday: 0, dailyCap: 300, pendingReminders: 0, paused: false, failed: [], expired: 0, shortfalls: [] };
+const UNITS = [adminUnit(1, '广州南站青年文明号', '广州市', '广州铁路', '南站群'), adminUnit(2, '深圳北站青年文明号', '深圳市', '广州铁路', '北站群')];
+const change = (id: number, action: string, detail: Record<string, unknown>): AuditEntry => ({ id, at: NOW, actor: 'system', action, detail });
+const CHANGES = [
+  change(1, 'room.moved', { from: 'old', to: 'new', topic: '南站群', unitId: 1 }),
+  change(2, 'room.moveRequested', { roomId: 'x', topic: '南站新群', unitId: 1, boundTopic: '南站群' }),
+  change(3, 'room.moveRequested', { roomId: 'y', topic: '北站新群', unitId: 2, boundTopic: '北站群' }),
+];
+
+describe('the digest’s binding changes', () => {
+  it('names each change of the admin’s own units, and only those', () => {
+    const guangzhou: Admin = { id: 'gz', scope: { kind: 'city', city: '广州市' } };
+    const text = digestText(campaign, guangzhou, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET, CHANGES);
+    expect(text).toContain(
+      [
+        '绑定变动（过去一天）：',
+        '· 群“南站群”换了编号，已按成员认出，仍对应“广州南站青年文明号”',
+        '· 群“南站新群”想绑定“广州南站青年文明号”（现绑定群“南站群”），如同意请回复“确认换群 广州南站青年文明号”',
+      ].join('\n'),
+    );
+    expect(text).not.toContain('北站新群');
+  });
+
+  it('says nothing of bindings when nothing changed', () => {
+    const province: Admin = { id: 'p', scope: { kind: 'province' } };
+    expect(digestText(campaign, province, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET)).not.toContain('绑定变动');
+  });
+});
