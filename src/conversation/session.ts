@@ -62,7 +62,6 @@ interface SeenGroup {
   members?: () => Promise<string[]>;
 }
 
-/** A group as held in memory: its row's revision and its live snapshot. */
 /** A group told that its form was sent back, and the member to @ there. */
 export interface ReturnedForm {
   roomId: string;
@@ -70,6 +69,7 @@ export interface ReturnedForm {
   mention: string | null;
 }
 
+/** A group as held in memory: its row's revision and its live snapshot. */
 interface Loaded {
   revision: number;
   snapshot: GroupSnapshot;
