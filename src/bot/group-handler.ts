@@ -70,7 +70,8 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
         const text = await conversations.joined({
           roomId: room.id,
           roomTopic: await room.topic().catch(() => null),
-          roomMembers: () => humanMembers(room, bot.currentUser.id),
+          roomMembers: async () => (await humanMembers(room, bot.currentUser.id)).map((member) => member.name()),
+          roomMemberIds: async () => (await humanMembers(room, bot.currentUser.id)).map((member) => member.id),
         });
         if (text) await room.say(text);
       })

@@ -69,7 +69,8 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     text,
     mentioned,
     mentionsOthers,
-    roomMembers: () => humanMembers(room, message.wechaty.currentUser.id),
+    roomMembers: async () => (await humanMembers(room, message.wechaty.currentUser.id)).map((member) => member.name()),
+    roomMemberIds: async () => (await humanMembers(room, message.wechaty.currentUser.id)).map((member) => member.id),
     ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
     ...(kind === 'link' ? linkOf(await readLink(message)) : {}),
   };
@@ -83,9 +84,9 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The names of a group's members but the bot itself: what re-finds a group after a new login. */
-export async function humanMembers(room: { memberAll(): Promise<Array<{ id: string; name(): string }>> }, selfId: string): Promise<string[]> {
-  return (await room.memberAll()).filter((member) => member.id !== selfId).map((member) => member.name());
+/** A group's members but the bot itself: their names and ids are what re-find a group after a new login. */
+export async function humanMembers<M extends { id: string; name(): string }>(room: { memberAll(): Promise<M[]> }, selfId: string): Promise<M[]> {
+  return (await room.memberAll()).filter((member) => member.id !== selfId);
 }
 
 /**

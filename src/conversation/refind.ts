@@ -21,7 +21,7 @@ export type GroupAlive = (roomId: string) => Promise<boolean | undefined>;
 export async function refindGroup(
   campaign: Campaign,
   store: GroupStore,
-  group: { roomId: string; topic: string | null; members?: () => Promise<string[]> },
+  group: { roomId: string; topic: string | null; members?: () => Promise<string[]>; memberIds?: () => Promise<string[]> },
   at: Date,
   alive: GroupAlive = async () => undefined,
 ): Promise<{ moved: boolean; adminNote?: string }> {
@@ -29,7 +29,10 @@ export async function refindGroup(
   const others = (await store.boundRoomsWithTopic(group.topic)).filter((room) => room.roomId !== group.roomId);
   if (others.length === 0) return { moved: false };
   const members = humans(campaign, (await group.members?.()) ?? []);
-  const same = others.filter((room) => mostStay(humans(campaign, room.members), members));
+  const ids = (await group.memberIds?.()) ?? [];
+  // Where the puppet keeps contact ids (some old id is still there), the ids decide; else the names do.
+  const keepsIds = (room: { memberIds: string[] }) => room.memberIds.some((id) => ids.includes(id));
+  const same = others.filter((room) => (keepsIds(room) ? mostStay(room.memberIds, ids) : mostStay(humans(campaign, room.members), members)));
   const gone: typeof same = [];
   for (const room of same) {
     const inIt = await alive(room.roomId);
@@ -37,7 +40,7 @@ export async function refindGroup(
     if (inIt === false || (inIt === undefined && !spokeLately)) gone.push(room);
   }
   if (gone.length === 1) {
-    await store.moveRoom({ from: gone[0]!.roomId, to: group.roomId, topic: group.topic, members, actor: 'system', at });
+    await store.moveRoom({ from: gone[0]!.roomId, to: group.roomId, topic: group.topic, members, memberIds: ids, actor: 'system', at });
     return { moved: true };
   }
   if (gone.length > 1) return { moved: false, adminNote: fill(campaign.messages.rebindAmbiguous, { topic: group.topic, count: gone.length }) };

@@ -37,6 +37,8 @@ export interface IncomingMessage {
   mentionsOthers?: boolean;
   /** the names of the group's members, asked only when binding needs them */
   roomMembers?: () => Promise<string[]>;
+  /** their contact ids, likewise */
+  roomMemberIds?: () => Promise<string[]>;
   /** the picture or file of a non-text message, read only when a form asks for one */
   file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
   /** a shared article card: its web address and title */
@@ -60,6 +62,7 @@ interface SeenGroup {
   roomId: string;
   topic: string | null;
   members?: () => Promise<string[]>;
+  memberIds?: () => Promise<string[]>;
 }
 
 /** A group told that its form was sent back, and the member to @ there. */
@@ -122,9 +125,14 @@ export class GroupConversations {
    * The bot was added to a group: a group without a unit is offered the roster unit named like it, or told
    * how to bind; a group already bound hears nothing.
    */
-  async joined(room: { roomId: string; roomTopic: string | null; roomMembers?: () => Promise<string[]> }): Promise<string | undefined> {
+  async joined(room: Pick<IncomingMessage, 'roomId' | 'roomTopic' | 'roomMembers' | 'roomMemberIds'>): Promise<string | undefined> {
     const at = this.now().getTime();
-    const group = { roomId: room.roomId, topic: room.roomTopic, ...(room.roomMembers ? { members: room.roomMembers } : {}) };
+    const group = {
+      roomId: room.roomId,
+      topic: room.roomTopic,
+      ...(room.roomMembers ? { members: room.roomMembers } : {}),
+      ...(room.roomMemberIds ? { memberIds: room.roomMemberIds } : {}),
+    };
     const replies = await this.queue.run(room.roomId, () =>
       this.apply(room.roomId, `joined:${room.roomId}:${at}`, 'system', (loaded) =>
         this.withRoster({ type: 'group.joined', at, by: { id: 'system', name: '' }, mentioned: false }, loaded, group),
@@ -188,7 +196,7 @@ export class GroupConversations {
     // Direction overrides, zero-width and control characters never reach an answer; the group is told.
     const clean = withoutInvisible(received.text);
     const message = clean.removed > 0 ? { ...received, text: clean.text } : received;
-    const group = { roomId: message.roomId, topic: message.roomTopic, ...(message.roomMembers ? { members: message.roomMembers } : {}) };
+    const group = { roomId: message.roomId, topic: message.roomTopic, ...(message.roomMembers ? { members: message.roomMembers } : {}), ...(message.roomMemberIds ? { memberIds: message.roomMemberIds } : {}) };
     if (!this.cache.has(message.roomId) && !this.refindTried.has(message.roomId)) await this.refind(group);
     const replies = (await this.apply(message.roomId, message.id, message.senderId, (loaded) => this.eventFor(message, loaded, group), group)) ?? [];
     if (clean.removed === 0 || replies.length === 0) return replies;
@@ -335,7 +343,7 @@ export class GroupConversations {
       ownerId: owner?.id ?? null,
       ownerName: owner?.name ?? null,
       formId: openForm(step.snapshot, this.campaign),
-      ...(binds && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [] } } : {}),
+      ...(binds && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [], memberIds: (await seen.memberIds?.()) ?? [] } } : {}),
       drafts: context.unit ? drafts : [],
       effects: step.effects,
       ...(replies > 0 ? { sends: { day: localDay(at, this.campaign.timezone), count: replies } } : {}),

@@ -28,6 +28,8 @@ export interface BoundRoom {
   unitId: number;
   topic: string | null;
   members: string[];
+  /** the members' contact ids, where they were known */
+  memberIds: string[];
   /** when the group last wrote (null: never since it was stored) */
   lastSeenAt: Date | null;
 }
@@ -49,7 +51,7 @@ export interface GroupWrite {
   ownerName: string | null;
   formId: string | null;
   /** the group's topic and members, kept when it binds (what re-finds it under a new id) */
-  seen?: { topic: string | null; members: string[] };
+  seen?: { topic: string | null; members: string[]; memberIds: string[] };
   /** the unit's forms whose answers changed */
   drafts: { formId: string; answers: Answers }[];
   effects: Effect[];
@@ -83,7 +85,7 @@ export interface GroupStore {
   /** groups bound to a unit whose topic was `topic` when last seen */
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]>;
   /** a group came back under a new room id: its row moves there, state and all */
-  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void>;
+  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[]; actor: string; at: Date }): Promise<void>;
   /** keeps a picture or file a group sent for a form; returns its id */
   saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }>;
 }

@@ -58,7 +58,7 @@ export class SqliteGroupStore implements GroupStore {
       rosterFingerprint: statement('SELECT (SELECT max(id) FROM Unit) AS last, (SELECT max(updatedAt) FROM Unit) AS latest'),
       roster: statement(`SELECT id, name, kind, category, city, industry FROM Unit WHERE source = 'roster' ORDER BY id`),
       binding: statement('SELECT id, topic FROM Room WHERE unitId = ? ORDER BY id LIMIT 1'),
-      boundWithTopic: statement('SELECT id, unitId, topic, members, lastSeenAt FROM Room WHERE topic = ? AND unitId IS NOT NULL'),
+      boundWithTopic: statement('SELECT id, unitId, topic, members, memberIds, lastSeenAt FROM Room WHERE topic = ? AND unitId IS NOT NULL'),
     };
   }
 
@@ -145,25 +145,26 @@ export class SqliteGroupStore implements GroupStore {
 
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return this.read(() =>
-      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string; lastSeenAt: number | string | null }[]).map(
+      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string; memberIds: string; lastSeenAt: number | string | null }[]).map(
         (row) => ({
           roomId: row.id,
           unitId: row.unitId,
           topic: row.topic,
           members: parseNames(row.members),
+          memberIds: parseNames(row.memberIds),
           lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
         }),
       ),
     );
   }
 
-  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; actor: string; at: Date }): Promise<void> {
+  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[]; actor: string; at: Date }): Promise<void> {
     return this.serial.run(() =>
       this.prisma.$transaction(async (tx) => {
         const old = await tx.room.findUnique({ where: { id: input.from } });
         if (!old?.unitId) return;
         const { id: _, ...rest } = old;
-        const data = { ...rest, topic: input.topic, members: JSON.stringify(input.members), lastSeenAt: input.at, revision: old.revision + 1 };
+        const data = { ...rest, topic: input.topic, members: JSON.stringify(input.members), memberIds: JSON.stringify(input.memberIds), lastSeenAt: input.at, revision: old.revision + 1 };
         await tx.room.delete({ where: { id: input.from } });
         await tx.room.upsert({ where: { id: input.to }, create: { id: input.to, ...data }, update: data });
         await audit(tx, input.actor, input.at, 'room.moved', { from: input.from, to: input.to, topic: input.topic, unitId: old.unitId });

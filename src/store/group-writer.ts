@@ -125,7 +125,7 @@ export class GroupWriter {
     const revision = write.revision + 1;
 
     const binds = write.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register');
-    if (write.seen && binds) sql.seen.run(write.seen.topic, JSON.stringify(write.seen.members), at, write.roomId);
+    if (write.seen && binds) sql.seen.run(write.seen.topic, JSON.stringify(write.seen.members), JSON.stringify(write.seen.memberIds), at, write.roomId);
     if (unitId !== null) {
       for (const draft of write.drafts) sql.draft.run(unitId, draft.formId, JSON.stringify(draft.answers), at, at);
     }
@@ -188,7 +188,7 @@ function prepare(db: Database) {
       `UPDATE Room SET revision = revision + 1, machineVersion = ?, state = ?, unitId = ?, ownerId = ?, ownerName = ?, formId = ?,
        updatedAt = ?, lastSeenAt = ? WHERE id = ? AND revision = ?`,
     ),
-    seen: statement('UPDATE Room SET topic = ?, members = ?, boundAt = ? WHERE id = ?'),
+    seen: statement('UPDATE Room SET topic = ?, members = ?, memberIds = ?, boundAt = ? WHERE id = ?'),
     unbound: statement('UPDATE Room SET boundAt = NULL WHERE id = ?'),
     draft: statement(
       `INSERT INTO Submission (unitId, formId, answers, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)

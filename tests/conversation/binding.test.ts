@@ -182,6 +182,19 @@ describe('a group that comes back under a new room id', () => {
     expect(store.unitOf('new-id')).toBeNull();
   });
 
+  it('where the puppet keeps contact ids, goes by the ids, not the names', async () => {
+    const store = roster();
+    const ids = (list: string[]) => ({ roomMemberIds: async () => list });
+    await new Group(store, 'old-id', '一中心群', ['李华', '王强', '张敏']).say(`绑定 ${METRO}`, 'u1', ids(['a', 'b', 'c']));
+    // The same three names, but only one of the three people: not the same group.
+    await new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏'], relogged).say('进度', 'u1', ids(['a', 'x', 'y']));
+    expect(store.unitOf('new-id')).toBeNull();
+    // Two of the three people, whatever their names now.
+    await new Group(store, 'newer-id', '一中心群', ['李华', '小王'], async (roomId) => roomId !== 'old-id').say('进度', 'u1', ids(['a', 'b']));
+    expect(store.unitOf('newer-id')).toBe(1);
+    expect(store.rooms.get('newer-id')?.memberIds).toEqual(['a', 'b']);
+  });
+
   it('without a way to ask the puppet, takes a group that spoke in the last days for alive', async () => {
     const store = roster();
     await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);

@@ -55,7 +55,7 @@ describe('the groups’ store over SQLite', () => {
   it('writes a group’s row with its revision, and reads it back', async () => {
     const { store } = await setUp();
     expect(await store.load('room-1')).toBeNull();
-    expect(await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }], seen: { topic: '一中心群', members: ['李华'] } }))).toEqual({ ok: true, revision: 1, unitId: null });
+    expect(await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }], seen: { topic: '一中心群', members: ['李华'], memberIds: ['wxid_li'] } }))).toEqual({ ok: true, revision: 1, unitId: null });
     expect(await store.load('room-1')).toMatchObject({ revision: 1, version: '2.test', unitId: 1, ownerId: 'u1', formId: 'modelCollective', state: { value: 'bound' } });
     expect(await store.isProcessed('m1')).toBe(true);
     expect(await store.roomsOfUnit(1)).toEqual(['room-1']);

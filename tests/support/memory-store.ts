@@ -8,6 +8,7 @@ import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from
 export interface RoomRow extends GroupRecord {
   topic: string | null;
   members: string[];
+  memberIds?: string[];
   /** when the group last wrote */
   lastSeenAt?: Date;
 }
@@ -106,14 +107,14 @@ export class MemoryStore implements GroupStore {
   async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return [...this.rooms.values()]
       .filter((row) => row.unitId !== null && row.topic === topic)
-      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members, lastSeenAt: row.lastSeenAt ?? null }));
+      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members, memberIds: row.memberIds ?? [], lastSeenAt: row.lastSeenAt ?? null }));
   }
 
-  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[] }): Promise<void> {
+  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[] }): Promise<void> {
     const row = this.rooms.get(input.from);
     if (!row) return;
     this.rooms.delete(input.from);
-    this.rooms.set(input.to, { ...row, roomId: input.to, topic: input.topic, members: input.members, revision: row.revision + 1 });
+    this.rooms.set(input.to, { ...row, roomId: input.to, topic: input.topic, members: input.members, memberIds: input.memberIds, revision: row.revision + 1 });
   }
 
   async saveMedia(input: { unitId: number; formId: string; name: string; mime: string; data: Buffer }): Promise<{ id: number }> {
@@ -155,7 +156,7 @@ export class MemoryStore implements GroupStore {
       ownerId: write.ownerId,
       ownerName: write.ownerName,
       formId: write.formId,
-      ...(write.seen ? { topic: write.seen.topic, members: write.seen.members } : {}),
+      ...(write.seen ? { topic: write.seen.topic, members: write.seen.members, memberIds: write.seen.memberIds } : {}),
     });
     const key = (formId: string) => `${unitId}:${formId}`;
     for (const draft of write.drafts) {
