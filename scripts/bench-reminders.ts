@@ -28,7 +28,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
 const campaign = loadCampaign(path.join(root, 'conversations'));
 const quiet = parseQuietHours('22:00-08:00')!;
-const STEP_AT = new Date('2021-09-27T04:00:00Z'); // 附件2's 3-day step, 9月27日 12:00
+const STEP_AT = new Date('2021-09-26T09:00:00Z'); // 附件2's 3-day step, 9月26日 17:00
 const CITIES = ['广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市', '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市'];
 
 async function seed(file: string, units: number): Promise<void> {
@@ -38,7 +38,8 @@ async function seed(file: string, units: number): Promise<void> {
     const rows = Array.from({ length: units }, (_, i) => ({
       name: `${CITIES[i % CITIES.length]}第${i + 1}青年文明号`,
       kind: 'collective',
-      category: i % 3 === 0 ? 'national20' : 'other',
+      // every unit a 示范集体: 附件2 is owed by them only
+      category: i % 3 === 0 ? 'national20' : 'provincialModel',
       city: CITIES[i % CITIES.length]!,
       industry: `行业系统${i % 100}`,
       source: 'roster',

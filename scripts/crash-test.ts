@@ -44,7 +44,7 @@ interface Expected {
 /** The same script on the same clock, once, over the in-memory store: the state after each step. */
 async function expectations(): Promise<Expected[]> {
   const store = new MemoryStore();
-  store.addRosterUnit(unitName(0));
+  store.addRosterUnit(unitName(0), { categories: ['national20'] });
   const conversations = new GroupConversations({ campaign: loadCampaign(path.join(root, '..', 'conversations')), store, now: () => NOW });
   const after: Expected[] = [];
   for (const [step, text] of SCRIPT.entries()) {
@@ -60,7 +60,7 @@ async function seedRoster(): Promise<void> {
   try {
     const insert = database.sqlite.prepare(
       `INSERT INTO Unit (name, kind, category, city, source, rosterKey, createdAt, updatedAt)
-       VALUES (?, 'collective', 'other', '广州市', 'roster', ?, '2021-09-01T00:00:00.000+00:00', '2021-09-01T00:00:00.000+00:00')`,
+       VALUES (?, 'collective', 'national20', '广州市', 'roster', ?, '2021-09-01T00:00:00.000+00:00', '2021-09-01T00:00:00.000+00:00')`,
     );
     database.sqlite.transaction(() => {
       for (let i = 0; i < groups; i += 1) insert.run(unitName(i), `collective|广州市|${unitName(i)}`);
