@@ -110,14 +110,14 @@ export function summaryLines(campaign: Campaign, form: Form, answers: Answers): 
   }
   return lines;
 }
-
+/** What the form still lacks, in words; `listed` (进度's "还差：…") names each missing field without "还差" again. */
 /** What the form still lacks, in words; `listed` (进度's "还差：…") names what completeWith needs without "还差" again. */
 export function missingText(campaign: Campaign, form: Form, answers: Answers, listed = false): string {
   const m = campaign.messages;
   return missingOf(form, answers)
     .map((missing) => {
       if (missing.kind === 'items') return fill(m.missingItems, { label: missing.label, count: missing.count });
-      return listed && missing.kind === 'rule' ? missing.label : fill(m.missingField, { label: missing.label });
+      return listed ? missing.label : fill(m.missingField, { label: missing.label });
     })
     .join(campaign.formats.listSeparator);
 }

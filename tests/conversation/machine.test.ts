@@ -448,6 +448,11 @@ describe('取消, 帮助, 进度 and other commands', () => {
     expectAt(d, AT.content, 2);
   });
 
+  it('进度 names a missing field once: "还差：服务承诺", not "还差：还差服务承诺"', () => {
+    const d = new Driver({ items: [{ content: ITEMS[0]!, type: '提供暖心服务' }] });
+    expect(d.send('进度')).toContain('\n还差：服务承诺、服务事项还差2项\n');
+  });
+
   it('进度 shows what is done and missing, then the current question', () => {
     const d = withItems(1);
     d.send(ITEMS[1]!);
