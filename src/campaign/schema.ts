@@ -266,6 +266,8 @@ export const MessagesSchema = z.strictObject({
   errorEmpty: message,
   errorTooShort: message,
   errorTooLong: message,
+  /** a link over its limit, which is in characters (to Word a link is one word) */
+  errorUrlTooLong: message,
   errorNoWords: message,
   errorSeveral: message,
   errorDuplicate: message,

@@ -172,7 +172,7 @@ function urlSchema(field: ScalarField & { kind: 'url' }) {
     // A link is one "word" to Word, so its limit is in characters: a guard against pasted garbage.
     const count = [...link].length;
     if (count > field.maxChars) {
-      return fail(ctx, 'errorTooLong', { label: field.label, max: field.maxChars, count, over: count - field.maxChars });
+      return fail(ctx, 'errorUrlTooLong', { label: field.label, max: field.maxChars, count });
     }
     const parsed = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).safeParse(link);
     if (!parsed.success) return fail(ctx, 'errorUrl', { label: field.label });
