@@ -3,6 +3,7 @@
 import qrcodeTerminal from 'qrcode-terminal';
 import { qrcodeValueToImageUrl, ScanStatus } from 'wechaty';
 import { startApp, type AppOptions } from './app.js';
+import { setUpFindings } from './cli/doctor.js';
 import { loadDotEnv, readConfig, type Config } from './config.js';
 import { createLogger } from './log.js';
 
@@ -20,6 +21,18 @@ try {
   failStart(error);
 }
 const log = createLogger(config.LOG_LEVEL);
+
+// What is not set up yet (no roster, no admins, a campaign that is over, a puppet without its token): one
+// line each, with the command that fixes it; `npm run doctor` prints the same.
+// Run before the app opens the database (one handle per process).
+const findings = await setUpFindings(process.env, new Date()).catch((error: unknown) => {
+  log.warn({ err: error }, 'the start-up check could not run');
+  return [];
+});
+for (const finding of findings) {
+  if (finding.ok) log.info(finding.line);
+  else log.warn(finding.line);
+}
 
 const app = await startApp({
   puppet: config.WECHATY_PUPPET as AppOptions['puppet'],

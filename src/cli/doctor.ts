@@ -1,0 +1,56 @@
+// `npm run doctor [-- --now 2021-09-20T10:30]`: the start-up check, printed, with the command that fixes
+// each finding; exits 1 when one is not met. The bot logs the same findings when it starts.
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { findCampaignFile, loadCampaignFile } from '../campaign/load.js';
+import { fill } from '../campaign/text.js';
+import { loadDotEnv, readConfig } from '../config.js';
+import { openDatabase } from '../store/client.js';
+import { checkSetUp, type Finding } from './doctor/checks.js';
+import { doctorTexts as t } from './doctor/texts.js';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+
+/** The findings for the settings in `env` at `now`, reading the roster from the database they name. */
+export async function setUpFindings(env: Record<string, string | undefined>, now: Date): Promise<Finding[]> {
+  const config = readConfig(env);
+  const file = findCampaignFile(config.CAMPAIGN_DIR);
+  const campaign = loadCampaignFile(file);
+  const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
+  try {
+    const units = await database.prisma.unit.count();
+    return checkSetUp({
+      campaign,
+      campaignFile: path.relative(process.cwd(), file) || file,
+      units,
+      admins: config.ADMINS.length,
+      puppet: config.WECHATY_PUPPET,
+      token: config.WECHATY_PUPPET_SERVICE_TOKEN,
+      now,
+    });
+  } finally {
+    await database.close();
+  }
+}
+
+export async function runDoctor(argv: readonly string[], io: { out(text: string): void; env: Record<string, string | undefined> }): Promise<number> {
+  const { values } = parseArgs({ args: [...argv], options: { now: { type: 'string' } } });
+  const now = values.now ? new Date(values.now) : new Date();
+  try {
+    if (Number.isNaN(now.getTime())) throw new Error(`--now ${values.now} is not a time (2021-09-20T10:30)`);
+    const findings = await setUpFindings(io.env, now);
+    for (const finding of findings) io.out(finding.line);
+    const failed = findings.filter((finding) => !finding.ok).length;
+    io.out(failed > 0 ? fill(t.failed, { count: failed }) : t.passed);
+    return failed > 0 ? 1 : 0;
+  } catch (error) {
+    io.out(fill(t.cannotRun, { reason: error instanceof Error ? error.message : String(error) }));
+    return 2;
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  loadDotEnv();
+  runDoctor(process.argv.slice(2), { out: (text) => process.stdout.write(`${text}\n`), env: process.env }).then((code) => process.exit(code));
+}

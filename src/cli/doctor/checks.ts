@@ -1,0 +1,46 @@
+// What a new operator has not set up yet, each as one line with the command that fixes it: an empty
+// roster, no admins, a campaign whose deadlines have all passed, a puppet that needs a token and has none.
+// The bot logs them when it starts; `npm run doctor` prints them and fails when one is not met.
+import { deadlineOf } from '../../campaign/forms.js';
+import type { Campaign } from '../../campaign/schema.js';
+import { formatDateTime } from '../../campaign/time.js';
+import { fill } from '../../campaign/text.js';
+import { doctorTexts as t } from './texts.js';
+
+/** Puppets that cannot log in without a token (a paid or self-hosted protocol). */
+export const TOKEN_PUPPETS = ['wechaty-puppet-service', 'wechaty-puppet-padlocal'] as const;
+
+export interface SetUp {
+  campaign: Campaign;
+  /** the campaign file in use, as the operator would name it */
+  campaignFile: string;
+  /** units in the roster */
+  units: number;
+  /** entries of ADMINS */
+  admins: number;
+  puppet: string;
+  token: string | undefined;
+  now: Date;
+}
+
+export interface Finding {
+  ok: boolean;
+  line: string;
+}
+
+export function checkSetUp(setUp: SetUp): Finding[] {
+  const { campaign } = setUp;
+  const last = Math.max(...campaign.forms.map((form) => deadlineOf(campaign, form).getTime()));
+  const lastText = formatDateTime(new Date(last), campaign.timezone, campaign.formats);
+  const needsToken = (TOKEN_PUPPETS as readonly string[]).includes(setUp.puppet);
+  return [
+    setUp.units > 0 ? { ok: true, line: fill(t.rosterOk, { count: setUp.units }) } : { ok: false, line: t.rosterEmpty },
+    setUp.admins > 0 ? { ok: true, line: fill(t.adminsOk, { count: setUp.admins }) } : { ok: false, line: t.adminsNone },
+    last > setUp.now.getTime()
+      ? { ok: true, line: fill(t.campaignOk, { file: setUp.campaignFile, last: lastText }) }
+      : { ok: false, line: fill(t.campaignOver, { file: setUp.campaignFile, title: campaign.title, last: lastText }) },
+    !needsToken || setUp.token
+      ? { ok: true, line: fill(t.puppetOk, { puppet: setUp.puppet }) }
+      : { ok: false, line: fill(t.puppetToken, { puppet: setUp.puppet }) },
+  ];
+}

@@ -1,0 +1,14 @@
+// The lines of the start-up check, for the operator who runs the bot (in Chinese, each with its fix).
+export const doctorTexts = {
+  rosterOk: '✓ 名单：{count}个单位',
+  rosterEmpty: '✗ 名单是空的：运行 npm run roster -- import 名单.xlsx 导入（或由管理员把名单文件私聊发给机器人）',
+  adminsOk: '✓ 管理员：{count}位',
+  adminsNone: '✗ 没有管理员：在 .env 里写 ADMINS=管理员的微信联系人ID（多个用逗号隔开），否则没有人收到汇总，也不能发名单和导出表格',
+  campaignOk: '✓ 活动文件：{file}，最晚截止{last}',
+  campaignOver: '✗ 活动文件 {file}（{title}）的截止时间都已过去（最晚{last}）：在 .env 里用 CAMPAIGN_DIR= 指向本期的活动文件夹',
+  puppetOk: '✓ 微信协议：{puppet}',
+  puppetToken: '✗ 微信协议 {puppet} 需要令牌：在 .env 里写 WECHATY_PUPPET_SERVICE_TOKEN=…',
+  failed: '有{count}项需要处理，处理后再运行 npm run doctor。',
+  passed: '一切就绪，可以运行 npm start。',
+  cannotRun: 'npm run doctor 没有完成：{reason}',
+} as const;

@@ -1,0 +1,74 @@
+// The start-up check: what a new operator has not set up, each a line with the command that fixes it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../src/campaign/load.js';
+import { checkSetUp } from '../../src/cli/doctor/checks.js';
+import { runDoctor } from '../../src/cli/doctor.js';
+import { seedRoster } from '../support/test-app.js';
+
+const campaign = loadCampaign('conversations');
+const BEFORE = new Date('2021-09-20T10:30:00+08:00');
+const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, puppet: 'wechaty-puppet-wechat4u', token: undefined, now: BEFORE };
+
+describe('checkSetUp', () => {
+  it('passes a set-up with a roster, admins, a campaign still running and a puppet that needs no token', () => {
+    expect(checkSetUp(READY)).toEqual([
+      { ok: true, line: '✓ 名单：341个单位' },
+      { ok: true, line: '✓ 管理员：2位' },
+      { ok: true, line: '✓ 活动文件：conversations/campaign-2021.yaml，最晚截止10月29日 23:59' },
+      { ok: true, line: '✓ 微信协议：wechaty-puppet-wechat4u' },
+    ]);
+  });
+
+  it('names each thing missing with the command that fixes it', () => {
+    const lines = checkSetUp({ ...READY, units: 0, admins: 0, puppet: 'wechaty-puppet-service', now: new Date('2026-11-30T10:00:00+08:00') })
+      .filter((finding) => !finding.ok)
+      .map((finding) => finding.line);
+    expect(lines).toEqual([
+      '✗ 名单是空的：运行 npm run roster -- import 名单.xlsx 导入（或由管理员把名单文件私聊发给机器人）',
+      '✗ 没有管理员：在 .env 里写 ADMINS=管理员的微信联系人ID（多个用逗号隔开），否则没有人收到汇总，也不能发名单和导出表格',
+      '✗ 活动文件 conversations/campaign-2021.yaml（2021年广东青年文明号集中服务月）的截止时间都已过去（最晚10月29日 23:59）：在 .env 里用 CAMPAIGN_DIR= 指向本期的活动文件夹',
+      '✗ 微信协议 wechaty-puppet-service 需要令牌：在 .env 里写 WECHATY_PUPPET_SERVICE_TOKEN=…',
+    ]);
+    expect(checkSetUp({ ...READY, puppet: 'wechaty-puppet-padlocal', token: 'puppet_padlocal_x' }).every((finding) => finding.ok)).toBe(true);
+  });
+});
+
+describe('npm run doctor', () => {
+  async function run(env: Record<string, string>, argv: string[]) {
+    const out: string[] = [];
+    const code = await runDoctor(argv, { out: (text) => out.push(text), env });
+    return { code, out };
+  }
+
+  it('exits 1 on a fresh database, and 0 once the roster and the admins are there', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'doctor-'));
+    const file = path.join(dir, 'bot.db');
+    const env = { DATABASE_URL: `file:${file}`, CAMPAIGN_DIR: 'conversations' };
+    const fresh = await run(env, ['--now', '2021-09-20T10:30:00+08:00']);
+    expect(fresh.code).toBe(1);
+    expect(fresh.out.at(-1)).toBe('有2项需要处理，处理后再运行 npm run doctor。');
+
+    await seedRoster(file, [{ name: '广州南站青年文明号', city: '广州市' }]);
+    const ready = await run({ ...env, ADMINS: 'wxid_a' }, ['--now', '2021-09-20T10:30:00+08:00']);
+    expect(ready).toEqual({
+      code: 0,
+      out: [
+        '✓ 名单：1个单位',
+        '✓ 管理员：1位',
+        '✓ 活动文件：conversations/campaign-2021.yaml，最晚截止10月29日 23:59',
+        '✓ 微信协议：wechaty-puppet-wechat4u',
+        '一切就绪，可以运行 npm start。',
+      ],
+    });
+  }, 30_000);
+
+  it('says why it could not run at all', async () => {
+    const result = await run({ CAMPAIGN_DIR: 'no/such/folder' }, []);
+    expect(result.code).toBe(2);
+    expect(result.out[0]).toMatch(/^npm run doctor 没有完成：campaign folder no\/such\/folder cannot be read/);
+    expect((await run({}, ['--now', 'tomorrow'])).out[0]).toContain('--now tomorrow is not a time');
+  });
+});
