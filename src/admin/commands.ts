@@ -60,11 +60,9 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   if (after(words.resume) === '') return { type: 'resume' };
   const remind = after(words.remind);
   if (remind !== undefined) {
-    const parts = tokens(remind);
-    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
-    if ('form' in form || 'badForm' in form) parts.shift();
+    const named = formAndScope(tokens(remind), campaign);
     // "提醒 附件9" is no such form; "提醒 大家" is taken as 提醒 with no form named.
-    return { type: 'remind', ...form, within: 'badForm' in form ? '' : scopeWord(parts, campaign) };
+    return { type: 'remind', ...named, within: named.badForm !== undefined ? '' : named.within };
   }
   const exported = after(words.export);
   if (exported !== undefined) {
@@ -91,10 +89,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   }
   const review = after(words.review);
   if (review !== undefined) {
-    const parts = tokens(review);
-    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
-    if ('form' in form || 'badForm' in form) parts.shift();
-    return { type: 'review', ...form, within: scopeWord(parts, campaign) };
+    return { type: 'review', ...formAndScope(tokens(review), campaign) };
   }
   // 日志 before 查, which 查日志 starts with
   const log = after(words.log);
@@ -106,19 +101,14 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   if (roster !== undefined) return { type: 'roster', within: roster };
   const stats = after(words.stats);
   if (stats !== undefined) {
-    const parts = tokens(stats);
-    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
-    if ('form' in form || 'badForm' in form) parts.shift();
-    return { type: 'stats', ...form, within: scopeWord(parts, campaign) };
+    return { type: 'stats', ...formAndScope(tokens(stats), campaign) };
   }
   const missing = after(words.missing);
   if (missing !== undefined) {
     const parts = tokens(missing);
     let page = 1;
     if (parts.length > 0 && /^\d{1,4}$/.test(parts[parts.length - 1]!)) page = Math.max(1, Number(parts.pop()));
-    const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
-    if ('form' in form || 'badForm' in form) parts.shift();
-    return { type: 'missing', ...form, within: scopeWord(parts, campaign), page };
+    return { type: 'missing', ...formAndScope(parts, campaign), page };
   }
   const move = after(words.confirmMove);
   if (move !== undefined) return { type: 'move', name: move };
@@ -137,6 +127,13 @@ function formOf(token: string | undefined, campaign: Campaign): { form?: Form; b
   const form = campaign.forms.find((f) => f.shortTitle === token || f.id === token || f.title === token);
   if (form) return { form };
   return /^附件\d+$|^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
+}
+
+/** A command's words after it: a form first if one is named ("统计 附件2 广州市"), then the city or industry. */
+function formAndScope(parts: string[], campaign: Campaign): { form?: Form; badForm?: string; within: string } {
+  const form = parts.length > 0 ? formOf(parts[0], campaign) : {};
+  const rest = 'form' in form || 'badForm' in form ? parts.slice(1) : parts;
+  return { ...form, within: scopeWord(rest, campaign) };
 }
 
 /** The city or industry after a command's form: the words left, a form named twice dropped ("统计 附件2 广州市"). */

@@ -4,11 +4,10 @@
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
-import { formatDate, formatDateTime } from '../campaign/time.js';
-import { parseLocal } from '../campaign/time.js';
+import { formatDate, formatDateTime, parseLocal } from '../campaign/time.js';
 import type { AdminSubmission, AdminUnit, PickList } from '../store/admin-store.js';
 import type { Seen } from './report.js';
-import type { Scope } from './scope.js';
+import { collectorOf, type Scope } from './scope.js';
 
 /** Whether the unit's city or industry reviews the form before it goes on; the province's own (附件1) is not reviewed. */
 export function isReviewed(form: Form): boolean {
@@ -107,13 +106,5 @@ export function reviewLine(campaign: Campaign, units: readonly AdminUnit[], form
 
 /** How the group is told who sent its form back: the 地市团委 or 行业团组织 of the roster, else a name made from the scope. */
 export function reviewerName(campaign: Campaign, scope: Scope, units: readonly AdminUnit[]): string {
-  const r = campaign.admin.labels.reviewers;
-  switch (scope.kind) {
-    case 'province':
-      return r.province;
-    case 'city':
-      return units.find((u) => u.kind === 'cityOrg' && u.city === scope.city)?.name ?? fill(r.city, { city: scope.city });
-    case 'industry':
-      return units.find((u) => u.kind === 'industryOrg' && u.industry === scope.industry)?.name ?? fill(r.industry, { industry: scope.industry });
-  }
+  return collectorOf(scope, units, campaign.admin.labels.reviewers);
 }

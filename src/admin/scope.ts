@@ -1,5 +1,6 @@
 // Who the admins are and what each may see: the whole province, one city, or one industry system.
 // Admins are known by their WeChat contact id from the configuration, never by a nickname.
+import { fill } from '../campaign/text.js';
 
 export type Scope = { kind: 'province' } | { kind: 'city'; city: string } | { kind: 'industry'; industry: string };
 
@@ -53,4 +54,23 @@ export function scopeNamed(word: string, units: readonly { city: string | null; 
     if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
   }
   return undefined;
+}
+
+/**
+ * Who speaks for a scope: the roster's 地市团委 of the city or 联创行业团组织 of the industry, else a name
+ * made from the scope with `names` ({city}, {industry}); `names.province` for the whole province.
+ */
+export function collectorOf(
+  scope: Scope,
+  units: readonly { name: string; kind: string; city: string | null; industry: string | null }[],
+  names: { province: string; city: string; industry: string },
+): string {
+  switch (scope.kind) {
+    case 'province':
+      return names.province;
+    case 'city':
+      return units.find((u) => u.kind === 'cityOrg' && u.city === scope.city)?.name ?? fill(names.city, { city: scope.city });
+    case 'industry':
+      return units.find((u) => u.kind === 'industryOrg' && u.industry === scope.industry)?.name ?? fill(names.industry, { industry: scope.industry });
+  }
 }

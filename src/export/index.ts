@@ -8,7 +8,7 @@
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
-import { inScope, type Scope } from '../admin/scope.js';
+import { collectorOf, inScope, type Scope } from '../admin/scope.js';
 import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
 import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
@@ -116,17 +116,7 @@ export function narrowScope(admin: Scope, requested: Scope | undefined): Scope {
 /** 填报单位: the city's 地市团委 or the industry's 联创行业团组织 in the roster, else a name made from the scope. */
 export function reporterOf(scope: Scope, units: readonly Pick<StoredExportUnit, 'name' | 'kind' | 'city' | 'industry'>[]): string {
   const r = exportTexts.reporter;
-  switch (scope.kind) {
-    case 'province':
-      return r.province;
-    case 'city':
-      return units.find((u) => u.kind === 'cityOrg' && u.city === scope.city)?.name ?? fill(r.cityFallback, { city: scope.city });
-    case 'industry':
-      return (
-        units.find((u) => u.kind === 'industryOrg' && u.industry === scope.industry)?.name ??
-        fill(r.industryFallback, { industry: scope.industry })
-      );
-  }
+  return collectorOf(scope, units, { province: r.province, city: r.cityFallback, industry: r.industryFallback });
 }
 
 function scopeName(scope: Scope): string {
