@@ -326,7 +326,7 @@ export class GroupConversations {
     const owner = context.owner;
     // The topic and members are kept when a group binds, and when it asks for a unit bound elsewhere (the admins
     // are asked to move it there, by the group's name).
-    const binds = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register' || effect.kind === 'moveRequested');
+    const keepsSeen = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register' || effect.kind === 'moveRequested');
     // A group that has just bound its unit took the unit's saved answers over: nothing of them to write.
     const drafts = before.unit === null ? [] : Object.entries(context.forms)
       .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)
@@ -343,7 +343,7 @@ export class GroupConversations {
       ownerId: owner?.id ?? null,
       ownerName: owner?.name ?? null,
       formId: openForm(step.snapshot, this.campaign),
-      ...(binds && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [], memberIds: (await seen.memberIds?.()) ?? [] } } : {}),
+      ...(keepsSeen && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [], memberIds: (await seen.memberIds?.()) ?? [] } } : {}),
       drafts: context.unit ? drafts : [],
       effects: step.effects,
       ...(replies > 0 ? { sends: { day: localDay(at, this.campaign.timezone), count: replies } } : {}),
