@@ -6,6 +6,8 @@ import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
 import { AdminDesk, type FileLimit } from './admin/desk.js';
 import { parseAdmins } from './admin/scope.js';
+import { watchConnection, type Connection, type Timers } from './bot/connection.js';
+import { connectionText } from './bot/connection-text.js';
 import { attachGroupHandler } from './bot/group-handler.js';
 import { groupAliveOf } from './bot/incoming.js';
 import { KeyedQueue } from './conversation/keyed-queue.js';
@@ -73,10 +75,16 @@ export interface AppOptions {
   random?: () => number;
   /** the size of the files sent in the admins' chat (exports cut in parts to fit); WeChat's when not given */
   adminFileLimit?: FileLimit;
+  /** called with the bot before it starts, to attach what must see its first events (the login QR code) */
+  beforeStart?: (bot: Wechaty) => void;
+  /** the timers the retries after a network error wait on (tests) */
+  retryTimers?: Timers;
 }
 
 export interface App {
   bot: Wechaty;
+  /** the link to WeChat: its state and last problem */
+  connection: Connection;
   /** Runs the scheduled work due at now(): queues reminders and digests, sends what the limits allow. */
   tick(): Promise<void>;
   /** Stops taking messages, finishes the ones in hand, stops the bot and closes the database. Runs once. */
@@ -156,7 +164,9 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   const ledger = new PrismaMessageLedger(database.prisma, serial, now);
   attachPrivateHandler({ bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
-  bot.on('error', (error) => log.error({ err: error }, 'wechaty error'));
+  // Errors get one plain line each; network errors stop the puppet's own retry loop and back off.
+  const connection = watchConnection({ bot, log, now, ...(options.retryTimers ? { timers: options.retryTimers } : {}) });
+  options.beforeStart?.(bot);
 
   // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep
   // the first such error and refuse to go on with a bot that is not running.
@@ -170,13 +180,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     await bot.start();
     if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
   } catch (error) {
+    connection.stop();
     await bot.stop().catch(() => undefined);
     await database.close();
     throw error;
   } finally {
     bot.off('error', onStartError);
   }
-  log.info({ campaign: campaign.id, forms: campaign.forms.map((form) => form.id) }, 'bot started');
+  log.info({ forms: campaign.forms.map((form) => form.id) }, connectionText.started(campaign.title));
 
   const tick = () => scheduler.tick();
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
@@ -190,17 +201,19 @@ export async function startApp(options: AppOptions): Promise<App> {
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
+      connection.stop();
       clearInterval(ticking);
       await scheduler.idle();
       await queue.drain();
       try {
-        await bot.stop();
+        // A puppet stopped while waiting to retry the network is stopped already.
+        if (bot.state.active()) await bot.stop();
       } finally {
         await database.close();
-        log.info('bot stopped');
+        log.info(connectionText.stopped());
       }
     })();
     return stopping;
   };
-  return { bot, tick, stop };
+  return { bot, connection, tick, stop };
 }

@@ -91,7 +91,7 @@ describe('a puppet that cannot start', () => {
       () => undefined,
     );
     await dead?.stop();
-    expect(first.lines.some((line) => line.level >= 50 && line.err?.message === 'puppet service unreachable')).toBe(true);
+    expect(first.lines.some((line) => line.level >= 50 && line.msg.includes('puppet service unreachable'))).toBe(true);
 
     const wechat = createMockWechat();
     const app = await start(wechat, db.url, capturedLogger().log);
@@ -169,12 +169,49 @@ describe('a puppet that reports an error', () => {
     try {
       const { room } = wechat.createRoom('测试群', ['李华']);
       wechat.puppet.emit('error', { data: 'websocket closed unexpectedly' });
-      await vi.waitFor(() =>
-        expect(lines.some((line) => line.level >= 50 && line.err?.message?.includes('websocket closed unexpectedly'))).toBe(true),
-      );
+      // One line at error level for the operator; the error itself at debug.
+      await vi.waitFor(() => expect(lines.some((line) => line.level >= 50 && line.msg.includes('websocket closed unexpectedly'))).toBe(true));
+      expect(lines.some((line) => line.level === 20 && line.err?.message?.includes('websocket closed unexpectedly'))).toBe(true);
       await wechat.say('李华', room, '填报', { mentionBot: true });
       expect((await wechat.waitForReplies(room, 1))[0]).toContain('请发送本集体的全称');
       expect(app.bot.isLoggedIn).toBe(true);
+    } finally {
+      await app.stop();
+    }
+  });
+});
+
+describe('a puppet that cannot reach WeChat', () => {
+  it('is stopped with one line, started again after the wait, and the group it knew goes on', async () => {
+    const db = tempDatabase();
+    const wechat = createMockWechat();
+    const { log, lines } = capturedLogger();
+    const waits: (() => void)[] = [];
+    const app = await startApp({
+      puppet: wechat.puppet,
+      databaseUrl: db.url,
+      campaignDir: 'conversations',
+      admins: [],
+      now: () => SEPT_20,
+      log,
+      retryTimers: { set: (run) => waits.push(run), clear: () => undefined },
+    });
+    await wechat.login(app.bot);
+    try {
+      const { room } = wechat.createRoom('测试群', ['李华']);
+      await wechat.say('李华', room, '填报', { mentionBot: true });
+      await wechat.waitForReplies(room, 1);
+      for (let i = 0; i < 5; i += 1) wechat.puppet.emit('error', { data: 'getaddrinfo ENOTFOUND login.wx.qq.com' });
+      await vi.waitFor(() => expect(app.connection.status().state).toBe('waiting'));
+      await vi.waitFor(() => expect(app.bot.isLoggedIn).toBe(false));
+      expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([expect.stringMatching(/^无法连接微信（login\.wx\.qq\.com：DNS 失败），30秒后重试/)]);
+
+      waits.shift()?.();
+      await vi.waitFor(() => expect(app.bot.state.active()).toBe(true));
+      await wechat.login(app.bot);
+      expect(app.connection.status().state).toBe('online');
+      await wechat.say('李华', room, UNIT);
+      expect((await wechat.waitForReplies(room, 1))[0]).toContain(`已将本群登记为：${UNIT}`);
     } finally {
       await app.stop();
     }
