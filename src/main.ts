@@ -1,11 +1,12 @@
 // Composition root for `npm start`: read the settings, start the app with the puppet they name, log what
 // WeChat does, and stop cleanly on SIGINT/SIGTERM. Nothing else lives here.
-import qrcodeTerminal from 'qrcode-terminal';
-import { qrcodeValueToImageUrl, ScanStatus } from 'wechaty';
-import { startApp, type AppOptions } from './app.js';
+import { dirname } from 'node:path';
+import { startApp, type App, type AppOptions } from './app.js';
+import { showLoginQr } from './bot/login-qr.js';
 import { setUpFindings } from './cli/doctor.js';
 import { loadDotEnv, readConfig, type Config } from './config.js';
-import { createLogger } from './log.js';
+import { databaseFile } from './store/client.js';
+import { createOperatorLogger } from './log.js';
 
 /** A start that cannot succeed (bad settings, bad campaign file, unreadable database) ends here, plainly. */
 function failStart(error: unknown): never {
@@ -20,7 +21,9 @@ try {
 } catch (error) {
   failStart(error);
 }
-const log = createLogger(config.LOG_LEVEL);
+const dataDir = dirname(databaseFile(config.DATABASE_URL));
+// The terminal gets readable lines; data/logs/ keeps the same as JSON, a file a day for 14 days.
+const log = createOperatorLogger(config.LOG_LEVEL, dataDir);
 
 // What is not set up yet (no roster, no admins, a campaign that is over, a puppet without its token): one
 // line each, with the command that fixes it; `npm run doctor` prints the same.
@@ -34,7 +37,17 @@ for (const finding of findings) {
   else log.warn(finding.line);
 }
 
-const app = await startApp({
+// Once running, a failure inside a puppet or a handler must never end a bot that groups depend on. One line
+// each; the stack at debug. A puppet stopped after a network error leaves a few such failures behind.
+let app: App | undefined;
+const unexpected = (what: string) => (reason: unknown) => {
+  log.debug({ err: reason }, what);
+  if (app?.connection.status().state !== 'waiting') log.error(`${what}: ${reason instanceof Error ? reason.message : String(reason)}`);
+};
+process.on('unhandledRejection', unexpected('unhandled rejection'));
+process.on('uncaughtException', unexpected('uncaught exception'));
+
+app = await startApp({
   puppet: config.WECHATY_PUPPET as AppOptions['puppet'],
   puppetOptions: config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {},
   databaseUrl: config.DATABASE_URL,
@@ -45,27 +58,13 @@ const app = await startApp({
   quietHours: config.QUIET_HOURS,
   digestAt: config.DIGEST_AT,
   log,
+  beforeStart: (bot) => showLoginQr(bot, { dataDir, log }),
 }).catch(failStart);
-
-// Once running, a failure inside a puppet or a handler must never end a bot that groups depend on.
-process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
-process.on('uncaughtException', (error) => log.error({ err: error }, 'uncaught exception'));
-
-app.bot.on('scan', (qrcode, status) => {
-  if (status === ScanStatus.Waiting || status === ScanStatus.Timeout) {
-    qrcodeTerminal.generate(qrcode, { small: true });
-    log.info({ url: qrcodeValueToImageUrl(qrcode), status: ScanStatus[status] }, 'scan the QR code with WeChat to log in');
-  } else {
-    log.info({ status: ScanStatus[status] }, 'scan status');
-  }
-});
-app.bot.on('login', (user) => log.info({ id: user.id, name: user.name() }, 'logged in'));
-app.bot.on('logout', (user, reason) => log.warn({ id: user.id, reason }, 'logged out'));
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     log.info({ signal }, 'stopping');
-    app.stop().then(
+    (app?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {
         log.error({ err: error }, 'stop failed');

@@ -1,0 +1,32 @@
+// The login QR code, for whoever starts the bot: drawn in the terminal, saved as a PNG next to the database
+// (for a server without a screen: copy it off, or open the URL the line gives), and removed once logged in.
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import QRCode from 'qrcode';
+import qrcodeTerminal from 'qrcode-terminal';
+import { qrcodeValueToImageUrl, ScanStatus, type Wechaty } from 'wechaty';
+import type { Logger } from '../log.js';
+import { connectionText } from './connection-text.js';
+
+export const QR_FILE_NAME = 'login-qr.png';
+
+export function showLoginQr(bot: Pick<Wechaty, 'on'>, options: { dataDir: string; log: Logger; terminal?: boolean }): void {
+  const file = join(options.dataDir, QR_FILE_NAME);
+  const { log } = options;
+  bot.on('scan', (qrcode, status) => {
+    if (status === ScanStatus.Scanned) {
+      log.info(connectionText.scanned());
+      return;
+    }
+    if (status !== ScanStatus.Waiting && status !== ScanStatus.Timeout) return;
+    if (options.terminal !== false) qrcodeTerminal.generate(qrcode, { small: true });
+    QRCode.toFile(file, qrcode, { width: 360, margin: 2 }).then(
+      () => log.info(connectionText.scan(file, qrcodeValueToImageUrl(qrcode))),
+      (error: unknown) => {
+        log.debug({ err: error }, 'could not save the QR code');
+        log.info(connectionText.scan(undefined, qrcodeValueToImageUrl(qrcode)));
+      },
+    );
+  });
+  bot.on('login', () => void rm(file, { force: true }).catch(() => undefined));
+}
