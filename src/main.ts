@@ -1,6 +1,7 @@
 // Composition root for `npm start`: read the settings, start the app with the puppet they name, log what
 // WeChat does, and stop cleanly on SIGINT/SIGTERM. Nothing else lives here.
 import { dirname } from 'node:path';
+import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app.js';
 import { showLoginQr } from './bot/login-qr.js';
 import { setUpFindings } from './cli/doctor.js';
@@ -24,6 +25,9 @@ try {
 const dataDir = dirname(databaseFile(config.DATABASE_URL));
 // The terminal gets readable lines; data/logs/ keeps the same as JSON, a file a day for 14 days.
 const log = createOperatorLogger(config.LOG_LEVEL, dataDir);
+// Wechaty's own log speaks to developers ("MemoryCard load() exception", "ServiceCtl stop() …"); what
+// matters reaches the bot's log through its events. Shown at debug and trace, or as WECHATY_LOG says.
+if (!process.env.WECHATY_LOG) wechatyLog.level(config.LOG_LEVEL === 'trace' ? 'silly' : config.LOG_LEVEL === 'debug' ? 'verbose' : 'silent');
 
 // What is not set up yet (no roster, no admins, a campaign that is over, a puppet without its token): one
 // line each, with the command that fixes it; `npm run doctor` prints the same.
@@ -63,7 +67,7 @@ app = await startApp({
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    log.info({ signal }, 'stopping');
+    log.info(`正在停止（${signal}）… / stopping (${signal})…`);
     (app?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -123,7 +123,10 @@ export class ReminderPlanner {
       log.info({ form: window.form.id, step: window.step, groups: added, shortfall, early: round.start < window.at }, 'reminder round queued');
     }
     // One line for all of them: a bot started after the campaign would otherwise open with a dozen.
-    if (skipped.length > 0) log.warn({ steps: skipped }, `${skipped.length} reminder steps passed while the bot was not running; skipped`);
+    if (skipped.length > 0) {
+      log.debug({ steps: skipped }, 'reminder steps skipped');
+      log.warn(`${skipped.length}个提醒时点在机器人未运行时已过，不再补发 / ${skipped.length} reminder steps passed while the bot was not running; skipped`);
+    }
   }
 
   /** An admin's round now, for the units `include` lets through; returns how many groups it reaches. */
