@@ -14,6 +14,7 @@ import { KeyedQueue } from './conversation/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
+import { DailyBackups } from './store/backups.js';
 import { databaseFile, openDatabase } from './store/client.js';
 import { createExporter } from './export/index.js';
 import { loadRosterSpec } from './roster/spec.js';
@@ -77,6 +78,8 @@ export interface AppOptions {
   adminFileLimit?: FileLimit;
   /** called with the bot before it starts, to attach what must see its first events (the login QR code) */
   beforeStart?: (bot: Wechaty) => void;
+  /** where a copy of the database is made each day (the last 14 kept); none for no daily copy */
+  backupDir?: string;
   /** the timers the retries after a network error wait on (tests) */
   retryTimers?: Timers;
 }
@@ -195,6 +198,16 @@ export async function startApp(options: AppOptions): Promise<App> {
   // after start, sends what was missed while the bot was down (if still useful).
   const ticking = tickMs > 0 ? setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'scheduled work failed')), tickMs) : undefined;
   ticking?.unref();
+  // The daily copy: looked for at start and every hour, made once a day.
+  const backups = options.backupDir ? new DailyBackups({ sqlite: database.sqlite, dir: options.backupDir, zone: campaign.timezone }) : undefined;
+  const backUp = () =>
+    void backups?.runIfDue(now()).then(
+      (file) => file && log.info(`已备份数据库：${file} / database backed up to ${file}`),
+      (error: unknown) => log.error({ err: error }, 'the daily backup failed'),
+    );
+  const backingUp = backups ? setInterval(backUp, 3600_000) : undefined;
+  backingUp?.unref();
+  backUp();
   if (ticking) void tick().catch((error: unknown) => log.error({ err: error }, 'scheduled work failed'));
 
   let stopping: Promise<void> | undefined;
@@ -203,6 +216,8 @@ export async function startApp(options: AppOptions): Promise<App> {
       accepting = false;
       connection.stop();
       clearInterval(ticking);
+      clearInterval(backingUp);
+      await backups?.idle();
       await scheduler.idle();
       await queue.drain();
       try {

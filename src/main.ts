@@ -1,6 +1,6 @@
 // Composition root for `npm start`: read the settings, start the app with the puppet they name, log what
 // WeChat does, and stop cleanly on SIGINT/SIGTERM. Nothing else lives here.
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app.js';
 import { showLoginQr } from './bot/login-qr.js';
@@ -62,6 +62,7 @@ app = await startApp({
   quietHours: config.QUIET_HOURS,
   digestAt: config.DIGEST_AT,
   log,
+  backupDir: join(dataDir, 'backups'),
   beforeStart: (bot) => showLoginQr(bot, { dataDir, log }),
 }).catch(failStart);
 
