@@ -1,9 +1,11 @@
 // The one programmatic entry point: campaign → store → conversations → bot. Tests, tools and main.ts all
 // start the whole app through startApp.
+import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
+import { localDay } from './campaign/time.js';
 import { AdminDesk, type FileLimit } from './admin/desk.js';
 import { parseAdmins } from './admin/scope.js';
 import { watchConnection, type Connection, type Timers } from './bot/connection.js';
@@ -14,7 +16,7 @@ import { KeyedQueue } from './conversation/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
 import { createLogger, type Logger } from './log.js';
-import { DailyBackups } from './store/backups.js';
+import { DailyBackups, latestBackup } from './store/backups.js';
 import { databaseFile, openDatabase } from './store/client.js';
 import { createExporter } from './export/index.js';
 import { loadRosterSpec } from './roster/spec.js';
@@ -94,6 +96,14 @@ export interface App {
   stop(): Promise<void>;
 }
 
+function fileBytes(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
 export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   const now = options.now ?? (() => new Date());
@@ -163,6 +173,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     now,
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
+    health: async () => ({
+      accounts: [connection.status()],
+      queue: queue.size,
+      outbox: await scheduleStore.outboxHealth(),
+      sentToday: (await scheduleStore.sends(localDay(now(), campaign.timezone))).count,
+      dailyCap: gate.limits.dailyCap,
+      databaseBytes: fileBytes(databaseFile(options.databaseUrl)) + fileBytes(`${databaseFile(options.databaseUrl)}-wal`),
+      ...(options.backupDir ? { backup: latestBackup(options.backupDir) } : {}),
+    }),
     contactName: async (id) => (await bot.Contact.find({ id }))?.name() || undefined,
   });
   const ledger = new PrismaMessageLedger(database.prisma, serial, now);

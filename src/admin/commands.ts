@@ -27,6 +27,8 @@ export type AdminCommand =
   | { type: 'approve'; picks: number[] | 'all' }
   /** 退回 1 原因 */
   | { type: 'returnForm'; n?: number; reason: string }
+  /** 状态: the bot's own health */
+  | { type: 'health' }
   /** 日志 [单位]: name '' for the whole scope; n when the name is a number of the last list */
   | { type: 'log'; name: string; n?: number }
   /** text: what was typed, as typed (a reply repeats only its start) */
@@ -57,6 +59,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const picked = pickOf(plain);
   if (picked !== undefined) return { type: 'pick', n: picked };
   if (after(words.pause) === '') return { type: 'pause' };
+  if (after(words.health) === '') return { type: 'health' };
   if (after(words.resume) === '') return { type: 'resume' };
   const remind = after(words.remind);
   if (remind !== undefined) {

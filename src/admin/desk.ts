@@ -18,6 +18,7 @@ import type { RosterSpec } from '../roster/spec.js';
 import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
 import type { ImportScope, PrismaRosterStore } from '../roster/store.js';
 import { Access } from './access.js';
+import { healthText, type HealthReport } from './health.js';
 import { actorKind, describeEntry, logText } from './audit-text.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
@@ -74,6 +75,8 @@ export interface AdminDeskOptions {
   log: Logger;
   /** what the files the desk sends must keep within; WECHAT_FILE_LIMIT when not given */
   fileLimit?: FileLimit;
+  /** the bot's own health, for 状态 */
+  health?: () => Promise<HealthReport>;
   /** a contact's name as WeChat knows it now, for 日志; undefined when it does not */
   contactName?: (id: string) => Promise<string | undefined>;
 }
@@ -287,6 +290,9 @@ export class AdminDesk {
       case 'importCancel':
         if (await this.options.roster.store.takePending(admin.id)) return m.importCancelled;
         return command.casual ? m.nothingToConfirm : m.importNothingPending;
+      case 'health':
+        if (!this.options.health) return fill(m.unknown, { input: campaign.admin.commands.health[0] ?? '' });
+        return healthText(campaign, await this.options.health(), now());
       case 'pause':
         return (await this.options.reminders.setPaused(true, admin.id)) ? m.paused : m.alreadyPaused;
       case 'resume':

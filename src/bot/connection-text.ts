@@ -63,7 +63,7 @@ export const connectionText = {
     return `${nth}无法连接微信（${where}${problem.zh}），${after.zh}后重试；请检查这台机器的网络 / cannot reach WeChat${nthEn} (${whereEn}${problem.en}), retrying in ${after.en}; check this machine's network`;
   },
   puppetError(error: unknown): string {
-    return `微信协议出错：${firstLine(error)}（详情见 LOG_LEVEL=debug）/ WeChat puppet error: ${firstLine(error)} (details with LOG_LEVEL=debug)`;
+    return `微信协议出错：${firstLine(error)}（详情见 LOG_LEVEL=debug） / WeChat puppet error: ${firstLine(error)} (details with LOG_LEVEL=debug)`;
   },
   login(name: string): string {
     return `已登录微信：${name}，机器人开始工作 / logged in to WeChat as ${name}; the bot is at work`;

@@ -393,6 +393,8 @@ export const AdminSchema = z.strictObject({
     all: words1,
     /** 日志 [单位]: the latest changes within the admin's scope */
     log: words1,
+    /** 状态: whether the bot is logged in, what waits to be sent, the database and its last backup */
+    health: words1,
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
@@ -539,6 +541,14 @@ export const AdminSchema = z.strictObject({
     digestBindings: text,
     digestMoved: text,
     digestMoveRequested: text,
+    /** 状态: {time} {accounts} {queue} {pending} {failed} {sent} {cap} {error} {database} {backup} */
+    health: text,
+    /** one account: {name}, and {retryAt} while waiting to reconnect */
+    healthAccount: z.strictObject({ starting: text, scan: text, online: text, offline: text, waiting: text }),
+    healthNoError: text,
+    healthError: text,
+    healthBackup: text,
+    healthNoBackup: text,
   }),
 });
 

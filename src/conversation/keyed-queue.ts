@@ -18,6 +18,11 @@ export class KeyedQueue {
     return current;
   }
 
+  /** How many keys (groups) have work in hand now. */
+  get size(): number {
+    return this.tails.size;
+  }
+
   /** Resolves when every job queued so far has finished. */
   async drain(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);

@@ -67,6 +67,8 @@ export interface ScheduleStore {
   recoverInFlight(): Promise<number>;
   /** rows waiting to be sent; for reminders, those of other forms than `exceptForm` if given */
   pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number>;
+  /** messages waiting to be sent (or being sent), and those that failed for good */
+  outboxHealth(): Promise<{ pending: number; failed: number }>;
   /** rows that ended with `status` since `since` */
   endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]>;
 

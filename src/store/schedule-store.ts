@@ -126,6 +126,16 @@ export class PrismaScheduleStore implements ScheduleStore {
     return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind, ...other } }));
   }
 
+  outboxHealth(): Promise<{ pending: number; failed: number }> {
+    return this.serial.run(async () => {
+      const [pending, failed] = await Promise.all([
+        this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] } } }),
+        this.prisma.outbox.count({ where: { status: 'failed' } }),
+      ]);
+      return { pending, failed };
+    });
+  }
+
   endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]> {
     return this.serial.run(async () =>
       (await this.prisma.outbox.findMany({ where: { status, doneAt: { gte: since } }, orderBy: { id: 'asc' } })).map(toRow),

@@ -62,7 +62,7 @@ export async function startTestApp(
     admins?: string[];
     roster?: readonly SeedUnit[];
     /** passed on to startApp: send limits, quiet hours, digest time, another campaign folder */
-    app?: Partial<Pick<AppOptions, 'sendLimits' | 'quietHours' | 'digestAt' | 'campaignDir' | 'random' | 'log' | 'adminFileLimit'>>;
+    app?: Partial<Pick<AppOptions, 'sendLimits' | 'quietHours' | 'digestAt' | 'campaignDir' | 'random' | 'log' | 'adminFileLimit' | 'backupDir'>>;
   } = {},
 ): Promise<TestApp> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'service-month-'));

@@ -1,0 +1,51 @@
+// 状态 in the admins' chat: what the operator's terminal would tell them, for an admin who has no terminal.
+// Each WeChat account's login, the groups being answered, what waits to be sent and what failed, the last
+// problem, the size of the database and its newest backup.
+import type { Campaign } from '../campaign/schema.js';
+import { fill } from '../campaign/text.js';
+import { formatDateTime } from '../campaign/time.js';
+
+export interface AccountHealth {
+  state: 'starting' | 'scan' | 'online' | 'offline' | 'waiting';
+  account?: string;
+  lastError?: { line: string; at: Date };
+  retryAt?: Date;
+}
+
+export interface HealthReport {
+  accounts: AccountHealth[];
+  /** groups with messages in hand */
+  queue: number;
+  outbox: { pending: number; failed: number };
+  sentToday: number;
+  dailyCap: number;
+  databaseBytes: number;
+  backup?: { file: string; at: Date };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
+}
+
+export function healthText(campaign: Campaign, report: HealthReport, now: Date): string {
+  const m = campaign.admin.messages;
+  const at = (date: Date) => formatDateTime(date, campaign.timezone, campaign.formats);
+  const accounts = report.accounts.map((account) =>
+    fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }),
+  );
+  // The operator's lines are Chinese, then English after " / ": the admin reads the Chinese.
+  const errors = report.accounts.flatMap((account) => (account.lastError ? [account.lastError] : []));
+  const last = errors.sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+  return fill(m.health, {
+    time: at(now),
+    accounts: accounts.join(campaign.formats.listSeparator),
+    queue: report.queue,
+    pending: report.outbox.pending,
+    failed: report.outbox.failed,
+    sent: report.sentToday,
+    cap: report.dailyCap,
+    error: last ? fill(m.healthError, { time: at(last.at), line: last.line.split(' / ')[0] ?? last.line }) : m.healthNoError,
+    database: megabytes(report.databaseBytes),
+    backup: report.backup ? fill(m.healthBackup, { time: at(report.backup.at), file: report.backup.file }) : m.healthNoBackup,
+  });
+}
