@@ -18,7 +18,8 @@ process.env['WECHATY_LOG'] ??= 'silent';
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
 const USAGE = `npm run demo -- [options]
-  --now TIME      fixed demo clock, e.g. 2021-09-20T10:30 (campaign time zone); default: now, running
+  --now TIME      fixed demo clock, e.g. 2021-09-20T10:30 (campaign time zone); default: the campaign's own
+                  start (2021-09-20 10:30 for 2021), running from there
   --db FILE       keep the database in FILE (default: a fresh temporary one)
   --out DIR       where files the bot sends are saved (default: data/demo)
   --campaign DIR  campaign folder to copy (default: conversations)
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
   // app, wechaty, prisma) load only once the options are known to be good.
   const { loadCampaign } = await import('../campaign/load.js');
   const { DemoClock, parseDemoTime } = await import('./demo/clock.js');
-  const { copyCampaignAhead } = await import('./demo/campaign-copy.js');
+  const { campaignStart, copyCampaignAhead } = await import('./demo/campaign-copy.js');
   const { DEMO_ADMIN, DEMO_GROUPS } = await import('./demo/people.js');
   const { texts } = await import('./demo/texts.js');
 
@@ -79,6 +80,7 @@ async function main(): Promise<number> {
       if (!fixed) throw new Error(`--now must look like 2021-09-20T10:30 (${zone}), got ${args.now}`);
     }
     const clock = new DemoClock(fixed);
+    if (!fixed) clock.set(campaignStart(loadCampaign(sourceDir)));
     const work = mkdtempSync(join(tmpdir(), 'service-month-demo-'));
     const copy = copyCampaignAhead(sourceDir, join(work, 'campaign'), clock.now());
     const databaseFile = resolve(args.db ?? join(work, 'demo.db'));

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyCampaignAhead, LEAD_DAYS, shiftCampaignText } from '../../src/cli/demo/campaign-copy.js';
+import { campaignStart, copyCampaignAhead, LEAD_DAYS, shiftCampaignText } from '../../src/cli/demo/campaign-copy.js';
+import { loadCampaign } from '../../src/campaign/load.js';
 import { DemoClock, formatClock, parseClockChange, parseDemoTime } from '../../src/cli/demo/clock.js';
 import { LineJoiner } from '../../src/cli/demo/lines.js';
 import { stripMention } from '../../src/cli/demo/session.js';
@@ -82,6 +83,12 @@ describe('the campaign copy', () => {
       expect(ahead).toBeLessThan((LEAD_DAYS + 1) * 86_400_000);
       expect(readFileSync(copy.file, 'utf8')).toContain('# 2021年广东青年文明号集中服务月');
     }
+  });
+
+  it('starts without --now at the campaign’s own date: 10:30, LEAD_DAYS before the first deadline', () => {
+    expect(campaignStart(loadCampaign('conversations'))).toEqual(new Date('2021-09-20T02:30:00Z'));
+    const copy = copyCampaignAhead('conversations', mkdtempSync(join(tmpdir(), 'demo-campaign-')), campaignStart(loadCampaign('conversations')));
+    expect(copy.shiftDays).toBe(0);
   });
 
   it('leaves the 2021 dates alone for the clock of 2021-09-20', () => {

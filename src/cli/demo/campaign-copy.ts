@@ -4,6 +4,8 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, writeFileSync } fro
 import { basename, join } from 'node:path';
 import dayjs from 'dayjs';
 import customParseFormat from 'dayjs/plugin/customParseFormat.js';
+import timezone from 'dayjs/plugin/timezone.js';
+import utc from 'dayjs/plugin/utc.js';
 import { isScalar, parseDocument, visit } from 'yaml';
 import { findCampaignFile, loadCampaign } from '../../campaign/load.js';
 import { parseLocal } from '../../campaign/time.js';
@@ -13,10 +15,22 @@ import type { Campaign } from '../../campaign/schema.js';
 export const LEAD_DAYS = 8;
 
 dayjs.extend(customParseFormat);
+dayjs.extend(utc);
+dayjs.extend(timezone);
 
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
+
+/**
+ * When the demo starts without --now: 10:30 on the day LEAD_DAYS before the earliest deadline, the campaign's
+ * own date (2021-09-20 10:30 for 2021), so titles that say 2021年 and the dates of /time agree.
+ */
+export function campaignStart(campaign: Campaign): Date {
+  const earliest = Math.min(...campaign.forms.map((form) => parseLocal(form.deadline, campaign.timezone)!.getTime()));
+  const day = dayjs(earliest - LEAD_DAYS * DAY_MS).tz(campaign.timezone).format('YYYY-MM-DD');
+  return parseLocal(`${day} 10:30`, campaign.timezone)!;
+}
 
 /** Whole days to add to every date so the earliest deadline is LEAD_DAYS to LEAD_DAYS + 1 days after `now`. */
 export function shiftDaysFor(campaign: Campaign, now: Date): number {

@@ -286,7 +286,7 @@ export class DemoSession {
         return undefined;
       case '/time': {
         if (argument === '') {
-          print(texts.clockMoved(this.clockText(clock.now()), campaign.timezone));
+          print(texts.clockNow(this.clockText(clock.now()), campaign.timezone));
           return undefined;
         }
         const change = parseClockChange(argument, campaign.timezone);
@@ -294,9 +294,10 @@ export class DemoSession {
           print(texts.badTime);
           return undefined;
         }
+        const before = clock.now().getTime();
         if (change.kind === 'by') clock.moveBy(change.ms);
         else clock.set(change.at);
-        print(texts.clockMoved(this.clockText(clock.now()), campaign.timezone));
+        print(texts.clockMoved(clock.now().getTime() - before, this.clockText(clock.now()), campaign.timezone));
         print(this.deadlinesLine());
         await this.options.afterClockMove?.();
         await this.quiet();

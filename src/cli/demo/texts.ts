@@ -36,11 +36,19 @@ export const texts = {
   noSuchMember: (members: DemoMember[]) =>
     `〔本群的成员：${members.map((member, i) => `${i + 1} ${member.name}`).join('、')}，请输入 /who 1 到 /who ${members.length}〕`,
   whoInAdminChat: '〔现在是管理员私聊，先用 /group 回到一个群〕',
-  clockMoved: (time: string, zone: string) => `〔时钟〕现在是 ${time}，${zone}`,
+  clockNow: (time: string, zone: string) => `〔时钟〕现在是 ${time}，${zone}`,
+  /** what /time did: moved forward or back by how much, to what time */
+  clockMoved: (ms: number, time: string, zone: string) => {
+    if (ms === 0) return `〔时钟〕没有变化，现在是 ${time}，${zone}`;
+    const minutes = Math.round(Math.abs(ms) / 60_000);
+    const parts = [[Math.floor(minutes / 1440), '天'], [Math.floor((minutes % 1440) / 60), '小时'], [minutes % 60, '分钟']] as const;
+    const amount = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join('');
+    return `〔时钟〕${ms > 0 ? '拨快' : '拨慢'}${amount}，现在是 ${time}，${zone}`;
+  },
   deadlineLeft: (form: string, deadline: string, left: string) => `〔${form}截止 ${deadline}，${left}〕`,
   noSuchFile: (path: string) => `〔找不到文件“${path}”〕`,
   sentFile: (name: string) => `〔文件〕${name}`,
-  badTime: '〔看不懂这个时间。例如：/time +2d、/time +3h、/time 2021-09-29 10:00〕',
+  badTime: '〔看不懂这个时间。可以拨快或拨慢（/time +2d、/time +3h、/time -30m、/time +1d2h），或拨到某一时刻（/time 2021-09-29 10:00）〕',
   unknownCommand: (command: string) => `〔演示没有“${command}”这个指令，输入 /help 查看；要把它发给助手，请写成“/${command}”〕`,
   noReply: (seconds: string) => `〔${seconds}秒内助手没有回复〕`,
   elsewhere: (where: string) => `〔${where}〕`,
