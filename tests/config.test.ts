@@ -106,7 +106,7 @@ function npmStart(cwd: string, env: Record<string, string>): Promise<ChildRun> {
   return runChild(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/main.ts')], { cwd, env: { ...clean, ...env } });
 }
 
-describe.concurrent('npm start with a bad setting', { timeout: 30_000 }, () => {
+describe.concurrent('npm start with a bad setting', { timeout: 60_000 }, () => {
   // Each run starts in an empty folder, so no .env of the project is read and nothing is written to data/.
   const emptyFolder = () => mkdtempSync(join(tmpdir(), 'npm-start-'));
 

@@ -25,7 +25,7 @@ describe.concurrent('npm run demo with piped input', () => {
     const shown = /<!-- demo-transcript:start -->\n```text\n([\s\S]*?)```\n<!-- demo-transcript:end -->/.exec(readme)?.[1];
     expect(shown).toBe(transcript);
     expect(readdirSync(out)).toEqual([]);
-  }, 30_000);
+  }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine
 
   it('switches group, member and chat, moves the clock and names unknown commands', async () => {
     const script = [
@@ -89,7 +89,7 @@ describe.concurrent('npm run demo with piped input', () => {
     expect(after('> /help')).toContain('/time +2d');
     expect(out.trimEnd().endsWith('> /quit')).toBe(true);
     expect(out).not.toContain('这一行在退出之后');
-  }, 30_000);
+  }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine
 
   it('refuses a clock it cannot read, before starting anything', async () => {
     const run = await runDemo(['--now', 'yesterday'], '');

@@ -63,7 +63,7 @@ describe('npm run doctor', () => {
         '一切就绪，可以运行 npm start。',
       ],
     });
-  }, 30_000);
+  }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine
 
   it('says why it could not run at all', async () => {
     const result = await run({ CAMPAIGN_DIR: 'no/such/folder' }, []);

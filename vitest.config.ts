@@ -1,0 +1,10 @@
+// Tests that start the real Wechaty, tsx or the Prisma CLI take seconds on a loaded 2-core machine, not
+// the 5 s vitest allows by default; files that need more say so themselves.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+  },
+});
