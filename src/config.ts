@@ -16,7 +16,7 @@ const ConfigSchema = z.object({
     .transform((text) => text.split(/[,，\s]+/).filter((id) => id !== '')),
   WECHATY_PUPPET: z.string().trim().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().min(1).optional(),
-  /** where Wechaty keeps the login session, so a restart need not scan again */
+  /** the name of the file in the database's folder where Wechaty keeps the login session, so a restart need not scan again */
   BOT_MEMORY_NAME: z.string().trim().regex(/^[\w.-]+$/).default('service-month-bot'),
   /** least milliseconds between two messages the bot sends of its own accord (reminders, digests) */
   SEND_MIN_GAP_MS: count(0).default(15_000),

@@ -57,7 +57,8 @@ app = await startApp({
   databaseUrl: config.DATABASE_URL,
   campaignDir: config.CAMPAIGN_DIR,
   admins: config.ADMINS,
-  memoryName: config.BOT_MEMORY_NAME,
+  // The login session lives beside the database (one folder to back up, one volume to mount).
+  memoryName: join(dataDir, config.BOT_MEMORY_NAME),
   sendLimits: { minGapMs: config.SEND_MIN_GAP_MS, jitterMs: config.SEND_JITTER_MS, dailyCap: config.SEND_DAILY_CAP },
   quietHours: config.QUIET_HOURS,
   digestAt: config.DIGEST_AT,
