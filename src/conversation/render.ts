@@ -1,6 +1,6 @@
 // Turns what a step of the group machine asked to say into the campaign's Chinese sentences, reading the
 // group's unit, forms and question off the snapshot the step ended in. Pure: the clock comes in.
-import { deadlineOf, findForm, formsFor } from '../campaign/forms.js';
+import { choiceMenu, deadlineOf, findForm, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { excerpt, fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
@@ -8,7 +8,6 @@ import type { Problem } from './answers.js';
 import { formState, openForm, questionAt, type GroupSnapshot } from './engine.js';
 import { entriesOf } from './draft.js';
 import {
-  choiceMenu,
   missingText,
   pasteProblemLines,
   pasteText,
