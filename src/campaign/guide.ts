@@ -59,10 +59,17 @@ export function guideFileName(campaign: Campaign): string {
   return fill(campaign.guide.fileName, { title: guideDocument(campaign).title });
 }
 
-/** The title and each section as plain text, to be set apart by an empty line. */
+const plain = new WeakMap<Campaign, string[]>();
+
+/** The title and each section as plain text, to be set apart by an empty line; made once per campaign. */
 function plainPieces(campaign: Campaign): string[] {
-  const doc = guideDocument(campaign);
-  return [doc.title, ...doc.sections.map((section) => plainSection(campaign, section))];
+  let pieces = plain.get(campaign);
+  if (!pieces) {
+    const doc = guideDocument(campaign);
+    pieces = [doc.title, ...doc.sections.map((section) => plainSection(campaign, section))];
+    plain.set(campaign, pieces);
+  }
+  return pieces;
 }
 
 function guideDocument(campaign: Campaign): GuideDocument {
