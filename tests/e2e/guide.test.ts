@@ -67,6 +67,11 @@ describe('指南 in a private chat', () => {
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       expect(bytes.toString('utf8').slice(1)).toBe(`${GUIDE.replace(/\n/g, '\r\n')}\r\n`);
 
+      // The admins' 帮助 names it, and so does the group's.
+      expect(await askPrivately(t, ADMIN, '帮助')).toContain('指南 / 导出 指南 — ');
+      expect(campaign.messages.helpIdle).toContain('指南 — ');
+      expect(campaign.messages.helpForm).toContain('指南 — ');
+      for (const form of campaign.forms) if (form.hints?.help) expect(form.hints.help).toContain('指南 — ');
       // A member writing privately gets the guide too, as text only.
       expect(await askPrivately(t, '王强', '指南')).toBe(GUIDE);
       await t.wechat.assertNoNewReplies(t.wechat.dm('王强'), 300);
