@@ -39,6 +39,17 @@ c.forms = [
 ];
 c.messages.errorDuplicate = '这与第{other}个活动内容相同，请发送不同的活动。';
 c.messages.deleteBelowMin = '活动至少需要{min}个，目前{count}个，不能再删除。';
-c.messages.helpForm = '可用指令：上一步、修改 名称 / 修改 2、删除 3、继续 / 完成、确认、取消、进度、接管';
+c.messages.helpForm = '可用指令：上一步、修改 名称 / 修改 2、删除 3、继续 / 完成、确认、取消、进度、接管、指南';
+// The guide's own words where the 2021 ones speak of 2021's forms; the rest of it comes from the forms above.
+c.guide.intro = '2022年3月是广东青年志愿服务月（虚构），各集体登记本集体的志愿服务项目。要交的表都直接在本群向“{bot}”填报，按提示一问一答即可。';
+c.guide.commands = [
+  { command: 'start', does: '开始或接着填报' },
+  { command: 'progress', does: '查看填到哪里、还差什么、离截止还有多久' },
+  { command: 'edit', say: ['修改 名称', '修改 2'], does: '修改项目名称或第2个活动' },
+  { command: 'delete', say: ['删除 3'], does: '删除第3个活动（至少保留2个）' },
+  ...['back', 'continue', 'finish', 'confirm', 'cancel', 'takeover', 'help', 'guide'].map((command) => c.guide.commands.find((entry: { command: string }) => entry.command === command)),
+];
+c.guide.commands.find((entry: { command: string }) => entry.command === 'continue').does = '再添加一个活动';
+c.guide.tips = ['一次只发一项内容，按提示一问一答，每条回答都当场保存。', '助手只记录发“填报”那位成员的回答；其他成员找助手请@{bot}。'];
 const header = '# An invented campaign for 2022, to show that a new year needs only a new data file (tests/campaign/new-campaign.test.ts).\n# Written by scripts/make-campaign-2022.ts from the 2021 campaign.\n';
 writeFileSync('tests/fixtures/campaign-2022/campaign-2022.yaml', header + stringify(c, { lineWidth: 0 }));

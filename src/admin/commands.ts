@@ -5,6 +5,8 @@ import { tableWords, type ExportWhat } from '../export/texts.js';
 /** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
 export type AdminCommand =
   | { type: 'help' }
+  /** 指南 or 导出 指南: the 填报指南 the groups get */
+  | { type: 'guide' }
   | { type: 'stats'; form?: Form; badForm?: string; within: string }
   | { type: 'missing'; form?: Form; badForm?: string; within: string; page: number }
   | { type: 'lookup'; name: string }
@@ -50,6 +52,9 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
       .filter((token) => token !== '');
 
   if (after(words.help) === '') return { type: 'help' };
+  // the groups' own word for the guide, alone or after 导出
+  const guide = campaign.commands.guide;
+  if (after(guide) === '') return { type: 'guide' };
   // 确认 and 取消, and yes and no as people say them, answer whatever waits for them (a roster import).
   const bare = plain.toLowerCase();
   if (after(words.importConfirm) === '') return { type: 'importConfirm' };
@@ -70,6 +75,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const exported = after(words.export);
   if (exported !== undefined) {
     const parts = tokens(exported);
+    if (parts[0] !== undefined && guide.includes(parts[0])) return { type: 'guide' };
     const includeMissing = parts.some((part) => words.includeMissing.includes(part));
     const approvedOnly = parts.some((part) => words.approvedOnly.includes(part));
     const rest = parts.filter((part) => !words.includeMissing.includes(part) && !words.approvedOnly.includes(part));

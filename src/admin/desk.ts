@@ -19,6 +19,7 @@ import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
 import type { ImportScope, PrismaRosterStore } from '../roster/store.js';
 import { Access } from './access.js';
 import { healthText, type HealthReport } from './health.js';
+import { guideReply } from './guide-reply.js';
 import { actorKind, describeEntry, logText } from './audit-text.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
@@ -37,9 +38,10 @@ export interface DeskFile {
   data: Buffer;
 }
 
-/** What the desk answers: a text, and sometimes a file, or several made one at a time, to send after it. */
+/** What the desk answers: a text (and more texts after it), and sometimes a file, or several made one at a time, to send after them. */
 export interface DeskReply {
   text: string;
+  more?: string[];
   file?: DeskFile;
   files?: AsyncIterable<DeskFile>;
 }
@@ -119,6 +121,8 @@ export class AdminDesk {
     // An admin's words reach units, reasons sent to groups and the audit without invisible characters.
     const command = parseAdminCommand(withoutInvisible(message.text).text, campaign);
     const access = this.accessFor(message.senderId);
+    // The guide is for everyone; an admin gets it as a file too.
+    if (command.type === 'guide') return guideReply(campaign, access !== undefined);
     if (!access) {
       if (command.type === 'unknown' || command.type === 'help') return { text: fill(campaign.messages.privateChat, { bot: campaign.botName }) };
       await this.refuse(message, command.type);
@@ -220,7 +224,7 @@ export class AdminDesk {
     return { text: fill(m.exportBriefsParts, { parts: parts.length, max: megabytes(limit.maxBytes), ...counts }), files };
   }
 
-  private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' }>): Promise<string> {
+  private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' | 'guide' }>): Promise<string> {
     const { campaign, now } = this.options;
     const m = campaign.admin.messages;
     const admin = access.admin;

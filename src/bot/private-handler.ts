@@ -50,8 +50,10 @@ export function attachPrivateHandler(options: PrivateHandlerOptions): void {
           await ledger.release(message.id).catch(() => undefined);
           throw error;
         }
-        await message.say(reply.text);
-        await counted();
+        for (const text of [reply.text, ...(reply.more ?? [])]) {
+          await message.say(text);
+          await counted();
+        }
         // A buffer FileBox cannot be serialised by every puppet; base64 travels everywhere. Several files
         // go one after another, each made only when the one before has gone.
         for await (const file of reply.files ?? (reply.file ? [reply.file] : [])) {

@@ -1,5 +1,6 @@
-// Questions the rest of the code asks of a campaign: which form, its deadline, its choices.
+// Questions the rest of the code asks of a campaign: which form, its deadline, its choices and their menu.
 import type { Campaign, Choice, ChoiceField, Form, UnitKind, Category } from './schema.js';
+import { fill } from './text.js';
 import { parseLocal } from './time.js';
 
 export function findForm(campaign: Campaign, formId: string): Form | undefined {
@@ -28,6 +29,17 @@ export function acceptsSubmission(campaign: Campaign, form: Form, at: Date): boo
 
 export function choicesOf(campaign: Campaign, field: ChoiceField): Choice[] {
   return campaign.choiceSets[field.choices] ?? [];
+}
+
+/** The numbered choices of a field in rows ("1 优化办事流程　2 规范审批行为　3 提高服务质量"), as a question shows them. */
+export function choiceMenu(campaign: Campaign, field: ChoiceField): string {
+  const { formats } = campaign;
+  const options = choicesOf(campaign, field).map((choice, i) => fill(formats.choiceOption, { n: i + 1, value: choice.value }));
+  const rows: string[] = [];
+  for (let i = 0; i < options.length; i += formats.choiceColumns) {
+    rows.push(options.slice(i, i + formats.choiceColumns).join(formats.choiceColumnSeparator));
+  }
+  return rows.join('\n');
 }
 
 export interface UnitProfile {

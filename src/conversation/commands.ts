@@ -17,6 +17,8 @@ export type CommandEvent =
   | { type: 'cmd.confirm' }
   | { type: 'cmd.cancel' }
   | { type: 'cmd.help' }
+  /** 指南: the 填报指南, wherever the group stands */
+  | { type: 'cmd.guide' }
   | { type: 'cmd.progress' }
   | { type: 'cmd.takeover' }
   /** 是, 好的, 对…: yes where the bot asks a yes-or-no question, an acknowledgement elsewhere */
@@ -45,6 +47,8 @@ export function parseInput(text: string, words: CommandWords, form?: Form, formN
   const is = (list: readonly string[]) => list.includes(bare);
 
   if (is(words.start)) return { type: 'cmd.start' };
+  // before 填报 with a form's name: 填报指南 names no form
+  if (is(words.guide)) return { type: 'cmd.guide' };
   const asked = textAfter(plain, words.start)?.replace(/\s+/g, '');
   if (asked && formNames.includes(asked)) return { type: 'cmd.start', form: asked };
   if (is(words.back)) return { type: 'cmd.back' };

@@ -1,7 +1,7 @@
 // The texts of one form: a question, the review and its summary, a pasted list shown back, what is still
-// missing, the lines of 进度, the choice menu. Pure: the clock comes in.
-import type { Campaign, ChoiceField, Form, ScalarField } from '../campaign/schema.js';
-import { choicesOf, deadlineOf } from '../campaign/forms.js';
+// missing, the lines of 进度. Pure: the clock comes in.
+import type { Campaign, Form, ScalarField } from '../campaign/schema.js';
+import { choiceMenu, deadlineOf } from '../campaign/forms.js';
 import { fill, countChars, type Vars } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { completeEntries, entriesOf, mainList, missingOf, ruleHolds, type Answers } from './draft.js';
@@ -192,16 +192,6 @@ export function haveText(campaign: Campaign, form: Form, answers: Answers): stri
 }
 
 /** "1 优化办事流程　2 规范审批行为　3 提高服务质量" and so on, a few to a line. */
-export function choiceMenu(campaign: Campaign, field: ChoiceField): string {
-  const { formats } = campaign;
-  const options = choicesOf(campaign, field).map((choice, i) => fill(formats.choiceOption, { n: i + 1, value: choice.value }));
-  const rows: string[] = [];
-  for (let i = 0; i < options.length; i += formats.choiceColumns) {
-    rows.push(options.slice(i, i + formats.choiceColumns).join(formats.choiceColumnSeparator));
-  }
-  return rows.join('\n');
-}
-
 function withMenu(campaign: Campaign, field: ScalarField, text: string): string {
   return field.kind === 'choice' ? `${text}\n${choiceMenu(campaign, field)}` : text;
 }

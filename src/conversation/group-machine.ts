@@ -36,9 +36,15 @@ export const EMPTY_CONTEXT: GroupContext = {
 };
 
 /** Commands anyone in the group may use while someone else fills in the form. */
-export const OPEN_TO_ALL: ReadonlySet<string> = new Set(['cmd.takeover', 'cmd.progress', 'cmd.help']);
+export const OPEN_TO_ALL: ReadonlySet<string> = new Set(['cmd.takeover', 'cmd.progress', 'cmd.help', 'cmd.guide']);
 
 const REGISTRATION: At = { kind: 'registration' };
+
+/**
+ * 指南 anywhere: the 填报指南, then the question where the group stands, if it stands at one. Nothing else
+ * changes. Named in every state that has a wildcard, which would otherwise take it first.
+ */
+const GUIDE = { actions: [say({ kind: 'guide' }), ...ask] };
 
 const roster = (event: GroupEvent) => ('roster' in event ? event.roster : undefined);
 const sender = (event: GroupEvent) => ('by' in event ? event.by : undefined);
@@ -148,6 +154,7 @@ export function buildGroupMachine(campaign: Campaign) {
       // 修改 in a group with no unit: there is nothing of its own to change yet
       'cmd.edit': { actions: [message('progressUnbound')] },
       'cmd.help': { actions: [message('helpIdle')] },
+      'cmd.guide': GUIDE,
       // Anything else said to the bot: the units offered again, or how to start. (Here, where the commands
       // above are: a wildcard in a child state would win over them.)
       '*': [
@@ -194,6 +201,7 @@ export function buildGroupMachine(campaign: Campaign) {
           'cmd.cancel': { target: 'idle', actions: [message('cancelled')] },
           'cmd.progress': { actions: [message('progressUnbound'), ...ask] },
           'cmd.help': { actions: [say({ kind: 'help' }), ...ask] },
+          'cmd.guide': GUIDE,
           'cmd.back': { actions: [message('atFirstStep'), ...ask] },
           'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
           // Voice and stickers get one line; a 小程序 card is explained; any other picture or file, the question.
@@ -405,6 +413,7 @@ export function buildGroupMachine(campaign: Campaign) {
         on: {
           'form.open': opening,
           'cmd.start': start,
+          'cmd.guide': GUIDE,
           // Anything else said to the bot with no form open: how to start. (Here, where 填报 is.)
           '*': { guard: and(['mentioned', not(stateIn(to(groupIds.filling)))]), actions: [mentionIdle] },
         },

@@ -1,6 +1,7 @@
 // Turns what a step of the group machine asked to say into the campaign's Chinese sentences, reading the
 // group's unit, forms and question off the snapshot the step ended in. Pure: the clock comes in.
-import { deadlineOf, findForm, formsFor } from '../campaign/forms.js';
+import { choiceMenu, deadlineOf, findForm, formsFor } from '../campaign/forms.js';
+import { guideMessages, guideText } from '../campaign/guide.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { excerpt, fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
@@ -8,7 +9,6 @@ import type { Problem } from './answers.js';
 import { formState, openForm, questionAt, type GroupSnapshot } from './engine.js';
 import { entriesOf } from './draft.js';
 import {
-  choiceMenu,
   missingText,
   pasteProblemLines,
   pasteText,
@@ -29,14 +29,35 @@ export interface RenderContext {
   snapshot: GroupSnapshot;
 }
 
-/** The reply to one message: every say in order; the question where the group stands, once, at its last place. */
-export function renderAll(says: readonly Say[], context: RenderContext): string {
+/**
+ * The messages answering one message: every say in order, in one message, the question where the group
+ * stands once, at its last place. The 填报指南 goes as messages of its own, and what follows it in another.
+ */
+export function renderReplies(says: readonly Say[], context: RenderContext): string[] {
   const lastAsk = says.map((say) => say.kind).lastIndexOf('ask');
-  return says
-    .filter((say, i) => say.kind !== 'ask' || i === lastAsk)
-    .map((say) => renderSay(say, context))
-    .filter((text) => text !== '')
-    .join('\n');
+  const replies: string[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) replies.push(lines.join('\n'));
+    lines = [];
+  };
+  says.forEach((say, i) => {
+    if (say.kind === 'ask' && i !== lastAsk) return;
+    if (say.kind === 'guide') {
+      flush();
+      replies.push(...guideMessages(context.campaign));
+      return;
+    }
+    const text = renderSay(say, context);
+    if (text !== '') lines.push(text);
+  });
+  flush();
+  return replies;
+}
+
+/** The reply to one message as one text. */
+export function renderAll(says: readonly Say[], context: RenderContext): string {
+  return renderReplies(says, context).join('\n');
 }
 
 export function renderSay(say: Say, context: RenderContext): string {
@@ -67,6 +88,8 @@ export function renderSay(say: Say, context: RenderContext): string {
       const open = openForm(snapshot, campaign);
       return (open ? form(open).hints?.help : undefined) ?? m.helpForm;
     }
+    case 'guide':
+      return guideText(campaign);
     case 'stepHelp':
       return stepHelp(context);
     case 'kept': {

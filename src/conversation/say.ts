@@ -34,6 +34,8 @@ export type Say =
   | { kind: 'pasteRejected'; form: string; pasted: PastedData }
   /** the commands of the form being filled, or of the group when none is */
   | { kind: 'help'; form?: string }
+  /** the 填报指南: goes as messages of its own */
+  | { kind: 'guide' }
   /** the help of the question where the group stands */
   | { kind: 'stepHelp' }
   /** a picture, file or link sent before its step, kept as the last entry of its list */

@@ -15,7 +15,7 @@ import { OPEN_TO_ALL } from './group-machine.js';
 import type { Envelope, GroupEvent, SystemEvent, UnitProfile, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { refindGroup, type GroupAlive } from './refind.js';
-import { renderAll } from './render.js';
+import { renderReplies } from './render.js';
 import { rosterLookup } from './roster-lookup.js';
 import type { GroupRecord, GroupStore, GroupWrite } from './store.js';
 
@@ -225,8 +225,8 @@ export class GroupConversations {
       // now, not saved against a question that may have changed.
       const step: Step = loaded.updated && 'by' in event ? { snapshot: loaded.snapshot, says: [{ kind: 'ask' }], effects: [], changed: true } : this.engine.step(loaded.snapshot, event);
       if (!step.changed && step.says.length === 0) return undefined;
-      const text = renderAll(step.says, { campaign: this.campaign, now: at, snapshot: step.snapshot });
-      const replies = text === '' ? [] : [loaded.updated ? `${this.campaign.messages.resumedAfterUpdate}\n${text}` : text];
+      const replies = renderReplies(step.says, { campaign: this.campaign, now: at, snapshot: step.snapshot });
+      if (loaded.updated && replies.length > 0) replies[0] = `${this.campaign.messages.resumedAfterUpdate}\n${replies[0]}`;
       if (replies.length === 0 && !step.changed) return undefined;
       const write = await this.writeOf(roomId, messageId, actor, at, loaded, step, replies.length, seen);
       const result = await this.store.write(write);

@@ -124,7 +124,7 @@ describe('an unbound group', () => {
     const g = new Group();
     expect(await g.say('今天几点开会？')).toBe('');
     expect(await g.say('你好', 'u1', { mentioned: true })).toBe(
-      '您好，我是服务月助手。回复“填报”开始或继续填报，回复“进度”查看进度，回复“帮助”查看指令。',
+      '您好，我是服务月助手。回复“填报”开始或继续填报，回复“进度”查看进度，回复“指南”查看填报指南，回复“帮助”查看指令。',
     );
     expect(await g.say('帮助')).toBe(campaign.messages.helpIdle);
   });

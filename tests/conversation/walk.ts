@@ -5,10 +5,12 @@
 // - 进度 tells the truth about every form (as the stored submissions say) and 帮助 lists the commands;
 // - 取消 leaves a state that 填报 resumes;
 // - 填报 X opens X (or says why it cannot), keeping every other form's answers;
+// - 指南 shows the guide and leaves the group where it stood;
 // - nothing throws.
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { formsFor } from '../../src/campaign/forms.js';
+import { guideText } from '../../src/campaign/guide.js';
 import { loadCampaign, parseCampaign } from '../../src/campaign/load.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { parseInput } from '../../src/conversation/commands.js';
@@ -229,6 +231,12 @@ export class Walk {
     const open = openForm(snapshot, this.campaign);
     const help = open ? (this.campaign.forms.find((f) => f.id === open)!.hints?.help ?? m.helpForm) : m.helpIdle;
     expect(this.probe(snapshot, '帮助').reply.startsWith(help), where).toBe(true);
+
+    // 指南 shows the guide and changes nothing: the group stands where it stood, with the same answers.
+    const guided = this.probe(snapshot, '指南');
+    expect(guided.snapshot.value, where).toEqual(snapshot.value);
+    expect(guided.snapshot.context.forms, where).toEqual(snapshot.context.forms);
+    expect(guided.reply.startsWith(guideText(this.campaign)), where).toBe(true);
 
     // 取消 leaves a state that 填报 resumes (取消 of a pasted list drops the paste and stays in the form).
     if (open) {
