@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fixedDirectory } from '../src/admin/directory.js';
 import { DEFAULT_SEND_LIMITS } from '../src/app.js';
 import { loadCampaign } from '../src/campaign/load.js';
 import { silentLogger } from '../src/log.js';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
     const gate = new SendGate({ limits: unlimited, zone: campaign.timezone, store });
     const context = async () => ({ limits: unlimited, quiet, zone: campaign.timezone });
     const planner = new ReminderPlanner({ campaign, store, budget: context, log });
-    const sender = new OutboxSender({ store, gate, deliver: outboxDelivery(campaign, store, outbound), quiet, zone: campaign.timezone, log });
+    const sender = new OutboxSender({ store, gate, deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), quiet, zone: campaign.timezone, log });
     const table: string[][] = [];
     const row = (what: string, ms: number, count: number, note = '') =>
       table.push([what, String(count), (ms / 1000).toFixed(2), count > 0 ? (ms / count).toFixed(2) : '', note, `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`]);

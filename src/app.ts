@@ -7,6 +7,7 @@ import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
 import { localDay } from './campaign/time.js';
 import { AdminDesk, type FileLimit } from './admin/desk.js';
+import { withSettingAdmins } from './admin/directory.js';
 import { parseAdmins } from './admin/scope.js';
 import { watchConnection, type Connection, type Timers } from './bot/connection.js';
 import { connectionText } from './bot/connection-text.js';
@@ -23,6 +24,7 @@ import { loadRosterSpec } from './roster/spec.js';
 import { PrismaRosterStore } from './roster/store.js';
 import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaExportStore } from './store/export-store.js';
+import { PrismaInvitedAdmins } from './store/invited-admins.js';
 import { PrismaMessageLedger } from './store/message-ledger.js';
 import { SqliteGroupStore } from './store/group-store.js';
 import { Serial } from './store/serial.js';
@@ -58,7 +60,10 @@ export interface AppOptions {
   databaseUrl: string;
   /** folder holding campaign*.yaml and roster.yaml */
   campaignDir: string;
-  /** WeChat contact ids of the admins, each optionally with a scope: "wxid=city:广州市", "wxid=industry:广东电网" */
+  /**
+   * WeChat contact ids of the admins, each optionally with a scope: "wxid=city:广州市", "wxid=industry:广东电网";
+   * beside them, the admins invited by `npm run admin` (read from the database at each use)
+   */
   admins: string[];
   /** the clock; every date the bot computes comes from here */
   now?: () => Date;
@@ -109,7 +114,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const now = options.now ?? (() => new Date());
   const campaign = loadCampaign(options.campaignDir);
   const rosterSpec = loadRosterSpec(options.campaignDir);
-  const admins = parseAdmins(options.admins);
+  const settingAdmins = parseAdmins(options.admins);
   const quiet = parseQuietHours(options.quietHours ?? DEFAULT_QUIET_HOURS);
   if (!quiet) throw new Error(`quiet hours must read like 22:00-08:00 or off, not "${options.quietHours}"`);
   const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
@@ -128,6 +133,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   } as WechatyOptions);
   const scheduleStore = new PrismaScheduleStore(database.prisma, serial);
   const adminStore = new PrismaAdminStore(database.prisma, serial);
+  const invited = new PrismaInvitedAdmins(database.prisma, serial);
+  const admins = withSettingAdmins(settingAdmins, invited);
   const gate = new SendGate({
     limits: options.sendLimits ?? DEFAULT_SEND_LIMITS,
     zone: campaign.timezone,
@@ -143,7 +150,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminUnits: () => adminStore.units(),
     bindingChanges: (since) => adminStore.bindingChanges(since),
     gate,
-    deliver: outboxDelivery(campaign, scheduleStore, wechatyOutbound(bot)),
+    deliver: outboxDelivery(campaign, scheduleStore, wechatyOutbound(bot), admins),
     quiet,
     digestAt,
     now,
@@ -155,7 +162,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     campaign,
     store,
     now,
-    notifyAdmins: adminNotifier(bot, admins.map((admin) => admin.id), log, counted),
+    notifyAdmins: adminNotifier(bot, admins, log, counted),
     groupAlive: groupAliveOf(bot),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
     counted: (_count, at) => gate.noteSent(at),
@@ -164,6 +171,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const desk = new AdminDesk({
     campaign,
     admins,
+    claims: invited,
     store: adminStore,
     groups: conversations,
     exporter: createExporter({ store: new PrismaExportStore(database.prisma, serial), campaign, now, dataDir }),

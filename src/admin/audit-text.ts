@@ -6,6 +6,8 @@ import { formatDateTime } from '../campaign/time.js';
 import { PAUSED } from '../schedule/scheduler.js';
 import type { AuditEntry } from '../store/admin-store.js';
 import { echoName, echoQuery, echoReason } from './echo.js';
+import { scopeOfColumns } from './invites.js';
+import { scopeLabel } from './report.js';
 
 /** Who an audit entry's actor is: the bot itself, the command line (`cli:<user>`), or a WeChat contact. */
 export function actorKind(actor: string): { kind: 'system' } | { kind: 'cli'; user: string } | { kind: 'contact' } {
@@ -59,6 +61,15 @@ export function describeEntry(campaign: Campaign, entry: AuditEntry, unitName: (
       return fill(t.setting, { key: echoName(text('key')) });
     case 'admin.refused':
       return fill(t.refused, { id: entry.actor, text: echoQuery(text('text')) });
+    case 'admin.invited':
+    case 'admin.bound':
+    case 'admin.removed': {
+      const scope = scopeOfColumns(text('scope'), text('scopeName') || null);
+      const named = { name: echoName(text('name')), scope: scope ? scopeLabel(campaign, scope) : '' };
+      return fill(entry.action === 'admin.invited' ? t.adminInvited : entry.action === 'admin.bound' ? t.adminBound : t.adminRemoved, named);
+    }
+    case 'admin.codeRefused':
+      return fill(t.adminCodeRefused, { id: entry.actor });
     default:
       return fill(t.other, { action: entry.action });
   }

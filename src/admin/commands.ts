@@ -1,6 +1,7 @@
 // What an admin's private message asks for.
 import type { Campaign, Form } from '../campaign/schema.js';
 import { tableWords, type ExportWhat } from '../export/texts.js';
+import { codeIn } from './invites.js';
 
 /** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
 export type AdminCommand =
@@ -33,6 +34,8 @@ export type AdminCommand =
   | { type: 'health' }
   /** 日志 [单位]: name '' for the whole scope; n when the name is a number of the last list */
   | { type: 'log'; name: string; n?: number }
+  /** 管理员 123456: the one-time code that makes the sender an admin; none when what follows is no code (a name) */
+  | { type: 'claim'; code?: string }
   /** text: what was typed, as typed (a reply repeats only its start) */
   | { type: 'unknown'; text: string };
 
@@ -55,6 +58,11 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   // the groups' own word for the guide, alone or after 导出
   const guide = campaign.commands.guide;
   if (after(guide) === '') return { type: 'guide' };
+  const claim = after(words.claim);
+  if (claim !== undefined) {
+    const code = codeIn(claim);
+    return code === undefined ? { type: 'claim' } : { type: 'claim', code };
+  }
   // 确认 and 取消, and yes and no as people say them, answer whatever waits for them (a roster import).
   const bare = plain.toLowerCase();
   if (after(words.importConfirm) === '') return { type: 'importConfirm' };

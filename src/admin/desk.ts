@@ -1,6 +1,7 @@
 // The admins' private chat with the bot: statistics, the missing units, one unit in detail, the roster,
 // unbinding, roster files, the audit log. Everyone else who writes privately is pointed to their group;
-// admin commands from them are refused, logged and audited. An admin is known by contact id only, and every
+// admin commands from them are refused, logged and audited. An admin is known by contact id only (listed in
+// ADMINS, or bound by the one-time code of `管理员 123456`, claim.ts), looked up at each message, and every
 // command reads and changes units through the Access made for that admin (access.ts), which holds its scope.
 import { withoutInvisible } from '../campaign/invisible.js';
 import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
@@ -21,6 +22,9 @@ import { Access } from './access.js';
 import { healthText, type HealthReport } from './health.js';
 import { guideReply } from './guide-reply.js';
 import { actorKind, describeEntry, logText } from './audit-text.js';
+import { AdminClaims } from './claim.js';
+import type { AdminDirectory } from './directory.js';
+import type { ClaimStore } from './invites.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
 import type { Admin, Scope } from './scope.js';
@@ -65,7 +69,10 @@ export interface GroupControl extends FormReturner {
 
 export interface AdminDeskOptions {
   campaign: Campaign;
-  admins: readonly Admin[];
+  /** who the admins are now */
+  admins: AdminDirectory;
+  /** the invitations that 管理员 and a code spend */
+  claims: ClaimStore;
   store: AdminStore;
   groups: GroupControl;
   exporter: Exporter;
@@ -96,22 +103,22 @@ const LOG_ENTRIES = 20;
 const LOG_PAGE = 200;
 
 export class AdminDesk {
-  private readonly admins: Map<string, Admin>;
-
   private readonly review: ReviewDesk;
 
+  private readonly claims: AdminClaims;
+
   constructor(private readonly options: AdminDeskOptions) {
-    this.admins = new Map(options.admins.map((admin) => [admin.id, admin]));
-    const { campaign, store, groups, notices, now } = options;
+    const { campaign, store, groups, notices, now, log, admins, claims } = options;
     this.review = new ReviewDesk({ campaign, store, groups, notices, now });
+    this.claims = new AdminClaims({ campaign, store: claims, admins, now, log });
   }
 
   /**
-   * What the contact may read and change: undefined for anyone not listed as an admin by contact id,
-   * whatever the name. The one way into every admin command.
+   * What the contact may read and change: undefined for anyone not an admin by contact id, whatever the
+   * name. The one way into every admin command.
    */
-  private accessFor(contactId: string): Access | undefined {
-    const admin = this.admins.get(contactId);
+  private async accessFor(contactId: string): Promise<Access | undefined> {
+    const admin = await this.options.admins.find(contactId);
     return admin ? new Access(this.options.campaign, admin, () => this.options.store.units()) : undefined;
   }
 
@@ -120,7 +127,9 @@ export class AdminDesk {
     const { campaign } = this.options;
     // An admin's words reach units, reasons sent to groups and the audit without invisible characters.
     const command = parseAdminCommand(withoutInvisible(message.text).text, campaign);
-    const access = this.accessFor(message.senderId);
+    // 管理员 and a code: from anyone, admin or not; it is how one becomes an admin.
+    if (command.type === 'claim') return { text: await this.claims.claim(message, command.code) };
+    const access = await this.accessFor(message.senderId);
     // The guide is for everyone; an admin gets it as a file too.
     if (command.type === 'guide') return guideReply(campaign, access !== undefined);
     if (!access) {
@@ -141,7 +150,7 @@ export class AdminDesk {
     const m = campaign.admin.messages;
     // The name as the replies and the audit log show it.
     const name = echoFileName(file.name);
-    const access = this.accessFor(message.senderId);
+    const access = await this.accessFor(message.senderId);
     if (!access) {
       await this.refuse({ ...message, text: name }, 'rosterFile');
       return { text: m.refused };
@@ -224,7 +233,7 @@ export class AdminDesk {
     return { text: fill(m.exportBriefsParts, { parts: parts.length, max: megabytes(limit.maxBytes), ...counts }), files };
   }
 
-  private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' | 'guide' }>): Promise<string> {
+  private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' | 'guide' | 'claim' }>): Promise<string> {
     const { campaign, now } = this.options;
     const m = campaign.admin.messages;
     const admin = access.admin;
@@ -389,13 +398,18 @@ export class AdminDesk {
    * command line, a member by the name the groups or WeChat know, else the contact id.
    */
   private async actorNames(entries: readonly AuditEntry[]): Promise<(entry: AuditEntry) => string> {
-    const { campaign, store, contactName } = this.options;
+    const { campaign, store, contactName, admins } = this.options;
     const actors = campaign.admin.labels.actors;
     const ids = [...new Set(entries.map((entry) => entry.actor))];
     const stored = await store.knownNames(ids);
     const names = new Map<string, string>();
+    const isAdmin = new Set<string>();
     for (const id of ids) {
-      const name = stored.get(id) ?? (await contactName?.(id).catch(() => undefined));
+      if (actorKind(id).kind !== 'contact') continue;
+      const admin = await admins.find(id);
+      if (admin) isAdmin.add(id);
+      // an invited admin by the name the operator gave
+      const name = admin?.name ?? stored.get(id) ?? (await contactName?.(id).catch(() => undefined));
       if (name) names.set(id, echoName(name));
     }
     return (entry) => {
@@ -403,7 +417,7 @@ export class AdminDesk {
       if (kind.kind === 'system') return actors.system;
       if (kind.kind === 'cli') return fill(actors.cli, { user: echoName(kind.user) });
       const name = names.get(entry.actor);
-      if (this.admins.has(entry.actor)) return fill(actors.admin, { name: name ?? entry.actor });
+      if (isAdmin.has(entry.actor)) return fill(actors.admin, { name: name ?? entry.actor });
       // one refused said who they claimed to be
       const claimed = entry.action === 'admin.refused' && typeof entry.detail['name'] === 'string' ? echoName(entry.detail['name']) : undefined;
       return claimed || name || entry.actor;

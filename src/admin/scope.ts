@@ -1,12 +1,16 @@
 // Who the admins are and what each may see: the whole province, one city, or one industry system.
-// Admins are known by their WeChat contact id from the configuration, never by a nickname.
+// Admins are known by their WeChat contact id, from the configuration or bound by a one-time code
+// (invites.ts), never by a nickname.
 import { fill } from '../campaign/text.js';
 
 export type Scope = { kind: 'province' } | { kind: 'city'; city: string } | { kind: 'industry'; industry: string };
 
 export interface Admin {
+  /** the WeChat contact id */
   id: string;
   scope: Scope;
+  /** the name an invited admin was given by the operator; none for the ADMINS setting's */
+  name?: string;
 }
 
 export class AdminConfigError extends Error {

@@ -4,6 +4,7 @@
 import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
 import type { AdminDesk } from '../admin/desk.js';
+import type { AdminDirectory } from '../admin/directory.js';
 import type { Logger } from '../log.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
 
@@ -77,16 +78,23 @@ async function fileOf(message: Message): Promise<{ name: string; data: () => Pro
   return { name: box.name, data: () => box.toBuffer() };
 }
 
-/** Sends a note to every admin privately (counted toward the send limits); a failure is logged, never thrown. */
-export function adminNotifier(bot: Wechaty, adminIds: readonly string[], log: Logger, counted?: () => Promise<unknown>): (text: string) => void {
+/**
+ * Sends a note privately to every admin of the moment (counted toward the send limits); a failure is logged,
+ * never thrown.
+ */
+export function adminNotifier(bot: Wechaty, admins: Pick<AdminDirectory, 'list'>, log: Logger, counted?: () => Promise<unknown>): (text: string) => void {
+  const notify = async (id: string, text: string) => {
+    const contact = await bot.Contact.find({ id });
+    if (!contact) throw new Error(`admin contact ${id} not found`);
+    await contact.say(text);
+    await counted?.();
+  };
   return (text) => {
-    for (const id of adminIds) {
-      void (async () => {
-        const contact = await bot.Contact.find({ id });
-        if (!contact) throw new Error(`admin contact ${id} not found`);
-        await contact.say(text);
-        await counted?.();
-      })().catch((error: unknown) => log.warn({ err: error, adminId: id }, 'could not notify an admin'));
-    }
+    void admins.list().then(
+      (list) => {
+        for (const { id } of list) void notify(id, text).catch((error: unknown) => log.warn({ err: error, adminId: id }, 'could not notify an admin'));
+      },
+      (error: unknown) => log.warn({ err: error }, 'could not read the admins to notify'),
+    );
   };
 }

@@ -470,6 +470,8 @@ export const AdminSchema = z.strictObject({
     log: words1,
     /** 状态: whether the bot is logged in, what waits to be sent, the database and its last backup */
     health: words1,
+    /** 管理员 123456: the one-time code of `npm run admin -- invite` makes the sender that admin */
+    claim: words1,
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
@@ -597,6 +599,11 @@ export const AdminSchema = z.strictObject({
       resumed: text,
       setting: text,
       refused: text,
+      /** an admin invited (or given a new code), bound by its code, removed; a code that bound nothing */
+      adminInvited: text,
+      adminBound: text,
+      adminRemoved: text,
+      adminCodeRefused: text,
       /** a change this version does not know how to say */
       other: text,
     }),
@@ -624,6 +631,19 @@ export const AdminSchema = z.strictObject({
     healthError: text,
     healthBackup: text,
     healthNoBackup: text,
+    /**
+     * 管理员 and a code: no code given (a name, say); bound ({name}, {scope}); the same code again from the
+     * admin it bound; the sender is another admin already ({other}, {scope}, {name}); a wrong, spent or
+     * expired ({days}) code; too many wrong codes ({minutes} until the next is read)
+     */
+    claimHow: text,
+    claimDone: text,
+    claimAgain: text,
+    claimTaken: text,
+    claimWrong: text,
+    claimUsed: text,
+    claimExpired: text,
+    claimLocked: text,
   }),
 });
 

@@ -6,7 +6,11 @@ import { parseArgs } from 'node:util';
 import { findCampaignFile, loadCampaignFile } from '../campaign/load.js';
 import { fill } from '../campaign/text.js';
 import { loadDotEnv, readConfig } from '../config.js';
+import { withSettingAdmins } from '../admin/directory.js';
+import { parseAdmins } from '../admin/scope.js';
 import { openDatabase } from '../store/client.js';
+import { PrismaInvitedAdmins } from '../store/invited-admins.js';
+import { Serial } from '../store/serial.js';
 import { checkSetUp, type Finding } from './doctor/checks.js';
 import { doctorTexts as t } from './doctor/texts.js';
 
@@ -20,11 +24,15 @@ export async function setUpFindings(env: Record<string, string | undefined>, now
   const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
   try {
     const units = await database.prisma.unit.count();
+    const invited = new PrismaInvitedAdmins(database.prisma, new Serial());
+    const admins = await withSettingAdmins(parseAdmins(config.ADMINS), invited).list();
+    const pending = (await invited.invitations()).filter((invitation) => invitation.contactId === null);
     return checkSetUp({
       campaign,
       campaignFile: path.relative(process.cwd(), file) || file,
       units,
-      admins: config.ADMINS.length,
+      admins: admins.length,
+      pendingInvitations: pending.length,
       puppet: config.WECHATY_PUPPET,
       token: config.WECHATY_PUPPET_SERVICE_TOKEN,
       now,

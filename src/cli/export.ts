@@ -6,27 +6,24 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { Scope } from '../admin/scope.js';
 import { loadCampaign } from '../campaign/load.js';
 import { fill, type Vars } from '../campaign/text.js';
-import { loadDotEnv, readConfig } from '../config.js';
+import { readConfig } from '../config.js';
 import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';
 import { exportTexts } from '../export/texts.js';
 import { databaseFile, openDatabase } from '../store/client.js';
 import { PrismaExportStore } from '../store/export-store.js';
 import { Serial } from '../store/serial.js';
+import { runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 export const DEFAULT_OUT_DIR = 'data/exports';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  env: Record<string, string | undefined>;
-  now(): Date;
+export interface CliIo extends TerminalIo {
   /** the folder data/exports/ is under; the current folder (the project, under npm) when not given */
   cwd?: string;
 }
@@ -136,12 +133,4 @@ async function writeBriefs(exporter: Exporter, options: ExportOptions, target: (
   return fill(cli.writtenBriefs, { rows: briefs.rows, files: briefs.files, missing, file });
 }
 
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  loadDotEnv();
-  process.exitCode = await runExportCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    env: process.env,
-    now: () => new Date(),
-  });
-}
+await runWhenMain(import.meta.url, runExportCli);

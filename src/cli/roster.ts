@@ -2,11 +2,11 @@
 // Every sentence comes from conversations/roster.yaml, as in the admin's chat with the bot; the exit codes
 // are listed in `--help` (messages.cli.help).
 import { readFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { fill, type Vars } from '../campaign/text.js';
-import { loadDotEnv, readConfig } from '../config.js';
+import { cliActor, runWhenMain, type CliIo } from './terminal.js';
+import { readConfig } from '../config.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
 import { parseRoster } from '../roster/parse.js';
 import { loadRosterSpec, type RosterSpec } from '../roster/spec.js';
@@ -24,13 +24,6 @@ export const EXIT = {
 } as const;
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
-
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  env: Record<string, string | undefined>;
-  now(): Date;
-}
 
 type Command = { name: 'help' } | { name: 'summary' } | { name: 'import'; file: string; yes: boolean };
 
@@ -151,21 +144,4 @@ async function withStore(databaseUrl: string, job: (store: PrismaRosterStore) =>
   }
 }
 
-function cliActor(): string {
-  try {
-    return `cli:${os.userInfo().username}`;
-  } catch {
-    return 'cli';
-  }
-}
-
-if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  loadDotEnv();
-  const code = await runRosterCli(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    env: process.env,
-    now: () => new Date(),
-  });
-  process.exitCode = code;
-}
+await runWhenMain(import.meta.url, runRosterCli);

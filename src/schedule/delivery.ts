@@ -1,7 +1,8 @@
 // Turns an outbox row into the message it stands for, as things are when it is sent: a reminder is written
 // from the unit's answers of the moment (and not sent at all if the form was handed in meanwhile); a digest
-// carries its text.
+// carries its text, and goes only to a contact that is still an admin.
 import { z } from 'zod';
+import type { AdminDirectory } from '../admin/directory.js';
 import type { Outbound } from '../bot/outbound.js';
 import { findForm } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
@@ -13,11 +14,12 @@ import type { ScheduleStore } from './store.js';
 const DigestPayloadSchema = z.object({ text: z.string().min(1) });
 export const NoticePayloadSchema = z.object({ text: z.string().min(1), mentionIds: z.array(z.string()) });
 
-export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outbound: Outbound): Deliver {
+export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outbound: Outbound, admins: Pick<AdminDirectory, 'find'>): Deliver {
   return async (row, now) => {
     if (row.kind === 'digest') {
       const payload = DigestPayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable digest' };
+      if (!(await admins.find(row.target))) return { sent: false, reason: 'no longer an admin' };
       await outbound.toContact(row.target, payload.data.text);
       return { sent: true };
     }

@@ -1,7 +1,8 @@
 // When the admins' digests go out: each day of the campaign at the configured time, and right after each
 // deadline. Each is queued once per admin (the key names the day or the form), with its text as it stands
-// when queued; one missed while the bot was down still goes out within a day.
-import type { Admin } from '../admin/scope.js';
+// when queued; one missed while the bot was down still goes out within a day. The admins are the ones of the
+// moment the digest is queued.
+import type { AdminDirectory } from '../admin/directory.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
@@ -16,7 +17,7 @@ const DAY_MS = 86_400_000;
 
 export interface DigestPlannerOptions {
   campaign: Campaign;
-  admins: readonly Admin[];
+  admins: Pick<AdminDirectory, 'list'>;
   units: AdminStore['units'];
   store: ScheduleStore;
   /** minutes after local midnight */
@@ -65,9 +66,12 @@ export class DigestPlanner {
 
   /** Queues the digests due at `now`, once each. */
   async plan(now: Date): Promise<void> {
-    const { campaign, admins, store, log } = this.options;
+    const { campaign, store, log } = this.options;
+    const jobs = this.jobs(now);
+    if (jobs.length === 0) return;
+    const admins = await this.options.admins.list();
     if (admins.length === 0) return;
-    for (const job of this.jobs(now)) {
+    for (const job of jobs) {
       if (await store.round(job.key)) continue;
       const [units, budget, changes] = await Promise.all([
         this.options.units(),

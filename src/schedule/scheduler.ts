@@ -1,7 +1,7 @@
 // The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
 // limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
 // can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
-import type { Admin } from '../admin/scope.js';
+import type { AdminDirectory } from '../admin/directory.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
@@ -25,7 +25,8 @@ const DAY_MS = 86_400_000;
 
 export interface SchedulerOptions {
   campaign: Campaign;
-  admins: readonly Admin[];
+  /** who the admins are now: digests go to them, and the day's cap keeps room for them */
+  admins: Pick<AdminDirectory, 'list'>;
   store: ScheduleStore;
   adminUnits: AdminStore['units'];
   /** what the digests report of the bindings */
@@ -90,8 +91,9 @@ export class Scheduler implements ReminderControl, GroupNotices {
    * Of each day's cap, what reminders leave for the admins' digests: two each (the daily one and one after
    * a deadline), at most half the cap.
    */
-  private get reserve(): number {
-    return Math.min(2 * this.options.admins.length, Math.floor(this.options.gate.limits.dailyCap / 2));
+  private async reserve(): Promise<number> {
+    const admins = await this.options.admins.list();
+    return Math.min(2 * admins.length, Math.floor(this.options.gate.limits.dailyCap / 2));
   }
 
   /** Resolves when the tick under way, if any, is done. */
@@ -116,7 +118,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
     if (!this.options.online()) return;
     // What admins send to groups and the admins' digests go before the reminders, paused or not.
     await this.sender.drain(now, ['notice', 'digest']);
-    if (!(await this.paused())) await this.sender.drain(now, ['reminder'], this.reserve);
+    if (!(await this.paused())) await this.sender.drain(now, ['reminder'], await this.reserve());
   }
 
   async paused(): Promise<boolean> {
@@ -155,7 +157,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
     const { campaign, gate, quiet } = this.options;
     const today = localDay(now, campaign.timezone);
     const sent = await gate.sentOn(now);
-    const limits = { ...gate.limits, dailyCap: gate.limits.dailyCap - this.reserve };
+    const limits = { ...gate.limits, dailyCap: gate.limits.dailyCap - (await this.reserve()) };
     return { limits, quiet, zone: campaign.timezone, sentOn: (day) => (day === today ? sent : 0) };
   }
 

@@ -3,14 +3,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hashCode } from '../../src/admin/invites.js';
+import { DEFAULT_MIGRATIONS_DIR } from '../../src/app.js';
 import { loadCampaign } from '../../src/campaign/load.js';
+import { runAdminCli } from '../../src/cli/admin.js';
 import { checkSetUp } from '../../src/cli/doctor/checks.js';
 import { runDoctor } from '../../src/cli/doctor.js';
+import { openDatabase } from '../../src/store/client.js';
+import { PrismaInvitedAdmins } from '../../src/store/invited-admins.js';
+import { Serial } from '../../src/store/serial.js';
 import { seedRoster } from '../support/test-app.js';
 
 const campaign = loadCampaign('conversations');
 const BEFORE = new Date('2021-09-20T10:30:00+08:00');
-const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, puppet: 'wechaty-puppet-wechat4u', token: undefined, now: BEFORE };
+const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, pendingInvitations: 0, puppet: 'wechaty-puppet-wechat4u', token: undefined, now: BEFORE };
 
 describe('checkSetUp', () => {
   it('passes a set-up with a roster, admins, a campaign still running and a puppet that needs no token', () => {
@@ -28,11 +34,20 @@ describe('checkSetUp', () => {
       .map((finding) => finding.line);
     expect(lines).toEqual([
       '✗ 名单是空的：运行 npm run roster -- import 名单.xlsx 导入（或由管理员把名单文件私聊发给机器人）',
-      '✗ 没有管理员：在 .env 里写 ADMINS=管理员的微信联系人ID（多个用逗号隔开），否则没有人收到汇总，也不能发名单和导出表格',
+      '✗ 没有管理员：运行 npm run admin -- invite 名字 邀请（它打印一个验证码，对方用自己的微信私聊机器人发送“管理员 验证码”），或在 .env 里写 ADMINS=管理员的微信联系人ID（多个用逗号隔开）；否则没有人收到汇总，也不能发名单和导出表格',
       '✗ 活动文件 conversations/campaign-2021.yaml（2021年广东青年文明号集中服务月）的截止时间都已过去（最晚10月29日 23:59）：在 .env 里用 CAMPAIGN_DIR= 指向本期的活动文件夹',
       '✗ 微信协议 wechaty-puppet-service 需要令牌：在 .env 里写 WECHATY_PUPPET_SERVICE_TOKEN=…',
     ]);
     expect(checkSetUp({ ...READY, puppet: 'wechaty-puppet-padlocal', token: 'puppet_padlocal_x' }).every((finding) => finding.ok)).toBe(true);
+  });
+
+  it('counts invitations not yet accepted beside the admins, and says how one is accepted', () => {
+    const admins = (admins: number, pendingInvitations: number) => checkSetUp({ ...READY, admins, pendingInvitations })[1];
+    expect(admins(0, 1)).toEqual({
+      ok: false,
+      line: '✗ 还没有管理员：1个邀请未接受（对方用自己的微信私聊机器人发送“管理员 验证码”；验证码过期或丢了，再运行 npm run admin -- invite 名字），查看：npm run admin -- list',
+    });
+    expect(admins(2, 1)).toEqual({ ok: true, line: '✓ 管理员：2位（另有1个邀请未接受，查看：npm run admin -- list）' });
   });
 });
 
@@ -63,7 +78,21 @@ describe('npm run doctor', () => {
         '一切就绪，可以运行 npm start。',
       ],
     });
-  }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine
+
+    // Without ADMINS: an invitation waiting is not an admin yet; once its code is spent, it is.
+    const printed: string[] = [];
+    await runAdminCli(['invite', '小周'], { out: (text) => printed.push(text), err: () => {}, env, now: () => BEFORE });
+    const waiting = await run(env, ['--now', '2021-09-20T10:30:00+08:00']);
+    expect(waiting.code).toBe(1);
+    expect(waiting.out[1]).toMatch(/^✗ 还没有管理员：1个邀请未接受/);
+    const db = await openDatabase(env.DATABASE_URL, DEFAULT_MIGRATIONS_DIR);
+    try {
+      await new PrismaInvitedAdmins(db.prisma, new Serial()).claim(hashCode(printed.at(-1)!.slice('管理员 '.length)), 'wxid_zhou', BEFORE);
+    } finally {
+      await db.close();
+    }
+    expect((await run(env, ['--now', '2021-09-20T10:30:00+08:00'])).out[1]).toBe('✓ 管理员：1位');
+  }, 60_000); // child processes starting tsx: seconds on a loaded 2-core machine
 
   it('says why it could not run at all', async () => {
     const result = await run({ CAMPAIGN_DIR: 'no/such/folder' }, []);

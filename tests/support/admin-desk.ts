@@ -2,7 +2,9 @@
 // and `ask` to write to the desk as an admin would.
 import { expect } from 'vitest';
 import { AdminDesk } from '../../src/admin/desk.js';
-import type { Admin } from '../../src/admin/scope.js';
+import { withSettingAdmins, type AdminDirectory } from '../../src/admin/directory.js';
+import { claimOutcome, codeExpiry, hashCode, type ClaimStore, type CodeHolder, type InvitedAdmin } from '../../src/admin/invites.js';
+import type { Admin, Scope } from '../../src/admin/scope.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { silentLogger } from '../../src/log.js';
 import type { ReminderControl } from '../../src/schedule/scheduler.js';
@@ -86,6 +88,40 @@ export class MemoryAdminStore implements AdminStore {
   }
 }
 
+/** Invitations held in memory, as `npm run admin -- invite` would make them: the directory and the claims in one. */
+export class MemoryInvitations implements ClaimStore, AdminDirectory {
+  rows: (CodeHolder & { codeHash: string })[] = [];
+  wrong: { contactId: string; at: Date; reason: string }[] = [];
+
+  invite(name: string, scope: Scope, code: string, at: Date): void {
+    const row = this.rows.find((r) => r.name === name);
+    const fresh = { codeHash: hashCode(code), expiresAt: codeExpiry(at), usedAt: null };
+    if (row) Object.assign(row, { scope }, fresh);
+    else this.rows.push({ name, scope, contactId: null, ...fresh });
+  }
+  remove(name: string): void {
+    this.rows = this.rows.filter((r) => r.name !== name);
+  }
+  async list(): Promise<InvitedAdmin[]> {
+    return this.rows.flatMap((r) => (r.contactId ? [{ id: r.contactId, name: r.name, scope: r.scope }] : []));
+  }
+  async find(contactId: string) {
+    return (await this.list()).find((admin) => admin.id === contactId);
+  }
+  async claim(codeHash: string, contactId: string, at: Date) {
+    const row = this.rows.find((r) => r.codeHash === codeHash);
+    const outcome = claimOutcome(row, this.rows.find((r) => r.contactId === contactId), contactId, at);
+    if (outcome.kind === 'bound') Object.assign(row!, { contactId, usedAt: at });
+    return outcome;
+  }
+  async wrongCodes(contactId: string, since: Date) {
+    return this.wrong.filter((w) => w.contactId === contactId && w.at >= since).map((w) => w.at);
+  }
+  async wrongCode(contactId: string, at: Date, detail: { reason: string }) {
+    this.wrong.push({ contactId, at, reason: detail.reason });
+  }
+}
+
 /** A roster unit with no submissions, named and placed as given. */
 export function adminUnit(id: number, name: string, city: string | null, industry: string | null = null, roomTopic: string | null = null): AdminUnit {
   return { id, name, kind: 'collective', categories: ['provincialModel'], city, industry, roomTopic, submissions: [] };
@@ -105,13 +141,15 @@ export function makeDesk(options: DeskOptions) {
   const store = new MemoryAdminStore(options.units ?? []);
   const clock = { now: options.now };
   const unbound: number[] = [];
+  const invitations = new MemoryInvitations();
   /** forms sent back, and what the groups were told */
   const returned: { unitId: number; formId: string; reason: string; by: string }[] = [];
   const moved: { unitId: number; toRoomId: string }[] = [];
   const notices: { key: string; roomId: string; text: string; mentionIds: readonly string[] }[] = [];
   const desk = new AdminDesk({
     campaign: options.campaign,
-    admins: options.admins,
+    admins: withSettingAdmins(options.admins, invitations),
+    claims: invitations,
     store,
     groups: {
       // Frees the unit's group, if it has one.
@@ -161,5 +199,5 @@ export function makeDesk(options: DeskOptions) {
     expect(reply.file).toBeUndefined();
     return reply.text;
   };
-  return { desk, reminders, store, clock, unbound, returned, moved, notices, ask };
+  return { desk, reminders, store, clock, unbound, returned, moved, notices, ask, invitations };
 }

@@ -16,8 +16,10 @@ export interface SetUp {
   campaignFile: string;
   /** units in the roster */
   units: number;
-  /** entries of ADMINS */
+  /** the admins: ADMINS and the invited ones bound, each contact once */
   admins: number;
+  /** invitations not yet accepted */
+  pendingInvitations: number;
   puppet: string;
   token: string | undefined;
   now: Date;
@@ -28,6 +30,11 @@ export interface Finding {
   line: string;
 }
 
+function adminsFinding(count: number, pending: number): Finding {
+  if (count > 0) return { ok: true, line: fill(pending > 0 ? t.adminsOkPending : t.adminsOk, { count, pending }) };
+  return { ok: false, line: pending > 0 ? fill(t.adminsPending, { pending }) : t.adminsNone };
+}
+
 export function checkSetUp(setUp: SetUp): Finding[] {
   const { campaign } = setUp;
   const last = Math.max(...campaign.forms.map((form) => deadlineOf(campaign, form).getTime()));
@@ -35,7 +42,7 @@ export function checkSetUp(setUp: SetUp): Finding[] {
   const needsToken = (TOKEN_PUPPETS as readonly string[]).includes(setUp.puppet);
   return [
     setUp.units > 0 ? { ok: true, line: fill(t.rosterOk, { count: setUp.units }) } : { ok: false, line: t.rosterEmpty },
-    setUp.admins > 0 ? { ok: true, line: fill(t.adminsOk, { count: setUp.admins }) } : { ok: false, line: t.adminsNone },
+    adminsFinding(setUp.admins, setUp.pendingInvitations),
     last > setUp.now.getTime()
       ? { ok: true, line: fill(t.campaignOk, { file: setUp.campaignFile, last: lastText }) }
       : { ok: false, line: fill(t.campaignOver, { file: setUp.campaignFile, title: campaign.title, last: lastText }) },
