@@ -17,13 +17,10 @@ describe.concurrent('npm run demo with piped input', () => {
     expect(run.code).toBe(0);
     // After a change to the bot's sentences, regenerate with:
     //   npm run -s demo -- --now 2021-09-20T10:30 < docs/demo-script.txt > docs/demo-transcript.txt
-    // and put the same text between the demo-transcript markers of README.md.
     const transcript = readFileSync(join(ROOT, 'docs/demo-transcript.txt'), 'utf8');
     expect(run.stdout).toBe(transcript);
-    // The README shows the same session.
-    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-    const shown = /<!-- demo-transcript:start -->\n```text\n([\s\S]*?)```\n<!-- demo-transcript:end -->/.exec(readme)?.[1];
-    expect(shown).toBe(transcript);
+    // The README points to it.
+    expect(readFileSync(join(ROOT, 'README.md'), 'utf8')).toContain('(docs/demo-transcript.txt)');
     expect(readdirSync(out)).toEqual([]);
   }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine
 
