@@ -183,7 +183,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
     health: async () => ({
       accounts: [connection.status()],
-      queue: queue.size,
+      // The admin's own chat is in the queue while 状态 is answered: the others are what waits.
+      queue: Math.max(0, queue.size - 1),
       outbox: await scheduleStore.outboxHealth(),
       sentToday: (await scheduleStore.sends(localDay(now(), campaign.timezone))).count,
       dailyCap: gate.limits.dailyCap,

@@ -14,7 +14,7 @@ export interface AccountHealth {
 
 export interface HealthReport {
   accounts: AccountHealth[];
-  /** groups with messages in hand */
+  /** chats (groups, private chats) with messages in hand, besides the one asking */
   queue: number;
   outbox: { pending: number; failed: number };
   sentToday: number;

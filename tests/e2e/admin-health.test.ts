@@ -23,6 +23,8 @@ describe('状态 in the admin chat', () => {
       const lines = reply.split('\n');
       expect(lines[0]).toBe('运行状态（9月20日 10:30）');
       expect(lines[1]).toMatch(/^微信号：已登录（.+）$/);
+      // The asking chat itself is not counted.
+      expect(lines[2]).toBe('其他正在处理的对话（群或私聊）：0个');
       expect(reply).toContain('待发送：0条；发送失败：0条；今日已发');
       expect(reply).toContain('最近问题：9月20日 10:30 微信协议出错：websocket closed unexpectedly');
       expect(reply).not.toContain('WeChat puppet error');
