@@ -218,7 +218,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   } finally {
     bot.off('error', onStartError);
   }
-  log.info({ forms: campaign.forms.map((form) => form.id) }, connectionText.started(campaign.title));
+  log.debug({ forms: campaign.forms.map((form) => form.id) }, 'forms');
+  log.info(connectionText.started(campaign.title));
 
   const tick = () => scheduler.tick();
   const tickMs = options.tickMs ?? DEFAULT_TICK_MS;
