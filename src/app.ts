@@ -26,6 +26,7 @@ import { PrismaAdminStore } from './store/admin-store.js';
 import { PrismaExportStore } from './store/export-store.js';
 import { PrismaInvitedAdmins } from './store/invited-admins.js';
 import { PrismaMessageLedger } from './store/message-ledger.js';
+import { LEASE_RENEW_MS, PrismaSenderLease } from './store/sender-lease.js';
 import { SqliteGroupStore } from './store/group-store.js';
 import { Serial } from './store/serial.js';
 import { PrismaScheduleStore } from './store/schedule-store.js';
@@ -121,6 +122,17 @@ export async function startApp(options: AppOptions): Promise<App> {
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
   const serial = new Serial();
+  // One sender per database: a second bot on it would send every reminder and digest again.
+  const lease = new PrismaSenderLease(database.prisma, serial);
+  const taken = await lease.acquire(new Date()).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
+  if (!taken.ok) {
+    await database.close();
+    throw new Error(connectionText.leaseHeld(taken.held));
+  }
+  let holdsLease = true;
   // The folder of the database holds the pictures and files groups send.
   const dataDir = dirname(databaseFile(options.databaseUrl));
   const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dataDir);
@@ -154,7 +166,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     quiet,
     digestAt,
     now,
-    online: () => bot.isLoggedIn,
+    online: () => bot.isLoggedIn && holdsLease,
     log,
   });
   let accepting = true;
@@ -212,6 +224,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
   } catch (error) {
     connection.stop();
+    await lease.release().catch(() => undefined);
     await bot.stop().catch(() => undefined);
     await database.close();
     throw error;
@@ -227,6 +240,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   // after start, sends what was missed while the bot was down (if still useful).
   const ticking = tickMs > 0 ? setInterval(() => void tick().catch((error: unknown) => log.error({ err: error }, 'scheduled work failed')), tickMs) : undefined;
   ticking?.unref();
+  // The lease is renewed on the machine's clock; a bot that lost it (it hung past its time and another
+  // process took over) stops sending of its own accord and says so.
+  const renewing = setInterval(() => {
+    void lease.renew(new Date()).then(
+      (still) => {
+        if (!still && holdsLease) log.error(connectionText.leaseLost());
+        holdsLease = still;
+      },
+      (error: unknown) => log.warn({ err: error }, 'could not renew the sender lease'),
+    );
+  }, LEASE_RENEW_MS);
+  renewing.unref();
   // The daily copy: looked for at start and every hour, made once a day.
   const backups = options.backupDir ? new DailyBackups({ sqlite: database.sqlite, dir: options.backupDir, zone: campaign.timezone }) : undefined;
   const backUp = () =>
@@ -245,6 +270,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       accepting = false;
       connection.stop();
       clearInterval(ticking);
+      clearInterval(renewing);
       clearInterval(backingUp);
       await backups?.idle();
       await scheduler.idle();
@@ -253,6 +279,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         // A puppet stopped while waiting to retry the network is stopped already.
         if (bot.state.active()) await bot.stop();
       } finally {
+        await lease.release().catch((error: unknown) => log.warn({ err: error }, 'could not release the sender lease'));
         await database.close();
         log.info(connectionText.stopped());
       }

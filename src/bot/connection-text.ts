@@ -1,6 +1,6 @@
-// What the operator's terminal says about the link to WeChat: one line each, in Chinese and in English, for
-// a server someone set up and rarely looks at. Also which errors mean "the network", read from their words
-// (the puppet hands errors over as text, without their codes).
+// What the operator's terminal says about the link to WeChat, and about the one bot a database may run:
+// one line each, in Chinese and in English, for a server someone set up and rarely looks at. Also which
+// errors mean "the network", read from their words (the puppet hands errors over as text, without codes).
 
 export interface NetworkProblem {
   /** the host that could not be reached, when the error names it */
@@ -50,6 +50,17 @@ function firstLine(error: unknown): string {
 export const connectionText = {
   started(campaign: string): string {
     return `机器人已启动（${campaign}），正在连接微信… / the bot started (${campaign}); connecting to WeChat…`;
+  },
+  leaseHeld(held: { host: string; pid: number; startedAt: Date; expiresAt: Date }): string {
+    const started = held.startedAt.toISOString();
+    const until = held.expiresAt.toISOString();
+    return [
+      `另一个机器人进程正在使用这个数据库（主机 ${held.host}，进程 ${held.pid}，${started} 启动）。同一个数据库只能运行一个机器人，否则提醒和汇总会重复发出。请先停掉那个进程；如果它已意外退出，${until} 之后可以启动。`,
+      `another bot process is using this database (host ${held.host}, pid ${held.pid}, started ${started}); two would send every reminder and digest twice. Stop it first; if it died, this one can start after ${until}.`,
+    ].join('\n');
+  },
+  leaseLost(): string {
+    return '另一个机器人进程接管了这个数据库，本进程不再发送提醒和汇总，请停掉其中一个 / another bot process took over this database: this one sends no more reminders or digests; stop one of them';
   },
   stopped(): string {
     return '机器人已停止 / the bot stopped';
