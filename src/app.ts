@@ -12,7 +12,7 @@ import { parseAdmins } from './admin/scope.js';
 import { watchConnection, type Connection, type Timers } from './bot/connection.js';
 import { connectionText } from './bot/connection-text.js';
 import { attachGroupHandler } from './bot/group-handler.js';
-import { groupAliveOf } from './bot/incoming.js';
+import { Accounts, type Account } from './bot/accounts.js';
 import { KeyedQueue } from './conversation/keyed-queue.js';
 import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
 import { GroupConversations } from './conversation/session.js';
@@ -30,7 +30,6 @@ import { LEASE_RENEW_MS, PrismaSenderLease } from './store/sender-lease.js';
 import { SqliteGroupStore } from './store/group-store.js';
 import { Serial } from './store/serial.js';
 import { PrismaScheduleStore } from './store/schedule-store.js';
-import { wechatyOutbound } from './bot/outbound.js';
 import type { SendLimits } from './schedule/budget.js';
 import { outboxDelivery } from './schedule/delivery.js';
 import { parseClock, parseQuietHours } from './schedule/quiet-hours.js';
@@ -52,11 +51,24 @@ export const DEFAULT_TICK_MS = 2_000;
 
 export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
-export interface AppOptions {
+export interface AccountOptions {
+  /** how logs, 状态 and the QR code's file name call the account: "甲" */
+  name: string;
   /** any Wechaty puppet instance (wechaty-puppet-mock in tests), or a puppet's package name */
   puppet: NonNullable<WechatyOptions['puppet']>;
   /** options for a puppet given by name, such as a service token */
   puppetOptions?: { token?: string };
+  /** name under which Wechaty keeps this account's login session on disk; none keeps it in memory */
+  memoryName?: string;
+}
+
+export interface AppOptions {
+  /** the one WeChat account: any Wechaty puppet instance (wechaty-puppet-mock in tests), or a puppet's package name */
+  puppet?: NonNullable<WechatyOptions['puppet']>;
+  /** options for a puppet given by name, such as a service token */
+  puppetOptions?: { token?: string };
+  /** several WeChat accounts instead of `puppet`, in the order that decides which serves a shared group */
+  accounts?: AccountOptions[];
   /** file: URL or path of the SQLite database */
   databaseUrl: string;
   /** folder holding campaign*.yaml and roster.yaml */
@@ -84,8 +96,8 @@ export interface AppOptions {
   random?: () => number;
   /** the size of the files sent in the admins' chat (exports cut in parts to fit); WeChat's when not given */
   adminFileLimit?: FileLimit;
-  /** called with the bot before it starts, to attach what must see its first events (the login QR code) */
-  beforeStart?: (bot: Wechaty) => void;
+  /** called with each account's bot before it starts, to attach what must see its first events (the login QR code) */
+  beforeStart?: (bot: Wechaty, account: string) => void;
   /** where a copy of the database is made each day (the last 14 kept); none for no daily copy */
   backupDir?: string;
   /** the timers the retries after a network error wait on (tests) */
@@ -93,13 +105,35 @@ export interface AppOptions {
 }
 
 export interface App {
+  /** the first account's bot */
   bot: Wechaty;
-  /** the link to WeChat: its state and last problem */
+  /** the first account's link to WeChat: its state and last problem */
   connection: Connection;
+  /** every account, in the order given, with its link to WeChat */
+  accounts: (Account & { connection: Connection })[];
   /** Runs the scheduled work due at now(): queues reminders and digests, sends what the limits allow. */
   tick(): Promise<void>;
   /** Stops taking messages, finishes the ones in hand, stops the bot and closes the database. Runs once. */
   stop(): Promise<void>;
+}
+
+/** The accounts of the options: `accounts`, or the one `puppet` (named by its memory name, else "微信"). */
+function accountOptionsOf(options: AppOptions): AccountOptions[] {
+  if (options.accounts && options.puppet) throw new Error('give either puppet or accounts, not both');
+  if (options.accounts) {
+    const names = options.accounts.map((account) => account.name);
+    if (names.length === 0 || new Set(names).size !== names.length) throw new Error(`the accounts need distinct names, got: ${names.join(', ')}`);
+    return options.accounts;
+  }
+  if (!options.puppet) throw new Error('a puppet (or accounts) is needed');
+  return [
+    {
+      name: options.memoryName ?? '微信',
+      puppet: options.puppet,
+      ...(options.puppetOptions ? { puppetOptions: options.puppetOptions } : {}),
+      ...(options.memoryName ? { memoryName: options.memoryName } : {}),
+    },
+  ];
 }
 
 function fileBytes(file: string): number {
@@ -116,6 +150,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const campaign = loadCampaign(options.campaignDir);
   const rosterSpec = loadRosterSpec(options.campaignDir);
   const settingAdmins = parseAdmins(options.admins);
+  const accountOptions = accountOptionsOf(options);
   const quiet = parseQuietHours(options.quietHours ?? DEFAULT_QUIET_HOURS);
   if (!quiet) throw new Error(`quiet hours must read like 22:00-08:00 or off, not "${options.quietHours}"`);
   const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
@@ -138,11 +173,17 @@ export async function startApp(options: AppOptions): Promise<App> {
   const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dataDir);
   const queue = new KeyedQueue();
 
-  const bot = WechatyBuilder.build({
-    puppet: options.puppet,
-    ...(options.puppetOptions ? { puppetOptions: options.puppetOptions } : {}),
-    ...(options.memoryName ? { name: options.memoryName } : {}),
-  } as WechatyOptions);
+  const accounts = new Accounts(
+    accountOptions.map((account) => ({
+      name: account.name,
+      bot: WechatyBuilder.build({
+        puppet: account.puppet,
+        ...(account.puppetOptions ? { puppetOptions: account.puppetOptions } : {}),
+        ...(account.memoryName ? { name: account.memoryName } : {}),
+      } as WechatyOptions),
+    })),
+  );
+  const bots = accounts.list.map((account) => account.bot);
   const scheduleStore = new PrismaScheduleStore(database.prisma, serial);
   const adminStore = new PrismaAdminStore(database.prisma, serial);
   const invited = new PrismaInvitedAdmins(database.prisma, serial);
@@ -162,11 +203,11 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminUnits: () => adminStore.units(),
     bindingChanges: (since) => adminStore.bindingChanges(since),
     gate,
-    deliver: outboxDelivery(campaign, scheduleStore, wechatyOutbound(bot), admins),
+    deliver: outboxDelivery(campaign, scheduleStore, accounts.outbound(), admins),
     quiet,
     digestAt,
     now,
-    online: () => bot.isLoggedIn && holdsLease,
+    online: () => accounts.online && holdsLease,
     log,
   });
   let accepting = true;
@@ -174,12 +215,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     campaign,
     store,
     now,
-    notifyAdmins: adminNotifier(bot, admins, log, counted),
-    groupAlive: groupAliveOf(bot),
+    notifyAdmins: adminNotifier(accounts.outbound(), admins, log, counted),
+    groupAlive: (roomId) => accounts.groupAlive(roomId),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
     counted: (_count, at) => gate.noteSent(at),
   });
-  attachGroupHandler({ bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, counted, log });
+  for (const account of accounts.list) {
+    const serves = (roomId: string) => accounts.serves(account, roomId);
+    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, counted, log });
+  }
   const desk = new AdminDesk({
     campaign,
     admins,
@@ -194,7 +238,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
     health: async () => ({
-      accounts: [connection.status()],
+      accounts: linked.map((account) => ({ ...account.connection.status(), label: account.name })),
       // The admin's own chat is in the queue while 状态 is answered: the others are what waits.
       queue: Math.max(0, queue.size - 1),
       outbox: await scheduleStore.outboxHealth(),
@@ -203,13 +247,23 @@ export async function startApp(options: AppOptions): Promise<App> {
       databaseBytes: fileBytes(databaseFile(options.databaseUrl)) + fileBytes(`${databaseFile(options.databaseUrl)}-wal`),
       ...(options.backupDir ? { backup: latestBackup(options.backupDir) } : {}),
     }),
-    contactName: async (id) => (await bot.Contact.find({ id }))?.name() || undefined,
+    contactName: (id) => accounts.contactName(id),
   });
   const ledger = new PrismaMessageLedger(database.prisma, serial, now);
-  attachPrivateHandler({ bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
   // Errors get one plain line each; network errors stop the puppet's own retry loop and back off.
-  const connection = watchConnection({ bot, log, now, ...(options.retryTimers ? { timers: options.retryTimers } : {}) });
-  options.beforeStart?.(bot);
+  const several = accounts.list.length > 1;
+  const linked = accounts.list.map((account) => {
+    attachPrivateHandler({ bot: account.bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
+    const connection = watchConnection({
+      bot: account.bot,
+      log: several ? log.child({ account: account.name }) : log,
+      now,
+      ...(options.retryTimers ? { timers: options.retryTimers } : {}),
+    });
+    options.beforeStart?.(account.bot, account.name);
+    return { ...account, connection };
+  });
+  const stopConnections = () => linked.forEach((account) => account.connection.stop());
 
   // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep
   // the first such error and refuse to go on with a bot that is not running.
@@ -217,19 +271,21 @@ export async function startApp(options: AppOptions): Promise<App> {
   const onStartError = (error: unknown) => {
     startError ??= error;
   };
-  bot.on('error', onStartError);
+  for (const bot of bots) bot.on('error', onStartError);
   try {
     await store.forgetMessagesBefore(new Date(now().getTime() - KEEP_MESSAGE_IDS_MS));
-    await bot.start();
-    if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
+    for (const bot of bots) {
+      await bot.start();
+      if (!bot.puppet.state.active()) throw startError ?? new Error('the WeChat puppet did not start');
+    }
   } catch (error) {
-    connection.stop();
+    stopConnections();
     await lease.release().catch(() => undefined);
-    await bot.stop().catch(() => undefined);
+    for (const bot of bots) await bot.stop().catch(() => undefined);
     await database.close();
     throw error;
   } finally {
-    bot.off('error', onStartError);
+    for (const bot of bots) bot.off('error', onStartError);
   }
   log.debug({ forms: campaign.forms.map((form) => form.id) }, 'forms');
   log.info(connectionText.started(campaign.title));
@@ -268,7 +324,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const stop = () => {
     stopping ??= (async () => {
       accepting = false;
-      connection.stop();
+      stopConnections();
       clearInterval(ticking);
       clearInterval(renewing);
       clearInterval(backingUp);
@@ -277,7 +333,7 @@ export async function startApp(options: AppOptions): Promise<App> {
       await queue.drain();
       try {
         // A puppet stopped while waiting to retry the network is stopped already.
-        if (bot.state.active()) await bot.stop();
+        for (const bot of bots) if (bot.state.active()) await bot.stop();
       } finally {
         await lease.release().catch((error: unknown) => log.warn({ err: error }, 'could not release the sender lease'));
         await database.close();
@@ -286,5 +342,5 @@ export async function startApp(options: AppOptions): Promise<App> {
     })();
     return stopping;
   };
-  return { bot, connection, tick, stop };
+  return { bot: bots[0]!, connection: linked[0]!.connection, accounts: linked, tick, stop };
 }

@@ -6,6 +6,8 @@ import { fill } from '../campaign/text.js';
 import { formatDateTime } from '../campaign/time.js';
 
 export interface AccountHealth {
+  /** the account's name, shown when there are several */
+  label?: string;
   state: 'starting' | 'scan' | 'online' | 'offline' | 'waiting';
   account?: string;
   lastError?: { line: string; at: Date };
@@ -30,8 +32,11 @@ function megabytes(bytes: number): string {
 export function healthText(campaign: Campaign, report: HealthReport, now: Date): string {
   const m = campaign.admin.messages;
   const at = (date: Date) => formatDateTime(date, campaign.timezone, campaign.formats);
-  const accounts = report.accounts.map((account) =>
-    fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }),
+  const several = report.accounts.length > 1;
+  const accounts = report.accounts.map(
+    (account) =>
+      (several && account.label ? `${account.label}：` : '') +
+      fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }),
   );
   // The operator's lines are Chinese, then English after " / ": the admin reads the Chinese.
   const errors = report.accounts.flatMap((account) => (account.lastError ? [account.lastError] : []));

@@ -1,6 +1,6 @@
 // Wires Wechaty's message events to the group conversations: one queue per group, replies sent in order,
 // and failures reported instead of thrown out of the handler.
-import type { Message, Wechaty } from 'wechaty';
+import type { Message, Room, Wechaty } from 'wechaty';
 import type { GroupConversations } from '../conversation/session.js';
 import type { Logger } from '../log.js';
 import { humanMembers, toIncoming } from './incoming.js';
@@ -13,6 +13,8 @@ export interface GroupHandlerOptions {
   botName: string;
   /** false once the app is stopping: later messages are left alone */
   accepting: () => boolean;
+  /** whether this bot's account is the one that answers in the group (another account in it may be); always when absent */
+  serves?: (roomId: string) => Promise<boolean>;
   /** a message went out that no step counted (the apology when handling failed): counts toward the send limits */
   counted?: () => Promise<unknown>;
   log: Logger;
@@ -37,6 +39,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
   const onMessage = async (message: Message): Promise<void> => {
     const room = message.room();
     if (!room || message.self() || !options.accepting()) return;
+    if (options.serves && !(await options.serves(room.id))) return;
     await queue.run(room.id, async () => {
       let replies: string[];
       try {
@@ -62,10 +65,10 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
     });
   };
 
-  // Added to a group: offer the unit named like it. Queued like its messages, so nothing overtakes it.
-  bot.on('room-join', (room, invitees) => {
-    if (!options.accepting() || !invitees.some((contact) => contact.id === bot.currentUser.id)) return;
-    void queue
+  // Added to a group: offer the unit named like it, unless another account serves the group. Queued like
+  // its messages, so nothing overtakes it.
+  const greet = (room: Room) =>
+    queue
       .run(room.id, async () => {
         const text = await conversations.joined({
           roomId: room.id,
@@ -74,7 +77,12 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
           roomMemberIds: async () => (await humanMembers(room, bot.currentUser.id)).map((member) => member.id),
         });
         if (text) await room.say(text);
-      })
+      });
+
+  bot.on('room-join', (room, invitees) => {
+    if (!options.accepting() || !invitees.some((contact) => contact.id === bot.currentUser.id)) return;
+    void (options.serves?.(room.id) ?? Promise.resolve(true))
+      .then((serves) => (serves ? greet(room) : undefined))
       .catch((error: unknown) => log.error({ err: error, roomId: room.id }, 'greeting a new group failed'));
   });
 

@@ -1,5 +1,5 @@
 // A Wechaty room message as the conversation sees it: who, where, what kind, the text without the @bot.
-import { types, type Message, type Wechaty } from 'wechaty';
+import { types, type Message } from 'wechaty';
 import type { IncomingMessage, MessageKind } from '../conversation/session.js';
 
 const KINDS: Partial<Record<types.Message, MessageKind>> = {
@@ -87,20 +87,4 @@ function escapeRegExp(text: string): string {
 /** A group's members but the bot itself: their names and ids are what re-find a group after a new login. */
 export async function humanMembers<M extends { id: string; name(): string }>(room: { memberAll(): Promise<M[]> }, selfId: string): Promise<M[]> {
   return (await room.memberAll()).filter((member) => member.id !== selfId);
-}
-
-/**
- * Whether the bot is still in a group by that id: false when the puppet no longer knows the id (a web
- * puppet after a new login) or the bot has left; undefined when the puppet cannot be asked.
- */
-export function groupAliveOf(bot: Wechaty): (roomId: string) => Promise<boolean | undefined> {
-  return async (roomId) => {
-    try {
-      const room = await bot.Room.find({ id: roomId });
-      if (!room) return false;
-      return await room.has(bot.currentUser);
-    } catch {
-      return undefined;
-    }
-  };
 }

@@ -7,6 +7,7 @@ import type { AdminDesk } from '../admin/desk.js';
 import type { AdminDirectory } from '../admin/directory.js';
 import type { Logger } from '../log.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
+import type { Outbound } from './outbound.js';
 
 /** The ids of the private messages handled: claimed before one is handled, given back if that fails. */
 export interface MessageLedger {
@@ -82,11 +83,14 @@ async function fileOf(message: Message): Promise<{ name: string; data: () => Pro
  * Sends a note privately to every admin of the moment (counted toward the send limits); a failure is logged,
  * never thrown.
  */
-export function adminNotifier(bot: Wechaty, admins: Pick<AdminDirectory, 'list'>, log: Logger, counted?: () => Promise<unknown>): (text: string) => void {
+export function adminNotifier(
+  send: Pick<Outbound, 'toContact'>,
+  admins: Pick<AdminDirectory, 'list'>,
+  log: Logger,
+  counted?: () => Promise<unknown>,
+): (text: string) => void {
   const notify = async (id: string, text: string) => {
-    const contact = await bot.Contact.find({ id });
-    if (!contact) throw new Error(`admin contact ${id} not found`);
-    await contact.say(text);
+    await send.toContact(id, text);
     await counted?.();
   };
   return (text) => {

@@ -1,0 +1,92 @@
+// Several WeChat accounts in one bot. Each group is served by one account that is in it: the first, in the
+// order the accounts were given, that is logged in and a member. So when two accounts share a group only
+// one answers, the choice stays put, and it passes on when that account leaves the group or logs out.
+// Sends follow the same rule: a group's through the account that serves it, an admin's through the first
+// logged-in account that has the admin as a contact. With one account nothing is looked up.
+import type { Wechaty } from 'wechaty';
+import { wechatyOutbound, type Outbound } from './outbound.js';
+
+export interface Account {
+  name: string;
+  bot: Wechaty;
+}
+
+async function inRoom(bot: Wechaty, roomId: string): Promise<boolean | undefined> {
+  try {
+    const room = await bot.Room.find({ id: roomId });
+    if (!room) return false;
+    return await room.has(bot.currentUser);
+  } catch {
+    return undefined;
+  }
+}
+
+export class Accounts {
+  private readonly outbounds: Map<string, Outbound>;
+
+  constructor(readonly list: readonly Account[]) {
+    if (list.length === 0) throw new Error('at least one WeChat account is needed');
+    this.outbounds = new Map(list.map((account) => [account.name, wechatyOutbound(account.bot)]));
+  }
+
+  /** Whether any account is logged in. */
+  get online(): boolean {
+    return this.list.some((account) => account.bot.isLoggedIn);
+  }
+
+  /** The account that answers and sends in the group, or undefined when none of them can. */
+  async forRoom(roomId: string): Promise<Account | undefined> {
+    for (const account of this.list) {
+      if (account.bot.isLoggedIn && (await inRoom(account.bot, roomId))) return account;
+    }
+    return undefined;
+  }
+
+  /** Whether `account` is the one that answers in the group. Always, with a single account. */
+  async serves(account: Account, roomId: string): Promise<boolean> {
+    if (this.list.length === 1) return true;
+    return (await this.forRoom(roomId)) === account;
+  }
+
+  /** Whether any account is still in the group: undefined when no account could tell. */
+  async groupAlive(roomId: string): Promise<boolean | undefined> {
+    const answers = await Promise.all(this.list.map((account) => inRoom(account.bot, roomId)));
+    if (answers.includes(true)) return true;
+    return answers.every((answer) => answer === false) ? false : undefined;
+  }
+
+  /** The first logged-in account that has the contact. */
+  async forContact(contactId: string): Promise<Account | undefined> {
+    for (const account of this.list) {
+      if (!account.bot.isLoggedIn) continue;
+      const contact = await account.bot.Contact.find({ id: contactId }).catch(() => undefined);
+      if (contact) return account;
+    }
+    return undefined;
+  }
+
+  /** A contact's name as the first account that knows it says. */
+  async contactName(contactId: string): Promise<string | undefined> {
+    for (const account of this.list) {
+      const contact = await account.bot.Contact.find({ id: contactId }).catch(() => undefined);
+      if (contact?.name()) return contact.name();
+    }
+    return undefined;
+  }
+
+  /** Sends through the account a group or a contact is served by. */
+  outbound(): Outbound {
+    return {
+      toRoom: async (roomId, text, mentionIds) => {
+        const account = this.list.length === 1 ? this.list[0] : await this.forRoom(roomId);
+        if (!account) throw new Error(`no logged-in account is in group ${roomId}`);
+        await this.outbounds.get(account.name)!.toRoom(roomId, text, mentionIds);
+      },
+      toContact: async (contactId, text) => {
+        const account = this.list.length === 1 ? this.list[0] : await this.forContact(contactId);
+        if (!account) throw new Error(`no logged-in account has contact ${contactId}`);
+        await this.outbounds.get(account.name)!.toContact(contactId, text);
+      },
+    };
+  }
+}
