@@ -14,6 +14,17 @@ const ConfigSchema = z.object({
     .string()
     .default('')
     .transform((text) => text.split(/[,，\s]+/).filter((id) => id !== '')),
+  /**
+   * several WeChat accounts by name ("甲,乙"), the first serving a group they share; the nth may have its own
+   * ACCOUNT_<n>_PUPPET and ACCOUNT_<n>_TOKEN (n from 1; shells drop variables named in Chinese), else
+   * WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN
+   */
+  ACCOUNTS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(/[,，\s]+/).filter((name) => name !== ''))
+    .refine((names) => names.every((name) => /^[\p{L}\p{N}_-]+$/u.test(name)), 'account names are letters, digits, _ or -, separated by commas')
+    .refine((names) => new Set(names).size === names.length, 'each account is named once'),
   WECHATY_PUPPET: z.string().trim().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().min(1).optional(),
   /** the name of the file in the database's folder where Wechaty keeps the login session, so a restart need not scan again */
@@ -40,6 +51,20 @@ const ConfigSchema = z.object({
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
+
+export interface AccountSetting {
+  name: string;
+  puppet: string;
+  token?: string;
+}
+
+/** The accounts of ACCOUNTS with each one's puppet and token; empty for the one-account form. */
+export function accountSettings(config: Config, env: Record<string, string | undefined>): AccountSetting[] {
+  return config.ACCOUNTS.map((name, i) => {
+    const token = env[`ACCOUNT_${i + 1}_TOKEN`]?.trim() || config.WECHATY_PUPPET_SERVICE_TOKEN;
+    return { name, puppet: env[`ACCOUNT_${i + 1}_PUPPET`]?.trim() || config.WECHATY_PUPPET, ...(token ? { token } : {}) };
+  });
+}
 
 export class ConfigError extends Error {
   override name = 'ConfigError';

@@ -3,9 +3,10 @@
 import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app.js';
+import { puppetJustStopped } from './bot/connection.js';
 import { showLoginQr } from './bot/login-qr.js';
 import { setUpFindings } from './cli/doctor.js';
-import { loadDotEnv, readConfig, type Config } from './config.js';
+import { accountSettings, loadDotEnv, readConfig, type Config } from './config.js';
 import { databaseFile } from './store/client.js';
 import { createOperatorLogger } from './log.js';
 
@@ -42,29 +43,43 @@ for (const finding of findings) {
 }
 
 // Once running, a failure inside a puppet or a handler must never end a bot that groups depend on. One line
-// each; the stack at debug. A puppet stopped after a network error leaves a few such failures behind.
+// each; the stack at debug. A puppet just stopped after a network error leaves a few such failures behind.
 let app: App | undefined;
 const unexpected = (what: string) => (reason: unknown) => {
   log.debug({ err: reason }, what);
-  if (app?.connection.status().state !== 'waiting') log.error(`${what}: ${reason instanceof Error ? reason.message : String(reason)}`);
+  if (!puppetJustStopped()) log.error(`${what}: ${reason instanceof Error ? reason.message : String(reason)}`);
 };
 process.on('unhandledRejection', unexpected('unhandled rejection'));
 process.on('uncaughtException', unexpected('uncaught exception'));
 
+// One account (WECHATY_PUPPET), or several (ACCOUNTS=甲,乙), each with its own login session and QR code.
+const several = accountSettings(config, process.env);
+const accountLog = (name: string) => (several.length > 0 ? log.child({ account: name }) : log);
 app = await startApp({
-  puppet: config.WECHATY_PUPPET as AppOptions['puppet'],
-  puppetOptions: config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {},
+  ...(several.length > 0
+    ? {
+        accounts: several.map((account) => ({
+          name: account.name,
+          puppet: account.puppet as AppOptions['puppet'] & string,
+          puppetOptions: account.token ? { token: account.token } : {},
+          memoryName: join(dataDir, `${config.BOT_MEMORY_NAME}-${account.name}`),
+        })),
+      }
+    : {
+        puppet: config.WECHATY_PUPPET as AppOptions['puppet'] & string,
+        puppetOptions: config.WECHATY_PUPPET_SERVICE_TOKEN ? { token: config.WECHATY_PUPPET_SERVICE_TOKEN } : {},
+        // The login session lives beside the database (one folder to back up, one volume to mount).
+        memoryName: join(dataDir, config.BOT_MEMORY_NAME),
+      }),
   databaseUrl: config.DATABASE_URL,
   campaignDir: config.CAMPAIGN_DIR,
   admins: config.ADMINS,
-  // The login session lives beside the database (one folder to back up, one volume to mount).
-  memoryName: join(dataDir, config.BOT_MEMORY_NAME),
   sendLimits: { minGapMs: config.SEND_MIN_GAP_MS, jitterMs: config.SEND_JITTER_MS, dailyCap: config.SEND_DAILY_CAP },
   quietHours: config.QUIET_HOURS,
   digestAt: config.DIGEST_AT,
   log,
   backupDir: join(dataDir, 'backups'),
-  beforeStart: (bot) => showLoginQr(bot, { dataDir, log }),
+  beforeStart: (bot, name) => showLoginQr(bot, { dataDir, log: accountLog(name), ...(several.length > 0 ? { account: name } : {}) }),
 }).catch(failStart);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

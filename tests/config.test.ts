@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, readConfig } from '../src/config.js';
+import { accountSettings, ConfigError, readConfig } from '../src/config.js';
 import { runChild, type ChildRun } from './support/run-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -16,6 +16,7 @@ describe('readConfig', () => {
       DATABASE_URL: 'file:./data/bot.db',
       CAMPAIGN_DIR: 'conversations',
       ADMINS: [],
+      ACCOUNTS: [],
       WECHATY_PUPPET: 'wechaty-puppet-wechat4u',
       BOT_MEMORY_NAME: 'service-month-bot',
       LOG_LEVEL: 'info',
@@ -33,6 +34,7 @@ describe('readConfig', () => {
         DATABASE_URL: ' file:/var/lib/bot/month.db ',
         CAMPAIGN_DIR: '/etc/bot/conversations',
         ADMINS: 'wxid_a,wxid_b',
+        ACCOUNTS: '甲,乙',
         WECHATY_PUPPET: 'wechaty-puppet-service',
         WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
         BOT_MEMORY_NAME: 'bot-2021.prod',
@@ -48,6 +50,7 @@ describe('readConfig', () => {
       DATABASE_URL: 'file:/var/lib/bot/month.db',
       CAMPAIGN_DIR: '/etc/bot/conversations',
       ADMINS: ['wxid_a', 'wxid_b'],
+      ACCOUNTS: ['甲', '乙'],
       WECHATY_PUPPET: 'wechaty-puppet-service',
       WECHATY_PUPPET_SERVICE_TOKEN: 'puppet_padlocal_0123',
       BOT_MEMORY_NAME: 'bot-2021.prod',
@@ -142,5 +145,22 @@ describe.concurrent('npm start with a bad setting', { timeout: 60_000 }, () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('The bot could not start.\ncampaign file is not valid:\n');
     expect(run.stderr).toMatch(/campaign-2021\.yaml: forms\.0\.fields\.0\.maxChars: /);
+  });
+});
+
+describe('ACCOUNTS', () => {
+  it('names several accounts, each with its own puppet and token by position, else the common ones', () => {
+    const env = { ACCOUNTS: '甲，乙 丙', ACCOUNT_2_PUPPET: 'wechaty-puppet-service', ACCOUNT_2_TOKEN: 'puppet_padlocal_x', WECHATY_PUPPET_SERVICE_TOKEN: 'common' };
+    expect(accountSettings(readConfig(env), env)).toEqual([
+      { name: '甲', puppet: 'wechaty-puppet-wechat4u', token: 'common' },
+      { name: '乙', puppet: 'wechaty-puppet-service', token: 'puppet_padlocal_x' },
+      { name: '丙', puppet: 'wechaty-puppet-wechat4u', token: 'common' },
+    ]);
+    expect(accountSettings(readConfig({}), {})).toEqual([]);
+  });
+
+  it('refuses a name twice, or one that cannot name a file', () => {
+    expect(() => readConfig({ ACCOUNTS: '甲,甲' })).toThrow(/ACCOUNTS: each account is named once/);
+    expect(() => readConfig({ ACCOUNTS: '甲,../乙' })).toThrow(/ACCOUNTS: account names are/);
   });
 });

@@ -31,6 +31,18 @@ const realTimers: Timers = {
   clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
+/** When a puppet was last stopped after a network error, in this process. */
+let lastStopAt = 0;
+
+/**
+ * Whether a puppet was stopped after a network error in the last few seconds: the puppet's own loop then
+ * fails on what the stop took away (wechat4u's "Cannot read properties of undefined"), and those failures
+ * belong to the stop, not to anything the operator must look at.
+ */
+export function puppetJustStopped(withinMs = 5000): boolean {
+  return Date.now() - lastStopAt < withinMs;
+}
+
 export interface Connection {
   status(): ConnectionStatus;
   /** Cancels a retry that is waiting; the bot itself is stopped by its owner. */
@@ -63,7 +75,9 @@ export function watchConnection(options: { bot: Bot; log: Logger; now?: () => Da
     problem(line);
     log.warn(line);
     // The puppet would retry on its own every few seconds, each with a stack: stop it and try again later.
+    lastStopAt = Date.now();
     await bot.stop().catch((error: unknown) => log.debug({ err: error }, 'stopping the puppet after a network error'));
+    lastStopAt = Date.now();
     if (stopped) return;
     timer = timers.set(() => {
       timer = undefined;

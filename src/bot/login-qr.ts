@@ -10,8 +10,9 @@ import { connectionText } from './connection-text.js';
 
 export const QR_FILE_NAME = 'login-qr.png';
 
-export function showLoginQr(bot: Pick<Wechaty, 'on'>, options: { dataDir: string; log: Logger; terminal?: boolean }): void {
-  const file = join(options.dataDir, QR_FILE_NAME);
+/** `account`: with several accounts, the QR code's file is named after it (login-qr-甲.png). */
+export function showLoginQr(bot: Pick<Wechaty, 'on'>, options: { dataDir: string; log: Logger; terminal?: boolean; account?: string }): void {
+  const file = join(options.dataDir, options.account ? QR_FILE_NAME.replace('.png', `-${options.account}.png`) : QR_FILE_NAME);
   const { log } = options;
   bot.on('scan', (qrcode, status) => {
     if (status === ScanStatus.Scanned) {
