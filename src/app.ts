@@ -222,7 +222,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   });
   for (const account of accounts.list) {
     const serves = (roomId: string) => accounts.serves(account, roomId);
-    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, counted, log });
+    const botIds = () => accounts.selfIds();
+    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, botIds, counted, log });
   }
   const desk = new AdminDesk({
     campaign,

@@ -29,6 +29,11 @@ export class Accounts {
     this.outbounds = new Map(list.map((account) => [account.name, wechatyOutbound(account.bot)]));
   }
 
+  /** The contact ids of the accounts logged in: the bot's own, never members of a group. */
+  selfIds(): string[] {
+    return this.list.filter((account) => account.bot.isLoggedIn).map((account) => account.bot.currentUser.id);
+  }
+
   /** Whether any account is logged in. */
   get online(): boolean {
     return this.list.some((account) => account.bot.isLoggedIn);

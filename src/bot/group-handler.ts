@@ -15,6 +15,8 @@ export interface GroupHandlerOptions {
   accepting: () => boolean;
   /** whether this bot's account is the one that answers in the group (another account in it may be); always when absent */
   serves?: (roomId: string) => Promise<boolean>;
+  /** the contact ids of all the bot's accounts, none of them a member of a group; this bot's alone when absent */
+  botIds?: () => readonly string[];
   /** a message went out that no step counted (the apology when handling failed): counts toward the send limits */
   counted?: () => Promise<unknown>;
   log: Logger;
@@ -34,6 +36,7 @@ async function sendWithRetry(send: () => Promise<unknown>): Promise<void> {
 
 export function attachGroupHandler(options: GroupHandlerOptions): (message: Message) => Promise<void> {
   const { bot, conversations, queue, botName, log } = options;
+  const botIds = () => options.botIds?.() ?? [bot.currentUser.id];
   const counted = options.counted ?? (() => Promise.resolve());
 
   const onMessage = async (message: Message): Promise<void> => {
@@ -43,7 +46,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
     await queue.run(room.id, async () => {
       let replies: string[];
       try {
-        const incoming = await toIncoming(message, botName);
+        const incoming = await toIncoming(message, botName, options.botIds);
         if (!incoming) return;
         replies = await conversations.handle(incoming);
       } catch (error) {
@@ -73,8 +76,8 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
         const text = await conversations.joined({
           roomId: room.id,
           roomTopic: await room.topic().catch(() => null),
-          roomMembers: async () => (await humanMembers(room, bot.currentUser.id)).map((member) => member.name()),
-          roomMemberIds: async () => (await humanMembers(room, bot.currentUser.id)).map((member) => member.id),
+          roomMembers: async () => (await humanMembers(room, botIds())).map((member) => member.name()),
+          roomMemberIds: async () => (await humanMembers(room, botIds())).map((member) => member.id),
         });
         if (text) await room.say(text);
       });

@@ -37,7 +37,8 @@ async function readLink(message: Message): Promise<{ url: string; title: string 
 export const MAX_TEXT = 20_000;
 
 /** The room message in the conversation's terms, or undefined for messages the bot does not handle. */
-export async function toIncoming(message: Message, botName: string): Promise<IncomingMessage | undefined> {
+/** `botIds`: every account of the bot, which are no members of the group; this bot's alone when not given. */
+export async function toIncoming(message: Message, botName: string, botIds?: () => readonly string[]): Promise<IncomingMessage | undefined> {
   const room = message.room();
   const talker = message.talker();
   if (!room || message.self()) return undefined;
@@ -59,6 +60,7 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     }
     text = text.slice(0, MAX_TEXT);
   }
+  const bots = () => botIds?.() ?? [message.wechaty.currentUser.id];
   return {
     id: message.id,
     roomId: room.id,
@@ -69,8 +71,8 @@ export async function toIncoming(message: Message, botName: string): Promise<Inc
     text,
     mentioned,
     mentionsOthers,
-    roomMembers: async () => (await humanMembers(room, message.wechaty.currentUser.id)).map((member) => member.name()),
-    roomMemberIds: async () => (await humanMembers(room, message.wechaty.currentUser.id)).map((member) => member.id),
+    roomMembers: async () => (await humanMembers(room, bots())).map((member) => member.name()),
+    roomMemberIds: async () => (await humanMembers(room, bots())).map((member) => member.id),
     ...(FILE_KINDS.has(kind) ? { file: () => readFile(message) } : {}),
     ...(kind === 'link' ? linkOf(await readLink(message)) : {}),
   };
@@ -84,7 +86,8 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** A group's members but the bot itself: their names and ids are what re-find a group after a new login. */
-export async function humanMembers<M extends { id: string; name(): string }>(room: { memberAll(): Promise<M[]> }, selfId: string): Promise<M[]> {
-  return (await room.memberAll()).filter((member) => member.id !== selfId);
+/** A group's members but the bot's accounts: their names and ids are what re-find a group after a new login. */
+export async function humanMembers<M extends { id: string; name(): string }>(room: { memberAll(): Promise<M[]> }, botIds: readonly string[]): Promise<M[]> {
+  const bots = new Set(botIds);
+  return (await room.memberAll()).filter((member) => !bots.has(member.id));
 }
