@@ -117,7 +117,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The accounts of the options: `accounts`, or the one `puppet` (named by its memory name, else "微信"). */
+/** The accounts of the options: `accounts`, or the one `puppet` (called "微信"; a single account is never named). */
 function accountOptionsOf(options: AppOptions): AccountOptions[] {
   if (options.accounts && options.puppet) throw new Error('give either puppet or accounts, not both');
   if (options.accounts) {
@@ -128,7 +128,7 @@ function accountOptionsOf(options: AppOptions): AccountOptions[] {
   if (!options.puppet) throw new Error('a puppet (or accounts) is needed');
   return [
     {
-      name: options.memoryName ?? '微信',
+      name: '微信',
       puppet: options.puppet,
       ...(options.puppetOptions ? { puppetOptions: options.puppetOptions } : {}),
       ...(options.memoryName ? { memoryName: options.memoryName } : {}),

@@ -86,11 +86,13 @@ export class Accounts {
         const account = this.list.length === 1 ? this.list[0] : await this.forRoom(roomId);
         if (!account) throw new Error(`no logged-in account is in group ${roomId}`);
         await this.outbounds.get(account.name)!.toRoom(roomId, text, mentionIds);
+        return this.list.length > 1 ? account.name : undefined;
       },
       toContact: async (contactId, text) => {
         const account = this.list.length === 1 ? this.list[0] : await this.forContact(contactId);
         if (!account) throw new Error(`no logged-in account has contact ${contactId}`);
         await this.outbounds.get(account.name)!.toContact(contactId, text);
+        return this.list.length > 1 ? account.name : undefined;
       },
     };
   }

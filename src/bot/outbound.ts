@@ -3,9 +3,10 @@
 // that does not finish in time, so the outbox can retry it later instead of waiting on it.
 import type { Wechaty } from 'wechaty';
 
+/** Each send resolves to the name of the account that sent it, when the bot has several. */
 export interface Outbound {
-  toRoom(roomId: string, text: string, mentionIds: readonly string[]): Promise<void>;
-  toContact(contactId: string, text: string): Promise<void>;
+  toRoom(roomId: string, text: string, mentionIds: readonly string[]): Promise<string | void>;
+  toContact(contactId: string, text: string): Promise<string | void>;
 }
 
 const SEND_TIMEOUT_MS = 30_000;

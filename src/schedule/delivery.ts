@@ -8,7 +8,7 @@ import { findForm } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { ReminderPayloadSchema } from './reminders.js';
 import { openAnswers, reminderText } from './reminder-text.js';
-import type { Deliver } from './sender.js';
+import type { Deliver, Delivered } from './sender.js';
 import type { ScheduleStore } from './store.js';
 
 const DigestPayloadSchema = z.object({ text: z.string().min(1) });
@@ -20,14 +20,12 @@ export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outboun
       const payload = DigestPayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable digest' };
       if (!(await admins.find(row.target))) return { sent: false, reason: 'no longer an admin' };
-      await outbound.toContact(row.target, payload.data.text);
-      return { sent: true };
+      return sentVia(await outbound.toContact(row.target, payload.data.text));
     }
     if (row.kind === 'notice') {
       const payload = NoticePayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable notice' };
-      await outbound.toRoom(row.target, payload.data.text, payload.data.mentionIds);
-      return { sent: true };
+      return sentVia(await outbound.toRoom(row.target, payload.data.text, payload.data.mentionIds));
     }
     const payload = ReminderPayloadSchema.safeParse(row.payload);
     if (!payload.success) return { sent: false, reason: 'unreadable reminder' };
@@ -38,7 +36,10 @@ export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outboun
     const answers = openAnswers(unit, form);
     if (!answers) return { sent: false, reason: 'already submitted' };
     const mention = unit.owner && unit.owner.formId === form.id ? [unit.owner.id] : [];
-    await outbound.toRoom(unit.roomId, reminderText(campaign, form, unit.name, answers, now), mention);
-    return { sent: true };
+    return sentVia(await outbound.toRoom(unit.roomId, reminderText(campaign, form, unit.name, answers, now), mention));
   };
+}
+
+function sentVia(account: string | void): Delivered {
+  return account ? { sent: true, via: account } : { sent: true };
 }

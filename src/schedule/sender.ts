@@ -7,7 +7,8 @@ import { isQuiet, type QuietHours } from './quiet-hours.js';
 import type { SendGate } from './send-gate.js';
 import type { OutboxKind, OutboxRow, ScheduleStore } from './store.js';
 
-export type Delivered = { sent: true } | { sent: false; reason: string };
+/** `via`: the account that sent it, when the bot has several */
+export type Delivered = { sent: true; via?: string } | { sent: false; reason: string };
 /** Sends one outbox row; says why when there was nothing to send after all. Throws when sending failed. */
 export type Deliver = (row: OutboxRow, now: Date) => Promise<Delivered>;
 
@@ -53,7 +54,7 @@ export class OutboxSender {
       }
       if (outcome.sent) {
         await gate.record(now);
-        await store.finish(row.id, 'sent', now);
+        await store.finish(row.id, 'sent', now, undefined, outcome.via);
         sent += 1;
       } else {
         await store.finish(row.id, 'skipped', now, outcome.reason);

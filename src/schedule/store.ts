@@ -57,7 +57,8 @@ export interface ScheduleStore {
   nextDue(now: Date, kinds: readonly OutboxKind[]): Promise<OutboxRow | null>;
   /** claimed for sending: a row left in this state by a crash is sent again on start */
   markSending(id: number): Promise<void>;
-  finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string): Promise<void>;
+  /** `sentBy`: the account that sent it, when the bot has several */
+  finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string, sentBy?: string): Promise<void>;
   retryLater(id: number, notBefore: Date, error: string): Promise<void>;
   /** pending rows past their use: marked expired; returns them */
   expire(now: Date): Promise<OutboxRow[]>;

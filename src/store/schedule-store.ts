@@ -84,9 +84,12 @@ export class PrismaScheduleStore implements ScheduleStore {
     await this.serial.run(() => this.prisma.outbox.update({ where: { id }, data: { status: 'sending', attempts: { increment: 1 } } }));
   }
 
-  async finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string): Promise<void> {
+  async finish(id: number, status: 'sent' | 'failed' | 'skipped', at: Date, note?: string, sentBy?: string): Promise<void> {
     await this.serial.run(() =>
-      this.prisma.outbox.update({ where: { id }, data: { status, doneAt: at, ...(note !== undefined ? { lastError: note } : {}) } }),
+      this.prisma.outbox.update({
+        where: { id },
+        data: { status, doneAt: at, ...(note !== undefined ? { lastError: note } : {}), ...(sentBy !== undefined ? { sentBy } : {}) },
+      }),
     );
   }
 

@@ -5,6 +5,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { startApp, type App } from '../../src/app.js';
 import { silentLogger } from '../../src/log.js';
@@ -15,7 +16,7 @@ const SEPT_20 = new Date('2021-09-20T02:30:00Z');
 const ADMIN = '青发部小陈';
 const UNIT = '云山区政务服务中心青年文明号';
 
-async function twoAccounts(options: { clock?: () => Date; roster?: SeedUnit[] } = {}): Promise<{ app: App; jia: MockWechat; yi: MockWechat }> {
+async function twoAccounts(options: { clock?: () => Date; roster?: SeedUnit[] } = {}): Promise<{ app: App; jia: MockWechat; yi: MockWechat; databaseFile: string }> {
   const jia = createMockWechat({ botId: mockContactId('甲号') });
   const yi = createMockWechat({ botId: mockContactId('乙号') });
   const databaseFile = join(mkdtempSync(join(tmpdir(), 'accounts-')), 'bot.db');
@@ -35,7 +36,7 @@ async function twoAccounts(options: { clock?: () => Date; roster?: SeedUnit[] } 
   });
   await jia.login(app.accounts[0]!.bot);
   await yi.login(app.accounts[1]!.bot);
-  return { app, jia, yi };
+  return { app, jia, yi, databaseFile };
 }
 
 /** The same group as each account's puppet sees it: both accounts and the members, under one id. */
@@ -86,7 +87,7 @@ describe('several WeChat accounts', () => {
 
   it('sends a reminder through the account that serves the group, the second once the first logged out', async () => {
     let now = SEPT_20;
-    const { app, jia, yi } = await twoAccounts({ clock: () => now, roster: [{ name: UNIT, city: '广州市', category: 'national20', roomId: 'shared-group@chatroom' }] });
+    const { app, jia, yi, databaseFile } = await twoAccounts({ clock: () => now, roster: [{ name: UNIT, city: '广州市', category: 'national20', roomId: 'shared-group@chatroom' }] });
     try {
       const room = sharedGroup(jia, yi, ['李华']);
       await jia.puppet.logout();
@@ -96,6 +97,13 @@ describe('several WeChat accounts', () => {
       const [reminder] = await yi.waitForReplies(room, 1, 5000);
       expect(reminder).toContain(`⏰ 提醒：${UNIT}的附件2还没有开始填报`);
       await jia.assertNoNewReplies(room, 300);
+      // The outbox says which account sent it.
+      const db = new Database(databaseFile, { readonly: true });
+      try {
+        expect(db.prepare("SELECT status, sentBy FROM Outbox WHERE kind = 'reminder'").all()).toEqual([{ status: 'sent', sentBy: '乙' }]);
+      } finally {
+        db.close();
+      }
     } finally {
       await app.stop();
     }
