@@ -7,7 +7,7 @@ import { withoutInvisible } from '../campaign/invisible.js';
 import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
-import { fill } from '../campaign/text.js';
+import { fill, megabytes } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log.js';
 import type { AdminStore, AdminUnit, AuditEntry, PickList } from '../store/admin-store.js';
@@ -224,13 +224,13 @@ export class AdminDesk {
     const parts = briefs.parts(limit.maxBytes);
     if (!parts || parts.length > limit.maxParts) {
       const cli = [scopeOption(scope), options.includeMissing ? ' --include-missing' : ''].join('');
-      return { text: fill(m.exportBriefsTooLarge, { size: megabytes(briefs.size), max: megabytes(limit.maxBytes), options: cli }) };
+      return { text: fill(m.exportBriefsTooLarge, { size: atLeastTenthMb(briefs.size), max: atLeastTenthMb(limit.maxBytes), options: cli }) };
     }
     const files = (async function* () {
       for (const part of parts) yield { name: part.fileName, data: await part.data() };
     })();
     if (parts.length === 1) return { text: fill(m.exportBriefsDone, { file: parts[0]!.fileName, ...counts }), files };
-    return { text: fill(m.exportBriefsParts, { parts: parts.length, max: megabytes(limit.maxBytes), ...counts }), files };
+    return { text: fill(m.exportBriefsParts, { parts: parts.length, max: atLeastTenthMb(limit.maxBytes), ...counts }), files };
   }
 
   private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' | 'guide' | 'claim' }>): Promise<string> {
@@ -492,6 +492,6 @@ function scopeOption(scope: Scope): string {
 }
 
 /** Bytes as megabytes to one decimal, never shown as 0. */
-function megabytes(bytes: number): number {
-  return Math.max(0.1, Math.round((bytes / 1024 / 1024) * 10) / 10);
+function atLeastTenthMb(bytes: number): number {
+  return Math.max(0.1, megabytes(bytes));
 }

@@ -2,7 +2,7 @@
 // Each WeChat account's login, the groups being answered, what waits to be sent and what failed, the last
 // problem, the size of the database and its newest backup.
 import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import { fill, megabytes } from '../campaign/text.js';
 import { formatDateTime } from '../campaign/time.js';
 
 export interface AccountHealth {
@@ -23,10 +23,6 @@ export interface HealthReport {
   dailyCap: number;
   databaseBytes: number;
   backup?: { file: string; at: Date };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)}MB`;
 }
 
 export function healthText(campaign: Campaign, report: HealthReport, now: Date): string {
@@ -50,7 +46,7 @@ export function healthText(campaign: Campaign, report: HealthReport, now: Date):
     sent: report.sentToday,
     cap: report.dailyCap,
     error: last ? fill(m.healthError, { time: at(last.at), line: last.line.split(' / ')[0] ?? last.line }) : m.healthNoError,
-    database: megabytes(report.databaseBytes),
+    database: `${megabytes(report.databaseBytes).toFixed(1)}MB`,
     backup: report.backup ? fill(m.healthBackup, { time: at(report.backup.at), file: report.backup.file }) : m.healthNoBackup,
   });
 }

@@ -5,7 +5,7 @@
 // docs/填报指南.md.
 import { choiceMenu, choicesOf, deadlineOf } from './forms.js';
 import type { Campaign, ChoiceField, Field, Form, ScalarField } from './schema.js';
-import { countChars, fill, type Vars } from './text.js';
+import { countChars, fill, megabytes, type Vars } from './text.js';
 import { formatDate } from './time.js';
 
 /** One block of the guide; a section is a heading and its blocks. */
@@ -275,8 +275,4 @@ function pack(pieces: readonly string[], separator: string, maxChars: number): s
 
 function length(text: string): number {
   return [...text].length;
-}
-
-function megabytes(bytes: number): number {
-  return Math.round((bytes / 1024 / 1024) * 10) / 10;
 }

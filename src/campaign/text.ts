@@ -10,6 +10,11 @@ export function fill(template: string, vars: Vars): string {
   });
 }
 
+/** Bytes as the sentences give a size: megabytes to one decimal ("20", "0.5"). */
+export function megabytes(bytes: number): number {
+  return Math.round((bytes / 1024 / 1024) * 10) / 10;
+}
+
 /** The start of `text`, at most `max` characters, with "…" when it was cut: how a reply shows what was typed. */
 export function excerpt(text: string, max: number): string {
   const chars = [...text];

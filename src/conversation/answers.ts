@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '../campaign/schema.js';
 import { choicesOf } from '../campaign/forms.js';
-import { countChars, excerpt, type Vars } from '../campaign/text.js';
+import { countChars, excerpt, megabytes, type Vars } from '../campaign/text.js';
 import type { MessageKey } from '../campaign/schema.js';
 import { withoutLabel } from './labels.js';
 
@@ -192,8 +192,7 @@ export function checkMedia(field: MediaField, file: { name: string; mime: string
   }
   if (!accepts(file.sniffed)) return { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
   if (file.size > field.maxBytes) {
-    const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-    return { key: 'errorMediaSize', vars: { label: field.label, file: file.name, size: mb(file.size), max: mb(field.maxBytes) } };
+    return { key: 'errorMediaSize', vars: { label: field.label, file: file.name, size: megabytes(file.size), max: megabytes(field.maxBytes) } };
   }
   return undefined;
 }
