@@ -5,7 +5,6 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
 import { loadCampaign } from './campaign/load.js';
-import { localDay } from './campaign/time.js';
 import { AdminDesk, type FileLimit } from './admin/desk.js';
 import { withSettingAdmins } from './admin/directory.js';
 import { parseAdmins } from './admin/scope.js';
@@ -169,7 +168,8 @@ export async function startApp(options: AppOptions): Promise<App> {
   }
   let holdsLease = true;
   // The folder of the database holds the pictures and files groups send.
-  const dataDir = dirname(databaseFile(options.databaseUrl));
+  const dbFile = databaseFile(options.databaseUrl);
+  const dataDir = dirname(dbFile);
   const store = new SqliteGroupStore(database.prisma, database.sqlite, serial, dataDir);
   const queue = new KeyedQueue();
 
@@ -243,9 +243,9 @@ export async function startApp(options: AppOptions): Promise<App> {
       // The admin's own chat is in the queue while 状态 is answered: the others are what waits.
       queue: Math.max(0, queue.size - 1),
       outbox: await scheduleStore.outboxHealth(),
-      sentToday: (await scheduleStore.sends(localDay(now(), campaign.timezone))).count,
+      sentToday: await gate.sentOn(now()),
       dailyCap: gate.limits.dailyCap,
-      databaseBytes: fileBytes(databaseFile(options.databaseUrl)) + fileBytes(`${databaseFile(options.databaseUrl)}-wal`),
+      databaseBytes: fileBytes(dbFile) + fileBytes(`${dbFile}-wal`),
       ...(options.backupDir ? { backup: latestBackup(options.backupDir) } : {}),
     }),
     contactName: (id) => accounts.contactName(id),
