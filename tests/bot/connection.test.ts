@@ -1,26 +1,13 @@
 // The link to WeChat as the operator reads it: one line per network failure, retries that back off to five
 // minutes, and plain lines on login, logout and re-login.
 import { EventEmitter } from 'node:events';
-import { Writable } from 'node:stream';
-import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { RETRY_DELAYS_MS, watchConnection, type Timers } from '../../src/bot/connection.js';
 import { networkProblem } from '../../src/bot/connection-text.js';
-
-interface Line {
-  level: number;
-  msg: string;
-}
+import { capturedLogger } from '../support/captured-log.js';
 
 function setUp() {
-  const lines: Line[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Line);
-      done();
-    },
-  });
-  const log = pino({ level: 'info' }, stream);
+  const { log, lines } = capturedLogger('info');
   const bot = Object.assign(new EventEmitter(), { start: vi.fn(async () => undefined), stop: vi.fn(async () => undefined) });
   const waits: { run: () => void; ms: number }[] = [];
   const timers: Timers = { set: (run, ms) => waits.push({ run, ms }), clear: vi.fn() };

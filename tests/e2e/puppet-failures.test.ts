@@ -3,35 +3,16 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../../src/app.js';
+import { capturedLogger } from '../support/captured-log.js';
 import { createMockWechat, type MockWechat } from '../support/mock-wechat.js';
 
 const SEPT_20 = new Date('2021-09-20T02:30:00Z');
 const UNIT = '云山区政务服务中心青年文明号';
 const COMMITMENT = '一次办好，暖心服务，让每一位群众办事少跑腿';
-
-interface LogLine {
-  level: number;
-  msg: string;
-  err?: { message?: string };
-  roomId?: string;
-}
-
-/** A pino logger whose JSON lines are kept for the test to read. */
-function capturedLogger() {
-  const lines: LogLine[] = [];
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as LogLine);
-      done();
-    },
-  });
-  return { log: pino({ level: 'debug' }, stream), lines };
-}
 
 function tempDatabase() {
   const file = join(mkdtempSync(join(tmpdir(), 'puppet-failures-')), 'bot.db');
