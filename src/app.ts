@@ -184,6 +184,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     })),
   );
   const bots = accounts.list.map((account) => account.bot);
+  const outbound = accounts.outbound();
   const scheduleStore = new PrismaScheduleStore(database.prisma, serial);
   const adminStore = new PrismaAdminStore(database.prisma, serial);
   const invited = new PrismaInvitedAdmins(database.prisma, serial);
@@ -203,7 +204,7 @@ export async function startApp(options: AppOptions): Promise<App> {
     adminUnits: () => adminStore.units(),
     bindingChanges: (since) => adminStore.bindingChanges(since),
     gate,
-    deliver: outboxDelivery(campaign, scheduleStore, accounts.outbound(), admins),
+    deliver: outboxDelivery(campaign, scheduleStore, outbound, admins),
     quiet,
     digestAt,
     now,
@@ -215,15 +216,14 @@ export async function startApp(options: AppOptions): Promise<App> {
     campaign,
     store,
     now,
-    notifyAdmins: adminNotifier(accounts.outbound(), admins, log, counted),
+    notifyAdmins: adminNotifier(outbound, admins, log, counted),
     groupAlive: (roomId) => accounts.groupAlive(roomId),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
     counted: (_count, at) => gate.noteSent(at),
   });
   for (const account of accounts.list) {
     const serves = (roomId: string) => accounts.serves(account, roomId);
-    const botIds = () => accounts.selfIds();
-    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, botIds, counted, log });
+    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, botIds: () => accounts.selfIds(), counted, log });
   }
   const desk = new AdminDesk({
     campaign,
