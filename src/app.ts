@@ -313,7 +313,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const backups = options.backupDir ? new DailyBackups({ sqlite: database.sqlite, dir: options.backupDir, zone: campaign.timezone }) : undefined;
   const backUp = () =>
     void backups?.runIfDue(now()).then(
-      (file) => file && log.info(`已备份数据库：${file} / database backed up to ${file}`),
+      (file) => file && log.info(connectionText.backedUp(file)),
       (error: unknown) => log.error({ err: error }, 'the daily backup failed'),
     );
   const backingUp = backups ? setInterval(backUp, 3600_000) : undefined;

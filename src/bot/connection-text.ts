@@ -62,6 +62,9 @@ export const connectionText = {
   leaseLost(): string {
     return '另一个机器人进程接管了这个数据库，本进程不再发送提醒和汇总，请停掉其中一个 / another bot process took over this database: this one sends no more reminders or digests; stop one of them';
   },
+  backedUp(file: string): string {
+    return `已备份数据库：${file} / database backed up to ${file}`;
+  },
   stopped(): string {
     return '机器人已停止 / the bot stopped';
   },
