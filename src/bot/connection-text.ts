@@ -1,6 +1,7 @@
-// What the operator's terminal says about the link to WeChat, and about the one bot a database may run:
-// one line each, in Chinese and in English, for a server someone set up and rarely looks at. Also which
-// errors mean "the network", read from their words (the puppet hands errors over as text, without codes).
+// What the operator's terminal says about the link to WeChat, the one bot a database may run, the start,
+// the stop and the daily backup: one line each, in Chinese and in English, for a server someone set up and
+// rarely looks at. Also which errors mean "the network", read from their words (the puppet hands errors
+// over as text, without codes).
 
 export interface NetworkProblem {
   /** the host that could not be reached, when the error names it */
