@@ -34,6 +34,7 @@ import { outboxDelivery } from './schedule/delivery.js';
 import { parseClock, parseQuietHours } from './schedule/quiet-hours.js';
 import { Scheduler } from './schedule/scheduler.js';
 import { SendGate } from './schedule/send-gate.js';
+import { SendGates } from './schedule/send-gates.js';
 
 /** How long handled message ids are kept to recognise a message delivered twice. */
 const KEEP_MESSAGE_IDS_MS = 7 * 24 * 3600 * 1000;
@@ -59,6 +60,10 @@ export interface AccountOptions {
   puppetOptions?: { token?: string };
   /** name under which Wechaty keeps this account's login session on disk; none keeps it in memory */
   memoryName?: string;
+  /** this account's own send limits, when not the bot's `sendLimits` */
+  sendLimits?: SendLimits;
+  /** this account's own quiet hours ("22:00-08:00", "off"), when not the bot's `quietHours` */
+  quietHours?: string;
 }
 
 export interface AppOptions {
@@ -150,8 +155,12 @@ export async function startApp(options: AppOptions): Promise<App> {
   const rosterSpec = loadRosterSpec(options.campaignDir);
   const settingAdmins = parseAdmins(options.admins);
   const accountOptions = accountOptionsOf(options);
-  const quiet = parseQuietHours(options.quietHours ?? DEFAULT_QUIET_HOURS);
-  if (!quiet) throw new Error(`quiet hours must read like 22:00-08:00 or off, not "${options.quietHours}"`);
+  const quietOf = (text: string) => {
+    const quiet = parseQuietHours(text);
+    if (!quiet) throw new Error(`quiet hours must read like 22:00-08:00 or off, not "${text}"`);
+    return quiet;
+  };
+  const quiet = quietOf(options.quietHours ?? DEFAULT_QUIET_HOURS);
   const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
@@ -189,23 +198,35 @@ export async function startApp(options: AppOptions): Promise<App> {
   const adminStore = new PrismaAdminStore(database.prisma, serial);
   const invited = new PrismaInvitedAdmins(database.prisma, serial);
   const admins = withSettingAdmins(settingAdmins, invited);
-  const gate = new SendGate({
-    limits: options.sendLimits ?? DEFAULT_SEND_LIMITS,
-    zone: campaign.timezone,
-    store: scheduleStore,
-    ...(options.random ? { random: options.random } : {}),
-  });
-  // Replies go out at once, but count toward the limits the outbox keeps to.
-  const counted = () => gate.record(now()).catch((error: unknown) => log.warn({ err: error }, 'could not count a sent message'));
+  // Each account keeps its own limits: its own gap, daily cap and quiet hours.
+  const gates = new SendGates(
+    accountOptions.map(
+      (account) =>
+        new SendGate({
+          account: account.name,
+          limits: account.sendLimits ?? options.sendLimits ?? DEFAULT_SEND_LIMITS,
+          quiet: account.quietHours === undefined ? quiet : quietOf(account.quietHours),
+          zone: campaign.timezone,
+          store: scheduleStore,
+          ...(options.random ? { random: options.random } : {}),
+        }),
+    ),
+  );
+  // Replies go out at once, but count toward the limits the outbox keeps to, the sending account's.
+  const countedBy = (account: string) => () =>
+    gates
+      .of(account)
+      .record(now())
+      .catch((error: unknown) => log.warn({ err: error }, 'could not count a sent message'));
   const scheduler = new Scheduler({
     campaign,
     admins,
     store: scheduleStore,
     adminUnits: () => adminStore.units(),
     bindingChanges: (since) => adminStore.bindingChanges(since),
-    gate,
+    gates,
+    routes: (row) => (row.kind === 'digest' ? accounts.withContact(row.target) : accounts.inGroup(row.target)),
     deliver: outboxDelivery(campaign, scheduleStore, outbound, admins),
-    quiet,
     digestAt,
     now,
     online: () => accounts.online && holdsLease,
@@ -216,14 +237,15 @@ export async function startApp(options: AppOptions): Promise<App> {
     campaign,
     store,
     now,
-    notifyAdmins: adminNotifier(outbound, admins, log, counted),
+    notifyAdmins: adminNotifier(outbound, admins, log, (account) => countedBy(account)()),
     groupAlive: (roomId) => accounts.groupAlive(roomId),
     // A group's replies are counted in the same write as its step; the gate's memory follows.
-    counted: (_count, at) => gate.noteSent(at),
+    counted: (_count, at, account) => gates.of(account).noteSent(at),
   });
   for (const account of accounts.list) {
     const serves = (roomId: string) => accounts.serves(account, roomId);
-    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, accepting: () => accepting, serves, botIds: () => accounts.selfIds(), counted, log });
+    const counted = countedBy(account.name);
+    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, account: account.name, accepting: () => accepting, serves, botIds: () => accounts.selfIds(), counted, log });
   }
   const desk = new AdminDesk({
     campaign,
@@ -239,12 +261,17 @@ export async function startApp(options: AppOptions): Promise<App> {
     log,
     ...(options.adminFileLimit ? { fileLimit: options.adminFileLimit } : {}),
     health: async () => ({
-      accounts: linked.map((account) => ({ ...account.connection.status(), label: account.name })),
+      accounts: await Promise.all(
+        linked.map(async (account) => {
+          const gate = gates.of(account.name);
+          return { ...account.connection.status(), label: account.name, sends: { today: await gate.sentOn(now()), cap: gate.limits.dailyCap } };
+        }),
+      ),
       // The admin's own chat is in the queue while 状态 is answered: the others are what waits.
       queue: Math.max(0, queue.size - 1),
       outbox: await scheduleStore.outboxHealth(),
-      sentToday: await gate.sentOn(now()),
-      dailyCap: gate.limits.dailyCap,
+      sentToday: await gates.sentOn(now()),
+      dailyCap: gates.dailyCap,
       databaseBytes: fileBytes(dbFile) + fileBytes(`${dbFile}-wal`),
       ...(options.backupDir ? { backup: latestBackup(options.backupDir) } : {}),
     }),
@@ -254,7 +281,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Errors get one plain line each; network errors stop the puppet's own retry loop and back off.
   const several = accounts.list.length > 1;
   const linked = accounts.list.map((account) => {
-    attachPrivateHandler({ bot: account.bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted, log });
+    attachPrivateHandler({ bot: account.bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted: countedBy(account.name), log });
     const connection = watchConnection({
       bot: account.bot,
       log: several ? log.child({ account: account.name }) : log,

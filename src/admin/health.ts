@@ -12,6 +12,8 @@ export interface AccountHealth {
   account?: string;
   lastError?: { line: string; at: Date };
   retryAt?: Date;
+  /** this account's sends today and its daily cap, shown when there are several */
+  sends?: { today: number; cap: number };
 }
 
 export interface HealthReport {
@@ -32,7 +34,8 @@ export function healthText(campaign: Campaign, report: HealthReport, now: Date):
   const accounts = report.accounts.map(
     (account) =>
       (several && account.label ? `${account.label}：` : '') +
-      fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }),
+      fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }) +
+      (several && account.sends ? fill(m.healthAccountSends, { sent: account.sends.today, cap: account.sends.cap }) : ''),
   );
   // The operator's lines are Chinese, then English after " / ": the admin reads the Chinese.
   const errors = report.accounts.flatMap((account) => (account.lastError ? [account.lastError] : []));

@@ -1,10 +1,11 @@
 // Several WeChat accounts in one bot. Each group is served by one account that is in it: the first, in the
 // order the accounts were given, that is logged in and a member. So when two accounts share a group only
 // one answers, the choice stays put, and it passes on when that account leaves the group or logs out.
-// Sends follow the same rule: a group's through the account that serves it, an admin's through the first
-// logged-in account that has the admin as a contact. With one account nothing is looked up.
+// The outbox may send through any logged-in account in the group (or with the admin as a contact), and
+// picks the first whose limits allow (inGroup, withContact); without a choice, sends follow the rule
+// above, an admin's through the first that has the contact. With one account nothing is looked up.
 import type { Wechaty } from 'wechaty';
-import { wechatyOutbound, type Outbound } from './outbound.js';
+import { wechatyOutbound, type AccountSender, type Outbound } from './outbound.js';
 
 export interface Account {
   name: string;
@@ -22,11 +23,11 @@ async function inRoom(bot: Wechaty, roomId: string): Promise<boolean | undefined
 }
 
 export class Accounts {
-  private readonly outbounds: Map<string, Outbound>;
+  private readonly senders: Map<string, AccountSender>;
 
   constructor(readonly list: readonly Account[]) {
     if (list.length === 0) throw new Error('at least one WeChat account is needed');
-    this.outbounds = new Map(list.map((account) => [account.name, wechatyOutbound(account.bot)]));
+    this.senders = new Map(list.map((account) => [account.name, wechatyOutbound(account.bot)]));
   }
 
   /** The contact ids of the accounts logged in: the bot's own, never members of a group. */
@@ -60,16 +61,6 @@ export class Accounts {
     return answers.every((answer) => answer === false) ? false : undefined;
   }
 
-  /** The first logged-in account that has the contact. */
-  async forContact(contactId: string): Promise<Account | undefined> {
-    for (const account of this.list) {
-      if (!account.bot.isLoggedIn) continue;
-      const contact = await account.bot.Contact.find({ id: contactId }).catch(() => undefined);
-      if (contact) return account;
-    }
-    return undefined;
-  }
-
   /** A contact's name as the first account that knows it says. */
   async contactName(contactId: string): Promise<string | undefined> {
     for (const account of this.list) {
@@ -79,20 +70,43 @@ export class Accounts {
     return undefined;
   }
 
-  /** Sends through the account a group or a contact is served by. */
+  /** The logged-in accounts in the group, in order: the first serves it. A single account, without looking. */
+  async inGroup(roomId: string): Promise<string[]> {
+    if (this.list.length === 1) return [this.list[0]!.name];
+    const names: string[] = [];
+    for (const account of this.list) if (account.bot.isLoggedIn && (await inRoom(account.bot, roomId))) names.push(account.name);
+    return names;
+  }
+
+  /** The logged-in accounts that have the contact, in order. A single account, without looking. */
+  async withContact(contactId: string): Promise<string[]> {
+    if (this.list.length === 1) return [this.list[0]!.name];
+    const names: string[] = [];
+    for (const account of this.list) {
+      if (account.bot.isLoggedIn && (await account.bot.Contact.find({ id: contactId }).catch(() => undefined))) names.push(account.name);
+    }
+    return names;
+  }
+
+  /** Sends through `via`, or else the account a group or a contact is served by; resolves to the account's name. */
   outbound(): Outbound {
+    const sender = (name: string) => {
+      const found = this.senders.get(name);
+      if (!found) throw new Error(`no account named ${name}`);
+      return found;
+    };
     return {
-      toRoom: async (roomId, text, mentionIds) => {
-        const account = this.list.length === 1 ? this.list[0] : await this.forRoom(roomId);
-        if (!account) throw new Error(`no logged-in account is in group ${roomId}`);
-        await this.outbounds.get(account.name)!.toRoom(roomId, text, mentionIds);
-        return this.list.length > 1 ? account.name : undefined;
+      toRoom: async (roomId, text, mentionIds, via) => {
+        const name = via ?? (this.list.length === 1 ? this.list[0]!.name : (await this.forRoom(roomId))?.name);
+        if (!name) throw new Error(`no logged-in account is in group ${roomId}`);
+        await sender(name).toRoom(roomId, text, mentionIds);
+        return name;
       },
-      toContact: async (contactId, text) => {
-        const account = this.list.length === 1 ? this.list[0] : await this.forContact(contactId);
-        if (!account) throw new Error(`no logged-in account has contact ${contactId}`);
-        await this.outbounds.get(account.name)!.toContact(contactId, text);
-        return this.list.length > 1 ? account.name : undefined;
+      toContact: async (contactId, text, via) => {
+        const name = via ?? (await this.withContact(contactId))[0];
+        if (!name) throw new Error(`no logged-in account has contact ${contactId}`);
+        await sender(name).toContact(contactId, text);
+        return name;
       },
     };
   }

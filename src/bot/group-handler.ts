@@ -11,6 +11,8 @@ export interface GroupHandlerOptions {
   conversations: GroupConversations;
   queue: KeyedQueue;
   botName: string;
+  /** the name of this bot's account: its replies count toward its own send limits */
+  account: string;
   /** false once the app is stopping: later messages are left alone */
   accepting: () => boolean;
   /** whether this bot's account is the one that answers in the group (another account in it may be); always when absent */
@@ -48,7 +50,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
       try {
         const incoming = await toIncoming(message, botName, options.botIds);
         if (!incoming) return;
-        replies = await conversations.handle(incoming);
+        replies = await conversations.handle({ ...incoming, account: options.account });
       } catch (error) {
         // Nothing was saved: the group is asked to send the message again.
         log.error({ err: error, roomId: room.id, messageId: message.id }, 'handling a group message failed');
@@ -78,6 +80,7 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
           roomTopic: await room.topic().catch(() => null),
           roomMembers: async () => (await humanMembers(room, botIds())).map((member) => member.name()),
           roomMemberIds: async () => (await humanMembers(room, botIds())).map((member) => member.id),
+          account: options.account,
         });
         if (text) await room.say(text);
       });

@@ -3,10 +3,17 @@
 // that does not finish in time, so the outbox can retry it later instead of waiting on it.
 import type { Wechaty } from 'wechaty';
 
-/** Each send resolves to the name of the account that sent it, when the bot has several. */
+/** Sends through the bot's accounts: through `via` when given, else the one that serves the group or has the contact. */
 export interface Outbound {
-  toRoom(roomId: string, text: string, mentionIds: readonly string[]): Promise<string | void>;
-  toContact(contactId: string, text: string): Promise<string | void>;
+  /** resolves to the name of the account that sent it */
+  toRoom(roomId: string, text: string, mentionIds: readonly string[], via?: string): Promise<string>;
+  toContact(contactId: string, text: string, via?: string): Promise<string>;
+}
+
+/** Sends through one account. */
+export interface AccountSender {
+  toRoom(roomId: string, text: string, mentionIds: readonly string[]): Promise<void>;
+  toContact(contactId: string, text: string): Promise<void>;
 }
 
 const SEND_TIMEOUT_MS = 30_000;
@@ -23,7 +30,7 @@ async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   }
 }
 
-export function wechatyOutbound(bot: Wechaty): Outbound {
+export function wechatyOutbound(bot: Wechaty): AccountSender {
   return {
     async toRoom(roomId, text, mentionIds) {
       await withTimeout(

@@ -87,11 +87,12 @@ export function adminNotifier(
   send: Pick<Outbound, 'toContact'>,
   admins: Pick<AdminDirectory, 'list'>,
   log: Logger,
-  counted?: () => Promise<unknown>,
+  /** counts a note toward the limits of the account that sent it */
+  counted?: (account: string) => Promise<unknown>,
 ): (text: string) => void {
   const notify = async (id: string, text: string) => {
-    await send.toContact(id, text);
-    await counted?.();
+    const account = await send.toContact(id, text);
+    await counted?.(account);
   };
   return (text) => {
     void admins.list().then(

@@ -619,6 +619,11 @@ export const AdminSchema = z.strictObject({
     digestFailed: text,
     digestExpired: text,
     digestShortfall: text,
+    /** with several accounts: groups only one account is in, and it is out of room */
+    digestShortfallOnly: text,
+    digestShortfallShared: text,
+    /** groups no logged-in account is in */
+    digestShortfallNone: text,
     /** the bindings that changed or were asked for since the last digest */
     digestBindings: text,
     digestMoved: text,
@@ -627,6 +632,8 @@ export const AdminSchema = z.strictObject({
     health: text,
     /** one account: {name}, and {retryAt} while waiting to reconnect */
     healthAccount: z.strictObject({ starting: text, scan: text, online: text, offline: text, waiting: text }),
+    /** with several accounts: an account's sends today against its cap, after its state */
+    healthAccountSends: text,
     healthNoError: text,
     healthError: text,
     healthBackup: text,

@@ -43,6 +43,8 @@ export interface IncomingMessage {
   file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
   /** a shared article card: its web address and title */
   link?: { url: string; title: string };
+  /** the bot's account that answers in the group, whose send limits the replies count toward */
+  account?: string;
 }
 
 export interface SessionOptions {
@@ -53,8 +55,8 @@ export interface SessionOptions {
   notifyAdmins?: (text: string) => void;
   /** whether the bot is still in a group (undefined: cannot tell): a binding never moves away from a live group */
   groupAlive?: GroupAlive;
-  /** replies were counted toward the send limits (stored with the step): keeps the in-memory count in step */
-  counted?: (count: number, at: Date) => void;
+  /** replies were counted toward an account's send limits (stored with the step): keeps its in-memory gap in step */
+  counted?: (count: number, at: Date, account: string) => void;
 }
 
 /** What the bot sees of a group besides its messages: its id, topic and, when binding needs them, its members. */
@@ -63,6 +65,20 @@ interface SeenGroup {
   topic: string | null;
   members?: () => Promise<string[]>;
   memberIds?: () => Promise<string[]>;
+  /** the bot's account that sees and answers the group; replies without one are not counted here */
+  account?: string;
+}
+
+type SeenRoom = Pick<IncomingMessage, 'roomId' | 'roomTopic' | 'roomMembers' | 'roomMemberIds' | 'account'>;
+
+function seenGroup(room: SeenRoom): SeenGroup {
+  return {
+    roomId: room.roomId,
+    topic: room.roomTopic,
+    ...(room.roomMembers ? { members: room.roomMembers } : {}),
+    ...(room.roomMemberIds ? { memberIds: room.roomMemberIds } : {}),
+    ...(room.account ? { account: room.account } : {}),
+  };
 }
 
 /** A group told that its form was sent back, and the member to @ there. */
@@ -92,7 +108,7 @@ export class GroupConversations {
   private readonly now: () => Date;
   private readonly notifyAdmins: (text: string) => void;
   private readonly groupAlive: GroupAlive | undefined;
-  private readonly counted: (count: number, at: Date) => void;
+  private readonly counted: (count: number, at: Date, account: string) => void;
   private readonly queue = new KeyedQueue();
   private readonly cache = new Map<string, Loaded>();
   /** the names 填报 may ask a form by: short titles and ids */
@@ -125,14 +141,9 @@ export class GroupConversations {
    * The bot was added to a group: a group without a unit is offered the roster unit named like it, or told
    * how to bind; a group already bound hears nothing.
    */
-  async joined(room: Pick<IncomingMessage, 'roomId' | 'roomTopic' | 'roomMembers' | 'roomMemberIds'>): Promise<string | undefined> {
+  async joined(room: SeenRoom): Promise<string | undefined> {
     const at = this.now().getTime();
-    const group = {
-      roomId: room.roomId,
-      topic: room.roomTopic,
-      ...(room.roomMembers ? { members: room.roomMembers } : {}),
-      ...(room.roomMemberIds ? { memberIds: room.roomMemberIds } : {}),
-    };
+    const group = seenGroup(room);
     const replies = await this.queue.run(room.roomId, () =>
       this.apply(room.roomId, `joined:${room.roomId}:${at}`, 'system', (loaded) =>
         this.withRoster({ type: 'group.joined', at, by: { id: 'system', name: '' }, mentioned: false }, loaded, group),
@@ -196,7 +207,7 @@ export class GroupConversations {
     // Direction overrides, zero-width and control characters never reach an answer; the group is told.
     const clean = withoutInvisible(received.text);
     const message = clean.removed > 0 ? { ...received, text: clean.text } : received;
-    const group = { roomId: message.roomId, topic: message.roomTopic, ...(message.roomMembers ? { members: message.roomMembers } : {}), ...(message.roomMemberIds ? { memberIds: message.roomMemberIds } : {}) };
+    const group = seenGroup(message);
     if (!this.cache.has(message.roomId) && !this.refindTried.has(message.roomId)) await this.refind(group);
     const replies = (await this.apply(message.roomId, message.id, message.senderId, (loaded) => this.eventFor(message, loaded, group), group)) ?? [];
     if (clean.removed === 0 || replies.length === 0) return replies;
@@ -233,7 +244,7 @@ export class GroupConversations {
       if (result.ok) {
         const snapshot = result.unitId !== null ? this.withUnitId(step.snapshot, result.unitId) : step.snapshot;
         this.remember(roomId, { revision: result.revision, snapshot, updated: false });
-        if (replies.length > 0) this.counted(replies.length, at);
+        if (write.sends) this.counted(write.sends.count, at, write.sends.account);
         for (const effect of step.effects) {
           if (effect.kind !== 'moveRequested') continue;
           const vars = { topic: seen?.topic ?? roomId, unit: effect.unit, old: effect.boundTopic };
@@ -346,7 +357,7 @@ export class GroupConversations {
       ...(keepsSeen && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [], memberIds: (await seen.memberIds?.()) ?? [] } } : {}),
       drafts: context.unit ? drafts : [],
       effects: step.effects,
-      ...(replies > 0 ? { sends: { day: localDay(at, this.campaign.timezone), count: replies } } : {}),
+      ...(replies > 0 && seen?.account ? { sends: { account: seen.account, day: localDay(at, this.campaign.timezone), count: replies } } : {}),
     };
   }
 

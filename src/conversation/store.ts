@@ -55,8 +55,8 @@ export interface GroupWrite {
   /** the unit's forms whose answers changed */
   drafts: { formId: string; answers: Answers }[];
   effects: Effect[];
-  /** replies this step sends, counted toward the day's send limit under `day` */
-  sends?: { day: string; count: number };
+  /** replies this step sends through `account`, counted toward that account's limit for `day` */
+  sends?: { account: string; day: string; count: number };
 }
 
 export type WriteResult =

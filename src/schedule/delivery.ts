@@ -8,24 +8,24 @@ import { findForm } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { ReminderPayloadSchema } from './reminders.js';
 import { openAnswers, reminderText } from './reminder-text.js';
-import type { Deliver, Delivered } from './sender.js';
+import type { Deliver } from './sender.js';
 import type { ScheduleStore } from './store.js';
 
 const DigestPayloadSchema = z.object({ text: z.string().min(1) });
 export const NoticePayloadSchema = z.object({ text: z.string().min(1), mentionIds: z.array(z.string()) });
 
 export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outbound: Outbound, admins: Pick<AdminDirectory, 'find'>): Deliver {
-  return async (row, now) => {
+  return async (row, now, via) => {
     if (row.kind === 'digest') {
       const payload = DigestPayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable digest' };
       if (!(await admins.find(row.target))) return { sent: false, reason: 'no longer an admin' };
-      return sentVia(await outbound.toContact(row.target, payload.data.text));
+      return { sent: true, via: await outbound.toContact(row.target, payload.data.text, via) };
     }
     if (row.kind === 'notice') {
       const payload = NoticePayloadSchema.safeParse(row.payload);
       if (!payload.success) return { sent: false, reason: 'unreadable notice' };
-      return sentVia(await outbound.toRoom(row.target, payload.data.text, payload.data.mentionIds));
+      return { sent: true, via: await outbound.toRoom(row.target, payload.data.text, payload.data.mentionIds, via) };
     }
     const payload = ReminderPayloadSchema.safeParse(row.payload);
     if (!payload.success) return { sent: false, reason: 'unreadable reminder' };
@@ -36,10 +36,6 @@ export function outboxDelivery(campaign: Campaign, store: ScheduleStore, outboun
     const answers = openAnswers(unit, form);
     if (!answers) return { sent: false, reason: 'already submitted' };
     const mention = unit.owner && unit.owner.formId === form.id ? [unit.owner.id] : [];
-    return sentVia(await outbound.toRoom(unit.roomId, reminderText(campaign, form, unit.name, answers, now), mention));
+    return { sent: true, via: await outbound.toRoom(unit.roomId, reminderText(campaign, form, unit.name, answers, now), mention, via) };
   };
-}
-
-function sentVia(account: string | void): Delivered {
-  return account ? { sent: true, via: account } : { sent: true };
 }

@@ -21,6 +21,7 @@ export interface BudgetState {
   shortfalls: Shortfall[];
 }
 
+/** names shown of the messages that failed, or of the groups left over */
 const FAILED_NAMES = 5;
 
 export function budgetLines(campaign: Campaign, budget: BudgetState): string[] {
@@ -36,8 +37,20 @@ export function budgetLines(campaign: Campaign, budget: BudgetState): string[] {
   for (const short of budget.shortfalls) {
     const time = formatDate(short.at, campaign.timezone, campaign.formats);
     lines.push(fill(m.digestShortfall, { form: short.form.shortTitle, time, count: short.count, accounts: short.accounts }));
+    for (const left of short.stranded) lines.push(strandedLine(campaign, left.accounts, left.names));
   }
   return lines;
+}
+
+/** Groups no account can reach in time, by the accounts in them. */
+function strandedLine(campaign: Campaign, accounts: readonly string[], names: readonly string[]): string {
+  const m = campaign.admin.messages;
+  const sep = campaign.formats.listSeparator;
+  const more = names.length > FAILED_NAMES ? `${sep}…` : '';
+  const vars = { count: names.length, names: names.slice(0, FAILED_NAMES).join(sep) + more };
+  if (accounts.length === 0) return fill(m.digestShortfallNone, vars);
+  if (accounts.length === 1) return fill(m.digestShortfallOnly, { ...vars, account: accounts[0]! });
+  return fill(m.digestShortfallShared, { ...vars, accounts: accounts.map((account) => `“${account}”`).join(sep) });
 }
 
 /**

@@ -41,8 +41,22 @@ export function isQuiet(at: Date, quiet: QuietHours, zone: string): boolean {
   return quiet.from < quiet.to ? m >= quiet.from && m < quiet.to : m >= quiet.from || m < quiet.to;
 }
 
+/** Results of atLocalTime: the send budget asks for the same few days hundreds of times in one plan. */
+const localTimes = new Map<string, Date>();
+const KEEP_LOCAL_TIMES = 10_000;
+
 /** `day`'s local date at the wall-clock time `minutes` after midnight (1440 and more run into the next days). */
 export function atLocalTime(day: Date, minutes: number, zone: string): Date {
+  const key = `${day.getTime()}|${minutes}|${zone}`;
+  const known = localTimes.get(key);
+  if (known) return new Date(known);
+  if (localTimes.size >= KEEP_LOCAL_TIMES) localTimes.clear();
+  const result = computeLocalTime(day, minutes, zone);
+  localTimes.set(key, result);
+  return new Date(result);
+}
+
+function computeLocalTime(day: Date, minutes: number, zone: string): Date {
   const date = dayjs(day).tz(zone).format('YYYY-MM-DD');
   const days = Math.floor(minutes / 1440);
   const rest = minutes - days * 1440;

@@ -7,8 +7,9 @@ import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { reminderSteps } from '../campaign/reminder-plan.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
-import { accountsNeeded, capacity, planRound, type BudgetContext } from './budget.js';
 import { openAnswers, progressOf } from './reminder-text.js';
+import type { Routes } from './sender.js';
+import { planSpread, type AccountBudget, type Reachable, type Spread } from './spread.js';
 import type { NewOutboxRow, RemindableUnit, ScheduleStore } from './store.js';
 
 export const ReminderPayloadSchema = z.object({
@@ -72,15 +73,33 @@ export interface Shortfall {
   /** when the step is due */
   at: Date;
   count: number;
+  /** accounts more that would carry it */
   accounts: number;
+  /** with several accounts: the groups left over, by the accounts in them (their unit's names) */
+  stranded: { accounts: string[]; names: string[] }[];
 }
 
 export interface ReminderPlannerOptions {
   campaign: Campaign;
   store: ScheduleStore;
-  /** the send limits as they stand at `now` */
-  budget: (now: Date) => Promise<BudgetContext>;
+  /** each account's send limits as they stand at `now` */
+  budgets: (now: Date) => Promise<AccountBudget[]>;
+  /** which accounts can reach a group */
+  routes: Routes;
   log: Logger;
+}
+
+/** What a round must reach: the group of each unit, by an id of its own (a unit, or a pending reminder's key). */
+interface Target {
+  id: string;
+  roomId: string;
+}
+
+/** Extra accounts, each with the room an account has on average, that would carry what is short. */
+function accountsFor(spread: Spread, capacity: number, accounts: number): number {
+  if (spread.short === 0) return 0;
+  const each = capacity / Math.max(1, accounts);
+  return each <= 0 ? 1 : Math.ceil(spread.short / each);
 }
 
 export class ReminderPlanner {
@@ -111,14 +130,15 @@ export class ReminderPlanner {
       units ??= await store.units();
       const due = owing(campaign, window.form, units);
       // The round competes with other forms' reminders still waiting; this form's are superseded by it.
-      const need = due.length + (await store.pendingCount('reminder', window.form.id));
-      const context = await this.options.budget(now);
-      const round = planRound(need, window.at, window.end, window.earliest, context);
+      const others = (await store.pendingTargets('reminder')).filter((row) => !row.key.startsWith(`reminder:${window.form.id}:`));
+      const groups = await this.reachable([...others.map((row) => ({ id: row.key, roomId: row.target })), ...unitTargets(due)]);
+      const budgets = await this.options.budgets(now);
+      const round = planSpread(groups, window.at, window.end, window.earliest, budgets);
       if (now < round.start) continue;
       // A group still waiting for the step before hears from this one instead: one reminder, not two.
       await store.supersede(window.form.id, window.step, now);
       const added = await store.enqueue(rows(window.form, window.step, due, now, window.end));
-      const shortfall = Math.max(0, need - capacity(now, window.end, context));
+      const shortfall = planSpread(groups, now, window.end, now, budgets).spread.short;
       await store.saveRound({ key: window.key, formId: window.form.id, step: window.step, status: 'planned', recipients: added, shortfall, at: now });
       log.info({ form: window.form.id, step: window.step, groups: added, shortfall, early: round.start < window.at }, 'reminder round queued');
     }
@@ -140,26 +160,82 @@ export class ReminderPlanner {
     return this.options.store.enqueue(rows(form, step, due, now, expiresAt));
   }
 
-  /** Rounds ahead (or under way) that the limits cannot carry to every group in time. */
+  /**
+   * Rounds ahead (or under way) that the accounts cannot carry to every group in time: for a round under
+   * way, what it still has to send behind the other reminders waiting; for one ahead, every unit that owes
+   * the form, from the round's earliest start.
+   */
   async shortfalls(now: Date): Promise<Shortfall[]> {
     const { campaign, store } = this.options;
     const result: Shortfall[] = [];
-    const context = await this.options.budget(now);
-    const planned = new Map((await store.roundsShort()).map((round) => [round.key, round]));
+    const budgets = await this.options.budgets(now);
+    const pending = await store.pendingTargets('reminder');
     let units: RemindableUnit[] | undefined;
+    const names = async () => {
+      units ??= await store.units();
+      return new Map(units.flatMap((unit) => (unit.roomId ? [[unit.roomId, unit.name] as const] : [])));
+    };
     for (const window of this.windows) {
       if (now >= window.end) continue;
-      const round = planned.get(window.key);
+      const round = await store.round(window.key);
+      if (round?.status === 'skipped') continue;
+      let targets: Target[];
+      let from: Date;
+      let own: (id: string) => boolean;
       if (round) {
-        result.push({ form: window.form, step: window.step, at: window.at, count: round.shortfall, accounts: accountsNeeded(round.recipients, Math.max(0, round.recipients - round.shortfall)) });
-        continue;
+        const prefix = `reminder:${window.form.id}:`;
+        // This round's groups last among those waiting: what cannot be carried is counted against it.
+        const sorted = [...pending.filter((row) => !row.key.startsWith(prefix)), ...pending.filter((row) => row.key.startsWith(prefix))];
+        targets = sorted.map((row) => ({ id: row.key, roomId: row.target }));
+        from = now;
+        own = (id) => id.startsWith(prefix);
+      } else {
+        units ??= await store.units();
+        targets = unitTargets(owing(campaign, window.form, units));
+        from = now > window.earliest ? now : window.earliest;
+        own = () => true;
       }
-      if (await store.round(window.key)) continue;
-      units ??= await store.units();
-      const need = owing(campaign, window.form, units).length;
-      const plan = planRound(need, window.at, window.end, now > window.earliest ? now : window.earliest, context);
-      if (plan.shortfall > 0) result.push({ form: window.form, step: window.step, at: window.at, count: plan.shortfall, accounts: accountsNeeded(need, plan.capacity) });
+      if (!targets.some((target) => own(target.id))) continue;
+      const groups = await this.reachable(targets);
+      const plan = planSpread(groups, round ? now : window.at, window.end, from, budgets);
+      const stranded = plan.spread.stranded
+        .map((left) => ({ accounts: left.accounts, ids: left.groups.filter(own) }))
+        .filter((left) => left.ids.length > 0);
+      const count = stranded.reduce((sum, left) => sum + left.ids.length, 0);
+      if (count === 0) continue;
+      const roomOf = new Map(targets.map((target) => [target.id, target.roomId]));
+      const named = await names();
+      result.push({
+        form: window.form,
+        step: window.step,
+        at: window.at,
+        count,
+        accounts: accountsFor(plan.spread, plan.capacity, budgets.length),
+        stranded:
+          budgets.length > 1
+            ? stranded.map((left) => ({ accounts: left.accounts, names: left.ids.map((id) => named.get(roomOf.get(id) ?? '') ?? roomOf.get(id) ?? id) }))
+            : [],
+      });
     }
     return result;
   }
+
+  /** Each target with the accounts that can reach its group; a group is looked up once. */
+  private async reachable(targets: readonly Target[]): Promise<Reachable[]> {
+    const known = new Map<string, string[]>();
+    const result: Reachable[] = [];
+    for (const target of targets) {
+      let accounts = known.get(target.roomId);
+      if (!accounts) {
+        accounts = await this.options.routes({ kind: 'reminder', target: target.roomId });
+        known.set(target.roomId, accounts);
+      }
+      result.push({ id: target.id, accounts });
+    }
+    return result;
+  }
+}
+
+function unitTargets(due: ReturnType<typeof owing>): Target[] {
+  return due.map(({ unit }) => ({ id: `unit:${unit.id}`, roomId: unit.roomId! }));
 }

@@ -6,15 +6,13 @@ import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
 import type { AdminStore } from '../store/admin-store.js';
-import type { BudgetContext } from './budget.js';
 import type { BudgetState } from './digest-text.js';
 import { DigestPlanner } from './digests.js';
-import { localDay } from '../campaign/time.js';
-import type { QuietHours } from './quiet-hours.js';
 import { ReminderPayloadSchema, ReminderPlanner } from './reminders.js';
 import type { SendGate } from './send-gate.js';
-import type { Deliver } from './sender.js';
-import { OutboxSender } from './sender.js';
+import type { SendGates } from './send-gates.js';
+import { OutboxSender, type Deliver, type Routes } from './sender.js';
+import type { AccountBudget } from './spread.js';
 import type { ScheduleStore } from './store.js';
 
 /** Planning reads every unit: once a minute is often enough; sending is checked at every tick. */
@@ -31,9 +29,11 @@ export interface SchedulerOptions {
   adminUnits: AdminStore['units'];
   /** what the digests report of the bindings */
   bindingChanges: AdminStore['bindingChanges'];
-  gate: SendGate;
+  /** each account's send limits and quiet hours */
+  gates: SendGates;
+  /** which accounts can reach a group or an admin */
+  routes: Routes;
   deliver: Deliver;
-  quiet: QuietHours;
   /** minutes after local midnight */
   digestAt: number;
   now: () => Date;
@@ -65,7 +65,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
 
   constructor(private readonly options: SchedulerOptions) {
     const { campaign, store, log } = options;
-    this.reminders = new ReminderPlanner({ campaign, store, budget: (now) => this.budgetContext(now), log });
+    this.reminders = new ReminderPlanner({ campaign, store, budgets: (now) => this.budgets(now), routes: options.routes, log });
     this.digests = new DigestPlanner({
       campaign,
       admins: options.admins,
@@ -77,7 +77,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
       bindingChanges: options.bindingChanges,
       log,
     });
-    this.sender = new OutboxSender({ store, gate: options.gate, deliver: options.deliver, quiet: options.quiet, zone: campaign.timezone, log });
+    this.sender = new OutboxSender({ store, gates: options.gates, routes: options.routes, deliver: options.deliver, log });
   }
 
   /** Runs the work due at now(); resolves when it is done. Calls made while one runs wait their turn. */
@@ -88,12 +88,12 @@ export class Scheduler implements ReminderControl, GroupNotices {
   }
 
   /**
-   * Of each day's cap, what reminders leave for the admins' digests: two each (the daily one and one after
-   * a deadline), at most half the cap.
+   * Of each account's daily cap, what reminders leave for the admins' digests: two each (the daily one and
+   * one after a deadline), at most half the cap.
    */
-  private async reserve(): Promise<number> {
-    const admins = await this.options.admins.list();
-    return Math.min(2 * admins.length, Math.floor(this.options.gate.limits.dailyCap / 2));
+  private async reserve(): Promise<(gate: SendGate) => number> {
+    const admins = (await this.options.admins.list()).length;
+    return (gate) => Math.min(2 * admins, Math.floor(gate.limits.dailyCap / 2));
   }
 
   /** Resolves when the tick under way, if any, is done. */
@@ -113,6 +113,7 @@ export class Scheduler implements ReminderControl, GroupNotices {
     if (this.lastPlan === undefined || t - this.lastPlan >= PLAN_EVERY_MS || t < this.lastPlan) {
       await this.reminders.plan(now);
       await this.digests.plan(now);
+      this.sender.wake();
       this.lastPlan = t;
     }
     if (!this.options.online()) return;
@@ -142,33 +143,34 @@ export class Scheduler implements ReminderControl, GroupNotices {
     await this.options.store.enqueue([
       { key, kind: 'notice', target: roomId, payload: { text, mentionIds: [...mentionIds] }, priority: -1, notBefore: now, expiresAt: null },
     ]);
+    this.sender.wake();
     void this.tick().catch((error: unknown) => this.options.log.warn({ err: error }, 'sending a notice failed; the outbox will retry'));
   }
 
   async remindNow(form: Form, actor: string, unitIds: ReadonlySet<number>): Promise<{ count: number; paused: boolean; etaMs: number }> {
     const now = this.options.now();
     const count = await this.reminders.remindNow(form, now, (unit) => unitIds.has(unit.id));
+    this.sender.wake();
     this.options.log.info({ actor, form: form.id, groups: count }, 'reminder round asked for');
-    const { minGapMs, jitterMs } = this.options.gate.limits;
-    return { count, paused: await this.paused(), etaMs: count * (minGapMs + jitterMs / 2) };
+    // The accounts send side by side, each at its own average pace.
+    const { gates } = this.options;
+    const average = gates.list.reduce((sum, gate) => sum + gate.limits.minGapMs + gate.limits.jitterMs / 2, 0) / gates.list.length;
+    return { count, paused: await this.paused(), etaMs: (count * average) / gates.list.length };
   }
 
-  private async budgetContext(now: Date): Promise<BudgetContext> {
-    const { campaign, gate, quiet } = this.options;
-    const today = localDay(now, campaign.timezone);
-    const sent = await gate.sentOn(now);
-    const limits = { ...gate.limits, dailyCap: gate.limits.dailyCap - (await this.reserve()) };
-    return { limits, quiet, zone: campaign.timezone, sentOn: (day) => (day === today ? sent : 0) };
+  private async budgets(now: Date): Promise<AccountBudget[]> {
+    const reserve = await this.reserve();
+    return Promise.all(this.options.gates.list.map(async (gate) => ({ account: gate.account, context: await gate.budget(now, reserve(gate)) })));
   }
 
   async budgetState(now: Date): Promise<BudgetState> {
-    const { store, gate, campaign } = this.options;
+    const { store, gates, campaign } = this.options;
     const since = new Date(now.getTime() - DAY_MS);
     const failed = await store.endedSince('failed', since);
     const expired = await store.endedSince('expired', since);
     return {
-      sentToday: await gate.sentOn(now),
-      dailyCap: gate.limits.dailyCap,
+      sentToday: await gates.sentOn(now),
+      dailyCap: gates.dailyCap,
       pendingReminders: await store.pendingCount('reminder'),
       paused: await this.paused(),
       failed: failed.map((row) => {

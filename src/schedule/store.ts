@@ -53,8 +53,11 @@ export interface ScheduleStore {
 
   /** adds the rows whose key is new; returns how many were added */
   enqueue(rows: readonly NewOutboxRow[]): Promise<number>;
-  /** the next pending row due at `now` and not expired, of the given kinds: lowest priority, then oldest */
-  nextDue(now: Date, kinds: readonly OutboxKind[]): Promise<OutboxRow | null>;
+  /**
+   * Up to `limit` pending rows due at `now` and not expired, of the given kinds, in sending order (lowest
+   * priority, then oldest) and after `after` in that order when given: a page of what waits
+   */
+  due(now: Date, kinds: readonly OutboxKind[], after: Pick<OutboxRow, 'priority' | 'id'> | null, limit: number): Promise<OutboxRow[]>;
   /** claimed for sending: a row left in this state by a crash is sent again on start */
   markSending(id: number): Promise<void>;
   /** `sentBy`: the account that sent it, when the bot has several */
@@ -68,6 +71,8 @@ export interface ScheduleStore {
   recoverInFlight(): Promise<number>;
   /** rows waiting to be sent; for reminders, those of other forms than `exceptForm` if given */
   pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number>;
+  /** the rows of a kind waiting to be sent (or being sent), in sending order: their keys and targets */
+  pendingTargets(kind: OutboxKind): Promise<{ key: string; target: string }[]>;
   /** messages waiting to be sent (or being sent), and those that failed for good */
   outboxHealth(): Promise<{ pending: number; failed: number }>;
   /** rows that ended with `status` since `since` */
@@ -78,9 +83,9 @@ export interface ScheduleStore {
   /** planned rounds with groups the budget cannot reach */
   roundsShort(): Promise<ReminderRound[]>;
 
-  /** messages sent on a local day, and the last send ever */
-  sends(day: string): Promise<{ count: number; lastAt: Date | null }>;
-  recordSend(day: string, at: Date): Promise<void>;
+  /** messages an account sent on a local day, and its last send ever */
+  sends(account: string, day: string): Promise<{ count: number; lastAt: Date | null }>;
+  recordSend(account: string, day: string, at: Date): Promise<void>;
 
   setting(key: string): Promise<string | null>;
   setSetting(key: string, value: string, actor: string, at: Date): Promise<void>;

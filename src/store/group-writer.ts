@@ -130,7 +130,7 @@ export class GroupWriter {
       for (const draft of write.drafts) sql.draft.run(unitId, draft.formId, JSON.stringify(draft.answers), at, at);
     }
     for (const effect of write.effects) this.effect(write, effect, unitId, state, at, current?.unitId ?? null);
-    if (write.sends && write.sends.count > 0) sql.sends.run(write.sends.day, write.sends.count, at);
+    if (write.sends && write.sends.count > 0) sql.sends.run(write.sends.account, write.sends.day, write.sends.count, at);
     return { ok: true, revision, unitId: created };
   }
 
@@ -207,8 +207,8 @@ function prepare(db: Database) {
     audit: statement('INSERT INTO AuditLog (at, actor, action, detail) VALUES (?, ?, ?, ?)'),
     moveRequest: statement('INSERT INTO Setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'),
     sends: statement(
-      `INSERT INTO SendDay (day, count, lastAt) VALUES (?, ?, ?)
-       ON CONFLICT(day) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt`,
+      `INSERT INTO SendDay (account, day, count, lastAt) VALUES (?, ?, ?, ?)
+       ON CONFLICT(account, day) DO UPDATE SET count = count + excluded.count, lastAt = excluded.lastAt`,
     ),
   };
 }

@@ -64,21 +64,26 @@ export class PrismaScheduleStore implements ScheduleStore {
     );
   }
 
-  nextDue(now: Date, kinds: readonly OutboxKind[]): Promise<OutboxRow | null> {
-    if (kinds.length === 0) return Promise.resolve(null);
+  due(now: Date, kinds: readonly OutboxKind[], after: Pick<OutboxRow, 'priority' | 'id'> | null, limit: number): Promise<OutboxRow[]> {
+    if (kinds.length === 0) return Promise.resolve([]);
     return this.serial.run(async () => {
-      const row = await this.prisma.outbox.findFirst({
+      const rows = await this.prisma.outbox.findMany({
         where: {
           status: 'pending',
           kind: { in: [...kinds] },
           notBefore: { lte: now },
-          OR: [{ expiresAt: null }, { expiresAt: { gt: now } }],
+          AND: [
+            { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] },
+            ...(after ? [{ OR: [{ priority: { gt: after.priority } }, { priority: after.priority, id: { gt: after.id } }] }] : []),
+          ],
         },
         orderBy: [{ priority: 'asc' }, { id: 'asc' }],
+        take: limit,
       });
-      return row ? toRow(row) : null;
+      return rows.map(toRow);
     });
   }
+
 
   async markSending(id: number): Promise<void> {
     await this.serial.run(() => this.prisma.outbox.update({ where: { id }, data: { status: 'sending', attempts: { increment: 1 } } }));
@@ -129,6 +134,12 @@ export class PrismaScheduleStore implements ScheduleStore {
     return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind, ...other } }));
   }
 
+  pendingTargets(kind: OutboxKind): Promise<{ key: string; target: string }[]> {
+    return this.serial.run(() =>
+      this.prisma.outbox.findMany({ where: { status: { in: ['pending', 'sending'] }, kind }, select: { key: true, target: true }, orderBy: [{ priority: 'asc' }, { id: 'asc' }] }),
+    );
+  }
+
   outboxHealth(): Promise<{ pending: number; failed: number }> {
     return this.serial.run(async () => {
       const [pending, failed] = await Promise.all([
@@ -165,19 +176,23 @@ export class PrismaScheduleStore implements ScheduleStore {
     );
   }
 
-  sends(day: string): Promise<{ count: number; lastAt: Date | null }> {
+  sends(account: string, day: string): Promise<{ count: number; lastAt: Date | null }> {
     return this.serial.run(async () => {
       const [today, last] = await Promise.all([
-        this.prisma.sendDay.findUnique({ where: { day } }),
-        this.prisma.sendDay.findFirst({ where: { lastAt: { not: null } }, orderBy: { lastAt: 'desc' } }),
+        this.prisma.sendDay.findUnique({ where: { account_day: { account, day } } }),
+        this.prisma.sendDay.findFirst({ where: { account, lastAt: { not: null } }, orderBy: { lastAt: 'desc' } }),
       ]);
       return { count: today?.count ?? 0, lastAt: last?.lastAt ?? null };
     });
   }
 
-  async recordSend(day: string, at: Date): Promise<void> {
+  async recordSend(account: string, day: string, at: Date): Promise<void> {
     await this.serial.run(() =>
-      this.prisma.sendDay.upsert({ where: { day }, create: { day, count: 1, lastAt: at }, update: { count: { increment: 1 }, lastAt: at } }),
+      this.prisma.sendDay.upsert({
+        where: { account_day: { account, day } },
+        create: { account, day, count: 1, lastAt: at },
+        update: { count: { increment: 1 }, lastAt: at },
+      }),
     );
   }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type AccountOptions, type App } from '../../src/app.js';
 import { silentLogger } from '../../src/log.js';
 import { createMockWechat, mockContactId, type MockWechat } from '../support/mock-wechat.js';
 import { seedRoster, type SeedUnit } from '../support/test-app.js';
@@ -16,15 +16,17 @@ const SEPT_20 = new Date('2021-09-20T02:30:00Z');
 const ADMIN = '青发部小陈';
 const UNIT = '云山区政务服务中心青年文明号';
 
-async function twoAccounts(options: { clock?: () => Date; roster?: SeedUnit[] } = {}): Promise<{ app: App; jia: MockWechat; yi: MockWechat; databaseFile: string }> {
+async function twoAccounts(
+  options: { clock?: () => Date; roster?: SeedUnit[]; jia?: Partial<AccountOptions>; yi?: Partial<AccountOptions> } = {},
+): Promise<{ app: App; jia: MockWechat; yi: MockWechat; databaseFile: string }> {
   const jia = createMockWechat({ botId: mockContactId('甲号') });
   const yi = createMockWechat({ botId: mockContactId('乙号') });
   const databaseFile = join(mkdtempSync(join(tmpdir(), 'accounts-')), 'bot.db');
   if (options.roster) await seedRoster(databaseFile, options.roster);
   const app = await startApp({
     accounts: [
-      { name: '甲', puppet: jia.puppet },
-      { name: '乙', puppet: yi.puppet },
+      { name: '甲', puppet: jia.puppet, ...options.jia },
+      { name: '乙', puppet: yi.puppet, ...options.yi },
     ],
     databaseUrl: `file:${databaseFile}`,
     campaignDir: 'conversations',
@@ -115,7 +117,7 @@ describe('several WeChat accounts', () => {
       await yi.sayPrivately(ADMIN, '状态');
       const [reply] = await yi.waitForReplies(yi.dm(ADMIN), 1);
       expect(reply).toMatch(/^运行状态/);
-      expect(reply).toMatch(/微信号：甲：已登录（服务月助手）、乙：已登录（服务月助手）/);
+      expect(reply).toMatch(/微信号：甲：已登录（服务月助手），今日已发0\/1000条、乙：已登录（服务月助手），今日已发0\/1000条/);
     } finally {
       await app.stop();
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Admin } from '../../src/admin/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
-import { digestText } from '../../src/schedule/digest-text.js';
+import { budgetLines, digestText } from '../../src/schedule/digest-text.js';
 import type { AuditEntry } from '../../src/store/admin-store.js';
 import { adminUnit } from '../support/admin-desk.js';
 
@@ -34,5 +34,27 @@ describe('the digest’s binding changes', () => {
   it('says nothing of bindings when nothing changed', () => {
     const province: Admin = { id: 'p', scope: { kind: 'province' } };
     expect(digestText(campaign, province, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET)).not.toContain('绑定变动');
+  });
+});
+
+describe('the digest’s send budget with several accounts', () => {
+  it('names the groups no account can reach in time, by the accounts in them', () => {
+    const form = campaign.forms.find((f) => f.id === 'modelCollective')!;
+    const shortfall = {
+      form,
+      step: '3d',
+      at: new Date('2021-09-26T17:00:00+08:00'),
+      count: 9,
+      accounts: 1,
+      stranded: [
+        { accounts: ['甲'], names: ['一号群', '二号群', '三号群', '四号群', '五号群', '六号群'] },
+        { accounts: ['甲', '乙'], names: ['七号群', '八号群'] },
+        { accounts: [], names: ['九号群'] },
+      ],
+    };
+    const lines = budgetLines(campaign, { ...BUDGET, shortfalls: [shortfall] });
+    expect(lines).toContain('以下6个群只有微信号“甲”在群里，它在截止前的发送额度不够：一号群、二号群、三号群、四号群、五号群、…。可把其他微信号也拉进这些群。');
+    expect(lines).toContain('以下2个群里的微信号“甲”、“乙”在截止前的发送额度都不够：七号群、八号群');
+    expect(lines).toContain('以下1个群里没有已登录的机器人微信号，提醒发不出去：九号群。请把机器人的微信号拉回群里，或登录它。');
   });
 });

@@ -115,14 +115,14 @@ describe('the groups’ store over SQLite', () => {
   it('commits the writes that arrive together in one batch, a refused one rolled back alone', async () => {
     const { store, sqlite } = await setUp();
     const results = await Promise.all([
-      store.write(write({ roomId: 'a', messageId: 'a1', sends: { day: '2021-09-20', count: 1 } })),
+      store.write(write({ roomId: 'a', messageId: 'a1', sends: { account: '甲', day: '2021-09-20', count: 1 } })),
       store.write(write({ roomId: 'b', messageId: 'b1', revision: 3 })),
-      store.write(write({ roomId: 'c', messageId: 'c1', sends: { day: '2021-09-20', count: 1 } })),
+      store.write(write({ roomId: 'c', messageId: 'c1', sends: { account: '甲', day: '2021-09-20', count: 1 } })),
     ]);
     expect(results.map((r) => r.ok)).toEqual([true, false, true]);
     expect(await store.load('b')).toBeNull();
     expect(await store.isProcessed('b1')).toBe(false);
-    expect(sqlite.prepare('SELECT count FROM SendDay WHERE day = ?').get('2021-09-20')).toEqual({ count: 2n });
+    expect(sqlite.prepare('SELECT count FROM SendDay WHERE account = ? AND day = ?').get('甲', '2021-09-20')).toEqual({ count: 2n });
   });
 
   it('shares Prisma’s connection, and does not read a transaction Prisma has open', async () => {
