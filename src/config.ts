@@ -16,8 +16,8 @@ const ConfigSchema = z.object({
     .transform((text) => text.split(/[,，\s]+/).filter((id) => id !== '')),
   /**
    * several WeChat accounts by name ("甲,乙"), the first serving a group they share; the nth may have its own
-   * ACCOUNT_<n>_PUPPET and ACCOUNT_<n>_TOKEN (n from 1; shells drop variables named in Chinese), else
-   * WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN
+   * ACCOUNT_<n>_PUPPET, _TOKEN, _DAILY_CAP and _QUIET_HOURS (n from 1; shells drop variables named in
+   * Chinese), else the common settings
    */
   ACCOUNTS: z
     .string()
@@ -56,14 +56,49 @@ export interface AccountSetting {
   name: string;
   puppet: string;
   token?: string;
+  /** this account's own daily cap, when not SEND_DAILY_CAP */
+  dailyCap?: number;
+  /** this account's own quiet hours, when not QUIET_HOURS */
+  quietHours?: string;
 }
 
-/** The accounts of ACCOUNTS with each one's puppet and token; empty for the one-account form. */
+const AccountSchema = z.object({
+  PUPPET: z.string().trim().min(1).optional(),
+  TOKEN: z.string().trim().min(1).optional(),
+  DAILY_CAP: count(1).optional(),
+  QUIET_HOURS: z
+    .string()
+    .trim()
+    .refine((text) => parseQuietHours(text) !== undefined, 'must read like 22:00-08:00, or off')
+    .optional(),
+});
+
+/**
+ * The accounts of ACCOUNTS, each with what ACCOUNT_<n>_PUPPET, _TOKEN, _DAILY_CAP and _QUIET_HOURS give it
+ * (n from 1), else the common settings; empty for the one-account form.
+ */
 export function accountSettings(config: Config, env: Record<string, string | undefined>): AccountSetting[] {
-  return config.ACCOUNTS.map((name, i) => {
-    const token = env[`ACCOUNT_${i + 1}_TOKEN`]?.trim() || config.WECHATY_PUPPET_SERVICE_TOKEN;
-    return { name, puppet: env[`ACCOUNT_${i + 1}_PUPPET`]?.trim() || config.WECHATY_PUPPET, ...(token ? { token } : {}) };
+  const problems: string[] = [];
+  const settings = config.ACCOUNTS.map((name, i) => {
+    const prefix = `ACCOUNT_${i + 1}_`;
+    const own = Object.fromEntries(Object.keys(AccountSchema.shape).flatMap((key) => (env[prefix + key]?.trim() ? [[key, env[prefix + key]]] : [])));
+    const result = AccountSchema.safeParse(own);
+    if (!result.success) {
+      problems.push(...result.error.issues.map((issue) => `${prefix}${issue.path.join('.')}: ${issue.message}`));
+      return { name, puppet: config.WECHATY_PUPPET };
+    }
+    const { PUPPET, TOKEN, DAILY_CAP, QUIET_HOURS } = result.data;
+    const token = TOKEN ?? config.WECHATY_PUPPET_SERVICE_TOKEN;
+    return {
+      name,
+      puppet: PUPPET ?? config.WECHATY_PUPPET,
+      ...(token ? { token } : {}),
+      ...(DAILY_CAP !== undefined ? { dailyCap: DAILY_CAP } : {}),
+      ...(QUIET_HOURS !== undefined ? { quietHours: QUIET_HOURS } : {}),
+    };
   });
+  if (problems.length > 0) throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+  return settings;
 }
 
 export class ConfigError extends Error {

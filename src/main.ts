@@ -6,7 +6,7 @@ import { startApp, type App, type AppOptions } from './app.js';
 import { puppetJustStopped } from './bot/connection.js';
 import { showLoginQr } from './bot/login-qr.js';
 import { setUpFindings } from './cli/doctor.js';
-import { accountSettings, loadDotEnv, readConfig, type Config } from './config.js';
+import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './config.js';
 import { databaseFile } from './store/client.js';
 import { createOperatorLogger } from './log.js';
 
@@ -17,9 +17,12 @@ function failStart(error: unknown): never {
 }
 
 let config: Config;
+let several: AccountSetting[];
 try {
   loadDotEnv();
   config = readConfig(process.env);
+  // One account (WECHATY_PUPPET), or several (ACCOUNTS=甲,乙), each with its own login session and QR code.
+  several = accountSettings(config, process.env);
 } catch (error) {
   failStart(error);
 }
@@ -52,8 +55,7 @@ const unexpected = (what: string) => (reason: unknown) => {
 process.on('unhandledRejection', unexpected('unhandled rejection'));
 process.on('uncaughtException', unexpected('uncaught exception'));
 
-// One account (WECHATY_PUPPET), or several (ACCOUNTS=甲,乙), each with its own login session and QR code.
-const several = accountSettings(config, process.env);
+const sendLimits = { minGapMs: config.SEND_MIN_GAP_MS, jitterMs: config.SEND_JITTER_MS, dailyCap: config.SEND_DAILY_CAP };
 const accountLog = (name: string) => (several.length > 0 ? log.child({ account: name }) : log);
 app = await startApp({
   ...(several.length > 0
@@ -63,6 +65,8 @@ app = await startApp({
           puppet: account.puppet as AppOptions['puppet'] & string,
           puppetOptions: account.token ? { token: account.token } : {},
           memoryName: join(dataDir, `${config.BOT_MEMORY_NAME}-${account.name}`),
+          ...(account.dailyCap !== undefined ? { sendLimits: { ...sendLimits, dailyCap: account.dailyCap } } : {}),
+          ...(account.quietHours !== undefined ? { quietHours: account.quietHours } : {}),
         })),
       }
     : {
@@ -74,7 +78,7 @@ app = await startApp({
   databaseUrl: config.DATABASE_URL,
   campaignDir: config.CAMPAIGN_DIR,
   admins: config.ADMINS,
-  sendLimits: { minGapMs: config.SEND_MIN_GAP_MS, jitterMs: config.SEND_JITTER_MS, dailyCap: config.SEND_DAILY_CAP },
+  sendLimits,
   quietHours: config.QUIET_HOURS,
   digestAt: config.DIGEST_AT,
   log,

@@ -159,6 +159,16 @@ describe('ACCOUNTS', () => {
     expect(accountSettings(readConfig({}), {})).toEqual([]);
   });
 
+  it('gives an account its own daily cap and quiet hours, and names a wrong one', () => {
+    const env = { ACCOUNTS: '甲,乙', ACCOUNT_2_DAILY_CAP: '300', ACCOUNT_2_QUIET_HOURS: '23:00-07:30' };
+    expect(accountSettings(readConfig(env), env)).toEqual([
+      { name: '甲', puppet: 'wechaty-puppet-wechat4u' },
+      { name: '乙', puppet: 'wechaty-puppet-wechat4u', dailyCap: 300, quietHours: '23:00-07:30' },
+    ]);
+    const wrong = { ACCOUNTS: '甲,乙', ACCOUNT_1_DAILY_CAP: '很多', ACCOUNT_2_QUIET_HOURS: '晚上' };
+    expect(() => accountSettings(readConfig(wrong), wrong)).toThrow(/ACCOUNT_1_DAILY_CAP: .*\n.*ACCOUNT_2_QUIET_HOURS: must read like 22:00-08:00/);
+  });
+
   it('refuses a name twice, or one that cannot name a file', () => {
     expect(() => readConfig({ ACCOUNTS: '甲,甲' })).toThrow(/ACCOUNTS: each account is named once/);
     expect(() => readConfig({ ACCOUNTS: '甲,../乙' })).toThrow(/ACCOUNTS: account names are/);
