@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findCampaignFile, loadCampaignFile } from '../campaign/load.js';
 import { fill } from '../campaign/text.js';
-import { loadDotEnv, readConfig } from '../config.js';
+import { accountSettings, loadDotEnv, readConfig } from '../config.js';
 import { withSettingAdmins } from '../admin/directory.js';
 import { parseAdmins } from '../admin/scope.js';
 import { openDatabase } from '../store/client.js';
@@ -19,6 +19,7 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.m
 /** The findings for the settings in `env` at `now`, reading the roster from the database they name. */
 export async function setUpFindings(env: Record<string, string | undefined>, now: Date): Promise<Finding[]> {
   const config = readConfig(env);
+  const several = accountSettings(config, env);
   const file = findCampaignFile(config.CAMPAIGN_DIR);
   const campaign = loadCampaignFile(file);
   const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
@@ -33,8 +34,10 @@ export async function setUpFindings(env: Record<string, string | undefined>, now
       units,
       admins: admins.length,
       pendingInvitations: pending.length,
-      puppet: config.WECHATY_PUPPET,
-      token: config.WECHATY_PUPPET_SERVICE_TOKEN,
+      accounts:
+        several.length > 0
+          ? several.map((account) => ({ name: account.name, puppet: account.puppet, token: account.token }))
+          : [{ puppet: config.WECHATY_PUPPET, token: config.WECHATY_PUPPET_SERVICE_TOKEN }],
       now,
     });
   } finally {

@@ -16,7 +16,7 @@ import { seedRoster } from '../support/test-app.js';
 
 const campaign = loadCampaign('conversations');
 const BEFORE = new Date('2021-09-20T10:30:00+08:00');
-const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, pendingInvitations: 0, puppet: 'wechaty-puppet-wechat4u', token: undefined, now: BEFORE };
+const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, pendingInvitations: 0, accounts: [{ puppet: 'wechaty-puppet-wechat4u', token: undefined }], now: BEFORE };
 
 describe('checkSetUp', () => {
   it('passes a set-up with a roster, admins, a campaign still running and a puppet that needs no token', () => {
@@ -29,7 +29,7 @@ describe('checkSetUp', () => {
   });
 
   it('names each thing missing with the command that fixes it', () => {
-    const lines = checkSetUp({ ...READY, units: 0, admins: 0, puppet: 'wechaty-puppet-service', now: new Date('2026-11-30T10:00:00+08:00') })
+    const lines = checkSetUp({ ...READY, units: 0, admins: 0, accounts: [{ puppet: 'wechaty-puppet-service', token: undefined }], now: new Date('2026-11-30T10:00:00+08:00') })
       .filter((finding) => !finding.ok)
       .map((finding) => finding.line);
     expect(lines).toEqual([
@@ -38,7 +38,20 @@ describe('checkSetUp', () => {
       '✗ 活动文件 conversations/campaign-2021.yaml（2021年广东青年文明号集中服务月）的截止时间都已过去（最晚10月29日 23:59）：在 .env 里用 CAMPAIGN_DIR= 指向本期的活动文件夹',
       '✗ 微信协议 wechaty-puppet-service 需要令牌：在 .env 里写 WECHATY_PUPPET_SERVICE_TOKEN=…',
     ]);
-    expect(checkSetUp({ ...READY, puppet: 'wechaty-puppet-padlocal', token: 'puppet_padlocal_x' }).every((finding) => finding.ok)).toBe(true);
+    expect(checkSetUp({ ...READY, accounts: [{ puppet: 'wechaty-puppet-padlocal', token: 'puppet_padlocal_x' }] }).every((finding) => finding.ok)).toBe(true);
+  });
+
+  it('checks each account of several for its token, naming the setting of that account', () => {
+    const accounts = [
+      { name: '甲', puppet: 'wechaty-puppet-wechat4u', token: undefined },
+      { name: '乙', puppet: 'wechaty-puppet-service', token: undefined },
+      { name: '丙', puppet: 'wechaty-puppet-service', token: 'puppet_service_x' },
+    ];
+    expect(checkSetUp({ ...READY, accounts }).slice(3)).toEqual([
+      { ok: true, line: '✓ 微信号“甲”：wechaty-puppet-wechat4u' },
+      { ok: false, line: '✗ 微信号“乙”的协议 wechaty-puppet-service 需要令牌：在 .env 里写 ACCOUNT_2_TOKEN=…（或用 WECHATY_PUPPET_SERVICE_TOKEN=… 给所有微信号同一个令牌）' },
+      { ok: true, line: '✓ 微信号“丙”：wechaty-puppet-service' },
+    ]);
   });
 
   it('counts invitations not yet accepted beside the admins, and says how one is accepted', () => {

@@ -20,8 +20,8 @@ export interface SetUp {
   admins: number;
   /** invitations not yet accepted */
   pendingInvitations: number;
-  puppet: string;
-  token: string | undefined;
+  /** the WeChat accounts: one unnamed (WECHATY_PUPPET), or those of ACCOUNTS, the nth from 1 */
+  accounts: { name?: string; puppet: string; token: string | undefined }[];
   now: Date;
 }
 
@@ -39,15 +39,19 @@ export function checkSetUp(setUp: SetUp): Finding[] {
   const { campaign } = setUp;
   const last = Math.max(...campaign.forms.map((form) => deadlineOf(campaign, form).getTime()));
   const lastText = formatDateTime(new Date(last), campaign.timezone, campaign.formats);
-  const needsToken = (TOKEN_PUPPETS as readonly string[]).includes(setUp.puppet);
   return [
     setUp.units > 0 ? { ok: true, line: fill(t.rosterOk, { count: setUp.units }) } : { ok: false, line: t.rosterEmpty },
     adminsFinding(setUp.admins, setUp.pendingInvitations),
     last > setUp.now.getTime()
       ? { ok: true, line: fill(t.campaignOk, { file: setUp.campaignFile, last: lastText }) }
       : { ok: false, line: fill(t.campaignOver, { file: setUp.campaignFile, title: campaign.title, last: lastText }) },
-    !needsToken || setUp.token
-      ? { ok: true, line: fill(t.puppetOk, { puppet: setUp.puppet }) }
-      : { ok: false, line: fill(t.puppetToken, { puppet: setUp.puppet }) },
+    ...setUp.accounts.map(puppetFinding),
   ];
+}
+
+function puppetFinding(account: SetUp['accounts'][number], index: number): Finding {
+  const { name, puppet } = account;
+  const needsToken = (TOKEN_PUPPETS as readonly string[]).includes(puppet);
+  if (!needsToken || account.token) return { ok: true, line: name === undefined ? fill(t.puppetOk, { puppet }) : fill(t.accountPuppetOk, { name, puppet }) };
+  return { ok: false, line: name === undefined ? fill(t.puppetToken, { puppet }) : fill(t.accountPuppetToken, { name, puppet, n: index + 1 }) };
 }
