@@ -1,9 +1,10 @@
 // The reminders benchmark (not a test): seeds a province of units, each bound to a group, a third with a
 // draft, then times the scheduler's work without WeChat (a counting stand-in sends): planning a round for
 // every group, writing and sending each reminder, a province admin's digest, the idle tick the running
-// bot repeats every 2 s, and what the default send limits can carry. Prints a table.
+// bot repeats every 2 s, the tick that looks through every waiting reminder for one an open account can
+// send, and what the default send limits of 1, 2 and 3 accounts can carry. Prints tables.
 //
-//   npm run bench:reminders [-- --units 5000]
+//   npm run bench:reminders [-- --units 5000 --accounts 3]
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,13 +13,15 @@ import { fixedDirectory } from '../src/admin/directory.js';
 import { DEFAULT_SEND_LIMITS } from '../src/app.js';
 import { loadCampaign } from '../src/campaign/load.js';
 import { silentLogger } from '../src/log.js';
-import { accountsNeeded, capacity, planRound } from '../src/schedule/budget.js';
+import { capacity } from '../src/schedule/budget.js';
 import { outboxDelivery } from '../src/schedule/delivery.js';
 import { digestText } from '../src/schedule/digest-text.js';
 import { parseQuietHours } from '../src/schedule/quiet-hours.js';
 import { ReminderPlanner, stepWindows } from '../src/schedule/reminders.js';
 import { SendGate } from '../src/schedule/send-gate.js';
-import { OutboxSender } from '../src/schedule/sender.js';
+import { SendGates } from '../src/schedule/send-gates.js';
+import { OutboxSender, type Routes } from '../src/schedule/sender.js';
+import { planSpread, type Reachable } from '../src/schedule/spread.js';
 import { PrismaAdminStore } from '../src/store/admin-store.js';
 import { openDatabase } from '../src/store/client.js';
 import { PrismaScheduleStore } from '../src/store/schedule-store.js';
@@ -30,6 +33,9 @@ const migrationsDir = path.join(root, 'prisma/migrations');
 const campaign = loadCampaign(path.join(root, 'conversations'));
 const quiet = parseQuietHours('22:00-08:00')!;
 const STEP_AT = new Date('2021-09-26T09:00:00Z'); // 附件2's 3-day step, 9月26日 17:00
+const ACCOUNT_NAMES = ['甲', '乙', '丙', '丁', '戊'];
+/** With several accounts, each group holds one of them, in turn. */
+const accountOf = (roomId: string, accounts: number) => ACCOUNT_NAMES[(Number(/\d+/.exec(roomId)?.[0] ?? 0) - 1) % accounts]!;
 const CITIES = ['广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市', '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市'];
 
 async function seed(file: string, units: number): Promise<void> {
@@ -68,6 +74,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const unitsArg = args.indexOf('--units');
   const units = unitsArg >= 0 ? Number(args[unitsArg + 1]) : 5_000;
+  const accountsArg = args.indexOf('--accounts');
+  const accountCount = accountsArg >= 0 ? Number(args[accountsArg + 1]) : 3;
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-reminders-'));
   const file = path.join(dir, 'bench.db');
   try {
@@ -79,12 +87,17 @@ async function main(): Promise<void> {
     const adminStore = new PrismaAdminStore(database.prisma, serial);
     const log = silentLogger();
     let sent = 0;
-    const outbound = { toRoom: async () => void (sent += 1), toContact: async () => void (sent += 1) };
+    const names = ACCOUNT_NAMES.slice(0, accountCount);
+    const outbound = {
+      toRoom: async (_room: string, _text: string, _mentions: readonly string[], via?: string) => ((sent += 1), via ?? names[0]!),
+      toContact: async (_contact: string, _text: string, via?: string) => ((sent += 1), via ?? names[0]!),
+    };
     const unlimited = { minGapMs: 0, jitterMs: 0, dailyCap: 1_000_000 };
-    const gate = new SendGate({ limits: unlimited, zone: campaign.timezone, store });
-    const context = async () => ({ limits: unlimited, quiet, zone: campaign.timezone });
-    const planner = new ReminderPlanner({ campaign, store, budget: context, log });
-    const sender = new OutboxSender({ store, gate, deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), quiet, zone: campaign.timezone, log });
+    const gates = new SendGates(names.map((account) => new SendGate({ account, limits: unlimited, quiet, zone: campaign.timezone, store })));
+    const routes: Routes = async (row) => [accountOf(row.target, accountCount)];
+    const budgets = async () => names.map((account) => ({ account, context: { limits: unlimited, quiet, zone: campaign.timezone } }));
+    const planner = new ReminderPlanner({ campaign, store, budgets, routes, log });
+    const sender = new OutboxSender({ store, gates, routes, deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), log });
     const table: string[][] = [];
     const row = (what: string, ms: number, count: number, note = '') =>
       table.push([what, String(count), (ms / 1000).toFixed(2), count > 0 ? (ms / count).toFixed(2) : '', note, `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`]);
@@ -103,6 +116,17 @@ async function main(): Promise<void> {
       for (let i = 0; i < idleTicks; i++) await sender.drain(new Date(STEP_AT.getTime() + i * 2000), ['digest', 'reminder']);
     });
     row('idle tick (nothing to send)', idle.ms, idleTicks, 'every 2 s');
+    // Every group's reminder waits again, all of them for 甲, which is out of room: the others look
+    // through the whole queue at each tick and find nothing they can send.
+    await database.prisma.outbox.updateMany({ where: { kind: 'reminder' }, data: { status: 'pending' } });
+    await store.recordSend('甲', '2021-09-26', STEP_AT);
+    const capped = new SendGates(names.map((account) => new SendGate({ account, limits: { ...unlimited, dailyCap: account === '甲' ? 1 : unlimited.dailyCap }, quiet, zone: campaign.timezone, store })));
+    const blocked = new OutboxSender({ store, gates: capped, routes: async () => ['甲'], deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), log });
+    const scanTicks = 10;
+    const scan = await timed(async () => {
+      for (let i = 0; i < scanTicks; i++) await blocked.drain(new Date(STEP_AT.getTime() + i * 2000), ['digest', 'reminder']);
+    });
+    row(`tick, ${round.value} waiting for a capped account`, scan.ms, scanTicks, `${names.length - 1} accounts look`);
     const budget = await timed(() => planner.shortfalls(STEP_AT));
     const digest = await timed(async () => {
       const all = await adminStore.units();
@@ -122,18 +146,25 @@ async function main(): Promise<void> {
     printTable(['work', 'count', 'total s', 'ms each', '', 'RSS after'], table);
     console.log(`peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 
-    // What one account can carry with the default limits, for a round to every group.
+    // What 1, 2 and 3 accounts can carry with the default limits, for a round to every group, each group
+    // holding one account (in turn); 2 of each day's messages kept for a digest.
     const limits = DEFAULT_SEND_LIMITS;
-    const budgetContext = { limits: { ...limits, dailyCap: limits.dailyCap - 2 }, quiet, zone: campaign.timezone };
-    const lines = stepWindows(campaign)
-      .filter((w) => w.form.id === 'modelCollective')
-      .map((w) => {
-        const plan = planRound(units, w.at, w.end, w.earliest, budgetContext);
-        const window = capacity(w.at, w.end, budgetContext);
-        return [`附件2 ${w.step}`, String(window), String(plan.capacity), String(plan.shortfall), String(accountsNeeded(units, plan.capacity))];
-      });
-    console.log(`\nOne account at the defaults (gap ${limits.minGapMs / 1000} s + up to ${limits.jitterMs / 1000} s, ${limits.dailyCap} a day, quiet 22:00–08:00), a round to ${units} groups:`);
-    printTable(['step', 'fits in its window', 'fits starting early', 'short', 'more accounts'], lines);
+    const context = { limits: { ...limits, dailyCap: limits.dailyCap - 2 }, quiet, zone: campaign.timezone };
+    const lines = [1, 2, 3].flatMap((count) => {
+      const accounts = ACCOUNT_NAMES.slice(0, count);
+      const groups: Reachable[] = Array.from({ length: units }, (_, i) => ({ id: `r${i + 1}`, accounts: [accountOf(`r${i + 1}`, count)] }));
+      const budgets = accounts.map((account) => ({ account, context }));
+      return stepWindows(campaign)
+        .filter((w) => w.form.id === 'modelCollective')
+        .map((w) => {
+          const plan = planSpread(groups, w.at, w.end, w.earliest, budgets);
+          const window = count * capacity(w.at, w.end, context);
+          const more = plan.spread.short === 0 ? 0 : Math.ceil(plan.spread.short / (plan.capacity / count));
+          return [`${count} × 附件2 ${w.step}`, String(window), plan.start.toISOString().slice(5, 16).replace('T', ' '), String(plan.capacity), String(units - plan.spread.short), String(plan.spread.short), String(more)];
+        });
+    });
+    console.log(`\nAccounts at the defaults (each: gap ${limits.minGapMs / 1000} s + up to ${limits.jitterMs / 1000} s, ${limits.dailyCap} a day, quiet 22:00–08:00), a round to ${units} groups, each group holding one account:`);
+    printTable(['accounts × step', 'fits in its window', 'starts (UTC)', 'fits starting early', 'reached', 'short', 'more accounts'], lines);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
