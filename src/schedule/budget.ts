@@ -1,6 +1,5 @@
-// How many messages the send limits let through in a stretch of time, and so when a reminder round has to
-// start to reach every group before its window closes. Pure arithmetic on the worst case: every gap is
-// the minimum plus the whole jitter.
+// How many messages one account's send limits let through in a stretch of time. Pure arithmetic on the
+// worst case: every gap is the minimum plus the whole jitter. spread.ts plans a round over the accounts.
 import { localDay } from '../campaign/time.js';
 import { atLocalTime, type QuietHours } from './quiet-hours.js';
 
@@ -48,35 +47,4 @@ export function capacity(from: Date, to: Date, context: BudgetContext): number {
     total += slotMs === 0 ? left : Math.min(left, Math.ceil(openMs / slotMs));
   }
   return total;
-}
-
-export interface RoundPlan {
-  /** when the round has to begin */
-  start: Date;
-  /** groups that cannot be reached even so */
-  shortfall: number;
-  /** messages the window holds from `start`, for one account */
-  capacity: number;
-}
-
-const SEARCH_STEP_MS = 15 * 60_000;
-
-/**
- * The latest start, no later than `at` and no earlier than `earliest`, from which `need` messages fit
- * before `end`. When even `earliest` is too late, the round starts there and the rest is the shortfall.
- */
-export function planRound(need: number, at: Date, end: Date, earliest: Date, context: BudgetContext): RoundPlan {
-  let start = at;
-  let room = capacity(start, end, context);
-  while (room < need && start.getTime() > earliest.getTime()) {
-    start = new Date(Math.max(earliest.getTime(), start.getTime() - SEARCH_STEP_MS));
-    room = capacity(start, end, context);
-  }
-  return { start, shortfall: Math.max(0, need - room), capacity: room };
-}
-
-/** Extra accounts that would carry `need` messages when one carries `capacity`. */
-export function accountsNeeded(need: number, capacity: number): number {
-  if (need <= capacity) return 0;
-  return capacity === 0 ? 1 : Math.ceil(need / capacity) - 1;
 }

@@ -9,7 +9,7 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import type { Logger } from '../log.js';
 import { openAnswers, progressOf } from './reminder-text.js';
 import type { Routes } from './sender.js';
-import { planSpread, type AccountBudget, type Reachable, type Spread } from './spread.js';
+import { accountsMore, planSpread, type AccountBudget, type Reachable } from './spread.js';
 import type { NewOutboxRow, RemindableUnit, ScheduleStore } from './store.js';
 
 export const ReminderPayloadSchema = z.object({
@@ -93,13 +93,6 @@ export interface ReminderPlannerOptions {
 interface Target {
   id: string;
   roomId: string;
-}
-
-/** Extra accounts, each with the room an account has on average, that would carry what is short. */
-function accountsFor(spread: Spread, capacity: number, accounts: number): number {
-  if (spread.short === 0) return 0;
-  const each = capacity / Math.max(1, accounts);
-  return each <= 0 ? 1 : Math.ceil(spread.short / each);
 }
 
 export class ReminderPlanner {
@@ -210,7 +203,7 @@ export class ReminderPlanner {
         step: window.step,
         at: window.at,
         count,
-        accounts: accountsFor(plan.spread, plan.capacity, budgets.length),
+        accounts: accountsMore(plan.spread.short, plan.capacity, budgets.length),
         stranded:
           budgets.length > 1
             ? stranded.map((left) => ({ accounts: left.accounts, names: left.ids.map((id) => named.get(roomOf.get(id) ?? '') ?? roomOf.get(id) ?? id) }))

@@ -90,3 +90,10 @@ export function planSpread(
   }
   return { start, spread: result, capacity: [...room.values()].reduce((sum, n) => sum + n, 0) };
 }
+
+/** Accounts more, each with the room an account of these has on average, that would carry what is short. */
+export function accountsMore(short: number, capacity: number, accounts: number): number {
+  if (short === 0) return 0;
+  const each = capacity / Math.max(1, accounts);
+  return each <= 0 ? 1 : Math.ceil(short / each);
+}

@@ -69,8 +69,8 @@ export interface ScheduleStore {
   supersede(formId: string, step: string, at: Date): Promise<number>;
   /** rows a crash left in 'sending' go back to pending; returns how many */
   recoverInFlight(): Promise<number>;
-  /** rows waiting to be sent; for reminders, those of other forms than `exceptForm` if given */
-  pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number>;
+  /** rows of a kind waiting to be sent */
+  pendingCount(kind: OutboxKind): Promise<number>;
   /** the rows of a kind waiting to be sent (or being sent), in sending order: their keys and targets */
   pendingTargets(kind: OutboxKind): Promise<{ key: string; target: string }[]>;
   /** messages waiting to be sent (or being sent), and those that failed for good */
@@ -80,8 +80,6 @@ export interface ScheduleStore {
 
   round(key: string): Promise<ReminderRound | null>;
   saveRound(round: ReminderRound): Promise<void>;
-  /** planned rounds with groups the budget cannot reach */
-  roundsShort(): Promise<ReminderRound[]>;
 
   /** messages an account sent on a local day, and its last send ever */
   sends(account: string, day: string): Promise<{ count: number; lastAt: Date | null }>;

@@ -129,9 +129,8 @@ export class PrismaScheduleStore implements ScheduleStore {
     return this.serial.run(async () => (await this.prisma.outbox.updateMany({ where: { status: 'sending' }, data: { status: 'pending' } })).count);
   }
 
-  pendingCount(kind: OutboxKind, exceptForm?: string): Promise<number> {
-    const other = exceptForm === undefined ? {} : { key: { not: { startsWith: `reminder:${exceptForm}:` } } };
-    return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind, ...other } }));
+  pendingCount(kind: OutboxKind): Promise<number> {
+    return this.serial.run(() => this.prisma.outbox.count({ where: { status: { in: ['pending', 'sending'] }, kind } }));
   }
 
   pendingTargets(kind: OutboxKind): Promise<{ key: string; target: string }[]> {
@@ -165,15 +164,6 @@ export class PrismaScheduleStore implements ScheduleStore {
 
   async saveRound(round: ReminderRound): Promise<void> {
     await this.serial.run(() => this.prisma.reminderRound.upsert({ where: { key: round.key }, create: round, update: round }));
-  }
-
-  roundsShort(): Promise<ReminderRound[]> {
-    return this.serial.run(async () =>
-      (await this.prisma.reminderRound.findMany({ where: { status: 'planned', shortfall: { gt: 0 } } })).map((row) => ({
-        ...row,
-        status: 'planned' as const,
-      })),
-    );
   }
 
   sends(account: string, day: string): Promise<{ count: number; lastAt: Date | null }> {

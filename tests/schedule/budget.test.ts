@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accountsNeeded, capacity, planRound, type BudgetContext } from '../../src/schedule/budget.js';
+import { capacity, type BudgetContext } from '../../src/schedule/budget.js';
 import { parseQuietHours } from '../../src/schedule/quiet-hours.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -55,49 +55,5 @@ describe('capacity', () => {
 
   it('is zero for an empty window', () => {
     expect(capacity(sh('2021-09-27 10:00'), sh('2021-09-27 10:00'), context())).toBe(0);
-  });
-});
-
-describe('planRound', () => {
-  const end = sh('2021-09-27 12:00');
-  const earliest = sh('2021-09-27 08:00');
-
-  it('starts at `at` when the window holds everyone', () => {
-    const at = sh('2021-09-27 11:00');
-    const plan = planRound(100, at, end, earliest, context());
-    expect(plan.start).toBe(at);
-    expect(plan).toMatchObject({ shortfall: 0, capacity: 144 });
-  });
-
-  it('starts earlier, but not before `earliest`, when the window is too short', () => {
-    const at = sh('2021-09-27 11:00');
-    const plan = planRound(300, at, end, earliest, context());
-    expect(plan.start.getTime()).toBeLessThan(at.getTime());
-    expect(plan.start.getTime()).toBeGreaterThanOrEqual(earliest.getTime());
-    expect(plan.shortfall).toBe(0);
-    expect(plan.capacity).toBeGreaterThanOrEqual(300);
-    // the latest such start: 15 minutes later would not do
-    expect(capacity(new Date(plan.start.getTime() + 15 * 60_000), end, context())).toBeLessThan(300);
-  });
-
-  it('reports the shortfall when even `earliest` is too late', () => {
-    const at = sh('2021-09-27 11:00');
-    const plan = planRound(1000, at, end, earliest, context());
-    const room = capacity(earliest, end, context()); // 4 open hours: 14 400 000 / 25 000 = 576
-    expect(room).toBe(576);
-    expect(plan.start.getTime()).toBe(earliest.getTime());
-    expect(plan).toMatchObject({ capacity: 576, shortfall: 1000 - 576 });
-  });
-});
-
-describe('accountsNeeded', () => {
-  it.each([
-    [1000, 300, 3],
-    [300, 300, 0],
-    [301, 300, 1],
-    [0, 0, 0],
-    [5, 0, 1],
-  ])('need %i, capacity %i → %i more', (need, cap, expected) => {
-    expect(accountsNeeded(need, cap)).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BudgetContext } from '../../src/schedule/budget.js';
-import { planSpread, spread } from '../../src/schedule/spread.js';
+import { capacity } from '../../src/schedule/budget.js';
+import { accountsMore, planSpread, spread } from '../../src/schedule/spread.js';
 import { parseQuietHours } from '../../src/schedule/quiet-hours.js';
 
 const sh = (local: string) => new Date(`${local.replace(' ', 'T')}:00+08:00`);
@@ -67,5 +68,47 @@ describe('planSpread', () => {
     expect(tight.spread.short).toBe(150);
     expect(tight.spread.stranded[0]).toMatchObject({ accounts: ['甲'] });
     expect(tight.spread.stranded[0]!.groups).toHaveLength(150);
+  });
+});
+
+describe('planSpread with one account', () => {
+  const end = sh('2021-09-27 12:00');
+  const earliest = sh('2021-09-27 08:00');
+  const at = sh('2021-09-27 11:00');
+  const one = [{ account: '微信', context: context(1000) }];
+  const plan = (need: number) => planSpread(groups(need, ['微信']), at, end, earliest, one);
+
+  it('starts at `at` when the window holds everyone', () => {
+    const result = plan(100);
+    expect(result.start).toBe(at);
+    expect(result).toMatchObject({ capacity: 144, spread: { short: 0 } });
+  });
+
+  it('starts earlier, but not before `earliest`, when the window is too short: the latest such start', () => {
+    const result = plan(300);
+    expect(result.start.getTime()).toBeLessThan(at.getTime());
+    expect(result.start.getTime()).toBeGreaterThanOrEqual(earliest.getTime());
+    expect(result.spread.short).toBe(0);
+    expect(result.capacity).toBeGreaterThanOrEqual(300);
+    expect(capacity(new Date(result.start.getTime() + 15 * 60_000), end, context(1000))).toBeLessThan(300);
+  });
+
+  it('says what is short when even `earliest` is too late', () => {
+    // 4 open hours: 14 400 000 / 25 000 = 576
+    const result = plan(1000);
+    expect(result.start.getTime()).toBe(earliest.getTime());
+    expect(result).toMatchObject({ capacity: 576, spread: { short: 1000 - 576 } });
+  });
+});
+
+describe('accountsMore', () => {
+  it.each([
+    [700, 300, 1, 3],
+    [0, 300, 1, 0],
+    [1, 300, 1, 1],
+    [5, 0, 1, 1],
+    [150, 400, 2, 1],
+  ])('short %i, capacity %i over %i accounts → %i more', (short, cap, accounts, expected) => {
+    expect(accountsMore(short, cap, accounts)).toBe(expected);
   });
 });
