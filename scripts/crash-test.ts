@@ -16,7 +16,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { DEFAULT_MIGRATIONS_DIR } from '../src/app.js';
 import { loadCampaign } from '../src/campaign/load.js';
 import { GroupConversations } from '../src/conversation/session.js';
 import { openDatabase } from '../src/store/client.js';
@@ -56,7 +55,7 @@ async function expectations(): Promise<Expected[]> {
 }
 
 async function seedRoster(): Promise<void> {
-  const database = await openDatabase(`file:${file}`, DEFAULT_MIGRATIONS_DIR);
+  const database = await openDatabase(`file:${file}`);
   try {
     const insert = database.sqlite.prepare(
       `INSERT INTO Unit (name, kind, category, city, source, rosterKey, createdAt, updatedAt)

@@ -2,13 +2,13 @@
 // WeChat does, and stop cleanly on SIGINT/SIGTERM. Nothing else lives here.
 import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
-import { startApp, type App, type AppOptions } from './app.js';
+import { startApp, type App, type AppOptions } from './app/index.js';
 import { puppetJustStopped } from './bot/connection.js';
 import { showLoginQr } from './bot/login-qr.js';
 import { setUpFindings } from './cli/doctor.js';
-import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './config.js';
+import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './app/config.js';
 import { databaseFile } from './store/client.js';
-import { createOperatorLogger } from './log.js';
+import { createOperatorLogger } from './log/index.js';
 
 /** A start that cannot succeed (bad settings, bad campaign file, unreadable database) ends here, plainly. */
 function failStart(error: unknown): never {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { accountSettings, ConfigError, readConfig } from '../src/config.js';
+import { accountSettings, ConfigError, readConfig } from '../src/app/config.js';
 import { runChild, type ChildRun } from './support/run-child.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));

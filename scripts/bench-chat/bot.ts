@@ -6,8 +6,8 @@
 //   tsx scripts/bench-chat/bot.ts seed DATABASE GROUPS
 //   tsx scripts/bench-chat/bot.ts run DATABASE GROUPS
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { DEFAULT_MIGRATIONS_DIR, startApp } from '../../src/app.js';
-import { silentLogger } from '../../src/log.js';
+import { startApp } from '../../src/app/index.js';
+import { silentLogger } from '../../src/log/index.js';
 import { openDatabase } from '../../src/store/client.js';
 import { BOT_ID, BOT_NAME, peakRss, summary, WARM_UP, warmThenDrive } from './load.js';
 
@@ -22,7 +22,7 @@ const name = (i: number) => `${CITIES[i % CITIES.length]}第${i + 1}青年文明
 const databaseUrl = `file:${file}`;
 
 async function seed(): Promise<void> {
-  const database = await openDatabase(databaseUrl, DEFAULT_MIGRATIONS_DIR);
+  const database = await openDatabase(databaseUrl);
   try {
     const insert = database.sqlite.prepare(
       `INSERT INTO Unit (name, kind, category, city, industry, source, rosterKey, createdAt, updatedAt)

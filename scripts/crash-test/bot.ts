@@ -8,8 +8,8 @@
 import Database from 'better-sqlite3';
 import { types } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
-import { startApp } from '../../src/app.js';
-import { silentLogger } from '../../src/log.js';
+import { startApp } from '../../src/app/index.js';
+import { silentLogger } from '../../src/log/index.js';
 import { BOT_ID, BOT_NAME, NOW, SCRIPT, messageId, roomId, unitName } from './script.js';
 
 const [file, count] = process.argv.slice(2);

@@ -6,10 +6,10 @@ import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import type { RosterRow } from '../roster/parse.js';
 import type { ImportScope, Place } from '../roster/store.js';
-import type { AdminUnit, AuditEntry } from '../store/admin-store.js';
+import type { AdminUnit, AuditEntry } from '../report/units.js';
 import { echoName } from './echo.js';
-import { scopeLabel } from './report.js';
-import { inScope, scopeNamed, type Admin, type Scope } from './scope.js';
+import { scopeLabel } from '../report/stats.js';
+import { inScope, scopeNamed, type Admin, type Scope } from '../report/scope.js';
 
 export interface View {
   /** how the reply names it: "全省", "广州市", "广州市 广东电网" */

@@ -4,10 +4,10 @@ import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { formatDateTime } from '../campaign/time.js';
 import { PAUSED } from '../schedule/scheduler.js';
-import type { AuditEntry } from '../store/admin-store.js';
+import type { AuditEntry } from '../report/units.js';
 import { echoName, echoQuery, echoReason } from './echo.js';
 import { scopeOfColumns } from './invites.js';
-import { scopeLabel } from './report.js';
+import { scopeLabel } from '../report/stats.js';
 
 /** Who an audit entry's actor is: the bot itself, the command line (`cli:<user>`), or a WeChat contact. */
 export function actorKind(actor: string): { kind: 'system' } | { kind: 'cli'; user: string } | { kind: 'contact' } {

@@ -3,10 +3,10 @@
 // asks for the code. Wrong codes are counted per contact (invites.ts) and, past the limit, not even looked at.
 import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
-import type { Logger } from '../log.js';
-import type { AdminDirectory } from './directory.js';
+import type { Logger } from '../log/index.js';
+import type { AdminDirectory } from '../report/directory.js';
 import { CODE_VALID_DAYS, hashCode, lockedUntil, WRONG_CODE_WINDOW_MS, type ClaimStore, type InvitedAdmin } from './invites.js';
-import { scopeLabel } from './report.js';
+import { scopeLabel } from '../report/stats.js';
 
 export interface AdminClaimsOptions {
   campaign: Campaign;

@@ -9,8 +9,9 @@ import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
 import { fill, megabytes } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
-import type { Logger } from '../log.js';
-import type { AdminStore, AdminUnit, AuditEntry, PickList } from '../store/admin-store.js';
+import type { Logger } from '../log/index.js';
+import type { AdminStore, PickList } from './store.js';
+import type { AdminUnit, AuditEntry } from '../report/units.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
 import { ExportScopeError, type Exporter, type ExportOptions } from '../export/index.js';
 import { parseRoster, type RosterParse } from '../roster/parse.js';
@@ -23,12 +24,12 @@ import { healthText, type HealthReport } from './health.js';
 import { guideReply } from './guide-reply.js';
 import { actorKind, describeEntry, logText } from './audit-text.js';
 import { AdminClaims } from './claim.js';
-import type { AdminDirectory } from './directory.js';
+import type { AdminDirectory } from '../report/directory.js';
 import type { ClaimStore } from './invites.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
-import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from './report.js';
-import type { Admin, Scope } from './scope.js';
-import { reviewerName } from './review.js';
+import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from '../report/stats.js';
+import type { Admin, Scope } from '../report/scope.js';
+import { reviewerName } from '../report/review.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
 
 export interface PrivateMessage {

@@ -4,11 +4,11 @@
 import type { Campaign } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import type { GroupNotices } from '../schedule/scheduler.js';
-import type { AdminStore, PickList } from '../store/admin-store.js';
+import type { AdminStore, PickList } from './store.js';
 import type { Access, View } from './access.js';
 import type { AdminCommand } from './commands.js';
 import { echoReason } from './echo.js';
-import { reviewerName, reviewPicks, waitingList, waitingText } from './review.js';
+import { reviewerName, waitingList, waitingText, type Waiting } from '../report/review.js';
 
 /** A group told that its form was sent back, and the member to @ there. */
 export interface ReturnedTo {
@@ -121,4 +121,9 @@ export class ReviewDesk {
 function withoutEntries(list: PickList, gone: readonly Entry[]): PickList | null {
   const entries = list.entries.filter((e) => !gone.includes(e));
   return entries.length > 0 ? { ...list, entries } : null;
+}
+
+/** The 审核 list as a pick list: a number sent next shows the unit, 通过 N and 退回 N act on its version. */
+function reviewPicks(list: readonly Waiting[]): PickList {
+  return { action: 'review', entries: list.map((w) => ({ n: w.n, unitId: w.unit.id, formId: w.form.id, version: w.submission.version })) };
 }

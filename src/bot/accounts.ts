@@ -5,7 +5,8 @@
 // picks the first whose limits allow (inGroup, withContact); without a choice, sends follow the rule
 // above, an admin's through the first that has the contact. With one account nothing is looked up.
 import type { Wechaty } from 'wechaty';
-import { wechatyOutbound, type AccountSender, type Outbound } from './outbound.js';
+import { wechatyOutbound, type AccountSender } from './outbound.js';
+import { type Outbound } from '../schedule/outbound.js';
 
 export interface Account {
   name: string;

@@ -2,7 +2,7 @@
 // that back off (30 s, 1 min, 2 min … up to 5 min) instead of the puppet's own loop of errors, one line on
 // login, logout and each re-login, and the state and last error for the admins' 状态.
 import type { Wechaty } from 'wechaty';
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { connectionText, networkProblem, type NetworkProblem } from './connection-text.js';
 
 /** The waits between tries while WeChat cannot be reached: doubling from 30 s, at most 5 min. */

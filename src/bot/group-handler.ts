@@ -2,7 +2,7 @@
 // and failures reported instead of thrown out of the handler.
 import type { Message, Room, Wechaty } from 'wechaty';
 import type { GroupConversations } from '../conversation/session.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { humanMembers, toIncoming } from './incoming.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
 

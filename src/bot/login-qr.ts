@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import QRCode from 'qrcode';
 import qrcodeTerminal from 'qrcode-terminal';
 import { qrcodeValueToImageUrl, ScanStatus, type Wechaty } from 'wechaty';
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { connectionText } from './connection-text.js';
 
 export const QR_FILE_NAME = 'login-qr.png';

@@ -1,14 +1,7 @@
-// Messages the bot starts itself (reminders, digests), through Wechaty: to a group by id, with @-mentions,
-// or to a contact by id. A group that is gone or that no longer has the bot is an error, as is a send
-// that does not finish in time, so the outbox can retry it later instead of waiting on it.
+// Messages the bot starts itself (reminders, digests), through one account's Wechaty: to a group by id,
+// with @-mentions, or to a contact by id. A group that is gone or that no longer has the bot is an error,
+// as is a send that does not finish in time, so the outbox can retry it later instead of waiting on it.
 import type { Wechaty } from 'wechaty';
-
-/** Sends through the bot's accounts: through `via` when given, else the one that serves the group or has the contact. */
-export interface Outbound {
-  /** resolves to the name of the account that sent it */
-  toRoom(roomId: string, text: string, mentionIds: readonly string[], via?: string): Promise<string>;
-  toContact(contactId: string, text: string, via?: string): Promise<string>;
-}
 
 /** Sends through one account. */
 export interface AccountSender {

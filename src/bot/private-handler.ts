@@ -4,10 +4,10 @@
 import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
 import type { AdminDesk } from '../admin/desk.js';
-import type { AdminDirectory } from '../admin/directory.js';
-import type { Logger } from '../log.js';
+import type { AdminDirectory } from '../report/directory.js';
+import type { Logger } from '../log/index.js';
 import type { KeyedQueue } from '../conversation/keyed-queue.js';
-import type { Outbound } from './outbound.js';
+import type { Outbound } from '../schedule/outbound.js';
 
 /** The ids of the private messages handled: claimed before one is handled, given back if that fails. */
 export interface MessageLedger {

@@ -3,17 +3,16 @@
 // privately and their contact id is bound (src/admin/claim.ts). The running bot reads the admins from the
 // database at each use, so what this command changes counts there at once. Exit codes: 0 done, 1 no such
 // admin to remove, 2 a command written wrong, 4 anything else (configuration, database).
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { withSettingAdmins } from '../admin/directory.js';
+import { withSettingAdmins } from '../report/directory.js';
 import { adminName, CODE_VALID_DAYS, codeExpiry, hashCode, newCode, scopeColumns, validAdminName } from '../admin/invites.js';
-import { scopeLabel } from '../admin/report.js';
-import { parseAdmins, scopeNamed, type Admin, type Scope } from '../admin/scope.js';
+import { scopeLabel } from '../report/stats.js';
+import { parseAdmins, scopeNamed, type Admin, type Scope } from '../report/scope.js';
 import { loadCampaign } from '../campaign/load.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { formatDateTime } from '../campaign/time.js';
-import { readConfig } from '../config.js';
+import { readConfig } from '../app/config.js';
 import { openDatabase } from '../store/client.js';
 import { PrismaInvitedAdmins, type Invitation } from '../store/invited-admins.js';
 import { Serial } from '../store/serial.js';
@@ -21,8 +20,6 @@ import { adminCliTexts as t } from './admin/texts.js';
 import { cliActor, runWhenMain, type CliIo } from './terminal.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2, failed: 4 } as const;
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
 /** A new code is drawn again when another invitation holds it; this many draws are more than enough. */
 const CODE_DRAWS = 20;
@@ -53,7 +50,7 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
     const config = readConfig(io.env);
     const campaign = loadCampaign(config.CAMPAIGN_DIR);
     const setting = parseAdmins(config.ADMINS);
-    const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
+    const database = await openDatabase(config.DATABASE_URL);
     try {
       const store = new PrismaInvitedAdmins(database.prisma, new Serial());
       const context = { io, campaign, store, setting, now: io.now() };

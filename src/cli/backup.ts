@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { loadDotEnv, readConfig } from '../config.js';
+import { loadDotEnv, readConfig } from '../app/config.js';
 import { databaseFile } from '../store/client.js';
 
 async function main(argv: string[]): Promise<number> {

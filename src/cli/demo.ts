@@ -97,7 +97,7 @@ async function main(): Promise<number> {
     return fail(error);
   }
   const { clock, copy, databaseFile, logFile, outDir } = setup;
-  const { startApp } = await import('../app.js');
+  const { startApp } = await import('../app/index.js');
   const { pino } = await import('pino');
   const { MockWorld } = await import('./demo/mock-world.js');
   const { DemoSession, displayPath } = await import('./demo/session.js');

@@ -1,20 +1,18 @@
 // `npm run doctor [-- --now 2021-09-20T10:30]`: the start-up check, printed, with the command that fixes
 // each finding; exits 1 when one is not met. The bot logs the same findings when it starts.
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findCampaignFile, loadCampaignFile } from '../campaign/load.js';
 import { fill } from '../campaign/text.js';
-import { accountSettings, loadDotEnv, readConfig } from '../config.js';
-import { withSettingAdmins } from '../admin/directory.js';
-import { parseAdmins } from '../admin/scope.js';
+import { accountSettings, loadDotEnv, readConfig } from '../app/config.js';
+import { withSettingAdmins } from '../report/directory.js';
+import { parseAdmins } from '../report/scope.js';
 import { openDatabase } from '../store/client.js';
 import { PrismaInvitedAdmins } from '../store/invited-admins.js';
 import { Serial } from '../store/serial.js';
 import { checkSetUp, type Finding } from './doctor/checks.js';
 import { doctorTexts as t } from './doctor/texts.js';
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
 /** The findings for the settings in `env` at `now`, reading the roster from the database they name. */
 export async function setUpFindings(env: Record<string, string | undefined>, now: Date): Promise<Finding[]> {
@@ -22,7 +20,7 @@ export async function setUpFindings(env: Record<string, string | undefined>, now
   const several = accountSettings(config, env);
   const file = findCampaignFile(config.CAMPAIGN_DIR);
   const campaign = loadCampaignFile(file);
-  const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
+  const database = await openDatabase(config.DATABASE_URL);
   try {
     const units = await database.prisma.unit.count();
     const invited = new PrismaInvitedAdmins(database.prisma, new Serial());

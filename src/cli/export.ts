@@ -6,11 +6,10 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
-import type { Scope } from '../admin/scope.js';
+import type { Scope } from '../report/scope.js';
 import { loadCampaign } from '../campaign/load.js';
 import { fill, type Vars } from '../campaign/text.js';
-import { readConfig } from '../config.js';
+import { readConfig } from '../app/config.js';
 import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';
 import { exportTexts } from '../export/texts.js';
 import { databaseFile, openDatabase } from '../store/client.js';
@@ -20,7 +19,6 @@ import { runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 export const DEFAULT_OUT_DIR = 'data/exports';
 
 export interface CliIo extends TerminalIo {
@@ -89,7 +87,7 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
   try {
     const config = readConfig(io.env);
     const campaign = loadCampaign(config.CAMPAIGN_DIR);
-    const database = await openDatabase(config.DATABASE_URL, MIGRATIONS_DIR);
+    const database = await openDatabase(config.DATABASE_URL);
     try {
       const dataDir = path.dirname(databaseFile(config.DATABASE_URL));
       const exporter = createExporter({ store: new PrismaExportStore(database.prisma, new Serial()), campaign, now: io.now, dataDir });

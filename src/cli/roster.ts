@@ -3,10 +3,9 @@
 // are listed in `--help` (messages.cli.help).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { fill, type Vars } from '../campaign/text.js';
 import { cliActor, runWhenMain, type CliIo } from './terminal.js';
-import { readConfig } from '../config.js';
+import { readConfig } from '../app/config.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
 import { parseRoster } from '../roster/parse.js';
 import { loadRosterSpec, type RosterSpec } from '../roster/spec.js';
@@ -22,8 +21,6 @@ export const EXIT = {
   /** configuration, database or anything unexpected */
   failed: 4,
 } as const;
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
 
 type Command = { name: 'help' } | { name: 'summary' } | { name: 'import'; file: string; yes: boolean };
 
@@ -136,7 +133,7 @@ async function withStore(databaseUrl: string, job: (store: PrismaRosterStore) =>
     import('../roster/store.js'),
     import('../store/serial.js'),
   ]);
-  const database = await openDatabase(databaseUrl, MIGRATIONS_DIR);
+  const database = await openDatabase(databaseUrl);
   try {
     return await job(new PrismaRosterStore(database.prisma, new Serial()));
   } finally {

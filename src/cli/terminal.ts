@@ -2,7 +2,7 @@
 // changes they make, and how each runs when it is the file node was started with.
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { loadDotEnv } from '../config.js';
+import { loadDotEnv } from '../app/config.js';
 
 export interface CliIo {
   out(text: string): void;

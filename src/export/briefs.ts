@@ -15,7 +15,7 @@ import type { Readable } from 'node:stream';
 import archiver from 'archiver';
 import { fill } from '../campaign/text.js';
 import type { Answers } from '../conversation/draft.js';
-import type { StoredMedia } from '../store/export-store.js';
+import type { StoredMedia } from './store.js';
 import { formatInZone } from './dates.js';
 import { UniqueNames, windowsSafeName } from './file-names.js';
 import { FIELD_IDS, FORM_IDS, textAnswer, type ExportSubmission, type ExportUnit } from './model.js';

@@ -8,8 +8,8 @@
 import { formsFor } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
-import { collectorOf, inScope, type Scope } from '../admin/scope.js';
-import type { ExportStore, StoredExportUnit } from '../store/export-store.js';
+import { collectorOf, inScope, type Scope } from '../report/scope.js';
+import type { ExportStore, StoredExportUnit } from './store.js';
 import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
 import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';

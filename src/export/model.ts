@@ -1,6 +1,6 @@
 // What the table builders read: the units in the admin's scope, each with the latest submitted version of
 // the forms it fills, and the 填报单位 of the table. Plain data, no database, no clock.
-import type { UnitProfile } from '../store/unit-row.js';
+import type { UnitProfile } from '../conversation/group-types.js';
 import type { Answers } from '../conversation/draft.js';
 
 /** The forms behind the notice's tables (ids of conversations/campaign-2021.yaml). */

@@ -2,8 +2,8 @@
 // from the unit's answers of the moment (and not sent at all if the form was handed in meanwhile); a digest
 // carries its text, and goes only to a contact that is still an admin.
 import { z } from 'zod';
-import type { AdminDirectory } from '../admin/directory.js';
-import type { Outbound } from '../bot/outbound.js';
+import type { AdminDirectory } from '../report/directory.js';
+import type { Outbound } from './outbound.js';
 import { findForm } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { ReminderPayloadSchema } from './reminders.js';

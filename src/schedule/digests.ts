@@ -2,12 +2,12 @@
 // deadline. Each is queued once per admin (the key names the day or the form), with its text as it stands
 // when queued; one missed while the bot was down still goes out within a day. The admins are the ones of the
 // moment the digest is queued.
-import type { AdminDirectory } from '../admin/directory.js';
+import type { AdminDirectory } from '../report/directory.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
-import type { Logger } from '../log.js';
-import type { AdminStore } from '../store/admin-store.js';
+import type { Logger } from '../log/index.js';
+import type { AdminUnit, AuditEntry } from '../report/units.js';
 import { digestText, type BudgetState } from './digest-text.js';
 import { localDay } from '../campaign/time.js';
 import { atLocalTime } from './quiet-hours.js';
@@ -18,7 +18,7 @@ const DAY_MS = 86_400_000;
 export interface DigestPlannerOptions {
   campaign: Campaign;
   admins: Pick<AdminDirectory, 'list'>;
-  units: AdminStore['units'];
+  units: () => Promise<AdminUnit[]>;
   store: ScheduleStore;
   /** minutes after local midnight */
   digestAt: number;
@@ -26,7 +26,7 @@ export interface DigestPlannerOptions {
   firstDay: Date;
   budget: (now: Date) => Promise<BudgetState>;
   /** the binding changes since a time, reported in the next digest */
-  bindingChanges: AdminStore['bindingChanges'];
+  bindingChanges: (since: Date) => Promise<AuditEntry[]>;
   log: Logger;
 }
 

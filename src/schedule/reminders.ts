@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { deadlineOf, formsFor } from '../campaign/forms.js';
 import { reminderSteps } from '../campaign/reminder-plan.js';
 import type { Campaign, Form } from '../campaign/schema.js';
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import { openAnswers, progressOf } from './reminder-text.js';
 import type { Routes } from './sender.js';
 import { accountsMore, planSpread, type AccountBudget, type Reachable } from './spread.js';

@@ -1,11 +1,11 @@
 // The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
 // limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
 // can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
-import type { AdminDirectory } from '../admin/directory.js';
+import type { AdminDirectory } from '../report/directory.js';
 import { deadlineOf } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
-import type { Logger } from '../log.js';
-import type { AdminStore } from '../store/admin-store.js';
+import type { Logger } from '../log/index.js';
+import type { AdminUnit, AuditEntry } from '../report/units.js';
 import type { BudgetState } from './digest-text.js';
 import { DigestPlanner } from './digests.js';
 import { ReminderPayloadSchema, ReminderPlanner } from './reminders.js';
@@ -26,9 +26,9 @@ export interface SchedulerOptions {
   /** who the admins are now: digests go to them, and the day's cap keeps room for them */
   admins: Pick<AdminDirectory, 'list'>;
   store: ScheduleStore;
-  adminUnits: AdminStore['units'];
+  adminUnits: () => Promise<AdminUnit[]>;
   /** what the digests report of the bindings */
-  bindingChanges: AdminStore['bindingChanges'];
+  bindingChanges: (since: Date) => Promise<AuditEntry[]>;
   /** each account's send limits and quiet hours */
   gates: SendGates;
   /** which accounts can reach a group or an admin */

@@ -5,7 +5,7 @@
 // is marked 'sending' before it goes and 'sent' after, so a crash in between sends it again on start (the
 // one unavoidable double) and nothing is lost. A failed send waits and is tried again a bounded number of
 // times, then recorded as failed; it never holds up the messages behind it.
-import type { Logger } from '../log.js';
+import type { Logger } from '../log/index.js';
 import type { SendGate } from './send-gate.js';
 import type { SendGates } from './send-gates.js';
 import type { OutboxKind, OutboxRow, ScheduleStore } from './store.js';

@@ -3,114 +3,20 @@
 // commands, read for 日志).
 import { moveRequestKey } from './group-writer.js';
 import { z } from 'zod';
-import { parseAnswers, type Answers } from '../conversation/draft.js';
+import { parseAnswers } from '../conversation/draft.js';
 import type { PrismaClient } from './generated/client.js';
 import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';
-import { toUnitProfile, type UnitProfile } from './unit-row.js';
-
-/** A unit's submission of one form, as the admins see it. */
-export interface AdminSubmission {
-  formId: string;
-  status: 'draft' | 'submitted' | 'reopened';
-  answers: Answers;
-  /** how many times it has been submitted */
-  version: number;
-  submittedAt: Date | null;
-  late: boolean;
-  /** where the version handed in last stands with its reviewers; null before the first hand-in */
-  review: Review | null;
-}
-
-export type ReviewStatus = 'pending' | 'approved' | 'returned';
-
-export interface Review {
-  status: ReviewStatus;
-  /** the reason given with 退回 */
-  note: string | null;
-  at: Date | null;
-  by: string | null;
-}
-
-/** An approval or a return of the version an admin was shown. */
-export interface ReviewDecision {
-  unitId: number;
-  formId: string;
-  version: number;
-  status: 'approved' | 'returned';
-  by: string;
-  at: Date;
-  note?: string;
-}
-
-/** A group that asked for a unit bound to another group (绑定 refused): what an admin's 确认换群 acts on. */
-export interface MoveRequest {
-  roomId: string;
-  topic: string | null;
-  at: string;
-}
+import type { AdminStore, MoveRequest, PickList, ReviewDecision } from '../admin/store.js';
+import type { AdminUnit, AuditEntry, Review, SubmittedVersion } from '../report/units.js';
+import { toUnitProfile } from './unit-row.js';
 
 const MoveRequestSchema = z.object({ roomId: z.string(), topic: z.string().nullable(), at: z.string() });
-
-export interface AdminUnit extends UnitProfile {
-  roomTopic: string | null;
-  submissions: AdminSubmission[];
-}
-
-export interface SubmittedVersion {
-  formId: string;
-  version: number;
-  answers: Answers;
-  submittedAt: Date;
-  late: boolean;
-  /** the contact id of the member who handed it in */
-  submittedBy: string;
-}
-
-/** A numbered list of units an admin was shown, and what a number sent next does with the unit. */
-export interface PickList {
-  /** review: the 审核 list, whose numbers 通过 and 退回 take too; log: the unit's 日志 */
-  action: 'lookup' | 'unbind' | 'review' | 'log';
-  /** formId and version: the submission a 审核 entry stands for */
-  entries: { n: number; unitId: number; formId?: string; version?: number }[];
-}
 
 const PickListSchema = z.object({
   action: z.enum(['lookup', 'unbind', 'review', 'log']),
   entries: z.array(z.object({ n: z.number().int(), unitId: z.number().int(), formId: z.string().optional(), version: z.number().int().optional() })),
 });
-
-/** One row of the audit log: who did what, when; `detail` as written (unitId where a unit is concerned). */
-export interface AuditEntry {
-  id: number;
-  at: Date;
-  actor: string;
-  action: string;
-  detail: Record<string, unknown>;
-}
-
-export interface AdminStore {
-  units(): Promise<AdminUnit[]>;
-  versions(unitId: number): Promise<SubmittedVersion[]>;
-  audit(actor: string, at: Date, action: string, detail: object): Promise<void>;
-  /** the admin's last numbered list; kept across restarts, so that "2" still means what it meant */
-  pickList(adminId: string): Promise<PickList | null>;
-  savePickList(adminId: string, list: PickList | null): Promise<void>;
-  /**
-   * Records a reviewer's decision on the version shown, if that version is still the one handed in (not
-   * reopened, not replaced); false otherwise, and nothing changes. Audited.
-   */
-  review(decision: ReviewDecision): Promise<boolean>;
-  /** the group that last asked to take over a unit bound elsewhere, if one has, and since when */
-  moveRequest(unitId: number): Promise<MoveRequest | null>;
-  forgetMoveRequest(unitId: number): Promise<void>;
-  /** audit entries, newest first, older than `beforeId` if given; with `unitId`, those about that unit only */
-  auditLog(query: { unitId?: number; beforeId?: number; limit: number }): Promise<AuditEntry[]>;
-  /** groups that came back under a new id, or asked for a unit bound elsewhere, since `since` (for the digests) */
-  bindingChanges(since: Date): Promise<AuditEntry[]>;
-  /** the names the groups know for these contact ids: who holds, or last held, a group's form */
-  knownNames(ids: readonly string[]): Promise<Map<string, string>>;
-}
 
 const pickKey = (adminId: string) => `admin.pick:${adminId}`;
 

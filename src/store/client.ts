@@ -2,6 +2,7 @@
 // the better-sqlite3 driver adapter (no native engine at run time).
 
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { Database } from 'better-sqlite3';
@@ -37,7 +38,10 @@ export function databaseFile(databaseUrl: string): string {
 // acknowledged writes (prisma/orm #29933).
 const open = new Set<string>();
 
-export async function openDatabase(databaseUrl: string, migrationsDir: string): Promise<OpenedDatabase> {
+/** The project's migrations, applied by openDatabase. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../prisma/migrations', import.meta.url));
+
+export async function openDatabase(databaseUrl: string, migrationsDir = MIGRATIONS_DIR): Promise<OpenedDatabase> {
   const file = databaseFile(databaseUrl);
   if (open.has(file)) {
     throw new Error(`Database ${file} is already open in this process: share the first handle instead of opening it twice.`);

@@ -3,32 +3,12 @@
 // submitted, so they read SubmissionVersion, never Submission.answers.
 import { parseAnswers } from '../conversation/draft.js';
 import type { ExportSubmission } from '../export/model.js';
+import type { ExportStore, StoredExportUnit, StoredMedia } from '../export/store.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
-import { toUnitProfile, type UnitProfile } from './unit-row.js';
+import { toUnitProfile } from './unit-row.js';
 
 const MEDIA_SLICE = 500;
-
-export interface StoredExportUnit extends UnitProfile {
-  /** formId → the latest submitted version */
-  submissions: Record<string, ExportSubmission>;
-}
-
-/** A picture or file a group sent, as kept: `path` is relative to the data folder. */
-export interface StoredMedia {
-  id: number;
-  unitId: number;
-  fileName: string;
-  size: number;
-  path: string;
-}
-
-export interface ExportStore {
-  /** Every unit in id (roster) order, with the latest submitted version of each of `formIds` it has. */
-  unitsWithLatest(formIds: readonly string[]): Promise<StoredExportUnit[]>;
-  /** The kept pictures and files of these ids (those that exist), in id order. */
-  media(ids: readonly number[]): Promise<StoredMedia[]>;
-}
 
 export class PrismaExportStore implements ExportStore {
   constructor(

@@ -2,10 +2,10 @@
 // table an export may make, the roster rows a file may write and the audit entries 日志 may show.
 import { describe, expect, it } from 'vitest';
 import { Access } from '../../src/admin/access.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import type { RosterRow } from '../../src/roster/parse.js';
-import type { AuditEntry } from '../../src/store/admin-store.js';
+import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');

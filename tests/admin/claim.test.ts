@@ -3,7 +3,7 @@
 // taken for a code. The admins are read at each message, so an invitation removed takes the desk away at once.
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { fill } from '../../src/campaign/text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';

@@ -3,7 +3,7 @@
 // scope) is said to.
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 

@@ -2,7 +2,7 @@
 // query at most 100, a word taken for a command 12. 20,000 characters pasted after a command never make a
 // 20,000-character reply.
 import { describe, expect, it } from 'vitest';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 

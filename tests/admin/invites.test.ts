@@ -1,7 +1,7 @@
 // The one-time codes, the guessing limit, what spending a code means, and the admins of the moment: the
 // ADMINS setting beside the invited ones.
 import { describe, expect, it } from 'vitest';
-import { fixedDirectory, withSettingAdmins } from '../../src/admin/directory.js';
+import { fixedDirectory, withSettingAdmins } from '../../src/report/directory.js';
 import {
   adminName,
   claimOutcome,

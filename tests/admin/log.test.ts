@@ -1,9 +1,9 @@
 // 日志 at the desk: which entries of the audit log each admin reads, how each is said, and who is named.
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
-import type { AuditEntry } from '../../src/store/admin-store.js';
+import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');

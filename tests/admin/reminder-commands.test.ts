@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/campaign/forms.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { makeDesk } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');

@@ -2,9 +2,9 @@
 // one back with a reason (退回); the province sees where each stands in 统计.
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
-import type { AdminSubmission, AdminUnit } from '../../src/store/admin-store.js';
+import type { AdminSubmission, AdminUnit } from '../../src/report/units.js';
 import { digestText } from '../../src/schedule/digest-text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashCode } from '../../src/admin/invites.js';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/app.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { runAdminCli } from '../../src/cli/admin.js';
 import { checkSetUp } from '../../src/cli/doctor/checks.js';
@@ -98,7 +97,7 @@ describe('npm run doctor', () => {
     const waiting = await run(env, ['--now', '2021-09-20T10:30:00+08:00']);
     expect(waiting.code).toBe(1);
     expect(waiting.out[1]).toMatch(/^✗ 还没有管理员：1个邀请未接受/);
-    const db = await openDatabase(env.DATABASE_URL, DEFAULT_MIGRATIONS_DIR);
+    const db = await openDatabase(env.DATABASE_URL);
     try {
       await new PrismaInvitedAdmins(db.prisma, new Serial()).claim(hashCode(printed.at(-1)!.slice('管理员 '.length)), 'wxid_zhou', BEFORE);
     } finally {

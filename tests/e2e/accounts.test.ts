@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { startApp, type AccountOptions, type App } from '../../src/app.js';
-import { silentLogger } from '../../src/log.js';
+import { startApp, type AccountOptions, type App } from '../../src/app/index.js';
+import { silentLogger } from '../../src/log/index.js';
 import { createMockWechat, mockContactId, type MockWechat } from '../support/mock-wechat.js';
 import { seedRoster, type SeedUnit } from '../support/test-app.js';
 

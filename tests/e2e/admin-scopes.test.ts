@@ -9,7 +9,6 @@ import Database from 'better-sqlite3';
 import ExcelJS from 'exceljs';
 import { FileBox } from 'file-box';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/app.js';
 import type { UnitKind } from '../../src/campaign/schema.js';
 import { rosterKey } from '../../src/roster/parse.js';
 import { openDatabase } from '../../src/store/client.js';
@@ -63,7 +62,7 @@ const ANSWERS = JSON.stringify({
 /** Two 示范集体 with groups have handed in 附件2 (waiting for review); the log has what that wrote, and a refused stranger. */
 async function seed(databaseFile: string): Promise<void> {
   await seedRoster(databaseFile, ROSTER);
-  const db = await openDatabase(`file:${databaseFile}`, DEFAULT_MIGRATIONS_DIR);
+  const db = await openDatabase(`file:${databaseFile}`);
   try {
     // each unit under the key an import gives its row
     for (const unit of await db.prisma.unit.findMany()) {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
-import { startApp, type App } from '../../src/app.js';
+import { startApp, type App } from '../../src/app/index.js';
 import { capturedLogger } from '../support/captured-log.js';
 import { createMockWechat, type MockWechat } from '../support/mock-wechat.js';
 

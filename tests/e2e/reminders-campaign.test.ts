@@ -36,7 +36,7 @@ describe('a whole campaign of reminders and digests', () => {
       roster: ROSTER,
       now: clock.now,
       admins: [mockContactId(ADMIN), `${mockContactId(CITY_ADMIN)}=city:广州市`],
-      app: { sendLimits: { minGapMs: 0, jitterMs: 0, dailyCap: 1000 }, log: (await import('../../src/log.js')).createLogger('warn') },
+      app: { sendLimits: { minGapMs: 0, jitterMs: 0, dailyCap: 1000 }, log: (await import('../../src/log/index.js')).createLogger('warn') },
     });
     // The admins are the bot's contacts (friends), as in WeChat.
     t.wechat.contact(ADMIN);

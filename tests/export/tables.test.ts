@@ -2,7 +2,7 @@
 // merged ranges, row counts, late marks, the units that have not submitted, scopes, formula-like text.
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Scope } from '../../src/admin/scope.js';
+import type { Scope } from '../../src/report/scope.js';
 import { createExporter, exportFileName, ExportScopeError, narrowScope, parseExportKind, type ExportData, type Exporter } from '../../src/export/index.js';
 import { buildAttachment2Table } from '../../src/export/attachment2.js';
 import { buildAttachment1, buildAttachment2, buildPublicList, toBuffer } from '../../src/export/tables.js';

@@ -1,9 +1,9 @@
 // The admins' digest reports the binding changes of their units since the last one.
 import { describe, expect, it } from 'vitest';
-import type { Admin } from '../../src/admin/scope.js';
+import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/campaign/load.js';
 import { budgetLines, digestText } from '../../src/schedule/digest-text.js';
-import type { AuditEntry } from '../../src/store/admin-store.js';
+import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');

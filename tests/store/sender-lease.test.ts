@@ -3,7 +3,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/app.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
 import { LEASE_TTL_MS, PrismaSenderLease, type LeaseHolder } from '../../src/store/sender-lease.js';
 import { Serial } from '../../src/store/serial.js';
@@ -13,7 +12,7 @@ const later = (ms: number) => new Date(T0.getTime() + ms);
 const opened: OpenedDatabase[] = [];
 
 async function lease(me: LeaseHolder, alive: (pid: number) => boolean = () => true) {
-  const db = await openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'lease-')), 'bot.db')}`, DEFAULT_MIGRATIONS_DIR);
+  const db = await openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'lease-')), 'bot.db')}`);
   opened.push(db);
   return { db, lease: new PrismaSenderLease(db.prisma, new Serial(), me, alive) };
 }

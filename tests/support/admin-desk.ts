@@ -2,13 +2,14 @@
 // and `ask` to write to the desk as an admin would.
 import { expect } from 'vitest';
 import { AdminDesk } from '../../src/admin/desk.js';
-import { withSettingAdmins, type AdminDirectory } from '../../src/admin/directory.js';
+import { withSettingAdmins, type AdminDirectory } from '../../src/report/directory.js';
 import { claimOutcome, codeExpiry, hashCode, type ClaimStore, type CodeHolder, type InvitedAdmin } from '../../src/admin/invites.js';
-import type { Admin, Scope } from '../../src/admin/scope.js';
+import type { Admin, Scope } from '../../src/report/scope.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log/index.js';
 import type { ReminderControl } from '../../src/schedule/scheduler.js';
-import type { AdminStore, AdminUnit, AuditEntry, PickList, ReviewDecision } from '../../src/store/admin-store.js';
+import type { AdminStore, PickList, ReviewDecision } from '../../src/admin/store.js';
+import type { AdminUnit, AuditEntry } from '../../src/report/units.js';
 
 /** A ReminderControl that records what was asked and answers as told. */
 export class FakeReminders implements ReminderControl {

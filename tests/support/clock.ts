@@ -1,5 +1,5 @@
 // A clock the tests move by hand, and Guangdong wall-clock times written as the campaign writes them.
-import type { App } from '../../src/app.js';
+import type { App } from '../../src/app/index.js';
 
 /** "2021-09-27 12:00" in Guangdong (UTC+8). */
 export function sh(local: string): Date {

@@ -2,7 +2,7 @@
 // applied as the SQLite store does it: the handled message id, compare-and-set on the group's revision, a
 // unit bound to one group only, the answers, submissions with their history, all or nothing.
 import type { SavedForm, UnitProfile } from '../../src/conversation/group-types.js';
-import type { AdminSubmission } from '../../src/store/admin-store.js';
+import type { AdminSubmission } from '../../src/report/units.js';
 import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from '../../src/conversation/store.js';
 
 export interface RoomRow extends GroupRecord {

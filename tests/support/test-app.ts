@@ -2,9 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_MIGRATIONS_DIR, startApp, type App, type AppOptions } from '../../src/app.js';
+import { startApp, type App, type AppOptions } from '../../src/app/index.js';
 import { openDatabase } from '../../src/store/client.js';
-import { silentLogger } from '../../src/log.js';
+import { silentLogger } from '../../src/log/index.js';
 import { createMockWechat, type ContactMock, type HasId, type MockWechat } from './mock-wechat.js';
 
 /** 2021-09-20 10:30 in Guangdong: ten days before the 附件2 deadline. */
@@ -31,7 +31,7 @@ export interface SeedUnit {
 
 /** Puts roster units into the database before the app opens it, as an earlier roster import would. */
 export async function seedRoster(databaseFile: string, units: readonly SeedUnit[]): Promise<void> {
-  const database = await openDatabase(`file:${databaseFile}`, DEFAULT_MIGRATIONS_DIR);
+  const database = await openDatabase(`file:${databaseFile}`);
   try {
     for (const unit of units) {
       const kind = unit.kind ?? 'collective';

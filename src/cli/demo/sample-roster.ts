@@ -2,7 +2,6 @@
 // admin's statistics have a province to count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DEFAULT_MIGRATIONS_DIR } from '../../app.js';
 import { parseRoster } from '../../roster/parse.js';
 import { loadRosterSpec } from '../../roster/spec.js';
 import { PrismaRosterStore } from '../../roster/store.js';
@@ -13,7 +12,7 @@ export const SAMPLE_ROSTER = 'sample-roster.csv';
 
 /** Imports the sample roster of `campaignDir` unless the database already holds units; returns how many were added. */
 export async function importSampleRoster(databaseFile: string, campaignDir: string, sourceDir: string, now: Date): Promise<number> {
-  const database = await openDatabase(`file:${databaseFile}`, DEFAULT_MIGRATIONS_DIR);
+  const database = await openDatabase(`file:${databaseFile}`);
   try {
     if ((await database.prisma.unit.count()) > 0) return 0;
     const parse = await parseRoster({ name: SAMPLE_ROSTER, data: readFileSync(join(sourceDir, SAMPLE_ROSTER)) }, loadRosterSpec(campaignDir));

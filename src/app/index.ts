@@ -2,39 +2,38 @@
 // start the whole app through startApp.
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
-import { loadCampaign } from './campaign/load.js';
-import { AdminDesk, type FileLimit } from './admin/desk.js';
-import { withSettingAdmins } from './admin/directory.js';
-import { parseAdmins } from './admin/scope.js';
-import { watchConnection, type Connection, type Timers } from './bot/connection.js';
-import { connectionText } from './bot/connection-text.js';
-import { attachGroupHandler } from './bot/group-handler.js';
-import { Accounts, type Account } from './bot/accounts.js';
-import { KeyedQueue } from './conversation/keyed-queue.js';
-import { adminNotifier, attachPrivateHandler } from './bot/private-handler.js';
-import { GroupConversations } from './conversation/session.js';
-import { createLogger, type Logger } from './log.js';
-import { DailyBackups, latestBackup } from './store/backups.js';
-import { databaseFile, openDatabase } from './store/client.js';
-import { createExporter } from './export/index.js';
-import { loadRosterSpec } from './roster/spec.js';
-import { PrismaRosterStore } from './roster/store.js';
-import { PrismaAdminStore } from './store/admin-store.js';
-import { PrismaExportStore } from './store/export-store.js';
-import { PrismaInvitedAdmins } from './store/invited-admins.js';
-import { PrismaMessageLedger } from './store/message-ledger.js';
-import { LEASE_RENEW_MS, PrismaSenderLease } from './store/sender-lease.js';
-import { SqliteGroupStore } from './store/group-store.js';
-import { Serial } from './store/serial.js';
-import { PrismaScheduleStore } from './store/schedule-store.js';
-import type { SendLimits } from './schedule/budget.js';
-import { outboxDelivery } from './schedule/delivery.js';
-import { parseClock, parseQuietHours } from './schedule/quiet-hours.js';
-import { Scheduler } from './schedule/scheduler.js';
-import { SendGate } from './schedule/send-gate.js';
-import { SendGates } from './schedule/send-gates.js';
+import { loadCampaign } from '../campaign/load.js';
+import { AdminDesk, type FileLimit } from '../admin/desk.js';
+import { withSettingAdmins } from '../report/directory.js';
+import { parseAdmins } from '../report/scope.js';
+import { watchConnection, type Connection, type Timers } from '../bot/connection.js';
+import { connectionText } from '../bot/connection-text.js';
+import { attachGroupHandler } from '../bot/group-handler.js';
+import { Accounts, type Account } from '../bot/accounts.js';
+import { KeyedQueue } from '../conversation/keyed-queue.js';
+import { adminNotifier, attachPrivateHandler } from '../bot/private-handler.js';
+import { GroupConversations } from '../conversation/session.js';
+import { createLogger, type Logger } from '../log/index.js';
+import { DailyBackups, latestBackup } from '../store/backups.js';
+import { databaseFile, openDatabase } from '../store/client.js';
+import { createExporter } from '../export/index.js';
+import { loadRosterSpec } from '../roster/spec.js';
+import { PrismaRosterStore } from '../roster/store.js';
+import { PrismaAdminStore } from '../store/admin-store.js';
+import { PrismaExportStore } from '../store/export-store.js';
+import { PrismaInvitedAdmins } from '../store/invited-admins.js';
+import { PrismaMessageLedger } from '../store/message-ledger.js';
+import { LEASE_RENEW_MS, PrismaSenderLease } from '../store/sender-lease.js';
+import { SqliteGroupStore } from '../store/group-store.js';
+import { Serial } from '../store/serial.js';
+import { PrismaScheduleStore } from '../store/schedule-store.js';
+import type { SendLimits } from '../schedule/budget.js';
+import { outboxDelivery } from '../schedule/delivery.js';
+import { parseClock, parseQuietHours } from '../schedule/quiet-hours.js';
+import { Scheduler } from '../schedule/scheduler.js';
+import { SendGate } from '../schedule/send-gate.js';
+import { SendGates } from '../schedule/send-gates.js';
 
 /** How long handled message ids are kept to recognise a message delivered twice. */
 const KEEP_MESSAGE_IDS_MS = 7 * 24 * 3600 * 1000;
@@ -48,8 +47,6 @@ export const DEFAULT_QUIET_HOURS = '22:00-08:00';
 export const DEFAULT_DIGEST_AT = '09:00';
 /** How often the running bot looks for scheduled work. */
 export const DEFAULT_TICK_MS = 2_000;
-
-export const DEFAULT_MIGRATIONS_DIR = fileURLToPath(new URL('../prisma/migrations', import.meta.url));
 
 export interface AccountOptions {
   /** how logs, 状态 and the QR code's file name call the account: "甲" */
@@ -163,7 +160,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const quiet = quietOf(options.quietHours ?? DEFAULT_QUIET_HOURS);
   const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
-  const database = await openDatabase(options.databaseUrl, options.migrationsDir ?? DEFAULT_MIGRATIONS_DIR);
+  const database = await openDatabase(options.databaseUrl, options.migrationsDir);
   const serial = new Serial();
   // One sender per database: a second bot on it would send every reminder and digest again.
   const lease = new PrismaSenderLease(database.prisma, serial);

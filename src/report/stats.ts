@@ -5,7 +5,7 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { formStatus, progressLines, summaryLines } from '../conversation/form-text.js';
-import type { AdminUnit, SubmittedVersion } from '../store/admin-store.js';
+import type { AdminUnit, SubmittedVersion } from './units.js';
 import { reviewLine } from './review.js';
 import type { Scope } from './scope.js';
 

@@ -5,8 +5,8 @@ import { formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, parseLocal } from '../campaign/time.js';
-import type { AdminSubmission, AdminUnit, PickList } from '../store/admin-store.js';
-import type { Seen } from './report.js';
+import type { AdminSubmission, AdminUnit } from './units.js';
+import type { Seen } from './stats.js';
 import { collectorOf, type Scope } from './scope.js';
 
 /** Whether the unit's city or industry reviews the form before it goes on; the province's own (附件1) is not reviewed. */
@@ -39,11 +39,6 @@ export function waitingList(campaign: Campaign, units: readonly AdminUnit[], for
   }
   found.sort((a, b) => (a.submission.submittedAt?.getTime() ?? 0) - (b.submission.submittedAt?.getTime() ?? 0));
   return found.map((entry, i) => ({ ...entry, n: i + 1 }));
-}
-
-/** The 审核 list as a pick list: a number sent next shows the unit, 通过 N and 退回 N act on its version. */
-export function reviewPicks(list: readonly Waiting[]): PickList {
-  return { action: 'review', entries: list.map((w) => ({ n: w.n, unitId: w.unit.id, formId: w.form.id, version: w.submission.version })) };
 }
 
 /** The reply to 审核: what waits, by form, numbered, with what to send next. */
