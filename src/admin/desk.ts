@@ -30,32 +30,8 @@ import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './e
 import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from '../report/stats.js';
 import type { Admin, Scope } from '../report/scope.js';
 import { reviewerName } from '../report/review.js';
+import type { DeskReply, FileLimit, PrivateMessage } from './reply.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
-
-export interface PrivateMessage {
-  senderId: string;
-  senderName: string;
-  text: string;
-}
-
-export interface DeskFile {
-  name: string;
-  data: Buffer;
-}
-
-/** What the desk answers: a text (and more texts after it), and sometimes a file, or several made one at a time, to send after them. */
-export interface DeskReply {
-  text: string;
-  more?: string[];
-  file?: DeskFile;
-  files?: AsyncIterable<DeskFile>;
-}
-
-/** The largest file WeChat sends, and how many parts of an export are worth sending one after another. */
-export interface FileLimit {
-  maxBytes: number;
-  maxParts: number;
-}
 
 /** WeChat refuses files over 100 MB; past ten parts an export is better written by the command line. */
 export const WECHAT_FILE_LIMIT: FileLimit = { maxBytes: 100 * 1024 * 1024, maxParts: 10 };

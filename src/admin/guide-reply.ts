@@ -2,7 +2,7 @@
 // a file, to pass on or print.
 import { guideFileName, guideMessages, guideText } from '../campaign/guide.js';
 import type { Campaign } from '../campaign/schema.js';
-import type { DeskReply } from './desk.js';
+import type { DeskReply } from './reply.js';
 
 export function guideReply(campaign: Campaign, withFile: boolean): DeskReply {
   const [text, ...more] = guideMessages(campaign);

@@ -6,7 +6,7 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, parseLocal } from '../campaign/time.js';
 import type { AdminSubmission, AdminUnit } from './units.js';
-import type { Seen } from './stats.js';
+import type { Seen } from './units.js';
 import { collectorOf, type Scope } from './scope.js';
 
 /** Whether the unit's city or industry reviews the form before it goes on; the province's own (附件1) is not reviewed. */

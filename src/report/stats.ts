@@ -5,7 +5,7 @@ import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { formStatus, progressLines, summaryLines } from '../conversation/form-text.js';
-import type { AdminUnit, SubmittedVersion } from './units.js';
+import type { AdminUnit, Seen, SubmittedVersion } from './units.js';
 import { reviewLine } from './review.js';
 import type { Scope } from './scope.js';
 
@@ -96,13 +96,6 @@ export function formHeading(campaign: Campaign, form: Form, now: Date): string {
     deadline: formatDate(deadline, campaign.timezone, campaign.formats),
     timeLeft: formatTimeLeft(deadline, now, campaign.formats),
   });
-}
-
-/** What a report is about: the units, how the reply names them, and the scope that decides the grouping. */
-export interface Seen {
-  label: string;
-  scope: Scope;
-  units: readonly AdminUnit[];
 }
 
 export function statsText(campaign: Campaign, seen: Seen, forms: readonly Form[], now: Date): string {

@@ -2,6 +2,7 @@
 // the audit log's rows: what the admins' replies, the digests and the exports count and list.
 import type { Answers } from '../conversation/draft.js';
 import type { UnitProfile } from '../conversation/group-types.js';
+import type { Scope } from './scope.js';
 
 /** A unit's submission of one form, as the admins see it. */
 export interface AdminSubmission {
@@ -48,4 +49,11 @@ export interface AuditEntry {
   actor: string;
   action: string;
   detail: Record<string, unknown>;
+}
+
+/** What a report is about: the units, how the reply names them, and the scope that decides the grouping. */
+export interface Seen {
+  label: string;
+  scope: Scope;
+  units: readonly AdminUnit[];
 }

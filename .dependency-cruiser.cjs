@@ -1,0 +1,68 @@
+// The import rules of src/, checked in CI (`npm run lint:imports`). Each folder may import only the
+// folders below it, so no two folders import each other; the conversation and the campaign stay free of
+// WeChat, the database and the file system, and only store/ talks to Prisma.
+//
+// From the bottom: campaign, log → conversation → report → roster, export, schedule → admin → bot, store
+// → app → cli → main.ts.
+const below = {
+  campaign: [],
+  log: [],
+  conversation: ['campaign'],
+  report: ['campaign', 'conversation'],
+  roster: ['campaign', 'conversation', 'report'],
+  export: ['campaign', 'conversation', 'report'],
+  schedule: ['campaign', 'conversation', 'report', 'log'],
+  admin: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
+  bot: ['campaign', 'conversation', 'report', 'schedule', 'admin', 'log'],
+  store: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],
+  app: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
+  cli: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
+};
+
+const layerRules = Object.entries(below).map(([folder, allowed]) => ({
+  name: `${folder}-imports-below`,
+  comment: `src/${folder}/ may import ${allowed.length > 0 ? allowed.join(', ') : 'no other folder of src/'}`,
+  severity: 'error',
+  from: { path: `^src/${folder}/` },
+  to: { path: '^src/', pathNot: [`^src/(${[folder, ...allowed].join('|')})/`] },
+}));
+
+module.exports = {
+  forbidden: [
+    ...layerRules,
+    {
+      name: 'no-circular',
+      comment: 'no module imports itself back through others',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'pure-core',
+      comment: 'the campaign and the conversation run without WeChat, a database or the file system',
+      severity: 'error',
+      from: { path: '^src/(campaign|conversation)/' },
+      to: { path: ['wechaty', 'prisma', 'better-sqlite3', '^(node:)?fs(/promises)?$'] },
+    },
+    {
+      name: 'prisma-in-store',
+      comment: 'only src/store/ talks to the database',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/store/' },
+      to: { path: ['@prisma/', 'better-sqlite3', '^src/store/generated/'] },
+    },
+    {
+      name: 'no-unresolvable',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^src/store/generated/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.js'] },
+  },
+};
