@@ -3,16 +3,13 @@
 // refused write rolls back alone, on the connection Prisma shares.
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GroupContext } from '../../src/conversation/group-types.js';
 import type { GroupWrite } from '../../src/conversation/store.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
 import { SqliteGroupStore } from '../../src/store/group-store.js';
+import { AT, bound, CONTEXT, UNIT, write } from './group-writes.js';
 import { Serial } from '../../src/store/serial.js';
 import { migrationsDir, tempDir } from './helpers.js';
 
-const AT = new Date('2021-09-20T02:30:00Z');
-const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [], choosingFor: 'start', wanted: null, quiet: false, pending: null, told: [], early: [] };
-const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, categories: ['other' as const], city: '广州市', industry: null };
 
 let opened: OpenedDatabase | undefined;
 afterEach(async () => {
@@ -29,39 +26,7 @@ async function setUp() {
   return { store, serial, prisma: opened.prisma, sqlite: opened.sqlite };
 }
 
-function write(over: Partial<GroupWrite> = {}): GroupWrite {
-  return {
-    roomId: 'room-1',
-    revision: 0,
-    messageId: 'm1',
-    at: AT,
-    actor: 'u1',
-    version: '2.test',
-    state: { value: { unbound: 'idle' }, context: CONTEXT },
-    unitId: null,
-    ownerId: null,
-    ownerName: null,
-    formId: null,
-    drafts: [],
-    effects: [],
-    ...over,
-  };
-}
-
-const bound = (over: Partial<GroupWrite> = {}) =>
-  write({ unitId: 1, ownerId: 'u1', ownerName: '李华', formId: 'modelCollective', state: { value: 'bound', context: { ...CONTEXT, unit: UNIT } }, ...over });
-
 describe('the groups’ store over SQLite', () => {
-  it('writes a group’s row with its revision, and reads it back', async () => {
-    const { store } = await setUp();
-    expect(await store.load('room-1')).toBeNull();
-    expect(await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }], seen: { topic: '一中心群', members: ['李华'], memberIds: ['wxid_li'] } }))).toEqual({ ok: true, revision: 1, unitId: null });
-    expect(await store.load('room-1')).toMatchObject({ revision: 1, version: '2.test', unitId: 1, ownerId: 'u1', formId: 'modelCollective', state: { value: 'bound' } });
-    expect(await store.isProcessed('m1')).toBe(true);
-    expect(await store.roomsOfUnit(1)).toEqual(['room-1']);
-    expect(await store.bindings([1])).toEqual(new Map([[1, { roomId: 'room-1', topic: '一中心群' }]]));
-  });
-
   it('refuses a write computed on an older revision, and keeps nothing of it', async () => {
     const { store, prisma } = await setUp();
     await store.write(bound());
@@ -69,20 +34,6 @@ describe('the groups’ store over SQLite', () => {
     expect(await store.isProcessed('m2')).toBe(false);
     expect(await store.write(bound({ messageId: 'm2', revision: 1, drafts: [{ formId: 'modelCollective', answers: { commitment: '热情服务' } }] }))).toMatchObject({ ok: true, revision: 2 });
     expect((await prisma.submission.findMany()).map((s) => s.answers)).toEqual(['{"commitment":"热情服务"}']);
-  });
-
-  it('has one effect for a message handled twice', async () => {
-    const { store } = await setUp();
-    await store.write(bound());
-    expect(await store.write(bound({ revision: 1 }))).toEqual({ ok: false, reason: 'duplicate' });
-    expect((await store.load('room-1'))?.revision).toBe(1);
-  });
-
-  it('refuses to bind a unit another group holds', async () => {
-    const { store } = await setUp();
-    await store.write(bound({ effects: [{ kind: 'bind', unitId: 1 }] }));
-    expect(await store.write(bound({ roomId: 'room-2', messageId: 'm9', effects: [{ kind: 'bind', unitId: 1 }] }))).toEqual({ ok: false, reason: 'taken' });
-    expect(await store.load('room-2')).toBeNull();
   });
 
   it('creates the unit of a group that registers, and puts its id into the state', async () => {
