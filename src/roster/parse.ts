@@ -2,7 +2,6 @@
 // headers, the rows checked against the rules of conversations/roster.yaml. A file that cannot be a
 // roster at all is refused whole (`fatal`); otherwise every rejected row comes back with its row number
 // and reasons, as data: src/roster/render.ts turns them into sentences.
-import { Readable } from 'node:stream';
 import { countChars, type Vars } from '../campaign/text.js';
 import type { Category, UnitKind } from '../campaign/schema.js';
 import {
@@ -14,7 +13,7 @@ import {
   type ProblemKey,
   type RosterSpec,
 } from './spec.js';
-import { readZip, writeZip, type ZipEntry } from './zip.js';
+import { xlsxRows } from './xlsx.js';
 
 /** Between the categories of one cell: 、 ， , ； ; / and line breaks. */
 const CATEGORY_SEPARATORS = /[、，,；;/\n]+/;
@@ -59,47 +58,20 @@ export interface RosterFile {
 }
 
 /** One row of the sheet as text cells, numbered as the spreadsheet shows it. */
-interface SheetRow {
+export interface SheetRow {
   row: number;
   cells: string[];
 }
 
-/** Thrown by the readers to refuse the file; parseRoster turns it into `fatal`. */
-class Refusal extends Error {
-  constructor(readonly problem: Problem) {
-    super(problem.key);
-  }
-}
-
 export async function parseRoster(file: RosterFile, spec: RosterSpec): Promise<RosterParse> {
   const refuse = (key: FatalKey, vars: Vars = {}): RosterParse => ({ rows: [], problems: [], fatal: { key, vars: { file: file.name, ...vars } } });
-  try {
-    const format = detectFormat(file);
-    if ('fatal' in format) return refuse(format.fatal);
-    if (format.type === 'csv') return await readSheet(csvRows(format.text), spec, file.name);
-    return await withTimeout(readSheet(xlsxRows(format.data), spec, file.name), XLSX_TIMEOUT_MS, () => refuse('brokenExcel'));
-  } catch (error) {
-    if (error instanceof Refusal) return refuse(error.problem.key, error.problem.vars);
-    throw error;
-  }
-}
-
-/**
- * A safety net: readZip keeps damaged zips from exceljs's streaming reader, which can otherwise wait
- * forever; should some other file still stall it, the import gives up instead of hanging the caller.
- */
-const XLSX_TIMEOUT_MS = 60_000;
-
-async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: () => T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout()), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
+  const format = detectFormat(file);
+  if ('fatal' in format) return refuse(format.fatal);
+  if (format.type === 'csv') return readSheet(csvRows(format.text), spec, file.name);
+  const rows = await xlsxRows(format.data, spec.limits.maxRows);
+  if (rows === 'tooManyRows') return refuse('tooManyRows', { max: spec.limits.maxRows });
+  if (rows === 'brokenExcel') return refuse('brokenExcel');
+  return readSheet(rows, spec, file.name);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -112,8 +84,6 @@ const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 /** OLE2 compound file: .xls of Excel 97–2003, and password-protected .xlsx */
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const EXCEL_NAME = /\.(xlsx|xlsm|xltx|xltm|xls|et)$/i;
-/** what a workbook may unpack to: 20,000 rows of a roster are a few MB of XML */
-const MAX_UNPACKED_BYTES = 200 * 1024 * 1024;
 
 function detectFormat(file: RosterFile): Format {
   const data = file.data;
@@ -121,8 +91,7 @@ function detectFormat(file: RosterFile): Format {
   if (startsWith(data, ZIP) || startsWith(data, EMPTY_ZIP)) {
     // Zip entry names are stored uncompressed: a workbook's parts all sit under xl/.
     if (!data.includes('xl/')) return { fatal: 'notSpreadsheet' };
-    const workbook = streamableWorkbook(data);
-    return workbook ? { type: 'xlsx', data: workbook } : { fatal: 'brokenExcel' };
+    return { type: 'xlsx', data };
   }
   if (startsWith(data, OLE)) return { fatal: 'oldExcel' };
   if (EXCEL_NAME.test(file.name)) return { fatal: 'notSpreadsheet' };
@@ -130,40 +99,6 @@ function detectFormat(file: RosterFile): Format {
   if (text === null) return { fatal: 'notSpreadsheet' };
   if (text.trim() === '') return { fatal: 'empty' };
   return { type: 'csv', text };
-}
-
-const SHEET = /^xl\/worksheets\/sheet\d+\.xml$/;
-const SHARED_STRINGS = 'xl/sharedStrings.xml';
-const EMPTY_SHARED_STRINGS = '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="0" uniqueCount="0"/>';
-
-/**
- * The workbook checked whole (null when damaged) and rewritten for exceljs's streaming reader:
- * - Its XML parts only, each made ASCII: every other character becomes a character reference (&#27743;),
- *   which the XML parser reads back as the same character. The reader decodes each chunk of a part on its
- *   own, so a Chinese character whose bytes straddle two chunks turns into "��" (exceljs issues #2084,
- *   #2316, fixes unmerged); an ASCII part has nothing to split.
- * - The sheets last, after the shared strings (an empty table added when the workbook has none) and the
- *   workbook's relations. The reader streams a sheet straight through only once it has read those; a sheet
- *   stored before them, as Excel stores it, goes to a temp file first, and that file is left behind when
- *   reading stops early (a file that is too long).
- */
-function streamableWorkbook(data: Buffer): Buffer | null {
-  const entries = readZip(data, { maxUnpackedBytes: MAX_UNPACKED_BYTES });
-  if (!entries) return null;
-  const parts: ZipEntry[] = entries
-    .filter((entry) => /\.(xml|rels)$/.test(entry.name))
-    .map((entry) => ({ name: entry.name, content: Buffer.from(asciiXml(entry.content.toString('utf8')), 'latin1') }));
-  const others = parts.filter((part) => !SHEET.test(part.name));
-  if (!others.some((part) => part.name === SHARED_STRINGS)) others.push({ name: SHARED_STRINGS, content: Buffer.from(EMPTY_SHARED_STRINGS) });
-  return writeZip([...others, ...parts.filter((part) => SHEET.test(part.name))]);
-}
-
-/** The same XML in ASCII: no BOM, CDATA sections as escaped text, other characters as references. */
-export function asciiXml(xml: string): string {
-  return xml
-    .replace(/^\ufeff/, '')
-    .replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_whole, text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;'))
-    .replace(/[^\x00-\x7f]/gu, (char) => `&#${char.codePointAt(0)};`);
 }
 
 function startsWith(data: Buffer, magic: Buffer): boolean {
@@ -194,8 +129,8 @@ function decode(encoding: string, data: Uint8Array): string | null {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The two readers, each yielding the sheet's rows one at a time, so a file that is too long is refused
-// after maxRows + 1 rows, however long it is.
+// The CSV reader (the .xlsx one is xlsx.ts), yielding the rows one at a time, so a file that is too long
+// is refused after maxRows + 1 rows, however long it is.
 
 /** RFC 4180 CSV: quoted fields may hold delimiters, line breaks and doubled quotes. */
 function* csvRows(text: string): Generator<SheetRow> {
@@ -251,69 +186,12 @@ function sniffDelimiter(text: string): string {
   return firstLine.includes('\t') && !firstLine.includes(',') ? '\t' : ',';
 }
 
-/**
- * The first visible worksheet of an .xlsx, through exceljs's streaming reader: rows come one at a time
- * (empty ones are absent from the format itself), never the whole workbook in memory.
- */
-async function* xlsxRows(data: Buffer): AsyncGenerator<SheetRow> {
-  // loaded on first use: it takes a third of a second, which a CSV import or the bot's start need not pay
-  const { default: excel } = await import('exceljs');
-  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([data]), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  // exceljs reads xl/workbook.xml (the tabs, in order) before the sheets it names
-  const model = reader as unknown as { model?: { sheets?: Array<{ id: number; state?: string }> } };
-  let done = false;
-  try {
-    for await (const worksheet of reader) {
-      const wanted = model.model?.sheets?.find((sheet) => sheet.state !== 'hidden' && sheet.state !== 'veryHidden')?.id;
-      const sheetId = (worksheet as unknown as { id: number | string }).id;
-      const take = !done && (wanted === undefined || Number(sheetId) === wanted);
-      // Another sheet is read through and dropped, so the reader can release its entry.
-      for await (const row of worksheet) {
-        if (!take) continue;
-        const values = row.values;
-        const cells: string[] = [];
-        if (Array.isArray(values)) {
-          // exceljs numbers columns from 1: values[0] is always empty
-          for (let c = 1; c < values.length; c += 1) cells.push(cellText(values[c]));
-        }
-        yield { row: row.number, cells };
-      }
-      if (take) done = true;
-    }
-  } catch {
-    throw new Refusal({ key: 'brokenExcel', vars: {} });
-  }
-  // a zip with parts under xl/ but no readable sheet: cut short, or not a workbook after all
-  if (!done) throw new Refusal({ key: 'brokenExcel', vars: {} });
-}
-
-/** The text a person sees in a cell, whatever exceljs made of it. */
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const cell = value as { richText?: Array<{ text?: unknown }>; text?: unknown; result?: unknown; formula?: unknown; error?: unknown };
-    if (Array.isArray(cell.richText)) return cell.richText.map((part) => cellText(part.text)).join('');
-    if (cell.text !== undefined) return cellText(cell.text);
-    if ('result' in cell || 'formula' in cell) return cellText(cell.result);
-  }
-  return '';
-}
-
 // ---------------------------------------------------------------------------------------------------
 // From rows of text to the roster: find the header, then check each data row.
 
 type Columns = Record<ColumnId, number>;
 
-async function readSheet(sheet: Iterable<SheetRow> | AsyncIterable<SheetRow>, spec: RosterSpec, fileName: string): Promise<RosterParse> {
+function readSheet(sheet: Iterable<SheetRow>, spec: RosterSpec, fileName: string): RosterParse {
   const checker = new RowChecker(spec);
   const head: SheetRow[] = [];
   let columns: Columns | undefined;
@@ -340,7 +218,7 @@ async function readSheet(sheet: Iterable<SheetRow> | AsyncIterable<SheetRow>, sp
     return undefined;
   };
 
-  for await (const row of sheet) {
+  for (const row of sheet) {
     if (columns) {
       if (!take(row, columns)) return tooMany();
       continue;
