@@ -2,7 +2,7 @@
 // (workbook.xlsx.load). The whole file is in memory already; what exceljs makes of it is bounded before and
 // while it reads: the zip must pass checkZip (a few thousand entries, 50 MB unpacked), exceljs stops at a
 // sheet of more than twice the rows a roster may have, and the read gives up after a minute.
-import type { SheetRow } from './parse.js';
+import type { SheetRow } from './sheet.js';
 import { checkZip } from './zip-check.js';
 
 /** 20,000 rows of a roster are a few MB of XML; exceljs holds the whole workbook, several times its XML. */
