@@ -10,7 +10,7 @@ import { readConfig } from '../config.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
 import { parseRoster } from '../roster/parse.js';
 import { loadRosterSpec, type RosterSpec } from '../roster/spec.js';
-import type { PrismaRosterStore } from '../roster/store.js';
+import type { RosterStore } from '../roster/store.js';
 
 export const EXIT = {
   ok: 0,
@@ -129,11 +129,11 @@ function parseArguments(
   return { usage: { key: 'unknownCommand', vars: { command: name } } };
 }
 
-async function withStore(databaseUrl: string, job: (store: PrismaRosterStore) => Promise<number>): Promise<number> {
+async function withStore(databaseUrl: string, job: (store: RosterStore) => Promise<number>): Promise<number> {
   // the database modules are loaded only by the commands that use them
   const [{ openDatabase }, { PrismaRosterStore }, { Serial }] = await Promise.all([
     import('../store/client.js'),
-    import('../roster/store.js'),
+    import('../store/roster-store.js'),
     import('../store/serial.js'),
   ]);
   const database = await openDatabase(databaseUrl, MIGRATIONS_DIR);
