@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fill, type Vars } from '../campaign/text.js';
-import { cliActor, runWhenMain, type CliIo } from './terminal.js';
+import { cliActor, commandLine, runWhenMain, type CliIo } from './terminal.js';
 import { readConfig } from '../config.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
 import { parseRoster } from '../roster/parse.js';
@@ -107,11 +107,11 @@ function parseArguments(
   const positionals: string[] = [];
   let yes = false;
   let help = false;
-  for (const arg of argv) {
-    if (arg === '--yes' || arg === '-y') yes = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg.startsWith('-') && arg !== '-') return { usage: { key: 'unknownOption', vars: { option: arg } } };
-    else positionals.push(arg);
+  for (const item of commandLine(argv, { yes: { type: 'boolean', short: 'y' }, help: { type: 'boolean', short: 'h' } })) {
+    if (item.kind === 'unknown') return { usage: { key: 'unknownOption', vars: { option: item.arg } } };
+    if (item.kind === 'positional') positionals.push(item.value);
+    else if (item.name === 'yes') yes = true;
+    else help = true;
   }
   const [name, ...rest] = positionals;
   if (help || name === 'help') return { name: 'help' };
