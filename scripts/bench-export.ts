@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadCampaign } from '../src/campaign/load.js';
 import { createExporter, type ExportKind } from '../src/export/index.js';
 import { openDatabase } from '../src/store/client.js';
@@ -125,14 +126,18 @@ function inChild(kind: ExportKind, file: string): Promise<Result> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  if (args[0] === '--one') {
-    const result = await runOne(args[1] as ExportKind, args[2]!);
+  // --one KIND FILE: the child that makes one table from the seeded FILE
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: { units: { type: 'string' }, one: { type: 'string' } },
+    allowPositionals: true,
+  });
+  if (values.one !== undefined) {
+    const result = await runOne(values.one as ExportKind, positionals[0]!);
     process.send!(result, () => process.exit(0));
     return;
   }
-  const unitsArg = args.indexOf('--units');
-  const units = unitsArg >= 0 ? Number(args[unitsArg + 1]) : 10_000;
+  const units = Number(values.units ?? 10_000);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-export-'));
   const file = path.join(dir, 'bench.db');
   try {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { fixedDirectory } from '../src/report/directory.js';
 import { DEFAULT_SEND_LIMITS } from '../src/app/index.js';
 import { loadCampaign } from '../src/campaign/load.js';
@@ -71,11 +72,9 @@ async function timed<T>(work: () => Promise<T>): Promise<{ value: T; ms: number 
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const unitsArg = args.indexOf('--units');
-  const units = unitsArg >= 0 ? Number(args[unitsArg + 1]) : 5_000;
-  const accountsArg = args.indexOf('--accounts');
-  const accountCount = accountsArg >= 0 ? Number(args[accountsArg + 1]) : 3;
+  const { values } = parseArgs({ args: process.argv.slice(2), options: { units: { type: 'string' }, accounts: { type: 'string' } } });
+  const units = Number(values.units ?? 5_000);
+  const accountCount = Number(values.accounts ?? 3);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-reminders-'));
   const file = path.join(dir, 'bench.db');
   try {

@@ -5,10 +5,13 @@
 //   npm run guide [-- CAMPAIGN_DIR [OUT_FILE]]
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { guideMarkdown } from '../src/campaign/guide.js';
 import { loadCampaign } from '../src/campaign/load.js';
 
-const dir = process.argv[2] ?? fileURLToPath(new URL('../conversations', import.meta.url));
-const out = process.argv[3] ?? fileURLToPath(new URL('../docs/填报指南.md', import.meta.url));
+const { positionals } = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true });
+if (positionals.length > 2) throw new Error(`npm run guide [-- CAMPAIGN_DIR [OUT_FILE]]: ${positionals.length} arguments`);
+const dir = positionals[0] ?? fileURLToPath(new URL('../conversations', import.meta.url));
+const out = positionals[1] ?? fileURLToPath(new URL('../docs/填报指南.md', import.meta.url));
 writeFileSync(out, guideMarkdown(loadCampaign(dir)));
 console.log(`wrote ${out}`);

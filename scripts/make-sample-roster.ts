@@ -7,6 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { seeded } from './seeded.js';
 
@@ -140,6 +141,8 @@ export async function toXlsx(rows: string[][]): Promise<Buffer> {
 
 const isMain = process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
 if (isMain) {
+  // it takes no arguments: one given is a mistake, said before anything is written
+  parseArgs({ args: process.argv.slice(2), options: {} });
   const rows = sampleRoster();
   writeFileSync(path.join(OUT_DIR, 'sample-roster.csv'), toCsv(rows));
   writeFileSync(path.join(OUT_DIR, 'sample-roster.xlsx'), await toXlsx(rows));

@@ -5,13 +5,14 @@
 //
 //   tsx scripts/bench-chat/bot.ts seed DATABASE GROUPS
 //   tsx scripts/bench-chat/bot.ts run DATABASE GROUPS
+import { parseArgs } from 'node:util';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { startApp } from '../../src/app/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { openDatabase } from '../../src/store/client.js';
 import { BOT_ID, BOT_NAME, peakRss, summary, WARM_UP, warmThenDrive } from './load.js';
 
-const [what, file, count] = process.argv.slice(2);
+const [what, file, count] = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true }).positionals;
 const groups = Number(count ?? 1);
 const units = Math.max(WARM_UP + groups, 10_000);
 /** Ten days before 附件2's deadline. */

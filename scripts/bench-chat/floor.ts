@@ -5,12 +5,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { WechatyBuilder } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
 import { BOT_ID, BOT_NAME, peakRss, summary, WARM_UP, warmThenDrive } from './load.js';
 
-const groups = Number(process.argv[2] ?? 1);
+const groups = Number(parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true }).positionals[0] ?? 1);
 const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
 
 const { value, peakMb } = await peakRss(async () => {

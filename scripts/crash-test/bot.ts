@@ -5,6 +5,7 @@
 // its write is durable), then "done" when every group has its last reply.
 //
 //   tsx scripts/crash-test/bot.ts DATABASE GROUPS
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { types } from 'wechaty';
 import { PuppetMock, mock } from 'wechaty-puppet-mock';
@@ -12,7 +13,7 @@ import { startApp } from '../../src/app/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { BOT_ID, BOT_NAME, NOW, SCRIPT, messageId, roomId, unitName } from './script.js';
 
-const [file, count] = process.argv.slice(2);
+const [file, count] = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true }).positionals;
 const groups = Number(count);
 
 /** Steps the database has handled, per group: each group goes on after them. */

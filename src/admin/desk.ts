@@ -18,7 +18,7 @@ import { parseRoster, type RosterParse } from '../roster/parse.js';
 import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
 import type { RosterSpec } from '../roster/spec.js';
 import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
-import type { ImportScope, PrismaRosterStore } from '../roster/store.js';
+import type { ImportScope, RosterStore } from '../roster/store.js';
 import { Access } from './access.js';
 import { healthText, type HealthReport } from './health.js';
 import { guideReply } from './guide-reply.js';
@@ -53,7 +53,8 @@ export interface AdminDeskOptions {
   store: AdminStore;
   groups: GroupControl;
   exporter: Exporter;
-  roster: { spec: RosterSpec; store: RosterStore };
+  /** the roster files admins send: read by the spec, and the part of the roster's store the desk uses */
+  roster: { spec: RosterSpec; store: Pick<RosterStore, 'importRows' | 'savePending' | 'takePending' | 'checkScope'> };
   reminders: ReminderControl;
   /** how a group hears what an admin did to it (a form sent back) */
   notices: GroupNotices;
@@ -66,9 +67,6 @@ export interface AdminDeskOptions {
   /** a contact's name as WeChat knows it now, for 日志; undefined when it does not */
   contactName?: (id: string) => Promise<string | undefined>;
 }
-
-/** The part of the roster store the desk uses. */
-export type RosterStore = Pick<PrismaRosterStore, 'importRows' | 'savePending' | 'takePending' | 'checkScope'>;
 
 /** Largest roster file taken in a chat. */
 export const MAX_FILE_MB = 20;

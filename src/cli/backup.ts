@@ -1,17 +1,35 @@
-// npm run backup -- FILE: a consistent copy of the bot's database, safe to take while the bot runs
-// (SQLite's online backup, through better-sqlite3; WAL lets the bot keep writing meanwhile).
+// npm run backup [-- FILE]: a consistent copy of the bot's database, safe to take while the bot runs
+// (SQLite's online backup, through better-sqlite3; WAL lets the bot keep writing meanwhile). Without FILE,
+// data/backups/bot-<time>.db. Exit codes: 0 done, 1 no database or FILE exists already, 2 a command line
+// written wrong.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { loadDotEnv, readConfig } from '../app/config.js';
 import { databaseFile } from '../store/client.js';
 
+const USAGE = 'Usage: npm run backup [-- FILE]';
+
 async function main(argv: string[]): Promise<number> {
+  let file: string | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: { help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+    if (values.help) {
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+    }
+    if (positionals.length > 1) throw new Error(`One FILE at most, not ${positionals.length}.`);
+    file = positionals[0];
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
   loadDotEnv();
   const config = readConfig(process.env);
   const source = databaseFile(config.DATABASE_URL);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const target = resolve(process.env.INIT_CWD ?? process.cwd(), argv[0] ?? `data/backups/bot-${stamp}.db`);
+  const target = resolve(process.env.INIT_CWD ?? process.cwd(), file ?? `data/backups/bot-${stamp}.db`);
   if (!existsSync(source)) {
     process.stderr.write(`No database at ${source} (DATABASE_URL).\n`);
     return 1;

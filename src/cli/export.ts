@@ -15,7 +15,7 @@ import { exportTexts } from '../export/texts.js';
 import { databaseFile, openDatabase } from '../store/client.js';
 import { PrismaExportStore } from '../store/export-store.js';
 import { Serial } from '../store/serial.js';
-import { runWhenMain, type CliIo as TerminalIo } from './terminal.js';
+import { commandLine, runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
 
@@ -36,37 +36,42 @@ interface Command {
 
 type UsageKey = 'missingTable' | 'unknownTable' | 'unknownOption' | 'missingValue' | 'bothScopes' | 'extraArgument';
 
+const OPTIONS = {
+  city: { type: 'string' },
+  industry: { type: 'string' },
+  out: { type: 'string' },
+  'include-missing': { type: 'boolean' },
+  approved: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** The command line, read in order: the first thing wrong in it is the one named. */
 export function parseExportArguments(argv: readonly string[]): Command | 'help' | { usage: UsageKey; vars: Vars } {
   let kind: ExportWhat | undefined;
   let within: Scope | undefined;
   let includeMissing = false;
   let approvedOnly = false;
   let out: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--include-missing') {
-      includeMissing = true;
+  for (const item of commandLine(argv, OPTIONS)) {
+    if (item.kind === 'unknown') return { usage: 'unknownOption', vars: { option: item.arg } };
+    if (item.kind === 'positional') {
+      if (kind !== undefined) return { usage: 'extraArgument', vars: { argument: item.value } };
+      kind = parseExportKind(item.value);
+      if (kind === undefined) return { usage: 'unknownTable', vars: { table: item.value } };
       continue;
     }
-    if (arg === '--approved') {
-      approvedOnly = true;
-      continue;
-    }
-    if (arg === '--city' || arg === '--industry' || arg === '--out') {
-      const value = argv[++i];
-      if (value === undefined || value.trim() === '') return { usage: 'missingValue', vars: { option: arg } };
-      if (arg === '--out') out = value;
+    if (item.name === 'help') return 'help';
+    if (item.name === 'include-missing') includeMissing = true;
+    else if (item.name === 'approved') approvedOnly = true;
+    else {
+      const value = item.value;
+      if (value === undefined || value.trim() === '') return { usage: 'missingValue', vars: { option: item.rawName } };
+      if (item.name === 'out') out = value;
       else {
         if (within) return { usage: 'bothScopes', vars: {} };
-        within = arg === '--city' ? { kind: 'city', city: value.trim() } : { kind: 'industry', industry: value.trim() };
+        within = item.name === 'city' ? { kind: 'city', city: value.trim() } : { kind: 'industry', industry: value.trim() };
       }
-      continue;
     }
-    if (arg.startsWith('-')) return { usage: 'unknownOption', vars: { option: arg } };
-    if (kind !== undefined) return { usage: 'extraArgument', vars: { argument: arg } };
-    kind = parseExportKind(arg);
-    if (kind === undefined) return { usage: 'unknownTable', vars: { table: arg } };
   }
   if (kind === undefined) return { usage: 'missingTable', vars: {} };
   return { kind, within, includeMissing, approvedOnly, out };

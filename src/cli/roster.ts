@@ -4,12 +4,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fill, type Vars } from '../campaign/text.js';
-import { cliActor, runWhenMain, type CliIo } from './terminal.js';
+import { cliActor, commandLine, runWhenMain, type CliIo } from './terminal.js';
 import { readConfig } from '../app/config.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
 import { parseRoster } from '../roster/parse.js';
 import { loadRosterSpec, type RosterSpec } from '../roster/spec.js';
-import type { PrismaRosterStore } from '../roster/store.js';
+import type { RosterStore } from '../roster/store.js';
 
 export const EXIT = {
   ok: 0,
@@ -104,11 +104,11 @@ function parseArguments(
   const positionals: string[] = [];
   let yes = false;
   let help = false;
-  for (const arg of argv) {
-    if (arg === '--yes' || arg === '-y') yes = true;
-    else if (arg === '--help' || arg === '-h') help = true;
-    else if (arg.startsWith('-') && arg !== '-') return { usage: { key: 'unknownOption', vars: { option: arg } } };
-    else positionals.push(arg);
+  for (const item of commandLine(argv, { yes: { type: 'boolean', short: 'y' }, help: { type: 'boolean', short: 'h' } })) {
+    if (item.kind === 'unknown') return { usage: { key: 'unknownOption', vars: { option: item.arg } } };
+    if (item.kind === 'positional') positionals.push(item.value);
+    else if (item.name === 'yes') yes = true;
+    else help = true;
   }
   const [name, ...rest] = positionals;
   if (help || name === 'help') return { name: 'help' };
@@ -126,11 +126,11 @@ function parseArguments(
   return { usage: { key: 'unknownCommand', vars: { command: name } } };
 }
 
-async function withStore(databaseUrl: string, job: (store: PrismaRosterStore) => Promise<number>): Promise<number> {
+async function withStore(databaseUrl: string, job: (store: RosterStore) => Promise<number>): Promise<number> {
   // the database modules are loaded only by the commands that use them
   const [{ openDatabase }, { PrismaRosterStore }, { Serial }] = await Promise.all([
     import('../store/client.js'),
-    import('../roster/store.js'),
+    import('../store/roster-store.js'),
     import('../store/serial.js'),
   ]);
   const database = await openDatabase(databaseUrl);

@@ -1,7 +1,9 @@
-// What the command-line tools share: the terminal they print through, who the audit log names for the
-// changes they make, and how each runs when it is the file node was started with.
+// What the command-line tools share: the terminal they print through, their command line read item by item,
+// who the audit log names for the changes they make, and how each runs when it is the file node was started
+// with.
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadDotEnv } from '../app/config.js';
 
 export interface CliIo {
@@ -9,6 +11,32 @@ export interface CliIo {
   err(text: string): void;
   env: Record<string, string | undefined>;
   now(): Date;
+}
+
+/** One item of a command line: an option the tool knows (with its value, when it takes one), one it does not, or an argument. */
+export type CommandLineItem<Name extends string> =
+  | { kind: 'option'; name: Name; value: string | undefined; rawName: string }
+  | { kind: 'unknown'; arg: string }
+  | { kind: 'positional'; value: string };
+
+/**
+ * The command line as node:util parseArgs reads it, item by item in order, options it does not know among
+ * them, so that a tool can answer a wrong command line in its own words. A string option takes the
+ * argument after it (`--city 广州市`) or its own (`--city=广州市`); an unknown option is named by the argument
+ * it came in (`--zip`, or `-yz` for an unknown -z).
+ */
+export function commandLine<Name extends string>(
+  argv: readonly string[],
+  options: Record<Name, { type: 'string' | 'boolean'; short?: string }>,
+): CommandLineItem<Name>[] {
+  const { tokens } = parseArgs({ args: [...argv], options, allowPositionals: true, strict: false, tokens: true });
+  const known = (name: string): name is Name => Object.hasOwn(options, name);
+  return tokens.flatMap((token): CommandLineItem<Name>[] => {
+    if (token.kind === 'option-terminator') return [];
+    if (token.kind === 'positional') return [{ kind: 'positional', value: token.value }];
+    if (!known(token.name)) return [{ kind: 'unknown', arg: argv[token.index] ?? token.rawName }];
+    return [{ kind: 'option', name: token.name, value: token.value, rawName: token.rawName }];
+  });
 }
 
 /** `cli:<the user logged in>` */

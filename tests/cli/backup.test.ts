@@ -9,7 +9,7 @@ import { startTestApp } from '../support/test-app.js';
 const run = promisify(execFile);
 
 describe('npm run backup', () => {
-  it('copies a running bot’s database, answers included, and refuses to overwrite', async () => {
+  it('copies a running bot’s database, answers included, and refuses to overwrite or a wrong command line', async () => {
     const t = await startTestApp();
     const target = join(t.dir, 'backup.db');
     try {
@@ -21,6 +21,11 @@ describe('npm run backup', () => {
       const { stdout } = await run('npx', ['tsx', 'src/cli/backup.ts', target], { env });
       expect(stdout).toContain(`Backed up ${t.databaseFile} to ${target}`);
       await expect(run('npx', ['tsx', 'src/cli/backup.ts', target], { env })).rejects.toMatchObject({ code: 1 });
+      // an option it does not know is no file name
+      await expect(run('npx', ['tsx', 'src/cli/backup.ts', '--to', join(t.dir, 'other.db')], { env })).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('Usage: npm run backup [-- FILE]'),
+      });
     } finally {
       await t.app.stop();
     }

@@ -29,6 +29,9 @@ describe('parseExportArguments', () => {
     expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, approvedOnly: false, out: undefined });
     expect(parseExportArguments(['--help'])).toBe('help');
     expect(parseExportArguments(['简报', '--city', '广州市'])).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
+    // as node:util parseArgs reads options: a value after =, -h among the short ones
+    expect(parseExportArguments(['--out=x.xlsx', '附件2', '--city=广州市'])).toMatchObject({ kind: 'attachment2', within: { kind: 'city', city: '广州市' }, out: 'x.xlsx' });
+    expect(parseExportArguments(['附件1', '-h'])).toBe('help');
   });
 
   it('names what is wrong', () => {
@@ -38,6 +41,10 @@ describe('parseExportArguments', () => {
     expect(parseExportArguments(['附件1', '--city', 'a', '--industry', 'b'])).toEqual({ usage: 'bothScopes', vars: {} });
     expect(parseExportArguments(['附件1', '--zip'])).toEqual({ usage: 'unknownOption', vars: { option: '--zip' } });
     expect(parseExportArguments(['附件1', '附件2'])).toEqual({ usage: 'extraArgument', vars: { argument: '附件2' } });
+    // the first thing wrong, in the order typed
+    expect(parseExportArguments(['附件9', '--zip'])).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
+    expect(parseExportArguments(['--zip=1', '附件9'])).toEqual({ usage: 'unknownOption', vars: { option: '--zip=1' } });
+    expect(parseExportArguments(['附件1', '--out', ' '])).toEqual({ usage: 'missingValue', vars: { option: '--out' } });
   });
 });
 

@@ -5,11 +5,11 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
 import { loadCampaign, parseCampaign } from '../../src/campaign/load.js';
 import type { Campaign } from '../../src/campaign/schema.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
-import { readZip } from '../../src/roster/zip.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
@@ -223,9 +223,9 @@ export function merges(sheet: ExcelJS.Worksheet): string[] {
   return [...(sheet.model as { merges: string[] }).merges].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-/** One file of a zip (an .xlsx), read with the roster's zip reader: enough to look at the sheet XML itself. */
-export function zipEntry(zip: Buffer, name: string): string {
-  const entry = readZip(zip, { maxUnpackedBytes: 256 * 1024 * 1024 })?.find((e) => e.name === name);
+/** One file of a zip (an .xlsx) as text: enough to look at the sheet XML itself. */
+export async function zipEntry(zip: Buffer, name: string): Promise<string> {
+  const entry = (await JSZip.loadAsync(zip)).file(name);
   if (!entry) throw new Error(`${name} is not in the zip`);
-  return entry.content.toString('utf8');
+  return entry.async('string');
 }

@@ -303,9 +303,9 @@ describe('text a spreadsheet could run as a formula', () => {
         expect(cell!.numFmt).toBe('@');
       }
       // In the file itself: no formula element anywhere, the text is a shared string.
-      const xml = zipEntry(file.data, 'xl/worksheets/sheet1.xml');
+      const xml = await zipEntry(file.data, 'xl/worksheets/sheet1.xml');
       expect(xml).not.toMatch(/<f[ >]/);
-      expect(zipEntry(file.data, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example/x&quot;');
+      expect(await zipEntry(file.data, 'xl/sharedStrings.xml')).toContain('=HYPERLINK(&quot;http://evil.example/x&quot;');
     }
   });
 

@@ -100,6 +100,8 @@ describe('runRosterCli (in process)', () => {
     expect(await run(['import'])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining('缺少名单文件') });
     expect(await run(['import', 'a.csv', '--force'])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining('未知的选项“--force”') });
     expect(await run(['import', 'a.csv', 'b.csv'])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining('多余的参数“b.csv”') });
+    expect(await run(['import', 'a.csv', '-yz'])).toMatchObject({ code: EXIT.usage, err: expect.stringContaining('未知的选项“-yz”') });
+    expect(await run(['summary', '-h'])).toMatchObject({ code: EXIT.ok, out: expect.stringContaining('npm run roster') });
   });
 
   it('refuses a file that is no roster, or cannot be read, with exit 3', async () => {

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRoster, type RosterRow } from '../../src/roster/parse.js';
 import { renderImportResult, renderProblemLines, renderSummary } from '../../src/roster/render.js';
-import { PrismaRosterStore, type ImportScope } from '../../src/roster/store.js';
+import type { ImportScope } from '../../src/roster/store.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
+import { PrismaRosterStore } from '../../src/store/roster-store.js';
 import { Serial } from '../../src/store/serial.js';
 import { conversationsDir, csvFile, HEADER, migrationsDir, spec, tempDir } from './helpers.js';
 

@@ -4,8 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseRoster } from '../../roster/parse.js';
 import { loadRosterSpec } from '../../roster/spec.js';
-import { PrismaRosterStore } from '../../roster/store.js';
 import { openDatabase } from '../../store/client.js';
+import { PrismaRosterStore } from '../../store/roster-store.js';
 import { Serial } from '../../store/serial.js';
 
 export const SAMPLE_ROSTER = 'sample-roster.csv';
