@@ -1,12 +1,12 @@
 // npm run backup [-- FILE]: a consistent copy of the bot's database, safe to take while the bot runs
-// (SQLite's online backup, through better-sqlite3; WAL lets the bot keep writing meanwhile). Without FILE,
+// (SQLite's online backup, store/backups.ts; WAL lets the bot keep writing meanwhile). Without FILE,
 // data/backups/bot-<time>.db. Exit codes: 0 done, 1 no database or FILE exists already, 2 a command line
 // written wrong.
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import Database from 'better-sqlite3';
 import { loadDotEnv, readConfig } from '../app/config.js';
+import { backUpFile } from '../store/backups.js';
 import { databaseFile } from '../store/client.js';
 
 const USAGE = 'Usage: npm run backup [-- FILE]';
@@ -39,12 +39,7 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   mkdirSync(dirname(target), { recursive: true });
-  const db = new Database(source, { readonly: true, fileMustExist: true });
-  try {
-    await db.backup(target);
-  } finally {
-    db.close();
-  }
+  await backUpFile(source, target);
   process.stdout.write(`Backed up ${source} to ${target}\n`);
   return 0;
 }

@@ -1,6 +1,6 @@
 // Which unit each roster row writes to, and which rows a city or industry admin's scope lets write: decided
 // on the rows and the units already stored, by the same rules whatever keeps them.
-import type { RosterRow, RowProblem } from './parse.js';
+import type { RosterRow, RowProblem } from './types.js';
 import { normalizeLabel } from './spec.js';
 import type { ImportScope, Place, ScopeCheck } from './store.js';
 

@@ -2,7 +2,7 @@
 // against the rows before it (the same unit twice), and the key that names a unit across re-imports.
 import { countChars, type Vars } from '../campaign/text.js';
 import type { Category, UnitKind } from '../campaign/schema.js';
-import type { RosterParse, RosterRow, RowProblem } from './parse.js';
+import type { RosterParse, RosterRow, RowProblem } from './types.js';
 import { normalizeLabel, vocabulary, type ColumnId, type ProblemKey, type RosterSpec } from './spec.js';
 
 /** Between the categories of one cell: 、 ， , ； ; / and line breaks. */

@@ -2,7 +2,7 @@
 // names, then each data row after it goes to the row checks (rows.ts). Blank rows, and rows whose roster
 // columns are all blank, are skipped without being counted; one data row too many refuses the file.
 import { COLUMN_IDS, normalizeLabel, type ColumnId, type RosterSpec } from './spec.js';
-import type { Problem, RosterParse } from './parse.js';
+import type { Problem, RosterParse } from './types.js';
 import { RowChecker } from './rows.js';
 
 /** One row of the sheet as text cells, numbered as the spreadsheet shows it. */

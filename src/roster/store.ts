@@ -2,7 +2,7 @@
 // pending import an admin has yet to confirm, and the roster's counts. src/store/roster-store.ts keeps them
 // in SQLite; which unit a row writes to is decided in match.ts, the same for any store.
 import type { Category, UnitKind } from '../campaign/schema.js';
-import type { RosterParse, RosterRow, RowProblem } from './parse.js';
+import type { RosterParse, RosterRow, RowProblem } from './types.js';
 
 export interface ImportResult {
   /** new units */

@@ -3,7 +3,7 @@
 // own connection so it is consistent while the bot writes. `npm run backup` writes to the same folder.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Database } from 'better-sqlite3';
+import Sqlite, { type Database } from 'better-sqlite3';
 import { localDay } from '../campaign/time.js';
 
 export const BACKUP_DAYS_KEPT = 14;
@@ -71,5 +71,15 @@ export class DailyBackups {
       .reverse();
     for (const day of days.slice(keep)) rmSync(join(dir, `daily-${day}.db`), { force: true });
     return made;
+  }
+}
+
+/** A consistent copy of the database file `source` into `target`, taken while the bot may be writing. */
+export async function backUpFile(source: string, target: string): Promise<void> {
+  const db = new Sqlite(source, { readonly: true, fileMustExist: true });
+  try {
+    await db.backup(target);
+  } finally {
+    db.close();
   }
 }
