@@ -2,21 +2,22 @@
 // folders below it, so no two folders import each other; the conversation and the campaign stay free of
 // WeChat, the database and the file system, and only store/ talks to Prisma.
 //
-// From the bottom: campaign, log → conversation → report → roster, export, schedule → admin → bot, store
+// From the bottom: shared (small helpers), campaign, log → conversation → report → roster, export, schedule → admin → bot, store
 // → app → cli → main.ts.
 const below = {
-  campaign: [],
+  shared: [],
+  campaign: ['shared'],
   log: [],
-  conversation: ['campaign'],
-  report: ['campaign', 'conversation'],
-  roster: ['campaign', 'conversation', 'report'],
-  export: ['campaign', 'conversation', 'report'],
-  schedule: ['campaign', 'conversation', 'report', 'log'],
-  admin: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
-  bot: ['campaign', 'conversation', 'report', 'schedule', 'admin', 'log'],
-  store: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],
-  app: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
-  cli: ['campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
+  conversation: ['shared', 'campaign'],
+  report: ['shared', 'campaign', 'conversation'],
+  roster: ['shared', 'campaign', 'conversation', 'report'],
+  export: ['shared', 'campaign', 'conversation', 'report'],
+  schedule: ['shared', 'campaign', 'conversation', 'report', 'log'],
+  admin: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
+  bot: ['shared', 'campaign', 'conversation', 'report', 'schedule', 'admin', 'log'],
+  store: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],
+  app: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
+  cli: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
 };
 
 const layerRules = Object.entries(below).map(([folder, allowed]) => ({

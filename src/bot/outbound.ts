@@ -2,6 +2,7 @@
 // with @-mentions, or to a contact by id. A group that is gone or that no longer has the bot is an error,
 // as is a send that does not finish in time, so the outbox can retry it later instead of waiting on it.
 import type { Wechaty } from 'wechaty';
+import { withTimeout } from '../shared/timeout.js';
 
 /** Sends through one account. */
 export interface AccountSender {
@@ -10,18 +11,9 @@ export interface AccountSender {
 }
 
 const SEND_TIMEOUT_MS = 30_000;
-
-async function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish in ${SEND_TIMEOUT_MS / 1000} s`)), SEND_TIMEOUT_MS);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+const tooSlow = (what: string) => () => {
+  throw new Error(`${what} did not finish in ${SEND_TIMEOUT_MS / 1000} s`);
+};
 
 export function wechatyOutbound(bot: Wechaty): AccountSender {
   return {
@@ -38,7 +30,8 @@ export function wechatyOutbound(bot: Wechaty): AccountSender {
           }
           await room.say(text, ...mentions);
         })(),
-        'sending to a group',
+        SEND_TIMEOUT_MS,
+        tooSlow('sending to a group'),
       );
     },
     async toContact(contactId, text) {
@@ -48,7 +41,8 @@ export function wechatyOutbound(bot: Wechaty): AccountSender {
           if (!contact) throw new Error(`contact ${contactId} not found`);
           await contact.say(text);
         })(),
-        'sending to a contact',
+        SEND_TIMEOUT_MS,
+        tooSlow('sending to a contact'),
       );
     },
   };

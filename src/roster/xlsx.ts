@@ -4,6 +4,7 @@
 // sheet of more than twice the rows a roster may have, and the read gives up after a minute.
 import type { SheetRow } from './sheet.js';
 import { checkZip } from './zip-check.js';
+import { withTimeout } from '../shared/timeout.js';
 
 /** 20,000 rows of a roster are a few MB of XML; exceljs holds the whole workbook, several times its XML. */
 const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;
@@ -24,7 +25,7 @@ export type XlsxRefusal = 'brokenExcel' | 'tooManyRows';
  */
 export async function xlsxRows(data: Buffer, maxRows: number): Promise<SheetRow[] | XlsxRefusal> {
   if (!checkZip(data, { maxEntries: MAX_ENTRIES, maxUnpackedBytes: MAX_UNPACKED_BYTES })) return 'brokenExcel';
-  return withTimeout(readWorkbook(data, maxRows * 2), XLSX_TIMEOUT_MS, 'brokenExcel');
+  return withTimeout(readWorkbook(data, maxRows * 2), XLSX_TIMEOUT_MS, () => 'brokenExcel' as const);
 }
 
 async function readWorkbook(data: Buffer, sheetRows: number): Promise<SheetRow[] | XlsxRefusal> {
@@ -68,16 +69,4 @@ function cellText(value: unknown): string {
     if ('result' in cell || 'formula' in cell) return cellText(cell.result);
   }
   return '';
-}
-
-async function withTimeout<T>(work: Promise<T>, ms: number, onTimeout: T): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<T>((resolve) => {
-    timer = setTimeout(() => resolve(onTimeout), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
