@@ -1,17 +1,18 @@
 // The shape of a campaign file (conversations/campaign*.yaml). Parsed once at start; every other module
 // trusts the types inferred here and does not re-check. The parts are declared in form-schema.ts (forms and
-// fields), messages-schema.ts (the sentences), words-schema.ts (formats, commands, chatter, the admins'
+// fields), catalogue.ts and catalogue-admin.ts (the sentences), words-schema.ts (formats, commands, chatter, the admins'
 // words) and guide-schema.ts (the 填报指南); this file puts them together and checks them against each other.
 import { z } from 'zod';
 import { checkCompleteWith, FormSchema, LatePolicySchema, ReminderStepSchema, TextFieldSchema } from './form-schema.js';
 import { GuideSchema } from './guide-schema.js';
-import { MessagesSchema } from './messages-schema.js';
+import { MessagesSchema } from './catalogue.js';
 import { id, text } from './schema-basics.js';
 import { AdminSchema, ChatterSchema, ChoiceSchema, CommandWordsSchema, FormatsSchema } from './words-schema.js';
 
+export * from './catalogue.js';
+export * from './catalogue-admin.js';
 export * from './form-schema.js';
 export * from './guide-schema.js';
-export * from './messages-schema.js';
 export * from './words-schema.js';
 
 export const CampaignSchema = z

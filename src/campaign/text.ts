@@ -2,9 +2,16 @@
 
 export type Vars = Record<string, string | number>;
 
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The names of the {placeholders} a sentence uses, as fill() reads them, in order (a repeated one repeats). */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
 /** Replaces each {name} by vars[name]; a placeholder without a value is left as written, so a gap shows. */
 export function fill(template: string, vars: Vars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = vars[name];
     return value === undefined ? whole : String(value);
   });

@@ -1,7 +1,7 @@
 // The words of a campaign file that are not sentences of their own: how a choice, a date and a time left are
 // written, the command words, the chatter that is not an answer, and the admins' commands and labels.
 import { z } from 'zod';
-import { AdminMessagesSchema } from './messages-schema.js';
+import { AdminMessagesSchema } from './catalogue-admin.js';
 import { text, words, words1 } from './schema-basics.js';
 
 export const ChoiceSchema = z.strictObject({ value: text, aliases: words });
