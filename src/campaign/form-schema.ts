@@ -1,15 +1,23 @@
 // The forms of a campaign file: who owes each, by when, and its fields one by one, with the checks a form's
 // completeWith needs (the campaign-wide checks are in schema.ts).
 import { z } from 'zod';
+import { MESSAGES } from './catalogue.js';
 import { id, text, words } from './schema-basics.js';
+import { checkPlaceholders, sentence } from './sentence.js';
+
+/** Said as written: no placeholders. */
+const plain = sentence([]);
+/** A field's answer just saved: the answer, and its length in 字. */
+const savedAnswer = sentence(['value', 'chars']).optional();
 
 const common = {
   id,
   label: text,
-  prompt: text,
+  /** the question: {step} is the field's place in the form, {n} an entry's number (a field on its own has none) */
+  prompt: sentence(['step', 'n']),
   editWords: words,
   /** what the bot says to a question about this step (这里写什么？) */
-  help: text.optional(),
+  help: plain.optional(),
 };
 
 export const TextFieldSchema = z.strictObject({
@@ -20,16 +28,16 @@ export const TextFieldSchema = z.strictObject({
   /** no two entries of the same list may hold the same text */
   unique: z.boolean().default(false),
   /** shown under the prompt the first time only */
-  firstHint: text.optional(),
+  firstHint: plain.optional(),
   /** a top-level field the roster can answer: the unit's industry, city or name is offered, 确认 takes it */
   prefill: z.enum(['industry', 'city', 'name']).optional(),
-  saved: text.optional(),
+  saved: savedAnswer,
   /** not needed on its own: a field of the form's completeWith, which says when it counts */
   optional: z.boolean().default(false),
   /** a text of paragraphs (a written 简报): its line breaks are kept, and numbered lines are its paragraphs, not several answers */
   paragraphs: z.boolean().default(false),
-  /** how 进度 and the brief's "目前有" name the answer; {chars} is its length in 字 */
-  counted: text.optional(),
+  /** how 进度 and the brief's "目前有" name the answer, instead of messages.progressDoneText */
+  counted: sentence(MESSAGES.progressDoneText).optional(),
 });
 
 export const ChoiceFieldSchema = z.strictObject({
@@ -37,14 +45,14 @@ export const ChoiceFieldSchema = z.strictObject({
   kind: z.literal('choice'),
   /** name of a set in choiceSets */
   choices: id,
-  saved: text.optional(),
+  saved: savedAnswer,
 });
 
 export const UrlFieldSchema = z.strictObject({
   ...common,
   kind: z.literal('url'),
   maxChars: z.number().int().min(10).default(500),
-  saved: text.optional(),
+  saved: savedAnswer,
 });
 
 export const MediaFieldSchema = z.strictObject({
@@ -53,7 +61,7 @@ export const MediaFieldSchema = z.strictObject({
   /** accepted MIME types, such as image/jpeg or application/pdf; a trailing /* accepts a family */
   accept: z.array(z.string().regex(/^[a-z]+\/([a-z0-9.+-]+|\*)$/)).min(1),
   maxBytes: z.number().int().min(1),
-  saved: text.optional(),
+  saved: savedAnswer,
 });
 
 export const ScalarFieldSchema = z.discriminatedUnion('kind', [
@@ -67,20 +75,20 @@ export const ListFieldSchema = z.strictObject({
   id,
   kind: z.literal('list'),
   label: text,
-  /** how one entry is named, {n} is its number */
-  itemLabel: text,
+  /** how one entry is named by its number */
+  itemLabel: sentence(['n!']),
   minItems: z.number().int().min(0),
   maxItems: z.number().int().min(1),
   fields: z.array(ScalarFieldSchema).min(1),
   editWords: words,
-  /** said when an entry is complete; {n} and the sub-field ids are placeholders */
+  /** said when an entry is complete; {n} and the sub-field ids are placeholders (checked in schema.ts) */
   saved: text,
-  /** one line of the review; {n} and the sub-field ids are placeholders */
+  /** one line of the review; {n} and the sub-field ids are placeholders (checked in schema.ts) */
   summaryLine: text,
-  /** what to say once minItems are in, instead of messages.continuePrompt; {count}, {next}, {min} */
-  more: text.optional(),
-  /** how 进度 and the brief's "目前有" name the entries, instead of messages.progressDoneItems; {count} */
-  counted: text.optional(),
+  /** what to say once minItems are in, instead of messages.continuePrompt */
+  more: sentence(MESSAGES.continuePrompt).optional(),
+  /** how 进度 and the brief's "目前有" name the entries, instead of messages.progressDoneItems */
+  counted: sentence(MESSAGES.progressDoneItems).optional(),
 });
 
 export const FieldSchema = z.discriminatedUnion('kind', [
@@ -120,17 +128,17 @@ export const CompleteWithSchema = z.strictObject({
     )
     .min(2),
   /** the one question asking for any of them */
-  prompt: text,
+  prompt: plain,
   /** the question once one of them is in: more, or 完成; {have} is what the form holds ("推文链接1个、文字56字") */
-  more: text,
+  more: sentence(['have']),
   /** what 完成, 进度 and the reminders say is still needed while none is in */
-  missing: text,
-  /** said when a text is kept that is too short to count by itself; {count}, {min} */
-  tooShort: text,
+  missing: plain,
+  /** said when a text is kept that is too short to count by itself; {count} 字 of {min} */
+  tooShort: sentence(['count', 'min']),
   /** asked before a second text replaces the first; {old}, {new} are their lengths in 字 */
-  replace: text,
+  replace: sentence(['old', 'new']),
   /** what the bot says to a question about the one question (这里发什么？) */
-  help: text.optional(),
+  help: plain.optional(),
 });
 
 export const FormSchema = z.strictObject({
@@ -163,20 +171,31 @@ export const FormSchema = z.strictObject({
    */
   hints: z
     .strictObject({
-      help: text.optional(),
-      review: text.optional(),
-      reviewAtMin: text.optional(),
+      help: plain.optional(),
+      review: sentence(MESSAGES.review).optional(),
+      reviewAtMin: sentence(MESSAGES.reviewAtMin).optional(),
       /** 进度 of the form handed in, instead of messages.progressSubmitted(Late); {have} is what it holds */
-      progressSubmitted: text.optional(),
-      progressSubmittedLate: text.optional(),
+      progressSubmitted: sentence(MESSAGES.progressSubmitted).optional(),
+      progressSubmittedLate: sentence(MESSAGES.progressSubmittedLate).optional(),
     })
     .optional(),
   /** complete with any one of several fields, instead of all of them */
   completeWith: CompleteWithSchema.optional(),
   /** a line of the notice said under the form's greeting and under each of its reminders */
-  note: text.optional(),
+  note: plain.optional(),
   fields: z.array(FieldSchema).min(1),
 });
+
+/**
+ * The sentences of a field whose placeholders depend on where it stands: a field on its own is asked with
+ * its {step} but has no entry number; an entry's saved line and review line name {n} and the list's fields.
+ */
+export function checkFieldSentences(field: Field, at: (string | number)[], ctx: z.RefinementCtx): void {
+  if (field.kind !== 'list') return checkPlaceholders(ctx, [...at, 'prompt'], field.prompt, ['step']);
+  const entry = ['n', ...field.fields.map((sub) => sub.id)];
+  checkPlaceholders(ctx, [...at, 'saved'], field.saved, entry);
+  checkPlaceholders(ctx, [...at, 'summaryLine'], field.summaryLine, entry);
+}
 
 /** completeWith names fields of its form that one question can take apart: a text, a list of links, a list of files. */
 export function checkCompleteWith(form: Form, at: (string | number)[], ctx: z.RefinementCtx): void {

@@ -3,10 +3,11 @@
 // fields), catalogue.ts and catalogue-admin.ts (the sentences), words-schema.ts (formats, commands, chatter, the admins'
 // words) and guide-schema.ts (the 填报指南); this file puts them together and checks them against each other.
 import { z } from 'zod';
-import { checkCompleteWith, FormSchema, LatePolicySchema, ReminderStepSchema, TextFieldSchema } from './form-schema.js';
+import { checkCompleteWith, checkFieldSentences, FormSchema, LatePolicySchema, ReminderStepSchema, TextFieldSchema } from './form-schema.js';
 import { GuideSchema } from './guide-schema.js';
 import { MessagesSchema } from './catalogue.js';
 import { id, text } from './schema-basics.js';
+import { checkPlaceholders } from './sentence.js';
 import { AdminSchema, ChatterSchema, ChoiceSchema, CommandWordsSchema, FormatsSchema } from './words-schema.js';
 
 export * from './catalogue.js';
@@ -58,6 +59,7 @@ export const CampaignSchema = z
         const path = ['forms', f, 'fields', i];
         if (fieldIds.has(field.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate field id ${field.id}` });
         fieldIds.add(field.id);
+        checkFieldSentences(field, path, ctx);
         const scalars = field.kind === 'list' ? field.fields : [field];
         const subIds = new Set<string>();
         scalars.forEach((scalar, j) => {
@@ -91,6 +93,8 @@ export const CampaignSchema = z
         }
       });
     });
+    // The registration question is asked as written, outside any form.
+    checkPlaceholders(ctx, ['registration', 'prompt'], campaign.registration.prompt, []);
     if (campaign.registration.minChars > campaign.registration.maxChars) {
       ctx.addIssue({ code: 'custom', path: ['registration', 'minChars'], message: 'minChars must not exceed maxChars' });
     }

@@ -37,22 +37,32 @@ const MISSING_GROUP = 'missing: the bot says these sentences, so the file must g
 
 /** A sentence that may use the placeholders `declared` (see Placeholders). */
 export function sentence(declared: Placeholders) {
-  const may = declared.map((name) => name.replace(/!$/, ''));
-  const must = declared.filter((name) => name.endsWith('!')).map((name) => name.slice(0, -1));
-  const allowed = may.length > 0 ? `it may use ${may.map((name) => `{${name}}`).join(', ')}` : 'it takes none';
   return z
     .string({ error: (issue) => (issue.input === undefined ? MISSING : undefined) })
     .trim()
     .min(1)
-    .superRefine((value, ctx) => {
-      const used = new Set(placeholdersOf(value));
-      for (const name of used) {
-        if (!may.includes(name)) ctx.addIssue({ code: 'custom', message: `{${name}} is not a placeholder of this sentence (${allowed}): the bot would send it as written` });
-      }
-      for (const name of must) {
-        if (!used.has(name)) ctx.addIssue({ code: 'custom', message: `must use {${name}}: without it the sentence does not say what it is for` });
-      }
-    });
+    .superRefine((value, ctx) => checkPlaceholders(ctx, [], value, declared));
+}
+
+/** Reports each of placeholderProblems under `path`. */
+export function checkPlaceholders(ctx: z.RefinementCtx, path: (string | number)[], value: string, declared: Placeholders): void {
+  for (const message of placeholderProblems(value, declared)) ctx.addIssue({ code: 'custom', path, message });
+}
+
+/**
+ * What is wrong with the placeholders of `value`, a sentence that may use `declared`: each one it uses but
+ * is not declared, each needed one it leaves out. For the sentences whose placeholders depend on the form
+ * (a list's {n} and its fields' ids), which the campaign's own checks look at.
+ */
+export function placeholderProblems(value: string, declared: Placeholders): string[] {
+  const may = declared.map((name) => name.replace(/!$/, ''));
+  const must = declared.filter((name) => name.endsWith('!')).map((name) => name.slice(0, -1));
+  const allowed = may.length > 0 ? `it may use ${may.map((name) => `{${name}}`).join(', ')}` : 'it takes none';
+  const used = new Set(placeholdersOf(value));
+  return [
+    ...[...used].filter((name) => !may.includes(name)).map((name) => `{${name}} is not a placeholder of this sentence (${allowed}): the bot would send it as written`),
+    ...must.filter((name) => !used.has(name)).map((name) => `must use {${name}}: without it the sentence does not say what it is for`),
+  ];
 }
 
 /** The schema of a catalogue: every key is needed, no other is known. */

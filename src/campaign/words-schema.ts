@@ -3,20 +3,26 @@
 import { z } from 'zod';
 import { AdminMessagesSchema } from './catalogue-admin.js';
 import { text, words, words1 } from './schema-basics.js';
+import { sentence } from './sentence.js';
+
+/** A word said as it is written: no placeholders. */
+const word = sentence([]);
 
 export const ChoiceSchema = z.strictObject({ value: text, aliases: words });
 
+/** How dates, times left and choices are written; a placeholder with "!" must be used (sentence.ts). */
 export const FormatsSchema = z.strictObject({
-  date: text,
-  dateTime: text,
+  /** dayjs's format tokens, and the day of the week */
+  date: sentence(['weekday']),
+  dateTime: sentence([]),
   weekdays: z.array(text).length(7),
-  daysHours: text,
-  hoursMinutes: text,
-  minutes: text,
-  timeLeft: text,
-  overdue: text,
+  daysHours: sentence(['d!', 'h']),
+  hoursMinutes: sentence(['h!', 'm']),
+  minutes: sentence(['m!']),
+  timeLeft: sentence(['duration!']),
+  overdue: sentence(['duration!']),
   listSeparator: z.string().min(1),
-  choiceOption: text,
+  choiceOption: sentence(['n!', 'value!']),
   choiceColumns: z.number().int().min(1).max(6),
   choiceColumnSeparator: z.string().min(1),
 });
@@ -94,22 +100,22 @@ export const AdminSchema = z.strictObject({
     claim: words1,
   }),
   labels: z.strictObject({
-    kinds: z.strictObject({ collective: text, industryOrg: text, cityOrg: text }),
-    categories: z.strictObject({ national20: text, provincialModel: text, other: text }),
-    scopes: z.strictObject({ province: text }),
+    kinds: z.strictObject({ collective: word, industryOrg: word, cityOrg: word }),
+    categories: z.strictObject({ national20: word, provincialModel: word, other: word }),
+    scopes: z.strictObject({ province: word }),
     /** how a group is told who reviewed its form, when the roster has no 地市团委 or 行业团组织 to name */
-    reviewers: z.strictObject({ province: text, city: text, industry: text }),
-    byCity: text,
-    byIndustry: text,
-    noCity: text,
-    noIndustry: text,
-    statusSubmitted: text,
-    statusSubmittedLate: text,
-    statusDraft: text,
-    statusNone: text,
-    unbound: text,
-    /** who made a change, in 日志: an admin ({name}), the bot itself, the command line ({user}) */
-    actors: z.strictObject({ admin: text, system: text, cli: text }),
+    reviewers: z.strictObject({ province: word, city: sentence(['city']), industry: sentence(['industry']) }),
+    byCity: word,
+    byIndustry: word,
+    noCity: word,
+    noIndustry: word,
+    statusSubmitted: word,
+    statusSubmittedLate: word,
+    statusDraft: word,
+    statusNone: word,
+    unbound: word,
+    /** who made a change, in 日志: an admin, the bot itself, the command line */
+    actors: z.strictObject({ admin: sentence(['name']), system: word, cli: sentence(['user']) }),
   }),
   messages: AdminMessagesSchema,
 });

@@ -151,6 +151,42 @@ describe('the message catalogue: every sentence key once, with the placeholders 
   });
 });
 
+describe('the other sentences of the file take only the placeholders their callers fill', () => {
+  const refused = (edit: (raw: Record<string, any>) => void, path: string, placeholder: string) =>
+    expect(failure(variant(edit))).toContain(`bad-campaign.yaml: ${path}: {${placeholder}} is not a placeholder of this sentence`);
+
+  it('formats, labels and the guide', () => {
+    refused((raw) => (raw.formats.daysHours = '{d}天{hh}小时'), 'formats.daysHours', 'hh');
+    refused((raw) => (raw.admin.labels.actors.cli = '{name}（命令行）'), 'admin.labels.actors.cli', 'name');
+    refused((raw) => (raw.admin.labels.kinds.cityOrg = '{city}团委'), 'admin.labels.kinds.cityOrg', 'city');
+    refused((raw) => (raw.guide.form = '{form}：{unit}填写'), 'guide.form', 'unit');
+    refused((raw) => raw.guide.tips.push('发送“{start}”开始'), 'guide.tips.3', 'start');
+    expect(failure(variant((raw) => (raw.formats.timeLeft = '尚余时间')))).toContain('formats.timeLeft: must use {duration}');
+  });
+
+  it('a form: its hints, its completeWith, a field on its own and a list', () => {
+    refused((raw) => (raw.forms[2].hints.review = '{summary}\n{missing}'), 'forms.2.hints.review', 'missing');
+    refused((raw) => (raw.forms[3].completeWith.tooShort = '至少{min}字，最多{max}字'), 'forms.3.completeWith.tooShort', 'max');
+    refused((raw) => (raw.forms[0].fields[0].saved = '✅ 已保存（{n}）'), 'forms.0.fields.0.saved', 'n');
+    refused((raw) => (raw.forms[3].fields[1].counted = '推文链接{count}/{max}个'), 'forms.3.fields.1.counted', 'max');
+    refused((raw) => (raw.forms[3].fields[1].fields[0].help = '第{n}个链接'), 'forms.3.fields.1.fields.0.help', 'n');
+  });
+
+  it('a list says {n} and its own fields, a field on its own its step but no entry number, the registration nothing', () => {
+    expect(failure(variant((raw) => (raw.forms[0].fields[1].summaryLine = '{n}. {contents}（{type}）')))).toContain(
+      'bad-campaign.yaml: forms.0.fields.1.summaryLine: {contents} is not a placeholder of this sentence (it may use {n}, {content}, {type})',
+    );
+    refused((raw) => (raw.forms[0].fields[1].saved = '✅ {n}：{url}'), 'forms.0.fields.1.saved', 'url');
+    expect(failure(variant((raw) => (raw.forms[0].fields[0].prompt = '第{step}步，第{n}项')))).toContain(
+      'bad-campaign.yaml: forms.0.fields.0.prompt: {n} is not a placeholder of this sentence (it may use {step})',
+    );
+    refused((raw) => (raw.forms[0].fields[1].fields[0].prompt = '第{step}步：第{n}项的{label}'), 'forms.0.fields.1.fields.0.prompt', 'label');
+    expect(failure(variant((raw) => (raw.registration.prompt = '第{step}步：请发送集体全称。')))).toContain(
+      'bad-campaign.yaml: registration.prompt: {step} is not a placeholder of this sentence (it takes none)',
+    );
+  });
+});
+
 describe('a bad campaign fails with the file, the path inside it and the reason', () => {
 
   it('an unknown choice set', () => {
