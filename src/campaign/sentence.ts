@@ -29,9 +29,6 @@ export type Texts<C extends Catalogue> = {
   -readonly [K in keyof C]: C[K] extends Catalogue ? Texts<C[K]> : string;
 };
 
-/** A placeholder's name as fill() reads it: without the "!" that marks it as needed. */
-export type PlaceholderName<P extends string> = P extends `${infer Name}!` ? Name : P;
-
 const MISSING = 'missing: the bot says this sentence, so the file must give it';
 const MISSING_GROUP = 'missing: the bot says these sentences, so the file must give them';
 
