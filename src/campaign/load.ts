@@ -1,5 +1,6 @@
 // Reads the campaign file of a folder and checks it; a bad file stops the start with the file, the path
-// inside it and the reason.
+// inside it and the reason. The schema checks each sentence against the message catalogue (catalogue.ts,
+// sentence.ts): its key, and the placeholders it uses; the dates and reminder plans are checked here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';

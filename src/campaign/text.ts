@@ -2,11 +2,37 @@
 
 export type Vars = Record<string, string | number>;
 
-/** Replaces each {name} by vars[name]; a placeholder without a value is left as written, so a gap shows. */
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/** The names of the {placeholders} a sentence uses, as fill() reads them, in order (a repeated one repeats). */
+export function placeholdersOf(template: string): string[] {
+  return [...template.matchAll(PLACEHOLDER)].map((match) => match[1]!);
+}
+
+/**
+ * Strict: a placeholder without a value throws instead of showing. The tests turn it on (FILL_STRICT=1, set
+ * in vitest.config.ts and inherited by the processes they start), so a caller that forgets a value its
+ * sentence uses fails there; a bot in use stays lenient and never crashes on a sentence.
+ */
+let strict = process.env['FILL_STRICT'] === '1';
+
+/** Turns strict filling on or off; returns what it was, to be put back. */
+export function strictFill(on: boolean): boolean {
+  const was = strict;
+  strict = on;
+  return was;
+}
+
+/**
+ * Replaces each {name} by vars[name]. A placeholder without a value is left as written, so a gap shows,
+ * or, when strict (in the tests), throws.
+ */
 export function fill(template: string, vars: Vars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = vars[name];
-    return value === undefined ? whole : String(value);
+    if (value !== undefined) return String(value);
+    if (strict) throw new Error(`no value for {${name}} in ${JSON.stringify(template)} (given: ${Object.keys(vars).filter((key) => vars[key] !== undefined).join(', ') || 'nothing'})`);
+    return whole;
   });
 }
 

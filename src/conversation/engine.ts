@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createActor, initialTransition, type ActorScope, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { CategorySchema, MessagesSchema, UnitKindSchema, type Campaign, type Field, type ScalarField } from '../campaign/schema.js';
+import { CategorySchema, MESSAGE_KEYS, UnitKindSchema, type Campaign, type Field, type ScalarField } from '../campaign/schema.js';
 import { AnswersSchema } from './draft.js';
 import { buildGroupMachine, type GroupMachine } from './group-machine.js';
 import type { Effect, GroupContext, GroupEvent } from './group-types.js';
@@ -159,7 +159,7 @@ export function machineVersion(campaign: Campaign): string {
   return `${ENGINE_VERSION}.${createHash('sha256').update(JSON.stringify(structure)).digest('hex').slice(0, 12)}`;
 }
 
-const ProblemSchema = z.object({ key: MessagesSchema.keyof(), vars: z.record(z.string(), z.union([z.string(), z.number()])) });
+const ProblemSchema = z.object({ key: z.enum(MESSAGE_KEYS), vars: z.record(z.string(), z.union([z.string(), z.number()])) });
 const PastedSchema = z.object({
   commitment: z.string().optional(),
   commitmentProblem: ProblemSchema.optional(),

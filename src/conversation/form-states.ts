@@ -4,7 +4,7 @@
 // asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
 import { and, not, raise, stateIn } from 'xstate';
 import type { Form, ListField, ScalarField } from '../campaign/schema.js';
-import { countChars } from '../campaign/text.js';
+import { countChars, fill } from '../campaign/text.js';
 import { completeEntries, entriesOf, mainList } from './draft.js';
 import { isMaterial, materialsOf } from './materials.js';
 import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';
@@ -458,7 +458,7 @@ function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
     transitions.push({
       guard: { type: 'editsEntry', params: { form: form.id, field: list.id } },
       target: to(f.sub(list.id, list.fields[0]!.id)),
-      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: list.itemLabel.replace('{n}', String(n(event))) })), current],
+      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: fill(list.itemLabel, { n: n(event) }) })), current],
     });
     transitions.push({
       guard: 'editsMissingEntry',

@@ -6,8 +6,11 @@ import { parse as parseYaml } from 'yaml';
 import { CampaignError, loadCampaign, loadCampaignFile, parseCampaign } from '../../src/campaign/load.js';
 import { deadlineOf, findForm, formsFor } from '../../src/campaign/forms.js';
 import { createEngine, questionAt } from '../../src/conversation/engine.js';
+import { MESSAGES } from '../../src/campaign/catalogue.js';
+import { ADMIN_MESSAGES } from '../../src/campaign/catalogue-admin.js';
 
 const DIR = new URL('../../conversations', import.meta.url).pathname;
+const DIR_2022 = new URL('../fixtures/campaign-2022', import.meta.url).pathname;
 const FILE = join(DIR, 'campaign-2021.yaml');
 const RAW = parseYaml(readFileSync(FILE, 'utf8')) as Record<string, any>;
 
@@ -80,17 +83,111 @@ describe('the real campaign', () => {
   });
 });
 
-describe('a bad campaign fails with the file, the path inside it and the reason', () => {
-  it('a missing message', () => {
-    const message = failure(variant((raw) => delete raw.messages.greeting));
-    expect(message).toContain('bad-campaign.yaml: messages.greeting:');
-    expect(message).toMatch(/expected string/);
+describe('the message catalogue: every sentence key once, with the placeholders its callers fill', () => {
+  it('passes both campaign files', () => {
+    for (const dir of [DIR, DIR_2022]) {
+      const campaign = loadCampaign(dir);
+      expect(Object.keys(campaign.messages)).toEqual(Object.keys(MESSAGES));
+      expect(Object.keys(campaign.admin.messages)).toEqual(Object.keys(ADMIN_MESSAGES));
+    }
   });
 
-  it('an unknown message key (typo)', () => {
-    const message = failure(variant((raw) => (raw.messages.greetting = 'x')));
-    expect(message).toMatch(/bad-campaign\.yaml: messages: .*greetting/);
+  it('refuses a missing sentence, naming its key', () => {
+    expect(failure(variant((raw) => delete raw.messages.greeting))).toBe(
+      'campaign file is not valid:\nbad-campaign.yaml: messages.greeting: missing: the bot says this sentence, so the file must give it',
+    );
+    expect(failure(variant((raw) => delete raw.admin.messages.logActions.roomBound))).toContain(
+      'bad-campaign.yaml: admin.messages.logActions.roomBound: missing: the bot says this sentence',
+    );
   });
+
+  it('refuses an unknown key, with the known one it resembles', () => {
+    expect(failure(variant((raw) => (raw.messages.greetting = '您好')))).toContain(
+      'bad-campaign.yaml: messages: unknown key greetting (did you mean greeting?): the bot never says it',
+    );
+    expect(failure(variant((raw) => (raw.admin.messages.farewell = '再见')))).toContain('bad-campaign.yaml: admin.messages: unknown key farewell: the bot never says it');
+  });
+
+  it('refuses a placeholder its key does not declare, naming the file, the key and the placeholder', () => {
+    const message = failure(variant((raw) => (raw.messages.greetingClosed = '{unit}的{form}已于{deadline}截止。')));
+    expect(message).toContain(
+      'bad-campaign.yaml: messages.greetingClosed: {unit} is not a placeholder of this sentence (it may use {form}, {deadline}): the bot would send it as written',
+    );
+    expect(failure(variant((raw) => (raw.messages.cancelled = '已暂停{form}的填报。')))).toContain(
+      'bad-campaign.yaml: messages.cancelled: {form} is not a placeholder of this sentence (it takes none): the bot would send it as written',
+    );
+    expect(failure(variant((raw) => (raw.admin.messages.logActions.roomBound = '群“{topic}”绑定了{unitName}')))).toContain(
+      'admin.messages.logActions.roomBound: {unitName} is not a placeholder of this sentence',
+    );
+  });
+
+  it('refuses a sentence that leaves out a placeholder it cannot do without', () => {
+    expect(failure(variant((raw) => (raw.messages.chooseForm = '请回复数字选择要填的表。')))).toContain(
+      'bad-campaign.yaml: messages.chooseForm: must use {list}',
+    );
+    expect(failure(variant((raw) => (raw.admin.messages.missingLine = '{name}（{where}）')))).toContain('admin.messages.missingLine: must use {n}');
+  });
+
+  it('accepts a sentence that leaves out placeholders it may do without', () => {
+    const campaign = parseCampaign(variant((raw) => (raw.messages.greeting = '您好！这里是{form}填报，截止时间：{deadline}。')), 'fixture');
+    expect(campaign.messages.greeting).toBe('您好！这里是{form}填报，截止时间：{deadline}。');
+  });
+
+  it('keeps a separator as written, spaces included', () => {
+    expect(parseCampaign(variant((raw) => (raw.admin.messages.digestGroupSeparator = ' / ')), 'fixture').admin.messages.digestGroupSeparator).toBe(' / ');
+  });
+
+  it('reports every problem of the sentences at once', () => {
+    const message = failure(
+      variant((raw) => {
+        delete raw.messages.cancelled;
+        raw.messages.takenOver = '{who}接管了';
+        raw.admin.messages.refused = '{name}无权';
+      }),
+    );
+    expect(message).toContain('messages.cancelled: missing');
+    expect(message).toContain('messages.takenOver: {who}');
+    expect(message).toContain('admin.messages.refused: {name}');
+  });
+});
+
+describe('the other sentences of the file take only the placeholders their callers fill', () => {
+  const refused = (edit: (raw: Record<string, any>) => void, path: string, placeholder: string) =>
+    expect(failure(variant(edit))).toContain(`bad-campaign.yaml: ${path}: {${placeholder}} is not a placeholder of this sentence`);
+
+  it('formats, labels and the guide', () => {
+    refused((raw) => (raw.formats.daysHours = '{d}天{hh}小时'), 'formats.daysHours', 'hh');
+    refused((raw) => (raw.admin.labels.actors.cli = '{name}（命令行）'), 'admin.labels.actors.cli', 'name');
+    refused((raw) => (raw.admin.labels.kinds.cityOrg = '{city}团委'), 'admin.labels.kinds.cityOrg', 'city');
+    refused((raw) => (raw.guide.form = '{form}：{unit}填写'), 'guide.form', 'unit');
+    refused((raw) => raw.guide.tips.push('发送“{start}”开始'), 'guide.tips.3', 'start');
+    expect(failure(variant((raw) => (raw.formats.timeLeft = '尚余时间')))).toContain('formats.timeLeft: must use {duration}');
+  });
+
+  it('a form: its hints, its completeWith, a field on its own and a list', () => {
+    refused((raw) => (raw.forms[2].hints.review = '{summary}\n{missing}'), 'forms.2.hints.review', 'missing');
+    refused((raw) => (raw.forms[3].completeWith.tooShort = '至少{min}字，最多{max}字'), 'forms.3.completeWith.tooShort', 'max');
+    refused((raw) => (raw.forms[0].fields[0].saved = '✅ 已保存（{n}）'), 'forms.0.fields.0.saved', 'n');
+    refused((raw) => (raw.forms[3].fields[1].counted = '推文链接{count}/{max}个'), 'forms.3.fields.1.counted', 'max');
+    refused((raw) => (raw.forms[3].fields[1].fields[0].help = '第{n}个链接'), 'forms.3.fields.1.fields.0.help', 'n');
+  });
+
+  it('a list says {n} and its own fields, a field on its own its step but no entry number, the registration nothing', () => {
+    expect(failure(variant((raw) => (raw.forms[0].fields[1].summaryLine = '{n}. {contents}（{type}）')))).toContain(
+      'bad-campaign.yaml: forms.0.fields.1.summaryLine: {contents} is not a placeholder of this sentence (it may use {n}, {content}, {type})',
+    );
+    refused((raw) => (raw.forms[0].fields[1].saved = '✅ {n}：{url}'), 'forms.0.fields.1.saved', 'url');
+    expect(failure(variant((raw) => (raw.forms[0].fields[0].prompt = '第{step}步，第{n}项')))).toContain(
+      'bad-campaign.yaml: forms.0.fields.0.prompt: {n} is not a placeholder of this sentence (it may use {step})',
+    );
+    refused((raw) => (raw.forms[0].fields[1].fields[0].prompt = '第{step}步：第{n}项的{label}'), 'forms.0.fields.1.fields.0.prompt', 'label');
+    expect(failure(variant((raw) => (raw.registration.prompt = '第{step}步：请发送集体全称。')))).toContain(
+      'bad-campaign.yaml: registration.prompt: {step} is not a placeholder of this sentence (it takes none)',
+    );
+  });
+});
+
+describe('a bad campaign fails with the file, the path inside it and the reason', () => {
 
   it('an unknown choice set', () => {
     const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[1].choices = 'serviceKind')));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCampaign } from '../../src/campaign/load.js';
-import { countChars, fill } from '../../src/campaign/text.js';
+import { countChars, fill, strictFill } from '../../src/campaign/text.js';
 import { formatDate, formatDateTime, formatDuration, formatTimeLeft, parseLocal } from '../../src/campaign/time.js';
 
 const campaign = loadCampaign(new URL('../../conversations', import.meta.url).pathname);
@@ -69,8 +69,25 @@ describe('countChars counts 字 as Word and WPS count 字数', () => {
 });
 
 describe('fill', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(fill('{label}最多{max}字，{missing}', { label: '服务承诺', max: 50 })).toBe('服务承诺最多50字，{missing}');
+  it('fills placeholders, each as often as it appears', () => {
+    expect(fill('{label}最多{max}字，{label}', { label: '服务承诺', max: 50, unused: 1 })).toBe('服务承诺最多50字，服务承诺');
+  });
+
+  it('throws in the tests on a placeholder without a value, naming it, the sentence and what was given', () => {
+    expect(process.env['FILL_STRICT']).toBe('1');
+    expect(() => fill('{label}最多{max}字，{missing}', { label: '服务承诺', max: 50 })).toThrow(
+      'no value for {missing} in "{label}最多{max}字，{missing}" (given: label, max)',
+    );
+  });
+
+  it('leaves a placeholder without a value visible in a bot in use, which never crashes on a sentence', () => {
+    const was = strictFill(false);
+    try {
+      expect(fill('{label}最多{max}字，{missing}', { label: '服务承诺', max: 50 })).toBe('服务承诺最多50字，{missing}');
+    } finally {
+      strictFill(was);
+    }
+    expect(() => fill('{missing}', {})).toThrow('no value for {missing}');
   });
 });
 
