@@ -2,12 +2,13 @@
 // folders below it, so no two folders import each other; the conversation and the campaign stay free of
 // WeChat, the database and the file system, and only store/ talks to Prisma.
 //
-// From the bottom: shared (small helpers), campaign, log → conversation → report → roster, export, schedule → admin → bot, store
-// → app → cli → main.ts.
+// From the bottom: shared (small helpers), campaign, log, files (the campaign folder on disk) →
+// conversation → report → roster, export, schedule → admin → bot, store → app → cli → main.ts.
 const below = {
   shared: [],
   campaign: ['shared'],
   log: [],
+  files: ['shared', 'campaign'],
   conversation: ['shared', 'campaign'],
   report: ['shared', 'campaign', 'conversation'],
   roster: ['shared', 'campaign', 'conversation', 'report'],
@@ -16,8 +17,8 @@ const below = {
   admin: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
   bot: ['shared', 'campaign', 'conversation', 'report', 'schedule', 'admin', 'log'],
   store: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],
-  app: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
-  cli: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
+  app: ['shared', 'campaign', 'files', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
+  cli: ['shared', 'campaign', 'files', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
 };
 
 const layerRules = Object.entries(below).map(([folder, allowed]) => ({

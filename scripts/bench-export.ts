@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadCampaign } from '../src/campaign/load.js';
+import { loadCampaign } from '../src/files/campaign.js';
 import { createExporter, type ExportKind } from '../src/export/index.js';
 import { openDatabase } from '../src/store/client.js';
 import { PrismaExportStore } from '../src/store/export-store.js';

@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { fixedDirectory } from '../src/report/directory.js';
 import { DEFAULT_SEND_LIMITS } from '../src/app/index.js';
-import { loadCampaign } from '../src/campaign/load.js';
+import { loadCampaign } from '../src/files/campaign.js';
 import { silentLogger } from '../src/log/index.js';
 import { capacity } from '../src/schedule/budget.js';
 import { outboxDelivery } from '../src/schedule/delivery.js';

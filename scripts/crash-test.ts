@@ -16,7 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
-import { loadCampaign } from '../src/campaign/load.js';
+import { loadCampaign } from '../src/files/campaign.js';
 import { GroupConversations } from '../src/conversation/session.js';
 import { openDatabase } from '../src/store/client.js';
 import { MemoryStore } from '../tests/support/memory-store.js';

@@ -7,7 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { guideMarkdown } from '../src/campaign/guide.js';
-import { loadCampaign } from '../src/campaign/load.js';
+import { loadCampaign } from '../src/files/campaign.js';
 
 const { positionals } = parseArgs({ args: process.argv.slice(2), options: {}, allowPositionals: true });
 if (positionals.length > 2) throw new Error(`npm run guide [-- CAMPAIGN_DIR [OUT_FILE]]: ${positionals.length} arguments`);

@@ -3,7 +3,7 @@
 import { statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { WechatyBuilder, type Wechaty, type WechatyOptions } from 'wechaty';
-import { loadCampaign } from '../campaign/load.js';
+import { loadCampaign } from '../files/campaign.js';
 import { AdminDesk } from '../admin/desk.js';
 import type { FileLimit } from '../admin/reply.js';
 import { withSettingAdmins } from '../report/directory.js';

@@ -8,7 +8,7 @@ import { withSettingAdmins } from '../report/directory.js';
 import { adminName, CODE_VALID_DAYS, codeExpiry, hashCode, newCode, scopeColumns, validAdminName } from '../admin/invites.js';
 import { scopeLabel } from '../report/stats.js';
 import { parseAdmins, scopeNamed, type Admin, type Scope } from '../report/scope.js';
-import { loadCampaign } from '../campaign/load.js';
+import { loadCampaign } from '../files/campaign.js';
 import type { Campaign } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { formatDateTime } from '../campaign/time.js';

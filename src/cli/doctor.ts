@@ -3,7 +3,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findCampaignFile, loadCampaignFile } from '../campaign/load.js';
+import { findCampaignFile, loadCampaignFile } from '../files/campaign.js';
 import { fill } from '../campaign/text.js';
 import { accountSettings, loadDotEnv, readConfig } from '../app/config.js';
 import { withSettingAdmins } from '../report/directory.js';

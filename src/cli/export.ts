@@ -7,7 +7,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Scope } from '../report/scope.js';
-import { loadCampaign } from '../campaign/load.js';
+import { loadCampaign } from '../files/campaign.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { readConfig } from '../app/config.js';
 import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';

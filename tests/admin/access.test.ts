@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Access } from '../../src/admin/access.js';
 import type { Admin } from '../../src/report/scope.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import type { RosterRow } from '../../src/roster/parse.js';
 import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';

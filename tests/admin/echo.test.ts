@@ -3,7 +3,7 @@
 // 20,000-character reply.
 import { describe, expect, it } from 'vitest';
 import type { Admin } from '../../src/report/scope.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
 
 const campaign = loadCampaign('conversations');

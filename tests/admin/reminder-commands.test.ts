@@ -2,7 +2,7 @@
 // with a fake scheduler in place of the real one (the whole path runs in tests/e2e/reminders-admin.test.ts).
 import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/campaign/forms.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { parseAdminCommand } from '../../src/admin/commands.js';
 import type { Admin } from '../../src/report/scope.js';
 import { makeDesk } from '../support/admin-desk.js';

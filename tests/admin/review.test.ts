@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
 import type { Admin } from '../../src/report/scope.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import type { AdminSubmission, AdminUnit } from '../../src/report/units.js';
 import { digestText } from '../../src/schedule/digest-text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';

@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { guideFileName, guideMarkdown, guideMessages, guideText, MESSAGE_CHARS } from '../../src/campaign/guide.js';
-import { CampaignError, loadCampaign, parseCampaign } from '../../src/campaign/load.js';
+import { CampaignError, parseCampaign } from '../../src/campaign/parse.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { countChars } from '../../src/campaign/text.js';
 
 const DIR = fileURLToPath(new URL('../../conversations', import.meta.url));

@@ -2,7 +2,7 @@
 // another choice set and another deadline loads and runs through the same engine, with no code changed.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';
 

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { CampaignError, loadCampaignFile, parseCampaign } from '../../src/campaign/load.js';
+import { CampaignError, parseCampaign } from '../../src/campaign/parse.js';
+import { loadCampaignFile } from '../../src/files/campaign.js';
 import { findForm } from '../../src/campaign/forms.js';
 import { planOf, planProblems, reminderSteps, resolveStep } from '../../src/campaign/reminder-plan.js';
 

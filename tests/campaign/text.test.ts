@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { countChars, fill, strictFill } from '../../src/campaign/text.js';
 import { formatDate, formatDateTime, formatDuration, formatTimeLeft, parseLocal } from '../../src/campaign/time.js';
 

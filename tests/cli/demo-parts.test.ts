@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { campaignStart, copyCampaignAhead, LEAD_DAYS, shiftCampaignText } from '../../src/cli/demo/campaign-copy.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { DemoClock, formatClock, parseClockChange, parseDemoTime } from '../../src/cli/demo/clock.js';
 import { LineJoiner } from '../../src/cli/demo/lines.js';
 import { stripMention } from '../../src/cli/demo/session.js';

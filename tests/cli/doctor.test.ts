@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashCode } from '../../src/admin/invites.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { runAdminCli } from '../../src/cli/admin.js';
 import { checkSetUp } from '../../src/cli/doctor/checks.js';
 import { runDoctor } from '../../src/cli/doctor.js';

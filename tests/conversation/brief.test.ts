@@ -3,7 +3,7 @@
 // question. Driven through the group session, as a group meets it.
 import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/campaign/forms.js';
-import { parseCampaign } from '../../src/campaign/load.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import { countChars } from '../../src/campaign/text.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';

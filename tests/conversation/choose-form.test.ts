@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { parseCampaign } from '../../src/campaign/load.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { COMMITMENT, NOW } from './harness.js';

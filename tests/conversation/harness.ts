@@ -1,5 +1,5 @@
 // Drives the real campaign's group machine with 附件2 open, without WeChat or storage.
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { findForm } from '../../src/campaign/forms.js';
 import type { Form } from '../../src/campaign/schema.js';
 import { parseInput } from '../../src/conversation/commands.js';

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { acceptsSubmission, findForm } from '../../src/campaign/forms.js';
-import { parseCampaign } from '../../src/campaign/load.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCampaign } from '../../src/campaign/load.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign } from '../../src/campaign/schema.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';

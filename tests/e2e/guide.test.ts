@@ -4,7 +4,7 @@ import { FileBox } from 'file-box';
 import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
 import { guideFileName, guideText } from '../../src/campaign/guide.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { mockContactId } from '../support/mock-wechat.js';
 import { askPrivately, startTestApp } from '../support/test-app.js';
 

@@ -7,7 +7,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { parse as parseYaml } from 'yaml';
-import { loadCampaign, parseCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign } from '../../src/campaign/schema.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
 

@@ -1,7 +1,7 @@
 // A digest queued for an admin goes out only if its contact is still an admin when its turn comes.
 import { describe, expect, it } from 'vitest';
 import { fixedDirectory } from '../../src/report/directory.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { outboxDelivery } from '../../src/schedule/delivery.js';
 import type { OutboxRow, ScheduleStore } from '../../src/schedule/store.js';
 

@@ -1,7 +1,7 @@
 // The admins' digest reports the binding changes of their units since the last one.
 import { describe, expect, it } from 'vitest';
 import type { Admin } from '../../src/report/scope.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { budgetLines, digestText } from '../../src/schedule/digest-text.js';
 import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';

@@ -2,7 +2,7 @@
 // real 2021 campaign.
 import { describe, expect, it } from 'vitest';
 import { findForm } from '../../src/campaign/forms.js';
-import { loadCampaign } from '../../src/campaign/load.js';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { fill } from '../../src/campaign/text.js';
 import type { Answers, Entry } from '../../src/conversation/draft.js';
 import { openAnswers, progressOf, reminderText } from '../../src/schedule/reminder-text.js';

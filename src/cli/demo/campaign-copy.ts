@@ -7,7 +7,7 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { isScalar, parseDocument, visit } from 'yaml';
-import { findCampaignFile, loadCampaign } from '../../campaign/load.js';
+import { findCampaignFile, loadCampaign } from '../../files/campaign.js';
 import { parseLocal } from '../../campaign/time.js';
 import type { Campaign } from '../../campaign/schema.js';
 

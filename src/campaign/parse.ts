@@ -1,9 +1,7 @@
-// Reads the campaign file of a folder and checks it; a bad file stops the start with the file, the path
-// inside it and the reason. The schema checks each sentence against the message catalogue (catalogue.ts,
-// sentence.ts): its key, and the placeholders it uses; the dates and reminder plans are checked here.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
+// Checks a campaign read from its file (src/files/campaign.ts reads it); a bad one stops the start with the
+// file, the path inside it and the reason. The schema checks each sentence against the message catalogue
+// (catalogue.ts, sentence.ts): its key, and the placeholders it uses; the dates and reminder plans are
+// checked here.
 import { CampaignSchema, type Campaign } from './schema.js';
 import { planOf, planProblems } from './reminder-plan.js';
 import { parseLocal } from './time.js';
@@ -11,38 +9,6 @@ import { describeIssues } from './zod-errors.js';
 
 export class CampaignError extends Error {
   override name = 'CampaignError';
-}
-
-const CAMPAIGN_FILE = /^campaign.*\.(ya?ml|json)$/;
-
-/** The one campaign file in `dir` (campaign*.yaml, .yml or .json). */
-export function findCampaignFile(dir: string): string {
-  let names: string[];
-  try {
-    names = readdirSync(dir).filter((name) => CAMPAIGN_FILE.test(name));
-  } catch (error) {
-    throw new CampaignError(`campaign folder ${dir} cannot be read: ${(error as Error).message}`);
-  }
-  if (names.length !== 1) {
-    const found = names.length === 0 ? 'none' : names.join(', ');
-    throw new CampaignError(`campaign folder ${dir} must hold exactly one campaign*.yaml file (found: ${found})`);
-  }
-  return join(dir, names[0]!);
-}
-
-export function loadCampaign(dir: string): Campaign {
-  return loadCampaignFile(findCampaignFile(dir));
-}
-
-export function loadCampaignFile(file: string): Campaign {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
-    throw new CampaignError(`${file}${where}: ${(error as Error).message}`);
-  }
-  return parseCampaign(raw, file);
 }
 
 /** Checks an already-parsed campaign object; `source` names it in errors. */

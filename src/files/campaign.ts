@@ -1,0 +1,38 @@
+// The campaign folder on disk: finds its one campaign file, reads it (YAML or JSON) and checks it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { CampaignError, parseCampaign } from '../campaign/parse.js';
+import type { Campaign } from '../campaign/schema.js';
+
+const CAMPAIGN_FILE = /^campaign.*\.(ya?ml|json)$/;
+
+/** The one campaign file in `dir` (campaign*.yaml, .yml or .json). */
+export function findCampaignFile(dir: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((name) => CAMPAIGN_FILE.test(name));
+  } catch (error) {
+    throw new CampaignError(`campaign folder ${dir} cannot be read: ${(error as Error).message}`);
+  }
+  if (names.length !== 1) {
+    const found = names.length === 0 ? 'none' : names.join(', ');
+    throw new CampaignError(`campaign folder ${dir} must hold exactly one campaign*.yaml file (found: ${found})`);
+  }
+  return join(dir, names[0]!);
+}
+
+export function loadCampaign(dir: string): Campaign {
+  return loadCampaignFile(findCampaignFile(dir));
+}
+
+export function loadCampaignFile(file: string): Campaign {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
+    throw new CampaignError(`${file}${where}: ${(error as Error).message}`);
+  }
+  return parseCampaign(raw, file);
+}
