@@ -31,7 +31,9 @@ function run(script: string, args: string[]): Promise<string> {
 
 const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor((numbers.length - 1) / 2)]!;
 
-console.log(`chat benchmark on ${os.cpus()[0]?.model.trim()} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${runs} run(s) each, medians`);
+console.log(
+  `chat benchmark on ${os.cpus()[0]?.model.trim()} ×${os.cpus().length}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${runs} run(s) each, medians`,
+);
 const rows: string[][] = [];
 for (const groups of sizes) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-chat-'));

@@ -39,9 +39,40 @@ function random(seed: number): () => number {
   };
 }
 
-const CITIES = ['广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市', '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市'];
+const CITIES = [
+  '广州市',
+  '深圳市',
+  '珠海市',
+  '汕头市',
+  '佛山市',
+  '韶关市',
+  '河源市',
+  '梅州市',
+  '惠州市',
+  '汕尾市',
+  '东莞市',
+  '中山市',
+  '江门市',
+  '阳江市',
+  '湛江市',
+  '茂名市',
+  '肇庆市',
+  '清远市',
+  '潮州市',
+  '揭阳市',
+  '云浮市',
+];
 const TYPES = ['优化办事流程', '规范审批行为', '提高服务质量', '提供暖心服务', '解决民生困难', '其他'];
-const PHRASES = ['在早晚高峰增设志愿引导岗', '为老年群众提供上门帮办代办服务', '推出线上预约和进度查询', '开设周末和午间延时服务窗口', '组织青年员工走进社区开展政策宣传', '为残障人士开通绿色通道', '公开服务流程和办理时限', '开展满意度回访并限期整改'];
+const PHRASES = [
+  '在早晚高峰增设志愿引导岗',
+  '为老年群众提供上门帮办代办服务',
+  '推出线上预约和进度查询',
+  '开设周末和午间延时服务窗口',
+  '组织青年员工走进社区开展政策宣传',
+  '为残障人士开通绿色通道',
+  '公开服务流程和办理时限',
+  '开展满意度回访并限期整改',
+];
 
 async function seed(file: string, units: number): Promise<void> {
   const database = await openDatabase(`file:${file}`, migrationsDir);
@@ -51,13 +82,21 @@ async function seed(file: string, units: number): Promise<void> {
   try {
     const industries = Array.from({ length: 100 }, (_, i) => `行业系统${i + 1}`);
     const unitRows: Array<{ name: string; kind: string; category: string | null; city: string | null; industry: string | null; source: string }> = [];
-    for (const city of CITIES) unitRows.push({ name: `共青团${city.replace('市', '')}市委员会`, kind: 'cityOrg', category: null, city, industry: null, source: 'roster' });
+    for (const city of CITIES)
+      unitRows.push({ name: `共青团${city.replace('市', '')}市委员会`, kind: 'cityOrg', category: null, city, industry: null, source: 'roster' });
     for (const industry of industries) unitRows.push({ name: `${industry}团委`, kind: 'industryOrg', category: null, city: null, industry, source: 'roster' });
     while (unitRows.length < units) {
       const r = next();
       const category = r < 0.3 ? 'national20' : r < 0.6 ? 'provincialModel' : 'other';
       const city = pick(CITIES);
-      unitRows.push({ name: `${city}${pick(industries)}第${unitRows.length}青年文明号`, kind: 'collective', category, city, industry: pick(industries), source: 'roster' });
+      unitRows.push({
+        name: `${city}${pick(industries)}第${unitRows.length}青年文明号`,
+        kind: 'collective',
+        category,
+        city,
+        industry: pick(industries),
+        source: 'roster',
+      });
     }
     for (let i = 0; i < unitRows.length; i += 1000) await prisma.unit.createMany({ data: unitRows.slice(i, i + 1000) });
 
@@ -69,8 +108,7 @@ async function seed(file: string, units: number): Promise<void> {
       const unitId = index + 1;
       const count = 3 + Math.floor(next() * 3);
       const items = Array.from({ length: count }, (_, i) => ({ content: `${pick(PHRASES)}，${pick(PHRASES)}（第${i + 1}项）`, type: pick(TYPES) }));
-      const answers =
-        unit.kind === 'industryOrg' ? { industryName: unit.industry!, items } : { commitment: '热情周到，便民利民，让每一位群众满意而归', items };
+      const answers = unit.kind === 'industryOrg' ? { industryName: unit.industry!, items } : { commitment: '热情周到，便民利民，让每一位群众满意而归', items };
       const late = next() < 0.1;
       const reopened = next() < 0.05;
       const submittedAt = new Date(NOW.getTime() - Math.floor(next() * 10 * 86_400_000));
@@ -85,7 +123,15 @@ async function seed(file: string, units: number): Promise<void> {
         submittedAt,
         late,
       });
-      if (reopened) versions.push({ submissionId, version: 1, answers: json, submittedAt: new Date(submittedAt.getTime() - 86_400_000), submittedBy: 'bench', late: false });
+      if (reopened)
+        versions.push({
+          submissionId,
+          version: 1,
+          answers: json,
+          submittedAt: new Date(submittedAt.getTime() - 86_400_000),
+          submittedBy: 'bench',
+          late: false,
+        });
       versions.push({ submissionId, version: reopened ? 2 : 1, answers: json, submittedAt, submittedBy: 'bench', late });
     });
     for (let i = 0; i < submissions.length; i += 1000) await prisma.submission.createMany({ data: submissions.slice(i, i + 1000) });
@@ -143,12 +189,21 @@ async function main(): Promise<void> {
   try {
     const seedStart = performance.now();
     await seed(file, units);
-    console.log(`seeded ${units} units (3–5 items each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`);
+    console.log(
+      `seeded ${units} units (3–5 items each) in ${((performance.now() - seedStart) / 1000).toFixed(1)} s; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`,
+    );
     const results: Result[] = [];
     for (const kind of KINDS) results.push(await inChild(kind, file));
     printTable(
       ['table', 'rows', 'read s', 'total s', 'file size', 'peak RSS'],
-      results.map((r) => [r.kind, String(r.rows), r.readSeconds.toFixed(2), r.seconds.toFixed(2), `${(r.bytes / 1024 / 1024).toFixed(2)} MB`, `${r.peakRssMb.toFixed(0)} MB`]),
+      results.map((r) => [
+        r.kind,
+        String(r.rows),
+        r.readSeconds.toFixed(2),
+        r.seconds.toFixed(2),
+        `${(r.bytes / 1024 / 1024).toFixed(2)} MB`,
+        `${r.peakRssMb.toFixed(0)} MB`,
+      ]),
     );
     console.log('total s: exportFor for the whole province (read + build + write .xlsx); read s: the database read alone.');
   } finally {

@@ -37,7 +37,29 @@ const STEP_AT = new Date('2021-09-26T09:00:00Z'); // 附件2's 3-day step, 9月2
 const ACCOUNT_NAMES = ['甲', '乙', '丙', '丁', '戊'];
 /** With several accounts, each group holds one of them, in turn. */
 const accountOf = (roomId: string, accounts: number) => ACCOUNT_NAMES[(Number(/\d+/.exec(roomId)?.[0] ?? 0) - 1) % accounts]!;
-const CITIES = ['广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市', '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市'];
+const CITIES = [
+  '广州市',
+  '深圳市',
+  '珠海市',
+  '汕头市',
+  '佛山市',
+  '韶关市',
+  '河源市',
+  '梅州市',
+  '惠州市',
+  '汕尾市',
+  '东莞市',
+  '中山市',
+  '江门市',
+  '阳江市',
+  '湛江市',
+  '茂名市',
+  '肇庆市',
+  '清远市',
+  '潮州市',
+  '揭阳市',
+  '云浮市',
+];
 
 async function seed(file: string, units: number): Promise<void> {
   const database = await openDatabase(`file:${file}`, migrationsDir);
@@ -58,7 +80,12 @@ async function seed(file: string, units: number): Promise<void> {
     const drafts = rows
       .map((_, i) => i + 1)
       .filter((id) => id % 3 === 1)
-      .map((unitId) => ({ unitId, formId: 'modelCollective', status: 'draft', answers: JSON.stringify({ commitment: '热情周到，便民利民，让每一位群众满意而归' }) }));
+      .map((unitId) => ({
+        unitId,
+        formId: 'modelCollective',
+        status: 'draft',
+        answers: JSON.stringify({ commitment: '热情周到，便民利民，让每一位群众满意而归' }),
+      }));
     for (let i = 0; i < drafts.length; i += 1000) await prisma.submission.createMany({ data: drafts.slice(i, i + 1000) });
   } finally {
     await database.close();
@@ -79,17 +106,19 @@ async function main(): Promise<void> {
   const file = path.join(dir, 'bench.db');
   try {
     await seed(file, units);
-    console.log(`seeded ${units} collectives, each with its group, a third with a draft; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`);
+    console.log(
+      `seeded ${units} collectives, each with its group, a third with a draft; node ${process.version}, ${os.cpus()[0]?.model ?? '?'} ×${os.cpus().length}`,
+    );
     const database = await openDatabase(`file:${file}`, migrationsDir);
     const serial = new Serial();
     const store = new PrismaScheduleStore(database.prisma, serial);
     const adminStore = new PrismaAdminStore(database.prisma, serial);
     const log = silentLogger();
-    let sent = 0;
+    let _sent = 0;
     const names = ACCOUNT_NAMES.slice(0, accountCount);
     const outbound = {
-      toRoom: async (_room: string, _text: string, _mentions: readonly string[], via?: string) => ((sent += 1), via ?? names[0]!),
-      toContact: async (_contact: string, _text: string, via?: string) => ((sent += 1), via ?? names[0]!),
+      toRoom: async (_room: string, _text: string, _mentions: readonly string[], via?: string) => ((_sent += 1), via ?? names[0]!),
+      toContact: async (_contact: string, _text: string, via?: string) => ((_sent += 1), via ?? names[0]!),
     };
     const unlimited = { minGapMs: 0, jitterMs: 0, dailyCap: 1_000_000 };
     const gates = new SendGates(names.map((account) => new SendGate({ account, limits: unlimited, quiet, zone: campaign.timezone, store })));
@@ -99,7 +128,14 @@ async function main(): Promise<void> {
     const sender = new OutboxSender({ store, gates, routes, deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), log });
     const table: string[][] = [];
     const row = (what: string, ms: number, count: number, note = '') =>
-      table.push([what, String(count), (ms / 1000).toFixed(2), count > 0 ? (ms / count).toFixed(2) : '', note, `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`]);
+      table.push([
+        what,
+        String(count),
+        (ms / 1000).toFixed(2),
+        count > 0 ? (ms / count).toFixed(2) : '',
+        note,
+        `${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`,
+      ]);
 
     const idlePlan = await timed(() => planner.plan(new Date(STEP_AT.getTime() - 10 * 86_400_000)));
     row('planning pass, nothing due', idlePlan.ms, 0, 'once a minute');
@@ -119,8 +155,19 @@ async function main(): Promise<void> {
     // through the whole queue at each tick and find nothing they can send.
     await database.prisma.outbox.updateMany({ where: { kind: 'reminder' }, data: { status: 'pending' } });
     await store.recordSend('甲', '2021-09-26', STEP_AT);
-    const capped = new SendGates(names.map((account) => new SendGate({ account, limits: { ...unlimited, dailyCap: account === '甲' ? 1 : unlimited.dailyCap }, quiet, zone: campaign.timezone, store })));
-    const blocked = new OutboxSender({ store, gates: capped, routes: async () => ['甲'], deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])), log });
+    const capped = new SendGates(
+      names.map(
+        (account) =>
+          new SendGate({ account, limits: { ...unlimited, dailyCap: account === '甲' ? 1 : unlimited.dailyCap }, quiet, zone: campaign.timezone, store }),
+      ),
+    );
+    const blocked = new OutboxSender({
+      store,
+      gates: capped,
+      routes: async () => ['甲'],
+      deliver: outboxDelivery(campaign, store, outbound, fixedDirectory([])),
+      log,
+    });
     const scanTicks = 10;
     const scan = await timed(async () => {
       for (let i = 0; i < scanTicks; i++) await blocked.drain(new Date(STEP_AT.getTime() + i * 2000), ['digest', 'reminder']);
@@ -159,10 +206,20 @@ async function main(): Promise<void> {
           const plan = planSpread(groups, w.at, w.end, w.earliest, budgets);
           const window = count * capacity(w.at, w.end, context);
           const more = plan.spread.short === 0 ? 0 : Math.ceil(plan.spread.short / (plan.capacity / count));
-          return [`${count} × 附件2 ${w.step}`, String(window), plan.start.toISOString().slice(5, 16).replace('T', ' '), String(plan.capacity), String(units - plan.spread.short), String(plan.spread.short), String(more)];
+          return [
+            `${count} × 附件2 ${w.step}`,
+            String(window),
+            plan.start.toISOString().slice(5, 16).replace('T', ' '),
+            String(plan.capacity),
+            String(units - plan.spread.short),
+            String(plan.spread.short),
+            String(more),
+          ];
         });
     });
-    console.log(`\nAccounts at the defaults (each: gap ${limits.minGapMs / 1000} s + up to ${limits.jitterMs / 1000} s, ${limits.dailyCap} a day, quiet 22:00–08:00), a round to ${units} groups, each group holding one account:`);
+    console.log(
+      `\nAccounts at the defaults (each: gap ${limits.minGapMs / 1000} s + up to ${limits.jitterMs / 1000} s, ${limits.dailyCap} a day, quiet 22:00–08:00), a round to ${units} groups, each group holding one account:`,
+    );
     printTable(['accounts × step', 'fits in its window', 'starts (UTC)', 'fits starting early', 'reached', 'short', 'more accounts'], lines);
   } finally {
     rmSync(dir, { recursive: true, force: true });

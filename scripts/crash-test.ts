@@ -47,7 +47,16 @@ async function expectations(): Promise<Expected[]> {
   const conversations = new GroupConversations({ campaign: loadCampaign(path.join(root, '..', 'conversations')), store, now: () => NOW });
   const after: Expected[] = [];
   for (const [step, text] of SCRIPT.entries()) {
-    await conversations.handle({ id: `${step}`, roomId: roomId(0), roomTopic: unitName(0), senderId: 'member-0', senderName: '成员0', kind: 'text', text, mentioned: false });
+    await conversations.handle({
+      id: `${step}`,
+      roomId: roomId(0),
+      roomTopic: unitName(0),
+      senderId: 'member-0',
+      senderName: '成员0',
+      kind: 'text',
+      text,
+      mentioned: false,
+    });
     const state = store.rooms.get(roomId(0))!.state as { value: unknown; context: { index: number; forms: Record<string, { answers: unknown }> } };
     after.push({ value: state.value, answers: state.context.forms.modelCollective?.answers ?? {}, index: state.context.index });
   }
@@ -149,7 +158,8 @@ function verify(expected: Expected[], acked: number[]): { handled: number; submi
       const state = JSON.parse(row.state) as { value: unknown; context: { index: number; forms: Record<string, { answers: unknown }> } };
       const want = expected[count - 1]!;
       const got = { value: state.value, answers: state.context.forms.modelCollective?.answers ?? {}, index: state.context.index };
-      if (JSON.stringify(got) !== JSON.stringify(want)) fail(`group ${group} after ${count} messages stands at ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        fail(`group ${group} after ${count} messages stands at ${JSON.stringify(got)}, not ${JSON.stringify(want)}`);
       const saved = submission.get(unitName(group)) as { status: string; answers: string; version: number; versions: number } | undefined;
       if (count > 2 && JSON.stringify(JSON.parse(saved?.answers ?? '{}')) !== JSON.stringify(want.answers)) {
         fail(`group ${group}: the stored answers ${saved?.answers} are not its state's ${JSON.stringify(want.answers)}`);

@@ -23,10 +23,33 @@ c.forms = [
     deadline: '2022-03-31 18:00',
     requirements: '项目名称 + 项目负责人 + 至少2个活动（每个60字以内，并选服务对象）',
     fields: [
-      { id: 'projectName', kind: 'text', label: '项目名称', minChars: 2, maxChars: 20, editWords: ['名称'], prompt: '第{step}步：请发送志愿服务项目的名称（20字以内）。', saved: '✅ 项目名称已保存：{value}。' },
-      { id: 'leader', kind: 'text', label: '项目负责人', minChars: 2, maxChars: 10, editWords: ['负责人'], prompt: '第{step}步：请发送项目负责人的姓名。', saved: '✅ 负责人已保存：{value}。' },
       {
-        id: 'activities', kind: 'list', label: '活动', itemLabel: '第{n}个活动', minItems: 2, maxItems: 5,
+        id: 'projectName',
+        kind: 'text',
+        label: '项目名称',
+        minChars: 2,
+        maxChars: 20,
+        editWords: ['名称'],
+        prompt: '第{step}步：请发送志愿服务项目的名称（20字以内）。',
+        saved: '✅ 项目名称已保存：{value}。',
+      },
+      {
+        id: 'leader',
+        kind: 'text',
+        label: '项目负责人',
+        minChars: 2,
+        maxChars: 10,
+        editWords: ['负责人'],
+        prompt: '第{step}步：请发送项目负责人的姓名。',
+        saved: '✅ 负责人已保存：{value}。',
+      },
+      {
+        id: 'activities',
+        kind: 'list',
+        label: '活动',
+        itemLabel: '第{n}个活动',
+        minItems: 2,
+        maxItems: 5,
         fields: [
           { id: 'what', kind: 'text', label: '活动内容', minChars: 4, maxChars: 60, unique: true, prompt: '第{step}步：请发送第{n}个活动的内容（60字以内）。' },
           { id: 'who', kind: 'choice', label: '服务对象', choices: 'audience', prompt: '请选择第{n}个活动的服务对象，回复数字：' },
@@ -47,9 +70,12 @@ c.guide.commands = [
   { command: 'progress', does: '查看填到哪里、还差什么、离截止还有多久' },
   { command: 'edit', say: ['修改 名称', '修改 2'], does: '修改项目名称或第2个活动' },
   { command: 'delete', say: ['删除 3'], does: '删除第3个活动（至少保留2个）' },
-  ...['back', 'continue', 'finish', 'confirm', 'cancel', 'takeover', 'help', 'guide'].map((command) => c.guide.commands.find((entry: { command: string }) => entry.command === command)),
+  ...['back', 'continue', 'finish', 'confirm', 'cancel', 'takeover', 'help', 'guide'].map((command) =>
+    c.guide.commands.find((entry: { command: string }) => entry.command === command),
+  ),
 ];
 c.guide.commands.find((entry: { command: string }) => entry.command === 'continue').does = '再添加一个活动';
 c.guide.tips = ['一次只发一项内容，按提示一问一答，每条回答都当场保存。', '助手只记录发“填报”那位成员的回答；其他成员找助手请@{bot}。'];
-const header = '# An invented campaign for 2022, to show that a new year needs only a new data file (tests/campaign/new-campaign.test.ts).\n# Written by scripts/make-campaign-2022.ts from the 2021 campaign.\n';
+const header =
+  '# An invented campaign for 2022, to show that a new year needs only a new data file (tests/campaign/new-campaign.test.ts).\n# Written by scripts/make-campaign-2022.ts from the 2021 campaign.\n';
 writeFileSync('tests/fixtures/campaign-2022/campaign-2022.yaml', header + stringify(c, { lineWidth: 0 }));

@@ -59,9 +59,23 @@ interface Industry {
 
 const DEPARTMENTS = ['急诊科', '儿科', '门诊部', '护理部', '心血管内科', '妇产科', '康复医学科', '体检中心'];
 const METRO_STATIONS = ['体育西路站', '公园前站', '珠江新城站', '广州南站', '嘉禾望岗站', '客村站', '万胜围站', '广州东站', '西朗站', '天河客运站'];
-const AIRPORTS: Record<string, string> = { 广州: '广州白云国际机场', 揭阳: '揭阳潮汕国际机场', 湛江: '湛江吴川机场', 梅州: '梅州梅县机场', 惠州: '惠州平潭机场' };
+const AIRPORTS: Record<string, string> = {
+  广州: '广州白云国际机场',
+  揭阳: '揭阳潮汕国际机场',
+  湛江: '湛江吴川机场',
+  梅州: '梅州梅县机场',
+  惠州: '惠州平潭机场',
+};
 const AIRPORT_TEAMS = ['旅客服务部问询班组', '安检站女子安检队', '航站区管理部值机班组', '地面服务部特殊旅客服务组'];
-const STATIONS: Record<string, string> = { 广州: '广州南站', 深圳: '深圳北站', 东莞: '东莞站', 佛山: '佛山西站', 韶关: '韶关站', 湛江: '湛江西站', 潮州: '潮汕站' };
+const STATIONS: Record<string, string> = {
+  广州: '广州南站',
+  深圳: '深圳北站',
+  东莞: '东莞站',
+  佛山: '佛山西站',
+  韶关: '韶关站',
+  湛江: '湛江西站',
+  潮州: '潮汕站',
+};
 
 const INDUSTRIES: Industry[] = [
   { industry: '广东电网', org: '广东电网有限责任公司团委', weight: 5, collective: (c, d) => `${c}供电局${d}供电服务中心` },
@@ -70,25 +84,62 @@ const INDUSTRIES: Industry[] = [
   { industry: '广东联通', org: '中国联合网络通信有限公司广东省分公司团委', weight: 2, collective: (c, d) => `中国联通${c}分公司${d}营业厅` },
   { industry: '广东邮政', org: '中国邮政集团有限公司广东省分公司团委', weight: 2, collective: (c, d) => `${c}市邮政分公司${d}邮政支局` },
   { industry: '广东税务', org: '国家税务总局广东省税务局团委', weight: 4, collective: (c, d) => `国家税务总局${c}市${d}税务局第一税务所` },
-  { industry: '广东卫生健康', org: '广东省卫生健康委员会直属机关团委', weight: 6, collective: (c, _d, pick) => `${c}市第${pick(['一', '二', '三'])}人民医院${pick(DEPARTMENTS)}` },
+  {
+    industry: '广东卫生健康',
+    org: '广东省卫生健康委员会直属机关团委',
+    weight: 6,
+    collective: (c, _d, pick) => `${c}市第${pick(['一', '二', '三'])}人民医院${pick(DEPARTMENTS)}`,
+  },
   { industry: '广东工行', org: '中国工商银行广东省分行团委', weight: 2, collective: (c, d) => `工商银行${c}${d}支行营业部` },
   { industry: '广东建行', org: '中国建设银行广东省分行团委', weight: 2, collective: (c, d) => `建设银行${c}${d}支行营业部` },
   { industry: '广东农行', org: '中国农业银行广东省分行团委', weight: 2, collective: (c, d) => `农业银行${c}${d}支行营业室` },
-  { industry: '广东公安', org: '广东省公安厅直属机关团委', weight: 4, collective: (c, d, pick) => `${c}市公安局${d}分局${pick(['户政服务窗口', '出入境接待大厅', '交警中队车管服务站'])}` },
+  {
+    industry: '广东公安',
+    org: '广东省公安厅直属机关团委',
+    weight: 4,
+    collective: (c, d, pick) => `${c}市公安局${d}分局${pick(['户政服务窗口', '出入境接待大厅', '交警中队车管服务站'])}`,
+  },
   { industry: '广东市场监管', org: '广东省市场监督管理局直属机关团委', weight: 2, collective: (c, d) => `${c}市市场监督管理局${d}分局登记注册窗口` },
   { industry: '广东人社', org: '广东省人力资源和社会保障厅直属机关团委', weight: 3, collective: (c, d) => `${c}市${d}社会保险服务大厅` },
   { industry: '广东法院', org: '广东省高级人民法院团委', weight: 2, collective: (_c, d) => `${d}人民法院诉讼服务中心` },
   { industry: '广东检察', org: '广东省人民检察院团委', weight: 1, collective: (_c, d) => `${d}人民检察院12309检察服务中心` },
   { industry: '广东省交通运输', org: '共青团广东省交通运输厅直属机关委员会', weight: 3, collective: (c, d) => `${c}市交通运输局${d}综合执法大队` },
-  { industry: '广州地铁集团', org: '广州地铁集团有限公司团委', city: '广州', cities: ['广州'], weight: 3, collective: (_c, _d, pick) => `广州地铁运营${pick(['一', '二', '三'])}中心${pick(METRO_STATIONS)}` },
-  { industry: '广东机场集团', org: '广东省机场管理集团有限公司团委', city: '广州', cities: Object.keys(AIRPORTS), weight: 2, collective: (c, _d, pick) => `${AIRPORTS[c]}${pick(AIRPORT_TEAMS)}` },
-  { industry: '广州铁路', org: '中国铁路广州局集团有限公司团委', city: '广州', cities: Object.keys(STATIONS), weight: 2, collective: (c, _d, pick) => `${STATIONS[c]}客运车间${pick(['售票班组', '候车服务班组', '重点旅客服务组'])}` },
-  { industry: '南方航空', org: '中国南方航空股份有限公司团委', city: '广州', cities: ['广州', '深圳', '珠海', '汕头', '湛江'], weight: 1, collective: (c, _d, pick) => `南航${c}${pick(['客舱服务部乘务一分部', '地面服务部值机室', '营业部售票处'])}` },
+  {
+    industry: '广州地铁集团',
+    org: '广州地铁集团有限公司团委',
+    city: '广州',
+    cities: ['广州'],
+    weight: 3,
+    collective: (_c, _d, pick) => `广州地铁运营${pick(['一', '二', '三'])}中心${pick(METRO_STATIONS)}`,
+  },
+  {
+    industry: '广东机场集团',
+    org: '广东省机场管理集团有限公司团委',
+    city: '广州',
+    cities: Object.keys(AIRPORTS),
+    weight: 2,
+    collective: (c, _d, pick) => `${AIRPORTS[c]}${pick(AIRPORT_TEAMS)}`,
+  },
+  {
+    industry: '广州铁路',
+    org: '中国铁路广州局集团有限公司团委',
+    city: '广州',
+    cities: Object.keys(STATIONS),
+    weight: 2,
+    collective: (c, _d, pick) => `${STATIONS[c]}客运车间${pick(['售票班组', '候车服务班组', '重点旅客服务组'])}`,
+  },
+  {
+    industry: '南方航空',
+    org: '中国南方航空股份有限公司团委',
+    city: '广州',
+    cities: ['广州', '深圳', '珠海', '汕头', '湛江'],
+    weight: 1,
+    collective: (c, _d, pick) => `南航${c}${pick(['客舱服务部乘务一分部', '地面服务部值机室', '营业部售票处'])}`,
+  },
 ];
 
 /** Collectives of no industry system: local public services. */
 const LOCAL: NameMaker = (c, d, pick) => `${c}市${d}${pick(['政务服务中心', '图书馆', '青少年宫', '公共法律服务中心', '12345热线分中心'])}`;
-
 
 export function sampleRoster(): string[][] {
   const random = seeded(20210901);
@@ -100,7 +151,9 @@ export function sampleRoster(): string[][] {
   const weighted: Array<Industry | null> = INDUSTRIES.flatMap((industry) => Array<Industry>(industry.weight).fill(industry));
   weighted.push(...Array<null>(8).fill(null));
   // bigger cities hold more collectives
-  const cityWeights = CITIES.flatMap(([city, districts]) => Array<[string, string[]]>(['广州', '深圳'].includes(city) ? 5 : districts.length > 5 ? 2 : 1).fill([city, districts]));
+  const cityWeights = CITIES.flatMap(([city, districts]) =>
+    Array<[string, string[]]>(['广州', '深圳'].includes(city) ? 5 : districts.length > 5 ? 2 : 1).fill([city, districts]),
+  );
 
   const seen = new Set<string>();
   const collectives: string[][] = [];

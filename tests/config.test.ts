@@ -150,7 +150,12 @@ describe.concurrent('npm start with a bad setting', { timeout: 60_000 }, () => {
 
 describe('ACCOUNTS', () => {
   it('names several accounts, each with its own puppet and token by position, else the common ones', () => {
-    const env = { ACCOUNTS: '甲，乙 丙', ACCOUNT_2_PUPPET: 'wechaty-puppet-service', ACCOUNT_2_TOKEN: 'puppet_padlocal_x', WECHATY_PUPPET_SERVICE_TOKEN: 'common' };
+    const env = {
+      ACCOUNTS: '甲，乙 丙',
+      ACCOUNT_2_PUPPET: 'wechaty-puppet-service',
+      ACCOUNT_2_TOKEN: 'puppet_padlocal_x',
+      WECHATY_PUPPET_SERVICE_TOKEN: 'common',
+    };
     expect(accountSettings(readConfig(env), env)).toEqual([
       { name: '甲', puppet: 'wechaty-puppet-wechat4u', token: 'common' },
       { name: '乙', puppet: 'wechaty-puppet-service', token: 'puppet_padlocal_x' },

@@ -55,7 +55,11 @@ const { value, peakMb } = await peakRss(async () => {
     app.bot.once('login', () => resolve());
     mocker.login(bot);
   });
-  const result = await warmThenDrive(puppet, mocker, Array.from({ length: WARM_UP + groups }, (_, i) => name(i)));
+  const result = await warmThenDrive(
+    puppet,
+    mocker,
+    Array.from({ length: WARM_UP + groups }, (_, i) => name(i)),
+  );
   await app.stop();
   return { result, startMs };
 });

@@ -37,7 +37,11 @@ const { value, peakMb } = await peakRss(async () => {
     mocker.login(bot);
   });
   const startMs = performance.now() - started;
-  const result = await warmThenDrive(puppet, mocker, Array.from({ length: WARM_UP + groups }, (_, i) => `单位${i}`));
+  const result = await warmThenDrive(
+    puppet,
+    mocker,
+    Array.from({ length: WARM_UP + groups }, (_, i) => `单位${i}`),
+  );
   await wechaty.stop();
   db.close();
   return { result, startMs };

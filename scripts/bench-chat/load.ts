@@ -3,7 +3,7 @@
 // sending each message as soon as the bot has answered the one before. Measures each message from the
 // member's send to the bot's reply.
 import type { PuppetMock } from 'wechaty-puppet-mock';
-import { mock } from 'wechaty-puppet-mock';
+import type { mock } from 'wechaty-puppet-mock';
 import { FILL_FORM } from '../fill-form.js';
 
 export const BOT_ID = 'bench-bot';
@@ -50,7 +50,10 @@ export function drive(puppet: PuppetMock, mocker: mock.Mocker, groups: readonly 
   let finished = 0;
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the load did not finish in ${timeoutMs / 1000} s: ${finished} of ${groups.length} groups done`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the load did not finish in ${timeoutMs / 1000} s: ${finished} of ${groups.length} groups done`)),
+      timeoutMs,
+    );
     const send = (entry: { group: Group; next: number; sentAt: number }) => {
       entry.sentAt = performance.now();
       entry.group.member.say(SCRIPT[entry.next]!).to(entry.group.room);

@@ -47,7 +47,15 @@ await new Promise<void>((resolve) => {
 function send(group: number): void {
   const step = next[group]!;
   const id = messageId(group, step);
-  mocker.MessageMock.create({ id, roomId: roomId(group), talkerId: members[group]!.id, timestamp: Date.now(), type: types.Message.Text, text: SCRIPT[step]!, mentionIdList: [] });
+  mocker.MessageMock.create({
+    id,
+    roomId: roomId(group),
+    talkerId: members[group]!.id,
+    timestamp: Date.now(),
+    type: types.Message.Text,
+    text: SCRIPT[step]!,
+    mentionIdList: [],
+  });
   puppet.emit('message', { messageId: id });
 }
 

@@ -100,7 +100,8 @@ export class Access {
         return row.industry !== null && sameName(row.industry, scope.industry) ? { ...row, industry: scope.industry } : undefined;
       },
       allows: (unit: Place) => this.allows(unit),
-      place: (unit: Place) => [unit.city, unit.industry].filter((part): part is string => !!part).join(campaign.formats.listSeparator) || campaign.admin.labels.noCity,
+      place: (unit: Place) =>
+        [unit.city, unit.industry].filter((part): part is string => !!part).join(campaign.formats.listSeparator) || campaign.admin.labels.noCity,
     };
   }
 
@@ -110,13 +111,13 @@ export class Access {
    */
   async sees(entry: AuditEntry): Promise<boolean> {
     if (this.admin.scope.kind === 'province') return true;
-    const unitId = entry.detail['unitId'];
+    const unitId = entry.detail.unitId;
     if (typeof unitId === 'number') return (await this.unit(unitId)) !== undefined;
     if (SHARED_ACTIONS.has(entry.action)) return true;
     if (entry.action === 'roster.imported') {
       if (entry.actor === this.admin.id) return true;
       const scope = this.admin.scope;
-      const places = scope.kind === 'city' ? entry.detail['cities'] : entry.detail['industries'];
+      const places = scope.kind === 'city' ? entry.detail.cities : entry.detail.industries;
       return Array.isArray(places) && places.includes(scope.kind === 'city' ? scope.city : scope.industry);
     }
     return false;

@@ -22,7 +22,7 @@ export function describeEntry(campaign: Campaign, entry: AuditEntry, unitName: (
   const d = entry.detail;
   const text = (key: string) => (typeof d[key] === 'string' ? (d[key] as string) : '');
   const count = (key: string) => (typeof d[key] === 'number' ? (d[key] as number) : 0);
-  const unitId = typeof d['unitId'] === 'number' ? d['unitId'] : undefined;
+  const unitId = typeof d.unitId === 'number' ? d.unitId : undefined;
   const unit = (unitId !== undefined ? unitName(unitId) : undefined) ?? echoName(text('name'));
   const formId = text('formId');
   const form = campaign.forms.find((f) => f.id === formId)?.shortTitle ?? formId;
@@ -37,7 +37,7 @@ export function describeEntry(campaign: Campaign, entry: AuditEntry, unitName: (
     case 'unit.registered':
       return fill(t.unitRegistered, about);
     case 'submission.submitted':
-      return fill(t.submitted, { ...about, late: d['late'] === true ? campaign.admin.messages.lookupLateMark : '' });
+      return fill(t.submitted, { ...about, late: d.late === true ? campaign.admin.messages.lookupLateMark : '' });
     case 'submission.reopened':
       return fill(t.reopened, about);
     case 'form.takenOver':

@@ -41,7 +41,10 @@ export type AdminCommand =
 
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
   const words = campaign.admin.commands;
-  const plain = text.trim().replace(/^[/／]/, '').replace(/[。.!！]+$/u, '');
+  const plain = text
+    .trim()
+    .replace(/^[/／]/, '')
+    .replace(/[。.!！]+$/u, '');
   const after = (list: readonly string[]) => {
     const word = [...list].sort((a, b) => b.length - a.length).find((w) => plain.startsWith(w));
     return word === undefined ? undefined : plain.slice(word.length).trim();
@@ -94,7 +97,10 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   const approve = after(words.approve);
   if (approve !== undefined) {
     if (words.all.includes(approve)) return { type: 'approve', picks: 'all' };
-    const numbers = approve.split(/[\s,，、和及]+/).filter((part) => part !== '').map((part) => pickOf(part));
+    const numbers = approve
+      .split(/[\s,，、和及]+/)
+      .filter((part) => part !== '')
+      .map((part) => pickOf(part));
     return { type: 'approve', picks: numbers.every((n) => n !== undefined) ? numbers : [] };
   }
   const returned = after(words.returnForm);

@@ -146,7 +146,13 @@ export class AdminDesk {
       await roster.store.savePending(access.admin.id, name, parse, now());
       return { text: [report, fill(m.importPending, { valid: parse.rows.length })].join('\n') };
     }
-    const result = await roster.store.importRows(parse.rows, { actor: access.admin.id, at: now(), fileName: name, rejectedRows: 0, ...(scope ? { scope } : {}) });
+    const result = await roster.store.importRows(parse.rows, {
+      actor: access.admin.id,
+      at: now(),
+      fileName: name,
+      rejectedRows: 0,
+      ...(scope ? { scope } : {}),
+    });
     return { text: [report, renderImportResult(roster.spec, result)].join('\n') };
   }
 
@@ -232,7 +238,10 @@ export class AdminDesk {
         if ('refusal' in view) return view.refusal;
         const form = command.form ?? forms[0]!;
         const page = missingPage(campaign, view, form, command.page);
-        await this.options.store.savePickList(admin.id, page.length > 0 ? { action: 'lookup', entries: page.map(({ n, unit }) => ({ n, unitId: unit.id })) } : null);
+        await this.options.store.savePickList(
+          admin.id,
+          page.length > 0 ? { action: 'lookup', entries: page.map(({ n, unit }) => ({ n, unitId: unit.id })) } : null,
+        );
         return missingText(campaign, view, form, echoName(command.within), command.page);
       }
       case 'roster': {
@@ -394,7 +403,7 @@ export class AdminDesk {
       const name = names.get(entry.actor);
       if (isAdmin.has(entry.actor)) return fill(actors.admin, { name: name ?? entry.actor });
       // one refused said who they claimed to be
-      const claimed = entry.action === 'admin.refused' && typeof entry.detail['name'] === 'string' ? echoName(entry.detail['name']) : undefined;
+      const claimed = entry.action === 'admin.refused' && typeof entry.detail.name === 'string' ? echoName(entry.detail.name) : undefined;
       return claimed || name || entry.actor;
     };
   }

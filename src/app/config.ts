@@ -28,7 +28,11 @@ const ConfigSchema = z.object({
   WECHATY_PUPPET: z.string().trim().min(1).default('wechaty-puppet-wechat4u'),
   WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().min(1).optional(),
   /** the name of the file in the database's folder where Wechaty keeps the login session, so a restart need not scan again */
-  BOT_MEMORY_NAME: z.string().trim().regex(/^[\w.-]+$/).default('service-month-bot'),
+  BOT_MEMORY_NAME: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+$/)
+    .default('service-month-bot'),
   /** least milliseconds between two messages the bot sends of its own accord (reminders, digests) */
   SEND_MIN_GAP_MS: count(0).default(15_000),
   /** up to this many milliseconds added to each gap at random */

@@ -243,7 +243,18 @@ export async function startApp(options: AppOptions): Promise<App> {
   for (const account of accounts.list) {
     const serves = (roomId: string) => accounts.serves(account, roomId);
     const counted = countedBy(account.name);
-    attachGroupHandler({ bot: account.bot, conversations, queue, botName: campaign.botName, account: account.name, accepting: () => accepting, serves, botIds: () => accounts.selfIds(), counted, log });
+    attachGroupHandler({
+      bot: account.bot,
+      conversations,
+      queue,
+      botName: campaign.botName,
+      account: account.name,
+      accepting: () => accepting,
+      serves,
+      botIds: () => accounts.selfIds(),
+      counted,
+      log,
+    });
   }
   const desk = new AdminDesk({
     campaign,
@@ -279,7 +290,16 @@ export async function startApp(options: AppOptions): Promise<App> {
   // Errors get one plain line each; network errors stop the puppet's own retry loop and back off.
   const several = accounts.list.length > 1;
   const linked = accounts.list.map((account) => {
-    attachPrivateHandler({ bot: account.bot, desk, queue, ledger, accepting: () => accepting, errorReply: campaign.messages.internalError, counted: countedBy(account.name), log });
+    attachPrivateHandler({
+      bot: account.bot,
+      desk,
+      queue,
+      ledger,
+      accepting: () => accepting,
+      errorReply: campaign.messages.internalError,
+      counted: countedBy(account.name),
+      log,
+    });
     const connection = watchConnection({
       bot: account.bot,
       log: several ? log.child({ account: account.name }) : log,

@@ -73,17 +73,16 @@ export function attachGroupHandler(options: GroupHandlerOptions): (message: Mess
   // Added to a group: offer the unit named like it, unless another account serves the group. Queued like
   // its messages, so nothing overtakes it.
   const greet = (room: Room) =>
-    queue
-      .run(room.id, async () => {
-        const text = await conversations.joined({
-          roomId: room.id,
-          roomTopic: await room.topic().catch(() => null),
-          roomMembers: async () => (await humanMembers(room, botIds())).map((member) => member.name()),
-          roomMemberIds: async () => (await humanMembers(room, botIds())).map((member) => member.id),
-          account: options.account,
-        });
-        if (text) await room.say(text);
+    queue.run(room.id, async () => {
+      const text = await conversations.joined({
+        roomId: room.id,
+        roomTopic: await room.topic().catch(() => null),
+        roomMembers: async () => (await humanMembers(room, botIds())).map((member) => member.name()),
+        roomMemberIds: async () => (await humanMembers(room, botIds())).map((member) => member.id),
+        account: options.account,
       });
+      if (text) await room.say(text);
+    });
 
   bot.on('room-join', (room, invitees) => {
     if (!options.accepting() || !invitees.some((contact) => contact.id === bot.currentUser.id)) return;

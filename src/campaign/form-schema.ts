@@ -64,12 +64,7 @@ export const MediaFieldSchema = z.strictObject({
   saved: savedAnswer,
 });
 
-export const ScalarFieldSchema = z.discriminatedUnion('kind', [
-  TextFieldSchema,
-  ChoiceFieldSchema,
-  UrlFieldSchema,
-  MediaFieldSchema,
-]);
+export const ScalarFieldSchema = z.discriminatedUnion('kind', [TextFieldSchema, ChoiceFieldSchema, UrlFieldSchema, MediaFieldSchema]);
 
 export const ListFieldSchema = z.strictObject({
   id,
@@ -91,20 +86,12 @@ export const ListFieldSchema = z.strictObject({
   counted: sentence(MESSAGES.progressDoneItems).optional(),
 });
 
-export const FieldSchema = z.discriminatedUnion('kind', [
-  TextFieldSchema,
-  ChoiceFieldSchema,
-  UrlFieldSchema,
-  MediaFieldSchema,
-  ListFieldSchema,
-]);
+export const FieldSchema = z.discriminatedUnion('kind', [TextFieldSchema, ChoiceFieldSchema, UrlFieldSchema, MediaFieldSchema, ListFieldSchema]);
 
 export const UnitKindSchema = z.enum(['collective', 'industryOrg', 'cityOrg']);
 export const CategorySchema = z.enum(['national20', 'provincialModel', 'other']);
 
-const deadline = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
+const deadline = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
 
 /** "3d", "12h", "30m" before the deadline, or a wall-clock time "YYYY-MM-DD HH:mm"; checked against the deadline at load */
 export const ReminderStepSchema = z.string().trim().min(2);
@@ -146,9 +133,7 @@ export const FormSchema = z.strictObject({
   title: text,
   shortTitle: text,
   /** who owes the form: a kind of unit, for collectives optionally only some categories */
-  appliesTo: z
-    .array(z.strictObject({ kind: UnitKindSchema, categories: z.array(CategorySchema).optional() }))
-    .min(1),
+  appliesTo: z.array(z.strictObject({ kind: UnitKindSchema, categories: z.array(CategorySchema).optional() })).min(1),
   /** when the units that owe it must hand it in */
   deadline,
   /**
@@ -211,9 +196,11 @@ export function checkCompleteWith(form: Form, at: (string | number)[], ctx: z.Re
       const what = field.kind === 'list' ? 'a list of several fields' : `a ${field.kind} field`;
       return issue('field', `${field.id} is ${what}: completeWith takes a text field, or a list of links or of files`);
     }
-    if (kinds.has(kind)) return issue('field', `a second ${kind === 'text' ? 'text field' : `list of ${kind}`}: one question could not tell which a message belongs to`);
+    if (kinds.has(kind))
+      return issue('field', `a second ${kind === 'text' ? 'text field' : `list of ${kind}`}: one question could not tell which a message belongs to`);
     kinds.add(kind);
-    if (field.kind === 'list' && field.minItems > 0) return issue('field', `${field.id} is needed on its own (minItems ${field.minItems}): a field of completeWith needs minItems: 0`);
+    if (field.kind === 'list' && field.minItems > 0)
+      return issue('field', `${field.id} is needed on its own (minItems ${field.minItems}): a field of completeWith needs minItems: 0`);
     if (field.kind === 'text' && !field.optional) return issue('field', `${field.id} is needed on its own: a text field of completeWith needs optional: true`);
     if (entry.minChars !== undefined && field.kind !== 'text') return issue('minChars', 'only a text field has minChars');
     if (entry.minItems !== undefined && field.kind !== 'list') return issue('minItems', 'only a list has minItems');
@@ -228,7 +215,11 @@ export function checkCompleteWith(form: Form, at: (string | number)[], ctx: z.Re
   const first = form.fields.findIndex((field) => rule.anyOf.some((entry) => entry.field === field.id));
   form.fields.forEach((field, i) => {
     if (first >= 0 && i > first && !rule.anyOf.some((entry) => entry.field === field.id)) {
-      ctx.addIssue({ code: 'custom', path: [...at, 'fields', i], message: `${field.id} is asked on its own after the fields of completeWith: put the fields of completeWith last` });
+      ctx.addIssue({
+        code: 'custom',
+        path: [...at, 'fields', i],
+        message: `${field.id} is asked on its own after the fields of completeWith: put the fields of completeWith last`,
+      });
     }
   });
 }

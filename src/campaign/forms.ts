@@ -52,9 +52,7 @@ export interface UnitProfile {
 export function formsFor(campaign: Campaign, unit: UnitProfile): Form[] {
   return campaign.forms.filter((form) =>
     form.appliesTo.some(
-      (rule) =>
-        rule.kind === unit.kind &&
-        (rule.categories === undefined || (unit.categories ?? []).some((category) => rule.categories!.includes(category))),
+      (rule) => rule.kind === unit.kind && (rule.categories === undefined || (unit.categories ?? []).some((category) => rule.categories!.includes(category))),
     ),
   );
 }

@@ -42,7 +42,9 @@ export function guideText(campaign: Campaign): string {
 
 /** The guide as WeChat messages of at most `maxChars` characters each: cut between sections, else between lines. */
 export function guideMessages(campaign: Campaign, maxChars = MESSAGE_CHARS): string[] {
-  return pack(plainPieces(campaign), '\n\n', maxChars).flatMap((message) => (length(message) > maxChars ? pack(message.split('\n'), '\n', maxChars) : [message]));
+  return pack(plainPieces(campaign), '\n\n', maxChars).flatMap((message) =>
+    length(message) > maxChars ? pack(message.split('\n'), '\n', maxChars) : [message],
+  );
 }
 
 /** The guide as Markdown (docs/填报指南.md). */
@@ -83,7 +85,10 @@ function guideDocument(campaign: Campaign): GuideDocument {
   const headed: Section[] = [
     { heading: guide.headings.forms, blocks: formsBlocks(campaign) },
     { heading: guide.headings.fields, blocks: fieldsBlocks(campaign) },
-    ...choiceFields(campaign).map((field) => ({ heading: field.label, blocks: [{ kind: 'paragraph', text: guide.choices } as const, { kind: 'choices', field } as const] })),
+    ...choiceFields(campaign).map((field) => ({
+      heading: field.label,
+      blocks: [{ kind: 'paragraph', text: guide.choices } as const, { kind: 'choices', field } as const],
+    })),
     {
       heading: guide.headings.commands,
       blocks: [
@@ -133,7 +138,9 @@ function whoOwes(campaign: Campaign, form: Form): string {
     .map((rule) =>
       rule.categories === undefined
         ? labels.kinds[rule.kind]
-        : fill(guide.someCollectives, { categories: rule.categories.map((category) => guide.categories[category] ?? labels.categories[category]).join(formats.listSeparator) }),
+        : fill(guide.someCollectives, {
+            categories: rule.categories.map((category) => guide.categories[category] ?? labels.categories[category]).join(formats.listSeparator),
+          }),
     )
     .join(formats.listSeparator);
 }
@@ -166,7 +173,9 @@ function fieldsBlocks(campaign: Campaign): Block[] {
         kind: 'bullets',
         items: anyOf.map((entry) => {
           const field = form.fields.find((f) => f.id === entry.field)!;
-          return field.kind === 'text' ? fill(guide.fields.textCounts, { label: field.label, min: entry.minChars ?? field.minChars, max: field.maxChars }) : fieldText(campaign, field);
+          return field.kind === 'text'
+            ? fill(guide.fields.textCounts, { label: field.label, min: entry.minChars ?? field.minChars, max: field.maxChars })
+            : fieldText(campaign, field);
         }),
       });
     }
@@ -181,7 +190,10 @@ function fieldsBlocks(campaign: Campaign): Block[] {
 function fieldText(campaign: Campaign, field: Field): string {
   const t = campaign.guide.fields;
   if (field.kind !== 'list') return scalarText(t, field);
-  const head = field.minItems > 0 ? fill(t.list, { label: field.label, min: field.minItems, max: field.maxItems }) : fill(t.listOptional, { label: field.label, max: field.maxItems });
+  const head =
+    field.minItems > 0
+      ? fill(t.list, { label: field.label, min: field.minItems, max: field.maxItems })
+      : fill(t.listOptional, { label: field.label, max: field.maxItems });
   const entries = field.fields.map((sub) => entryText(t, sub)).filter((part): part is string => part !== undefined);
   return [head, ...entries].join(campaign.guide.joiners.parts);
 }
@@ -256,9 +268,13 @@ function markdownBlock(campaign: Campaign, block: Block): string {
     case 'numbered':
       return block.items.map((item, i) => `${i + 1}. ${item}`).join('\n');
     case 'choices':
-      return choicesOf(campaign, block.field).map((choice, i) => `${i + 1}. ${choice.value}`).join('\n');
+      return choicesOf(campaign, block.field)
+        .map((choice, i) => `${i + 1}. ${choice.value}`)
+        .join('\n');
     case 'commands':
-      return block.items.map((item) => `- ${fill(campaign.guide.commandLine, { say: item.say.map((said) => `\`${said}\``).join(joiners.words), does: item.does })}`).join('\n');
+      return block.items
+        .map((item) => `- ${fill(campaign.guide.commandLine, { say: item.say.map((said) => `\`${said}\``).join(joiners.words), does: item.does })}`)
+        .join('\n');
   }
 }
 

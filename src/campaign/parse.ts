@@ -23,7 +23,9 @@ export function parseCampaign(raw: unknown, source: string): Campaign {
       const sendBy = parseLocal(form.sendBy, campaign.timezone);
       if (!sendBy) throw new CampaignError(`${source}: forms.${f}.sendBy: ${form.sendBy} is not a real date`);
       if (sendBy.getTime() < deadline.getTime()) {
-        throw new CampaignError(`${source}: forms.${f}.sendBy: ${form.sendBy} is before the units' deadline ${form.deadline}; the collectors need time to review`);
+        throw new CampaignError(
+          `${source}: forms.${f}.sendBy: ${form.sendBy} is before the units' deadline ${form.deadline}; the collectors need time to review`,
+        );
       }
     }
     // A form's own plan is reported where it is written; the campaign's plan, against the form it fails for.

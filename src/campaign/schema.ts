@@ -50,7 +50,11 @@ export const CampaignSchema = z
         }
       });
       if (form.sendBy !== undefined && form.collectedBy === 'province') {
-        ctx.addIssue({ code: 'custom', path: ['forms', f, 'sendBy'], message: 'sendBy is the collectors\' deadline: only a form collected by cityOrg or industryOrg has one' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['forms', f, 'sendBy'],
+          message: "sendBy is the collectors' deadline: only a form collected by cityOrg or industryOrg has one",
+        });
       }
       if (formIds.has(form.id)) ctx.addIssue({ code: 'custom', path: ['forms', f, 'id'], message: `duplicate form id ${form.id}` });
       formIds.add(form.id);
@@ -80,7 +84,11 @@ export const CampaignSchema = z
         }
         const named = form.completeWith?.anyOf.some((entry) => entry.field === field.id) ?? false;
         if (field.kind === 'text' && field.optional && !named) {
-          ctx.addIssue({ code: 'custom', path: [...path, 'optional'], message: `${field.id} is optional but not named in completeWith, so it would never be asked` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [...path, 'optional'],
+            message: `${field.id} is optional but not named in completeWith, so it would never be asked`,
+          });
         }
       });
       if (form.completeWith) checkCompleteWith(form, ['forms', f], ctx);
@@ -89,7 +97,11 @@ export const CampaignSchema = z
       entry.say?.forEach((said, j) => {
         const word = said.split(/\s+/)[0]!;
         if (!campaign.commands[entry.command].includes(word)) {
-          ctx.addIssue({ code: 'custom', path: ['guide', 'commands', i, 'say', j], message: `${JSON.stringify(word)} is not a word of the command ${entry.command}, so the bot would not understand it` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['guide', 'commands', i, 'say', j],
+            message: `${JSON.stringify(word)} is not a word of the command ${entry.command}, so the bot would not understand it`,
+          });
         }
       });
     });

@@ -57,7 +57,9 @@ export function placeholderProblems(value: string, declared: Placeholders): stri
   const allowed = may.length > 0 ? `it may use ${may.map((name) => `{${name}}`).join(', ')}` : 'it takes none';
   const used = new Set(placeholdersOf(value));
   return [
-    ...[...used].filter((name) => !may.includes(name)).map((name) => `{${name}} is not a placeholder of this sentence (${allowed}): the bot would send it as written`),
+    ...[...used]
+      .filter((name) => !may.includes(name))
+      .map((name) => `{${name}} is not a placeholder of this sentence (${allowed}): the bot would send it as written`),
     ...must.filter((name) => !used.has(name)).map((name) => `must use {${name}}: without it the sentence does not say what it is for`),
   ];
 }

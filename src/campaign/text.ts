@@ -14,7 +14,7 @@ export function placeholdersOf(template: string): string[] {
  * in vitest.config.ts and inherited by the processes they start), so a caller that forgets a value its
  * sentence uses fails there; a bot in use stays lenient and never crashes on a sentence.
  */
-let strict = process.env['FILL_STRICT'] === '1';
+let strict = process.env.FILL_STRICT === '1';
 
 /** Turns strict filling on or off; returns what it was, to be put back. */
 export function strictFill(on: boolean): boolean {
@@ -31,7 +31,14 @@ export function fill(template: string, vars: Vars): string {
   return template.replace(PLACEHOLDER, (whole, name: string) => {
     const value = vars[name];
     if (value !== undefined) return String(value);
-    if (strict) throw new Error(`no value for {${name}} in ${JSON.stringify(template)} (given: ${Object.keys(vars).filter((key) => vars[key] !== undefined).join(', ') || 'nothing'})`);
+    if (strict)
+      throw new Error(
+        `no value for {${name}} in ${JSON.stringify(template)} (given: ${
+          Object.keys(vars)
+            .filter((key) => vars[key] !== undefined)
+            .join(', ') || 'nothing'
+        })`,
+      );
     return whole;
   });
 }

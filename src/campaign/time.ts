@@ -30,7 +30,16 @@ const wallClocks = new Map<string, Intl.DateTimeFormat>();
 function inZone(at: Date, zone: string) {
   let format = wallClocks.get(zone);
   if (!format) {
-    format = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    format = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     wallClocks.set(zone, format);
   }
   const part: Record<string, number> = {};

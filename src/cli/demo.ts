@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
 // Wechaty's own console log would mix into the chat; the app's log goes to a file instead.
-process.env['WECHATY_LOG'] ??= 'silent';
+process.env.WECHATY_LOG ??= 'silent';
 
 const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -102,12 +102,12 @@ async function main(): Promise<number> {
   const { MockWorld } = await import('./demo/mock-world.js');
   const { DemoSession, displayPath } = await import('./demo/session.js');
   process.stderr.write(
-    [
+    `${[
       texts.database(databaseFile, args.db !== undefined),
       texts.campaignCopy(copy.file, copy.shiftDays),
       texts.logFile(logFile),
       texts.filesDir(displayPath(outDir)),
-    ].join('\n') + '\n',
+    ].join('\n')}\n`,
   );
 
   const world = new MockWorld(copy.campaign.botName, DEMO_GROUPS, DEMO_ADMIN);

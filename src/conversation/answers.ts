@@ -143,7 +143,8 @@ function matchName(choices: readonly { value: string; aliases: string[] }[], bar
 }
 
 /** A web address with its scheme, or a bare domain with a path (mp.weixin.qq.com/s/AbC), inside any text. */
-const URL_IN_TEXT = /https?:\/\/[^\s，。；、！？“”《》（）()<>]+|(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s，。；、！？“”《》（）()<>]*)?/i;
+const URL_IN_TEXT =
+  /https?:\/\/[^\s，。；、！？“”《》（）()<>]+|(?<![\w.@/-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:\/[^\s，。；、！？“”《》（）()<>]*)?/i;
 const OTHER_SCHEME = /\b(?!https?:)[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
@@ -188,7 +189,9 @@ function urlSchema(field: ScalarField & { kind: 'url' }) {
 export function checkMedia(field: MediaField, file: { name: string; mime: string; size: number; sniffed: string | undefined }): Problem | undefined {
   const accepts = (mime: string) => field.accept.some((pattern) => (pattern.endsWith('/*') ? mime.startsWith(pattern.slice(0, -1)) : mime === pattern));
   if (file.sniffed === undefined) {
-    return accepts(file.mime) ? { key: 'errorMediaUnreadable', vars: { label: field.label, file: file.name } } : { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
+    return accepts(file.mime)
+      ? { key: 'errorMediaUnreadable', vars: { label: field.label, file: file.name } }
+      : { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
   }
   if (!accepts(file.sniffed)) return { key: 'errorMediaType', vars: { label: field.label, file: file.name } };
   if (file.size > field.maxBytes) {

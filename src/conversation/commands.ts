@@ -1,11 +1,7 @@
 // What a group member's text means: one of the command words of the campaign, or an answer.
 import type { CommandWords, Form } from '../campaign/schema.js';
 
-export type EditTarget =
-  | { kind: 'none' }
-  | { kind: 'field'; field: string }
-  | { kind: 'entry'; n: number }
-  | { kind: 'unknown' };
+export type EditTarget = { kind: 'none' } | { kind: 'field'; field: string } | { kind: 'entry'; n: number } | { kind: 'unknown' };
 
 export type CommandEvent =
   | { type: 'cmd.start'; form?: string }

@@ -7,10 +7,7 @@ export type Entry = Record<string, string>;
 export type Answers = Record<string, string | Entry[]>;
 
 /** Stored drafts are parsed at the boundary; anything unreadable becomes an empty draft. */
-export const AnswersSchema: z.ZodType<Answers> = z.record(
-  z.string(),
-  z.union([z.string(), z.array(z.record(z.string(), z.string()))]),
-);
+export const AnswersSchema: z.ZodType<Answers> = z.record(z.string(), z.union([z.string(), z.array(z.record(z.string(), z.string()))]));
 
 export function parseAnswers(json: string | null | undefined): Answers {
   if (!json) return {};
@@ -46,9 +43,7 @@ export function openEntryIndex(answers: Answers, field: ListField): number {
 export function isFieldMissing(answers: Answers, field: Field): boolean {
   if (field.kind !== 'list') return !(field.kind === 'text' && field.optional) && typeof answers[field.id] !== 'string';
   const entries = entriesOf(answers, field);
-  return (
-    entries.some((entry) => !isEntryComplete(field, entry)) || entries.length < Math.max(field.minItems, 0)
-  );
+  return entries.some((entry) => !isEntryComplete(field, entry)) || entries.length < Math.max(field.minItems, 0);
 }
 
 export function isFormComplete(form: Form, answers: Answers): boolean {

@@ -149,8 +149,7 @@ export function machineVersion(campaign: Campaign): string {
         return { id: field.id, kind: field.kind, accept: field.accept, max: field.maxBytes };
     }
   };
-  const field = (f: Field) =>
-    f.kind === 'list' ? { id: f.id, kind: f.kind, min: f.minItems, max: f.maxItems, fields: f.fields.map(scalar) } : scalar(f);
+  const field = (f: Field) => (f.kind === 'list' ? { id: f.id, kind: f.kind, min: f.minItems, max: f.maxItems, fields: f.fields.map(scalar) } : scalar(f));
   const structure = {
     engine: ENGINE_VERSION,
     forms: campaign.forms.map((form) => ({ id: form.id, review: form.review, fields: form.fields.map(field), completeWith: form.completeWith?.anyOf ?? null })),

@@ -95,7 +95,7 @@ export function mediaFieldAt(form: Form | undefined, at: At | undefined): MediaF
   if (form && at?.kind === 'materials') return materialsOf(form)?.files?.media;
   if (!form || !at || (at.kind !== 'entry' && at.kind !== 'more')) return undefined;
   const list = form.fields.find((field) => field.id === at.field);
-  if (!list || list.kind !== 'list') return undefined;
+  if (list?.kind !== 'list') return undefined;
   const sub = at.kind === 'entry' ? list.fields.find((f) => f.id === at.sub) : list.fields[0];
   return sub?.kind === 'media' ? sub : undefined;
 }

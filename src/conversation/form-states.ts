@@ -169,7 +169,10 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
           ? [{ target: to(f.sub(field.id, subs[j - 1]!.id)), actions: [current] }]
           : isMaterial(form, field.id)
             ? toMaterials
-            : [{ guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous'), current] }, ...backBefore(k)];
+            : [
+                { guard: 'laterEntry', target: to(f.sub(field.id, last.id)), actions: ['stopEditing', setIndex(field.id, 'previous'), current] },
+                ...backBefore(k),
+              ];
       states[`s_${sub.id}`] = {
         id: f.sub(field.id, sub.id),
         meta: { ask: atOf(ref) },
@@ -179,9 +182,7 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
             { guard: { type: 'valid', params: ref }, target, actions: [{ type: 'store', params: ref }, ...(next ? [] : [saved(field.id)])] },
             { actions: [refuse(ref), 'unquiet'] },
           ],
-          ...(sub.kind === 'media'
-            ? { 'user.media': { target, actions: [{ type: 'storeMedia', params: ref }, ...(next ? [] : [saved(field.id)])] } }
-            : {}),
+          ...(sub.kind === 'media' ? { 'user.media': { target, actions: [{ type: 'storeMedia', params: ref }, ...(next ? [] : [saved(field.id)])] } } : {}),
           'cmd.back': back,
         },
       };
@@ -220,7 +221,11 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
           : {}),
         'user.text': [
           { guard: full, actions: [listFull, ...ask] },
-          { guard: { type: 'valid', params: freshRef }, target: afterFresh, actions: [{ type: 'store', params: freshRef }, ...(second ? [] : [saved(field.id)])] },
+          {
+            guard: { type: 'valid', params: freshRef },
+            target: afterFresh,
+            actions: [{ type: 'store', params: freshRef }, ...(second ? [] : [saved(field.id)])],
+          },
           { actions: [refuse(freshRef), ...ask] },
         ],
         'cmd.finish': { target: to(f.route) },
@@ -276,7 +281,10 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
     const onMedia: AnyTransition[] = files
       ? [
           { guard: { type: 'full', params: listRef(files.list) }, actions: [message('listFull', () => ({ max: files.list.maxItems })), ...ask] },
-          { ...again, actions: [{ type: 'storeMedia', params: { form: form.id, field: files.list.id, sub: files.media.id, fresh: true } }, saved(files.list.id)] },
+          {
+            ...again,
+            actions: [{ type: 'storeMedia', params: { form: form.id, field: files.list.id, sub: files.media.id, fresh: true } }, saved(files.list.id)],
+          },
         ]
       : [];
     const first = form.fields.findIndex((field) => isMaterial(form, field.id));
@@ -304,7 +312,12 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
   function tooShort(field: string): Action {
     return say(({ context }) => {
       const value = context.forms[form.id]?.answers[field];
-      return { kind: 'rule', form: form.id, key: 'tooShort', vars: { count: countChars(typeof value === 'string' ? value : ''), min: materials?.text?.min ?? 0 } };
+      return {
+        kind: 'rule',
+        form: form.id,
+        key: 'tooShort',
+        vars: { count: countChars(typeof value === 'string' ? value : ''), min: materials?.text?.min ?? 0 },
+      };
     });
   }
 
@@ -316,20 +329,28 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
       entry: ['stopEditing'],
       always: [
         // The fields of the form's one question are asked there, not one by one.
-        ...form.fields.filter((field) => !isMaterial(form, field.id)).map(
-          (field): AnyTransition => ({
-            guard: { type: 'toAsk', params: { form: form.id, field: field.id } },
-            target: to(field.kind === 'list' ? f.list(field.id) : f.field(field.id)),
-            actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
-          }),
-        ),
+        ...form.fields
+          .filter((field) => !isMaterial(form, field.id))
+          .map(
+            (field): AnyTransition => ({
+              guard: { type: 'toAsk', params: { form: form.id, field: field.id } },
+              target: to(field.kind === 'list' ? f.list(field.id) : f.field(field.id)),
+              actions: field.kind === 'list' ? [setIndex(field.id, 'open')] : [],
+            }),
+          ),
         // A form complete with any one of several fields stays at their one question until 完成 (or 确认) with one
         // of them in; opened again, it first shows what it holds.
         ...(materials
           ? [
-              { guard: and(['opening', { type: 'holdsMaterial', params: onForm }]), target: to(f.materials), actions: [say({ kind: 'summary', form: form.id })] },
+              {
+                guard: and(['opening', { type: 'holdsMaterial', params: onForm }]),
+                target: to(f.materials),
+                actions: [say({ kind: 'summary', form: form.id })],
+              },
               { guard: not(and([{ type: 'ruleHolds', params: onForm }, 'handingIn'])), target: to(f.materials) },
-              ...(form.review ? [] : [...submitTransitions(form.id), { target: to(f.materials), actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }]),
+              ...(form.review
+                ? []
+                : [...submitTransitions(form.id), { target: to(f.materials), actions: [say({ kind: 'closed', form: form.id, key: 'submitClosed' })] }]),
             ]
           : []),
         // A form without a review is handed in with its last answer; opened again complete, or reopened,
@@ -353,11 +374,11 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
         'cmd.continue': materials
           ? { target: to(f.materials) }
           : list
-          ? [
-              { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ...ask] },
-              { target: to(f.sub(list.id, list.fields[0]!.id)), actions: [setIndex(list.id, 'new')] },
-            ]
-          : { actions: [message('notNowContinue'), ...ask] },
+            ? [
+                { guard: { type: 'full', params: listRef(list) }, actions: [message('listFull', () => ({ max: list.maxItems })), ...ask] },
+                { target: to(f.sub(list.id, list.fields[0]!.id)), actions: [setIndex(list.id, 'new')] },
+              ]
+            : { actions: [message('notNowContinue'), ...ask] },
         'user.text': { actions: [...ask] },
         'cmd.back': materials
           ? { target: to(f.materials) }
@@ -478,7 +499,10 @@ function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
   const count = (context: GroupContext) => entriesCount(context, form.id, list);
   return [
     { guard: 'deleteUnclear', actions: [message('deleteWhat'), ...ask] },
-    { guard: { type: 'deleteMissing', params: lf }, actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ...ask] },
+    {
+      guard: { type: 'deleteMissing', params: lf },
+      actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ...ask],
+    },
     {
       guard: { type: 'deletesOpenEntry', params: lf },
       target: to(f.route),
@@ -486,14 +510,23 @@ function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
     },
     {
       guard: { type: 'deleteBelowMin', params: lf },
-      actions: [message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })), ...ask],
+      actions: [
+        message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })),
+        ...ask,
+      ],
     },
     {
       guard: { type: 'deletesCurrentEntry', params: lf },
       target: to(f.route),
       actions: [{ type: 'removeEntry', params: lf }, message('deleted', ({ context }) => ({ n: context.index + 1, count: count(context) }))],
     },
-    { actions: [message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })), { type: 'removeEntry', params: lf }, ...ask] },
+    {
+      actions: [
+        message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })),
+        { type: 'removeEntry', params: lf },
+        ...ask,
+      ],
+    },
   ];
 }
 

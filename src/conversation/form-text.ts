@@ -9,7 +9,14 @@ import type { PastedData } from './paste.js';
 import type { At } from './say.js';
 
 /** The question of a form at `at`, for the list entry `index`, with the roster's suggestion where there is one. */
-export function questionText(campaign: Campaign, form: Form, at: Exclude<At, { kind: 'registration' }>, index: number, answers: Answers, suggestion?: string): string {
+export function questionText(
+  campaign: Campaign,
+  form: Form,
+  at: Exclude<At, { kind: 'registration' }>,
+  index: number,
+  answers: Answers,
+  suggestion?: string,
+): string {
   const m = campaign.messages;
   switch (at.kind) {
     case 'field': {
@@ -202,7 +209,7 @@ function stepOf(form: Form, fieldId: string): number {
 
 function listAt(form: Form, fieldId: string) {
   const field = form.fields.find((f) => f.id === fieldId);
-  if (!field || field.kind !== 'list') throw new Error(`no list field ${fieldId} in form ${form.id}`);
+  if (field?.kind !== 'list') throw new Error(`no list field ${fieldId} in form ${form.id}`);
   return field;
 }
 

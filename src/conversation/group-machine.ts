@@ -205,12 +205,12 @@ export function buildGroupMachine(campaign: Campaign) {
           'cmd.back': { actions: [message('atFirstStep'), ...ask] },
           'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
           // Voice and stickers get one line; a 小程序 card is explained; any other picture or file, the question.
-      'user.nonText': [
-        { guard: { type: 'nonTextIs', params: { what: 'voice' } }, actions: [message('nonTextVoice')] },
-        { guard: { type: 'nonTextIs', params: { what: 'sticker' } }, actions: [message('nonTextSticker')] },
-        { guard: { type: 'nonTextIs', params: { what: 'card' } }, actions: [message('nonTextCard'), ...ask] },
-        { actions: [message('nonText'), ...ask] },
-      ],
+          'user.nonText': [
+            { guard: { type: 'nonTextIs', params: { what: 'voice' } }, actions: [message('nonTextVoice')] },
+            { guard: { type: 'nonTextIs', params: { what: 'sticker' } }, actions: [message('nonTextSticker')] },
+            { guard: { type: 'nonTextIs', params: { what: 'card' } }, actions: [message('nonTextCard'), ...ask] },
+            { actions: [message('nonText'), ...ask] },
+          ],
           // Any other command (but 绑定, which searches the roster again) gets the question again.
           '*': { guard: ({ event }) => event.type.startsWith('cmd.') && event.type !== 'cmd.bind', actions: [...ask] },
         },
@@ -223,17 +223,17 @@ export function buildGroupMachine(campaign: Campaign) {
    * handed in is shown (or reopened with 修改); a closed form says so; else the form opens with its greeting.
    * "修改 2" rides on the event as `then` and is applied once the form is open.
    */
-  const opening: TransitionFor<'form.open'>[] = [
-    { guard: and(['opensNone', 'resuming']) },
-    { guard: 'opensNone', actions: [noFormForUnit] },
-  ];
+  const opening: TransitionFor<'form.open'>[] = [{ guard: and(['opensNone', 'resuming']) }, { guard: 'opensNone', actions: [noFormForUnit] }];
   for (const form of forms) {
     const root = to(formIds(form.id).root);
     const of = { form: form.id };
     opening.push(
       { guard: { type: 'opens', params: { ...of, how: 'resume' as const } }, target: root, actions: [{ type: 'openForm', params: of }] },
       {
-        guard: and([{ type: 'opens', params: { ...of, how: 'reopen' as const } }, { type: 'noAnswers', params: of }]),
+        guard: and([
+          { type: 'opens', params: { ...of, how: 'reopen' as const } },
+          { type: 'noAnswers', params: of },
+        ]),
         actions: [message('nothingToReopen', (args) => ({ form: form.shortTitle, unit: unitName(args) }))],
       },
       {
@@ -241,7 +241,10 @@ export function buildGroupMachine(campaign: Campaign) {
         actions: [say({ kind: 'alreadySubmitted', form: form.id })],
       },
       {
-        guard: and([{ type: 'opens', params: of }, { type: 'closed', params: of }]),
+        guard: and([
+          { type: 'opens', params: of },
+          { type: 'closed', params: of },
+        ]),
         actions: [say({ kind: 'closed', form: form.id, key: 'greetingClosed' })],
       },
       {
@@ -313,7 +316,9 @@ export function buildGroupMachine(campaign: Campaign) {
         message('formNotForUnit', (args) => ({
           unit: unitName(args),
           form: namedTitle(args.event),
-          forms: unitForms(args.context).map((form) => form.shortTitle).join(campaign.formats.listSeparator),
+          forms: unitForms(args.context)
+            .map((form) => form.shortTitle)
+            .join(campaign.formats.listSeparator),
         })),
         ...ask,
       ],
@@ -365,7 +370,10 @@ export function buildGroupMachine(campaign: Campaign) {
       'cmd.yes': [{ guard: 'quiet' }, { actions: [say({ kind: 'ask' }), 'hush'] }],
       'cmd.no': [{ guard: 'quiet' }, { actions: [say({ kind: 'ask' }), 'hush'] }],
       'user.mediaRefused': {
-        actions: [say(({ event }) => ({ kind: 'problem', problem: event.type === 'user.mediaRefused' ? event.problem : { key: 'errorEmpty', vars: {} } })), ...ask],
+        actions: [
+          say(({ event }) => ({ kind: 'problem', problem: event.type === 'user.mediaRefused' ? event.problem : { key: 'errorEmpty', vars: {} } })),
+          ...ask,
+        ],
       },
     },
     states: Object.fromEntries(forms.map((form) => [form.id, formStates(form, check)])),

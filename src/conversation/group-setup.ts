@@ -115,7 +115,10 @@ export function groupSetup(campaign: Campaign) {
   const deleteNumber = (event: GroupEvent) => (event.type === 'cmd.delete' ? event.n : null);
   const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
   /** The unit's forms handed in at least once (submitted, or reopened since): a version was kept. */
-  const handedIn = (context: GroupContext) => unitForms(context).filter((form) => (context.forms[form.id]?.version ?? 0) > 0).map((form) => form.id);
+  const handedIn = (context: GroupContext) =>
+    unitForms(context)
+      .filter((form) => (context.forms[form.id]?.version ?? 0) > 0)
+      .map((form) => form.id);
   /** The number a member replied with to a numbered list, or 1 for 确认 when the list has one line. */
   const choiceOf = (event: GroupEvent, count: number): number | undefined =>
     (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && count === 1 ? 1 : numberReply(event);
@@ -161,10 +164,8 @@ export function groupSetup(campaign: Campaign) {
         const n = deleteNumber(event) ?? 0;
         return n < 1 || n > entries(context, p).length;
       },
-      deletesOpenEntry: ({ context, event }, p: ListRef) =>
-        !isEntryComplete(listOf(p), entries(context, p)[(deleteNumber(event) ?? 0) - 1]),
-      deletesCurrentEntry: ({ context, event }, p: ListRef) =>
-        (deleteNumber(event) ?? 0) - 1 === context.index && context.index < entries(context, p).length,
+      deletesOpenEntry: ({ context, event }, p: ListRef) => !isEntryComplete(listOf(p), entries(context, p)[(deleteNumber(event) ?? 0) - 1]),
+      deletesCurrentEntry: ({ context, event }, p: ListRef) => (deleteNumber(event) ?? 0) - 1 === context.index && context.index < entries(context, p).length,
       deleteBelowMin: ({ context }, p: ListRef) => completeEntries(answersIn(context, p.form), listOf(p)).length <= listOf(p).minItems,
       reviews: (_, p: FormRef) => formOf(p.form).review,
       suggested: ({ context }, p: ListRef) => context.suggestions[p.field] !== undefined,

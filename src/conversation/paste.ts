@@ -47,8 +47,7 @@ export function parsePaste(text: string, context: PasteContext): Paste | undefin
   if (lines.length < 2) return undefined;
   const vocabulary = vocabularyOf(context.campaign, context.form, list);
   // A few tabs do not make a table: when the table reading finds too little, the lines are read as a list.
-  const several = (raw: RawPaste | undefined) =>
-    raw && raw.entries.length + (raw.commitment === undefined ? 0 : 1) >= 2 ? raw : undefined;
+  const several = (raw: RawPaste | undefined) => (raw && raw.entries.length + (raw.commitment === undefined ? 0 : 1) >= 2 ? raw : undefined);
   const raw = several(readTable(lines, vocabulary)) ?? several(readList(lines, vocabulary));
   if (!raw) return undefined;
   return checkPaste(raw, vocabulary, context);
@@ -123,9 +122,7 @@ interface Vocabulary {
 function vocabularyOf(campaign: Campaign, form: Form, list: ListField): Vocabulary {
   const content = list.fields.find((field): field is TextField => field.kind === 'text')!;
   const type = list.fields.find((field): field is ChoiceField => field.kind === 'choice');
-  const commitment = form.fields.find(
-    (field): field is TextField => field.kind === 'text' && field.id === COMMITMENT_ID,
-  );
+  const commitment = form.fields.find((field): field is TextField => field.kind === 'text' && field.id === COMMITMENT_ID);
   const others = form.fields.filter((field) => field !== commitment && field !== list);
   const listNames = [...namesOf(list), ...namesOf(content)];
   return {
@@ -181,7 +178,7 @@ function typeName(text: string, vocabulary: Vocabulary): string | undefined {
   return matchChoice(vocabulary.choices, text);
 }
 
-const TRAILING_BRACKET = /[（(【\[]([^（()）【】\[\]]{1,12})[）)】\]]\s*[。.；;]?\s*$/;
+const TRAILING_BRACKET = /[（(【[]([^（()）【】[\]]{1,12})[）)】\]]\s*[。.；;]?\s*$/;
 const TRAILING_DASH = /\s*(?:—{1,2}|－{1,2}|-{1,2}|–)\s*([^—－\-–]{1,12})$/;
 /** Separators between an entry and its type, or after an entry in a list ("…；"): not part of the content. */
 const TRAILING_SEPARATORS = /[\s，,；;、:：|｜—－\-–]+$/;
@@ -358,7 +355,7 @@ function readTable(lines: Line[], vocabulary: Vocabulary): RawPaste | undefined 
   const raw: RawPaste = { entries: [], skipped: [] };
   const used = new Set([...(header ? [header.number] : []), ...rows.map((row) => row.number)]);
   rows.forEach((row, i) => {
-    const at = (column: number) => (column === -1 ? '' : body[i]![column] ?? '');
+    const at = (column: number) => (column === -1 ? '' : (body[i]![column] ?? ''));
     if (at(columns.commitment) !== '') raw.commitment ??= at(columns.commitment);
     const content = at(columns.content);
     const type = at(columns.type);

@@ -8,17 +8,7 @@ import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js'
 import type { Problem } from './answers.js';
 import { formState, openForm, questionAt, type GroupSnapshot } from './engine.js';
 import { entriesOf } from './draft.js';
-import {
-  missingText,
-  pasteProblemLines,
-  pasteText,
-  progressLines,
-  questionText,
-  savedText,
-  scalarAt,
-  summaryLines,
-  type FormStatus,
-} from './form-text.js';
+import { missingText, pasteProblemLines, pasteText, progressLines, questionText, savedText, scalarAt, summaryLines, type FormStatus } from './form-text.js';
 import { materialsOf } from './materials.js';
 import type { At, Say } from './say.js';
 
@@ -95,7 +85,7 @@ export function renderSay(say: Say, context: RenderContext): string {
     case 'kept': {
       const answers = snapshot.context.forms[say.form]?.answers ?? {};
       const last = [...form(say.form).fields].reverse().find((f) => f.kind === 'list' && entriesOf(answers, f).length > 0);
-      if (!last || last.kind !== 'list') return '';
+      if (last?.kind !== 'list') return '';
       const n = entriesOf(answers, last).length;
       return fill(m.keptEarly, { label: fill(last.itemLabel, { n }), value: Object.values(entriesOf(answers, last)[n - 1] ?? {})[0] ?? '' });
     }
@@ -133,7 +123,9 @@ export function renderSay(say: Say, context: RenderContext): string {
       return fill(m.alreadySubmitted, { unit, form: form(say.form).shortTitle, time, version: record?.version ?? 0 });
     }
     case 'formList': {
-      const list = snapshot.context.choices.map((id, i) => fill(m.chooseFormLine, { n: i + 1, status: progressLines(campaign, form(id), statusOf(snapshot, id), now)[0]! }));
+      const list = snapshot.context.choices.map((id, i) =>
+        fill(m.chooseFormLine, { n: i + 1, status: progressLines(campaign, form(id), statusOf(snapshot, id), now)[0]! }),
+      );
       const template = snapshot.context.choosingFor === 'reopen' ? m.chooseEdit : m.chooseForm;
       return fill(template, { list: list.join('\n'), example: form(snapshot.context.choices[0] ?? '')?.shortTitle ?? '' });
     }

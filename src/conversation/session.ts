@@ -145,9 +145,12 @@ export class GroupConversations {
     const at = this.now().getTime();
     const group = seenGroup(room);
     const replies = await this.queue.run(room.roomId, () =>
-      this.apply(room.roomId, `joined:${room.roomId}:${at}`, 'system', (loaded) =>
-        this.withRoster({ type: 'group.joined', at, by: { id: 'system', name: '' }, mentioned: false }, loaded, group),
-      group,
+      this.apply(
+        room.roomId,
+        `joined:${room.roomId}:${at}`,
+        'system',
+        (loaded) => this.withRoster({ type: 'group.joined', at, by: { id: 'system', name: '' }, mentioned: false }, loaded, group),
+        group,
       ),
     );
     return replies?.[0];
@@ -234,7 +237,10 @@ export class GroupConversations {
       const at = new Date('at' in event ? event.at : this.now().getTime());
       // The first message after the forms' structure changed is answered with the question it should answer
       // now, not saved against a question that may have changed.
-      const step: Step = loaded.updated && 'by' in event ? { snapshot: loaded.snapshot, says: [{ kind: 'ask' }], effects: [], changed: true } : this.engine.step(loaded.snapshot, event);
+      const step: Step =
+        loaded.updated && 'by' in event
+          ? { snapshot: loaded.snapshot, says: [{ kind: 'ask' }], effects: [], changed: true }
+          : this.engine.step(loaded.snapshot, event);
       if (!step.changed && step.says.length === 0) return undefined;
       const replies = renderReplies(step.says, { campaign: this.campaign, now: at, snapshot: step.snapshot });
       if (loaded.updated && replies.length > 0) replies[0] = `${this.campaign.messages.resumedAfterUpdate}\n${replies[0]}`;
@@ -310,7 +316,15 @@ export class GroupConversations {
     const problem = checkMedia(field, { name: file.name, mime: file.mime, size: file.data.length, sniffed });
     if (problem) return { type: 'user.mediaRefused' as const, problem };
     // Kept with the type its content showed: that is what the export and the download serve.
-    const kept = await this.store.saveMedia({ unitId, formId: form.id, roomId: message.roomId, ...file, mime: sniffed ?? file.mime, actor: message.senderId, at: this.now() });
+    const kept = await this.store.saveMedia({
+      unitId,
+      formId: form.id,
+      roomId: message.roomId,
+      ...file,
+      mime: sniffed ?? file.mime,
+      actor: message.senderId,
+      at: this.now(),
+    });
     const value = fill(this.campaign.messages.mediaName, { name: file.name, id: kept.id });
     return list ? { type: 'user.early' as const, field: list.id, value } : { type: 'user.media' as const, value };
   }
@@ -339,9 +353,12 @@ export class GroupConversations {
     // are asked to move it there, by the group's name).
     const keepsSeen = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register' || effect.kind === 'moveRequested');
     // A group that has just bound its unit took the unit's saved answers over: nothing of them to write.
-    const drafts = before.unit === null ? [] : Object.entries(context.forms)
-      .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)
-      .map(([formId, record]) => ({ formId, answers: record.answers }));
+    const drafts =
+      before.unit === null
+        ? []
+        : Object.entries(context.forms)
+            .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)
+            .map(([formId, record]) => ({ formId, answers: record.answers }));
     return {
       roomId,
       revision: loaded.revision,
@@ -423,11 +440,5 @@ export class GroupConversations {
 }
 
 function sameUnit(a: UnitProfile, b: UnitProfile): boolean {
-  return (
-    a.name === b.name &&
-    a.kind === b.kind &&
-    a.categories.join() === b.categories.join() &&
-    a.city === b.city &&
-    a.industry === b.industry
-  );
+  return a.name === b.name && a.kind === b.kind && a.categories.join() === b.categories.join() && a.city === b.city && a.industry === b.industry;
 }

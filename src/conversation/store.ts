@@ -60,7 +60,7 @@ export interface GroupWrite {
 }
 
 export type WriteResult =
-  | { ok: true; revision: number; /** the unit the write created (registration) */ unitId: number | null }
+  | { ok: true; revision: number /** the unit the write created (registration) */; unitId: number | null }
   /** the row moved on since it was read, the message was handled already, or the unit was bound elsewhere first */
   | { ok: false; reason: 'conflict' | 'duplicate' | 'taken' };
 
@@ -87,5 +87,14 @@ export interface GroupStore {
   /** a group came back under a new room id: its row moves there, state and all */
   moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[]; actor: string; at: Date }): Promise<void>;
   /** keeps a picture or file a group sent for a form; returns its id */
-  saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }>;
+  saveMedia(input: {
+    unitId: number;
+    formId: string;
+    roomId: string;
+    name: string;
+    mime: string;
+    data: Buffer;
+    actor: string;
+    at: Date;
+  }): Promise<{ id: number }>;
 }

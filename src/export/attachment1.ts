@@ -37,7 +37,11 @@ export function buildAttachment1Table(data: ExportData, options: BuildOptions = 
     const name = industryNameOf(unit) + (submission?.late ? exportTexts.lateMark : '');
     const top = w.rowNumber;
     if (items.length === 0) {
-      w.row([{ text: name, style: styles.center, fit: false }, { text: '', style: styles.left }, { text: '', style: styles.center }]);
+      w.row([
+        { text: name, style: styles.center, fit: false },
+        { text: '', style: styles.left },
+        { text: '', style: styles.center },
+      ]);
     }
     items.forEach((item, i) => {
       w.row([

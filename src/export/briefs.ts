@@ -136,7 +136,10 @@ export async function collectBriefs(input: BriefsInput): Promise<BriefsExport> {
         kept.push({ name: row?.fileName ?? file.name, size: 0 });
         continue;
       }
-      folder ??= { name: root.take(windowsSafeName(brief.unit.name, { maxChars: NAME_CHARS.folder, fallback: t.unnamedUnit }), NAME_CHARS.folder), names: new UniqueNames() };
+      folder ??= {
+        name: root.take(windowsSafeName(brief.unit.name, { maxChars: NAME_CHARS.folder, fallback: t.unnamedUnit }), NAME_CHARS.folder),
+        names: new UniqueNames(),
+      };
       const name = folder.names.take(windowsSafeName(row.fileName, { maxChars: NAME_CHARS.file, fallback: t.unnamedFile }), NAME_CHARS.file);
       kept.push({ name: row.fileName, zipPath: `${folder.name}/${name}`, ...found });
     }

@@ -82,7 +82,8 @@ export function createExporter(deps: ExporterDeps): Exporter {
       if (dataDir === undefined) throw new Error('exporting the briefs needs the data folder their files are kept in');
       const now = deps.now();
       const units = within(scope, await store.unitsWithLatest([FORM_IDS.briefs]));
-      const name = (template: string, vars: Vars = {}) => fill(template, { ...vars, scope: fileScope(scope), date: formatInZone(now, campaign.timezone, 'YYYYMMDD') });
+      const name = (template: string, vars: Vars = {}) =>
+        fill(template, { ...vars, scope: fileScope(scope), date: formatInZone(now, campaign.timezone, 'YYYYMMDD') });
       const { collectBriefs } = await import('./briefs.js');
       return collectBriefs({
         units,

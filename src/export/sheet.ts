@@ -22,7 +22,11 @@ const bodyFont: Partial<ExcelJS.Font> = { name: exportTexts.fonts.body, size: 11
 /** Style objects are shared by many cells: assign them whole (cell.style = …), never change a property. */
 export const styles = {
   label: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  title: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.title, size: 18, bold: true }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+  title: {
+    numFmt: TEXT_FORMAT,
+    font: { name: exportTexts.fonts.title, size: 18, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  },
   subtitle: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.title, size: 14 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
   reporter: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } },
   header: {

@@ -12,11 +12,7 @@ export const exportTexts = {
     title: '服务事项清单',
     subtitle: '（省级联创行业系统）',
     headers: ['行业（系统）名称', '服务事项（每项100字以内）', '服务类型'],
-    notes: [
-      '备注：1.本表格由联创行业（系统）团组织填写。',
-      SERVICE_TYPES_NOTE,
-      '3. 每个行业（系统）“服务事项”不少于3项，项目较多可扩充表格。',
-    ],
+    notes: ['备注：1.本表格由联创行业（系统）团组织填写。', SERVICE_TYPES_NOTE, '3. 每个行业（系统）“服务事项”不少于3项，项目较多可扩充表格。'],
   },
   attachment2: {
     sheetName: '附件2',

@@ -62,11 +62,7 @@ export function readSheet(sheet: Iterable<SheetRow>, spec: RosterSpec, fileName:
 }
 
 /** The header is the row among the first few that names the most known columns. */
-function findHeader(
-  head: SheetRow[],
-  spec: RosterSpec,
-  fileName: string,
-): { index: number; columns: Columns } | { fatal: Problem } {
+function findHeader(head: SheetRow[], spec: RosterSpec, fileName: string): { index: number; columns: Columns } | { fatal: Problem } {
   const names = new Map<string, ColumnId>();
   for (const id of COLUMN_IDS) {
     for (const name of [spec.columns[id].header, ...spec.columns[id].aliases]) names.set(normalizeLabel(name), id);
@@ -105,7 +101,12 @@ function findHeader(
     return {
       fatal: {
         key: 'missingHeaders',
-        vars: { file: fileName, row: headerRow.row, missing: missing.map((id) => spec.columns[id].header).join(spec.messages.report.listSeparator), headers: allHeaders },
+        vars: {
+          file: fileName,
+          row: headerRow.row,
+          missing: missing.map((id) => spec.columns[id].header).join(spec.messages.report.listSeparator),
+          headers: allHeaders,
+        },
       },
     };
   }
@@ -129,8 +130,10 @@ function pick(cells: string[], columns: Columns): Record<ColumnId, string> {
   return { name: text('name'), kind: text('kind'), category: text('category'), city: text('city'), industry: text('industry') };
 }
 
-
 /** A cell as meant: without zero-width characters and line breaks typed inside it, trimmed (full-width spaces too). */
 function clean(cell: string): string {
-  return cell.replace(/[\u200b-\u200d\u2060\ufeff]/g, '').replace(/\s*[\r\n]+\s*/g, '').trim();
+  return cell
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
+    .replace(/\s*[\r\n]+\s*/g, '')
+    .trim();
 }

@@ -16,8 +16,7 @@ const words = z.array(text).default([]);
 const ColumnSchema = z.strictObject({ header: text, aliases: words });
 const ChoiceSchema = z.strictObject({ label: text, aliases: words });
 
-const messages = <K extends string>(keys: readonly K[]) =>
-  z.strictObject(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>);
+const messages = <K extends string>(keys: readonly K[]) => z.strictObject(Object.fromEntries(keys.map((key) => [key, text])) as Record<K, typeof text>);
 
 export const FATAL_KEYS = [
   'empty',
@@ -125,9 +124,18 @@ export const RosterSpecSchema = z
         });
       }
     };
-    unique('columns', Object.entries(spec.columns).map(([id, c]) => [id, [c.header, ...c.aliases]]));
-    unique('kinds', Object.entries(spec.kinds).map(([id, c]) => [id, [c.label, ...c.aliases]]));
-    unique('categories', Object.entries(spec.categories).map(([id, c]) => [id, [c.label, ...c.aliases]]));
+    unique(
+      'columns',
+      Object.entries(spec.columns).map(([id, c]) => [id, [c.header, ...c.aliases]]),
+    );
+    unique(
+      'kinds',
+      Object.entries(spec.kinds).map(([id, c]) => [id, [c.label, ...c.aliases]]),
+    );
+    unique(
+      'categories',
+      Object.entries(spec.categories).map(([id, c]) => [id, [c.label, ...c.aliases]]),
+    );
   });
 
 export type RosterSpec = z.infer<typeof RosterSpecSchema>;

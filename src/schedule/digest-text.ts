@@ -81,7 +81,10 @@ export function digestText(
     lines.push(fill(m.digestGroups, { by: byIndustry ? labels.byIndustry : labels.byCity, groups: list }));
     const missing = missingUnits(campaign, units, form);
     if (missing.length === 0 || shown === 0) continue;
-    const names = missing.slice(0, shown).map((unit) => unit.name).join(sep);
+    const names = missing
+      .slice(0, shown)
+      .map((unit) => unit.name)
+      .join(sep);
     lines.push(fill(m.digestMissing, { form: form.shortTitle, count: missing.length, names }));
     if (missing.length > shown) lines.push(fill(m.digestMissingMore, { count: missing.length, form: form.shortTitle }));
   }
@@ -96,11 +99,11 @@ function bindingLines(campaign: Campaign, units: readonly AdminUnit[], changes: 
   const m = campaign.admin.messages;
   const lines: string[] = [];
   for (const change of changes) {
-    const unit = units.find((u) => u.id === change.detail['unitId']);
+    const unit = units.find((u) => u.id === change.detail.unitId);
     if (!unit) continue;
-    const topic = String(change.detail['topic'] ?? change.detail['to'] ?? '');
+    const topic = String(change.detail.topic ?? change.detail.to ?? '');
     if (change.action === 'room.moved') lines.push(fill(m.digestMoved, { topic, unit: unit.name }));
-    else lines.push(fill(m.digestMoveRequested, { topic, unit: unit.name, old: String(change.detail['boundTopic'] ?? '') }));
+    else lines.push(fill(m.digestMoveRequested, { topic, unit: unit.name, old: String(change.detail.boundTopic ?? '') }));
   }
   return lines.length > 0 ? [m.digestBindings, ...lines] : [];
 }

@@ -89,7 +89,15 @@ export class DigestPlanner {
           expiresAt: new Date(now.getTime() + DAY_MS),
         })),
       );
-      await store.saveRound({ key: job.key, formId: job.forms.map((f) => f.id).join(','), step: 'digest', status: 'planned', recipients: added, shortfall: 0, at: now });
+      await store.saveRound({
+        key: job.key,
+        formId: job.forms.map((f) => f.id).join(','),
+        step: 'digest',
+        status: 'planned',
+        recipients: added,
+        shortfall: 0,
+        at: now,
+      });
       log.info({ digest: job.key, admins: added }, 'digest queued');
     }
   }

@@ -191,9 +191,7 @@ export class ReminderPlanner {
       if (!targets.some((target) => own(target.id))) continue;
       const groups = await this.reachable(targets);
       const plan = planSpread(groups, round ? now : window.at, window.end, from, budgets);
-      const stranded = plan.spread.stranded
-        .map((left) => ({ accounts: left.accounts, ids: left.groups.filter(own) }))
-        .filter((left) => left.ids.length > 0);
+      const stranded = plan.spread.stranded.map((left) => ({ accounts: left.accounts, ids: left.groups.filter(own) })).filter((left) => left.ids.length > 0);
       const count = stranded.reduce((sum, left) => sum + left.ids.length, 0);
       if (count === 0) continue;
       const roomOf = new Map(targets.map((target) => [target.id, target.roomId]));

@@ -182,4 +182,3 @@ export class Scheduler implements ReminderControl, GroupNotices {
     };
   }
 }
-

@@ -141,7 +141,10 @@ export class PrismaAdminStore implements AdminStore {
 
   knownNames(ids: readonly string[]): Promise<Map<string, string>> {
     return this.serial.run(async () => {
-      const rows = await this.prisma.room.findMany({ where: { ownerId: { in: [...ids] }, ownerName: { not: null } }, select: { ownerId: true, ownerName: true } });
+      const rows = await this.prisma.room.findMany({
+        where: { ownerId: { in: [...ids] }, ownerName: { not: null } },
+        select: { ownerId: true, ownerName: true },
+      });
       return new Map(rows.flatMap((row) => (row.ownerId && row.ownerName ? [[row.ownerId, row.ownerName] as const] : [])));
     });
   }
@@ -159,7 +162,13 @@ const ReviewStatusSchema = z.enum(['pending', 'approved', 'returned']);
 
 const DetailSchema = z.record(z.string(), z.unknown());
 
-function reviewOf(row: { version: number; review: string | null; reviewNote: string | null; reviewedAt: Date | null; reviewedBy: string | null }): Review | null {
+function reviewOf(row: {
+  version: number;
+  review: string | null;
+  reviewNote: string | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+}): Review | null {
   if (row.version === 0) return null;
   // A version handed in before reviews were kept waits for one.
   const status = ReviewStatusSchema.catch('pending').parse(row.review ?? 'pending');

@@ -122,9 +122,7 @@ async function configureConnection(prisma: PrismaClient): Promise<void> {
 }
 
 /** The connection settings in effect, read back from SQLite (also used by the tests). */
-export async function readPragmas(
-  prisma: PrismaClient,
-): Promise<{ journal_mode: string; synchronous: number; busy_timeout: number; foreign_keys: number }> {
+export async function readPragmas(prisma: PrismaClient): Promise<{ journal_mode: string; synchronous: number; busy_timeout: number; foreign_keys: number }> {
   const read = async (name: string): Promise<unknown> => {
     const rows = await prisma.$queryRawUnsafe<Array<Record<string, unknown>>>(`PRAGMA ${name}`);
     const row = rows[0] ?? {};

@@ -31,7 +31,10 @@ type FormRow = { formId: string; status: string; answers: string; version: numbe
 
 export class SqliteGroupStore implements GroupStore {
   private readonly writer: GroupWriter;
-  private readonly sql: Record<'processed' | 'room' | 'unit' | 'forms' | 'roomsOfUnit' | 'rosterFingerprint' | 'roster' | 'binding' | 'boundWithTopic', Statement>;
+  private readonly sql: Record<
+    'processed' | 'room' | 'unit' | 'forms' | 'roomsOfUnit' | 'rosterFingerprint' | 'roster' | 'binding' | 'boundWithTopic',
+    Statement
+  >;
   /** the roster as last read, and the fingerprint it was read at */
   private roster: { fingerprint: string; units: readonly UnitProfile[] } | undefined;
 
@@ -145,16 +148,23 @@ export class SqliteGroupStore implements GroupStore {
 
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return this.read(() =>
-      (this.sql.boundWithTopic.all(topic) as { id: string; unitId: number; topic: string | null; members: string; memberIds: string; lastSeenAt: number | string | null }[]).map(
-        (row) => ({
-          roomId: row.id,
-          unitId: row.unitId,
-          topic: row.topic,
-          members: parseNames(row.members),
-          memberIds: parseNames(row.memberIds),
-          lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
-        }),
-      ),
+      (
+        this.sql.boundWithTopic.all(topic) as {
+          id: string;
+          unitId: number;
+          topic: string | null;
+          members: string;
+          memberIds: string;
+          lastSeenAt: number | string | null;
+        }[]
+      ).map((row) => ({
+        roomId: row.id,
+        unitId: row.unitId,
+        topic: row.topic,
+        members: parseNames(row.members),
+        memberIds: parseNames(row.memberIds),
+        lastSeenAt: row.lastSeenAt === null ? null : new Date(row.lastSeenAt),
+      })),
     );
   }
 
@@ -164,7 +174,14 @@ export class SqliteGroupStore implements GroupStore {
         const old = await tx.room.findUnique({ where: { id: input.from } });
         if (!old?.unitId) return;
         const { id: _, ...rest } = old;
-        const data = { ...rest, topic: input.topic, members: JSON.stringify(input.members), memberIds: JSON.stringify(input.memberIds), lastSeenAt: input.at, revision: old.revision + 1 };
+        const data = {
+          ...rest,
+          topic: input.topic,
+          members: JSON.stringify(input.members),
+          memberIds: JSON.stringify(input.memberIds),
+          lastSeenAt: input.at,
+          revision: old.revision + 1,
+        };
         await tx.room.delete({ where: { id: input.from } });
         await tx.room.upsert({ where: { id: input.to }, create: { id: input.to, ...data }, update: data });
         await audit(tx, input.actor, input.at, 'room.moved', { from: input.from, to: input.to, topic: input.topic, unitId: old.unitId });
@@ -172,7 +189,16 @@ export class SqliteGroupStore implements GroupStore {
     );
   }
 
-  async saveMedia(input: { unitId: number; formId: string; roomId: string; name: string; mime: string; data: Buffer; actor: string; at: Date }): Promise<{ id: number }> {
+  async saveMedia(input: {
+    unitId: number;
+    formId: string;
+    roomId: string;
+    name: string;
+    mime: string;
+    data: Buffer;
+    actor: string;
+    at: Date;
+  }): Promise<{ id: number }> {
     // The file is written first: a row never points at a file that is not there.
     const safe = input.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file';
     const path = join('media', String(input.unitId), `${input.at.getTime()}-${randomUUID().slice(0, 8)}-${safe}`);

@@ -135,7 +135,14 @@ export class GroupWriter {
   }
 
   /** `before`: the unit the group was bound to before this write (the one an unbinding frees) */
-  private effect(write: GroupWrite, effect: GroupWrite['effects'][number], unitId: number | null, state: GroupWrite['state'], at: string, before: number | null): void {
+  private effect(
+    write: GroupWrite,
+    effect: GroupWrite['effects'][number],
+    unitId: number | null,
+    state: GroupWrite['state'],
+    at: string,
+    before: number | null,
+  ): void {
     const { sql } = this;
     const audit = (action: string, detail: object) => sql.audit.run(at, write.actor, action, JSON.stringify(detail));
     switch (effect.kind) {

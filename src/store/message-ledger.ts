@@ -17,7 +17,8 @@ export class PrismaMessageLedger {
   claim(messageId: string, chatId: string): Promise<boolean> {
     return this.serial.run(async () => {
       const at = sqlTime(this.now());
-      const inserted = await this.prisma.$executeRaw`INSERT INTO ProcessedMessage (id, roomId, at) VALUES (${messageId}, ${chatId}, ${at}) ON CONFLICT(id) DO NOTHING`;
+      const inserted = await this.prisma
+        .$executeRaw`INSERT INTO ProcessedMessage (id, roomId, at) VALUES (${messageId}, ${chatId}, ${at}) ON CONFLICT(id) DO NOTHING`;
       return inserted > 0;
     });
   }

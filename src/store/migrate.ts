@@ -79,9 +79,7 @@ export function applyMigrations(dbFile: string, migrationsDir: string): { applie
 
 /** Rows still in effect: those not rolled back (a row rolled back by `migrate resolve` is history only). */
 function liveRows(db: Database.Database): MigrationRow[] {
-  return db
-    .prepare('SELECT * FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL ORDER BY "started_at"')
-    .all() as MigrationRow[];
+  return db.prepare('SELECT * FROM "_prisma_migrations" WHERE "rolled_back_at" IS NULL ORDER BY "started_at"').all() as MigrationRow[];
 }
 
 function checkHistory(db: Database.Database, migrations: MigrationFile[]): void {

@@ -1,14 +1,6 @@
 // The scheduler's storage over Prisma: the outbox, reminder rounds, daily send counts and settings.
 import { parseAnswers } from '../conversation/draft.js';
-import type {
-  NewOutboxRow,
-  OutboxKind,
-  OutboxRow,
-  OutboxStatus,
-  ReminderRound,
-  RemindableUnit,
-  ScheduleStore,
-} from '../schedule/store.js';
+import type { NewOutboxRow, OutboxKind, OutboxRow, OutboxStatus, ReminderRound, RemindableUnit, ScheduleStore } from '../schedule/store.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';
@@ -84,7 +76,6 @@ export class PrismaScheduleStore implements ScheduleStore {
     });
   }
 
-
   async markSending(id: number): Promise<void> {
     await this.serial.run(() => this.prisma.outbox.update({ where: { id }, data: { status: 'sending', attempts: { increment: 1 } } }));
   }
@@ -135,7 +126,11 @@ export class PrismaScheduleStore implements ScheduleStore {
 
   pendingTargets(kind: OutboxKind): Promise<{ key: string; target: string }[]> {
     return this.serial.run(() =>
-      this.prisma.outbox.findMany({ where: { status: { in: ['pending', 'sending'] }, kind }, select: { key: true, target: true }, orderBy: [{ priority: 'asc' }, { id: 'asc' }] }),
+      this.prisma.outbox.findMany({
+        where: { status: { in: ['pending', 'sending'] }, kind },
+        select: { key: true, target: true },
+        orderBy: [{ priority: 'asc' }, { id: 'asc' }],
+      }),
     );
   }
 
@@ -150,9 +145,7 @@ export class PrismaScheduleStore implements ScheduleStore {
   }
 
   endedSince(status: 'failed' | 'expired', since: Date): Promise<OutboxRow[]> {
-    return this.serial.run(async () =>
-      (await this.prisma.outbox.findMany({ where: { status, doneAt: { gte: since } }, orderBy: { id: 'asc' } })).map(toRow),
-    );
+    return this.serial.run(async () => (await this.prisma.outbox.findMany({ where: { status, doneAt: { gte: since } }, orderBy: { id: 'asc' } })).map(toRow));
   }
 
   round(key: string): Promise<ReminderRound | null> {

@@ -19,7 +19,15 @@ const UNITS = [
 ];
 
 const accessOf = (admin: Admin) => new Access(campaign, admin, async () => UNITS);
-const row = (city: string | null, industry: string | null): RosterRow => ({ row: 2, name: '新集体', kind: 'collective', categories: ['other'], city, industry, key: 'k' });
+const row = (city: string | null, industry: string | null): RosterRow => ({
+  row: 2,
+  name: '新集体',
+  kind: 'collective',
+  categories: ['other'],
+  city,
+  industry,
+  key: 'k',
+});
 const entry = (action: string, detail: Record<string, unknown>, actor = 'someone'): AuditEntry => ({ id: 1, at: new Date(0), actor, action, detail });
 
 describe('Access', () => {

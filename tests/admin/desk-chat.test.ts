@@ -80,7 +80,11 @@ describe('a number answers the last numbered list', () => {
     const d = deskOf();
     const many = await d.ask('解绑 广州东站');
     expect(many).toContain('请回复序号解绑');
-    const first = many.split('\n').find((line) => line.startsWith('1. '))!.replace(/^1\. /, '').replace(/（.*$/, '');
+    const first = many
+      .split('\n')
+      .find((line) => line.startsWith('1. '))!
+      .replace(/^1\. /, '')
+      .replace(/（.*$/, '');
     const unit = UNITS.find((u) => u.name === first)!;
     expect(await d.ask('1')).toBe(`已解绑：${unit.name}（原群：${unit.roomTopic}）。该群可以重新“绑定 单位全称”。`);
     expect(d.unbound).toEqual([unit.id]);
@@ -92,7 +96,11 @@ describe('a number answers the last numbered list', () => {
     const d = deskOf();
     const missing = await d.ask('未交 附件2');
     expect(missing).toContain('回复序号查看单位');
-    const third = missing.split('\n').find((line) => line.startsWith('3. '))!.replace(/^3\. /, '').replace(/（.*$/, '');
+    const third = missing
+      .split('\n')
+      .find((line) => line.startsWith('3. '))!
+      .replace(/^3\. /, '')
+      .replace(/（.*$/, '');
     expect((await d.ask('3')).split('\n')[0]).toBe(third);
   });
 

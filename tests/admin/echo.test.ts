@@ -10,7 +10,10 @@ const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-24T10:00:00+08:00');
 const PROVINCE: Admin = { id: 'wxid_province', scope: { kind: 'province' } };
 const GUANGZHOU: Admin = { id: 'wxid_gz', scope: { kind: 'city', city: '广州市' } };
-const UNITS = [adminUnit(1, '广州地铁运营一中心青年文明号', '广州市', '城市轨道交通', '一中心群'), adminUnit(2, '深圳地铁福田枢纽站', '深圳市', '城市轨道交通')];
+const UNITS = [
+  adminUnit(1, '广州地铁运营一中心青年文明号', '广州市', '城市轨道交通', '一中心群'),
+  adminUnit(2, '深圳地铁福田枢纽站', '深圳市', '城市轨道交通'),
+];
 
 const deskOf = () => makeDesk({ campaign, admins: [PROVINCE, GUANGZHOU], now: NOW, units: UNITS });
 
@@ -37,13 +40,16 @@ describe('a long text echoed in the admin chat', () => {
     }
   });
 
-  it.each(['统计', '统计 附件2', '未交 附件2', '审核', '提醒 附件2', '名单', '导出 附件2'])('%s + a city of 20,000 characters names 60 of them', async (command) => {
-    for (const admin of [PROVINCE, GUANGZHOU]) {
-      const reply = await deskOf().ask(`${command} ${LONG}`, admin);
-      expect(reply).toContain('名单中没有');
-      expectCut(reply, LONG, 60);
-    }
-  });
+  it.each(['统计', '统计 附件2', '未交 附件2', '审核', '提醒 附件2', '名单', '导出 附件2'])(
+    '%s + a city of 20,000 characters names 60 of them',
+    async (command) => {
+      for (const admin of [PROVINCE, GUANGZHOU]) {
+        const reply = await deskOf().ask(`${command} ${LONG}`, admin);
+        expect(reply).toContain('名单中没有');
+        expectCut(reply, LONG, 60);
+      }
+    },
+  );
 
   it.each(['统计', '未交', '审核', '提醒'])('%s + a form name of 20,000 characters names 60 of them', async (command) => {
     const reply = await deskOf().ask(`${command} ${LATIN}`);

@@ -118,7 +118,13 @@ describe('the admins of the moment', () => {
       { id: 'wxid_b', name: '小周', scope: { kind: 'city', city: '广州市' } },
       { id: 'wxid_c', name: '小李', scope: { kind: 'industry', industry: '广东电网' } },
     ]);
-    const admins = withSettingAdmins([{ id: 'wxid_a', scope: { kind: 'province' } }, { id: 'wxid_c', scope: { kind: 'province' } }], stored);
+    const admins = withSettingAdmins(
+      [
+        { id: 'wxid_a', scope: { kind: 'province' } },
+        { id: 'wxid_c', scope: { kind: 'province' } },
+      ],
+      stored,
+    );
     expect((await admins.list()).map((admin) => [admin.id, admin.scope.kind])).toEqual([
       ['wxid_a', 'province'],
       ['wxid_c', 'province'],

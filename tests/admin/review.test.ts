@@ -133,7 +133,9 @@ describe('退回', () => {
       '已退回广州东站青年文明号的附件2，原因会发到群里（东站群）并@填报人。该单位重新提交后会回到待审核列表。',
     );
     expect(returned).toEqual([{ unitId: 1, formId: 'modelCollective', reason: '第3项太笼统，请写明具体举措', by: '共青团广州市委员会' }]);
-    expect(notices).toEqual([{ key: 'return:1:modelCollective:1:room-1', roomId: 'room-1', text: '退回：第3项太笼统，请写明具体举措', mentionIds: ['filler'] }]);
+    expect(notices).toEqual([
+      { key: 'return:1:modelCollective:1:room-1', roomId: 'room-1', text: '退回：第3项太笼统，请写明具体举措', mentionIds: ['filler'] },
+    ]);
     expect(store.unitList[0]!.submissions[0]!.review).toMatchObject({ status: 'returned', note: '第3项太笼统，请写明具体举措', by: GUANGZHOU.id });
     expect(await ask('统计 附件2', GUANGZHOU)).toContain('审核：待审核1、已通过0、已退回1');
   });

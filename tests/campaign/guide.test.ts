@@ -34,7 +34,9 @@ describe('the 2021 填报指南', () => {
     expect(others).toContain('其他青年文明号集体填写，9月30日（周四）23:59前提交');
     expect(others).not.toContain('附件2');
     expect(lineOf(text, '附件1 服务事项清单')).toContain('联创行业团组织填写，9月28日（周二）17:00前提交，交团省委青发部');
-    expect(lineOf(text, '简报（活动简报或推文')).toContain('地市团委、联创行业团组织、第20届全国青年文明号、2021年广东青年文明号标兵号集体填写，10月29日（周五）23:59前提交');
+    expect(lineOf(text, '简报（活动简报或推文')).toContain(
+      '地市团委、联创行业团组织、第20届全国青年文明号、2021年广东青年文明号标兵号集体填写，10月29日（周五）23:59前提交',
+    );
     expect(text).toContain('过了截止时间仍可提交，但会记为逾期提交。');
   });
 
@@ -94,7 +96,9 @@ describe('a guide made from other data', () => {
     });
     const text = guideText(changed);
     const model = lineOf(text, '附件2 服务承诺与服务事项清单（示范集体）：');
-    expect(model).toBe('· 附件2 服务承诺与服务事项清单（示范集体）：第20届全国青年文明号集体填写，9月27日（周一）12:00前提交，交团省委青发部。过了截止时间仍可提交，但会记为逾期提交。');
+    expect(model).toBe(
+      '· 附件2 服务承诺与服务事项清单（示范集体）：第20届全国青年文明号集体填写，9月27日（周一）12:00前提交，交团省委青发部。过了截止时间仍可提交，但会记为逾期提交。',
+    );
     expect(lineOf(text, '附件1 服务事项清单')).toMatch(/交团省委青发部。过了截止时间不再接受提交。$/);
   });
 

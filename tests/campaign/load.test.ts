@@ -75,7 +75,10 @@ describe('the real campaign', () => {
   it('gives each kind of unit the forms the notice names for it', () => {
     expect(formsFor(campaign, { kind: 'collective', categories: ['provincialModel'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
     expect(formsFor(campaign, { kind: 'collective', categories: ['national20'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
-    expect(formsFor(campaign, { kind: 'collective', categories: ['national20', 'provincialModel'] }).map((f) => f.id)).toEqual(['modelCollective', 'activityReport']);
+    expect(formsFor(campaign, { kind: 'collective', categories: ['national20', 'provincialModel'] }).map((f) => f.id)).toEqual([
+      'modelCollective',
+      'activityReport',
+    ]);
     // an ordinary collective owes its commitment and items to its city or industry, never 附件2
     expect(formsFor(campaign, { kind: 'collective', categories: ['other'] }).map((f) => f.id)).toEqual(['collectiveList']);
     expect(findForm(campaign, 'collectiveList')!.title).not.toMatch(/附件2|示范/);
@@ -106,7 +109,9 @@ describe('the message catalogue: every sentence key once, with the placeholders 
     expect(failure(variant((raw) => (raw.messages.greetting = '您好')))).toContain(
       'bad-campaign.yaml: messages: unknown key greetting (did you mean greeting?): the bot never says it',
     );
-    expect(failure(variant((raw) => (raw.admin.messages.farewell = '再见')))).toContain('bad-campaign.yaml: admin.messages: unknown key farewell: the bot never says it');
+    expect(failure(variant((raw) => (raw.admin.messages.farewell = '再见')))).toContain(
+      'bad-campaign.yaml: admin.messages: unknown key farewell: the bot never says it',
+    );
   });
 
   it('refuses a placeholder its key does not declare, naming the file, the key and the placeholder', () => {
@@ -130,12 +135,20 @@ describe('the message catalogue: every sentence key once, with the placeholders 
   });
 
   it('accepts a sentence that leaves out placeholders it may do without', () => {
-    const campaign = parseCampaign(variant((raw) => (raw.messages.greeting = '您好！这里是{form}填报，截止时间：{deadline}。')), 'fixture');
+    const campaign = parseCampaign(
+      variant((raw) => (raw.messages.greeting = '您好！这里是{form}填报，截止时间：{deadline}。')),
+      'fixture',
+    );
     expect(campaign.messages.greeting).toBe('您好！这里是{form}填报，截止时间：{deadline}。');
   });
 
   it('keeps a separator as written, spaces included', () => {
-    expect(parseCampaign(variant((raw) => (raw.admin.messages.digestGroupSeparator = ' / ')), 'fixture').admin.messages.digestGroupSeparator).toBe(' / ');
+    expect(
+      parseCampaign(
+        variant((raw) => (raw.admin.messages.digestGroupSeparator = ' / ')),
+        'fixture',
+      ).admin.messages.digestGroupSeparator,
+    ).toBe(' / ');
   });
 
   it('reports every problem of the sentences at once', () => {
@@ -189,7 +202,6 @@ describe('the other sentences of the file take only the placeholders their calle
 });
 
 describe('a bad campaign fails with the file, the path inside it and the reason', () => {
-
   it('an unknown choice set', () => {
     const message = failure(variant((raw) => (raw.forms[0].fields[1].fields[1].choices = 'serviceKind')));
     expect(message).toContain('bad-campaign.yaml: forms.0.fields.1.fields.1.choices: no choice set named serviceKind');
@@ -243,8 +255,12 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
     expect(failure(variant((raw) => (raw.forms[3].fields[0].optional = false)))).toContain(
       'forms.3.completeWith.anyOf.2.field: summary is needed on its own: a text field of completeWith needs optional: true',
     );
-    const items = failure(variant((raw) => (raw.forms[0].completeWith = { ...raw.forms[3].completeWith, anyOf: [{ field: 'items' }, { field: 'commitment' }] })));
-    expect(items).toContain('forms.0.completeWith.anyOf.0.field: items is a list of several fields: completeWith takes a text field, or a list of links or of files');
+    const items = failure(
+      variant((raw) => (raw.forms[0].completeWith = { ...raw.forms[3].completeWith, anyOf: [{ field: 'items' }, { field: 'commitment' }] })),
+    );
+    expect(items).toContain(
+      'forms.0.completeWith.anyOf.0.field: items is a list of several fields: completeWith takes a text field, or a list of links or of files',
+    );
   });
 
   it('completeWith with a limit that does not fit its field, or a field after it that is asked on its own', () => {
@@ -328,9 +344,7 @@ describe('a bad campaign fails with the file, the path inside it and the reason'
 
   it('a folder without exactly one campaign file', () => {
     expect(() => loadCampaign(tempDir({ 'other.yaml': 'a: 1' }))).toThrow(/exactly one campaign.*found: none/);
-    expect(() => loadCampaign(tempDir({ 'campaign-a.yaml': 'a: 1', 'campaign-b.yaml': 'a: 1' }))).toThrow(
-      /found: campaign-a\.yaml, campaign-b\.yaml/,
-    );
+    expect(() => loadCampaign(tempDir({ 'campaign-a.yaml': 'a: 1', 'campaign-b.yaml': 'a: 1' }))).toThrow(/found: campaign-a\.yaml, campaign-b\.yaml/);
     expect(() => loadCampaign(join(tmpdir(), 'no-such-campaign-folder-xyz'))).toThrow(CampaignError);
   });
 });
@@ -394,7 +408,13 @@ describe('the format already expresses the notice’s other forms', () => {
     const campaign = parseCampaign(raw, 'fixture');
     const industry = findForm(campaign, 'industryList')!;
     expect(industry.fields.map((f) => f.kind)).toEqual(['text', 'list']);
-    expect(industry.fields[1]).toMatchObject({ minItems: 3, fields: [{ kind: 'text', maxChars: 100 }, { kind: 'choice', choices: 'serviceType' }] });
+    expect(industry.fields[1]).toMatchObject({
+      minItems: 3,
+      fields: [
+        { kind: 'text', maxChars: 100 },
+        { kind: 'choice', choices: 'serviceType' },
+      ],
+    });
     expect(deadlineOf(campaign, industry).toISOString()).toBe('2021-09-28T09:00:00.000Z');
 
     const report = findForm(campaign, 'activityReportVariant')!;

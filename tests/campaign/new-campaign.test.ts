@@ -15,7 +15,9 @@ describe('an invented 2022 campaign', () => {
     const conv = new GroupConversations({ campaign, store, now: () => new Date('2022-03-01T02:00:00Z') });
     let n = 0;
     const say = async (text: string) =>
-      (await conv.handle({ id: `m${++n}`, roomId: 'room-1', roomTopic: null, senderId: 'u1', senderName: '李华', kind: 'text', text, mentioned: false })).join('\n');
+      (await conv.handle({ id: `m${++n}`, roomId: 'room-1', roomTopic: null, senderId: 'u1', senderName: '李华', kind: 'text', text, mentioned: false })).join(
+        '\n',
+      );
 
     const greeting = await say('填报');
     expect(greeting).toContain('2022年广东青年志愿服务月（虚构）填报（志愿服务项目登记表（虚构））');

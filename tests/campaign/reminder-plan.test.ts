@@ -104,14 +104,14 @@ describe('the real campaign plan', () => {
   });
 
   it("uses a form's own plan instead of the campaign's", () => {
-    const own = parseCampaign(variant((raw) => (raw.forms[0].reminders = ['2021-09-27 10:00', '1d'])), 'x.yaml');
+    const own = parseCampaign(
+      variant((raw) => (raw.forms[0].reminders = ['2021-09-27 10:00', '1d'])),
+      'x.yaml',
+    );
     const form = own.forms[0]!;
     expect(planOf(own, form)).toEqual(['2021-09-27 10:00', '1d']);
     expect(planOf(own, own.forms[1]!)).toEqual(['3d', '1d', '3h']);
-    expect(reminderSteps(own, form, DEADLINE).map((s) => s.at.toISOString())).toEqual([
-      '2021-09-27T02:00:00.000Z',
-      '2021-09-29T04:00:00.000Z',
-    ]);
+    expect(reminderSteps(own, form, DEADLINE).map((s) => s.at.toISOString())).toEqual(['2021-09-27T02:00:00.000Z', '2021-09-29T04:00:00.000Z']);
   });
 });
 

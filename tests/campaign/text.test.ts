@@ -74,7 +74,7 @@ describe('fill', () => {
   });
 
   it('throws in the tests on a placeholder without a value, naming it, the sentence and what was given', () => {
-    expect(process.env['FILL_STRICT']).toBe('1');
+    expect(process.env.FILL_STRICT).toBe('1');
     expect(() => fill('{label}最多{max}字，{missing}', { label: '服务承诺', max: 50 })).toThrow(
       'no value for {missing} in "{label}最多{max}字，{missing}" (given: label, max)',
     );

@@ -82,7 +82,11 @@ describe('npm run admin (in process)', () => {
     ]);
 
     const wrongKind = await run(['invite', '小李', '--city', '广东电网']);
-    expect(wrongKind).toMatchObject({ code: EXIT.usage, out: [], err: ['“广东电网”在名单里是行业，不是地市：请运行 npm run admin -- invite 小李 --industry 广东电网'] });
+    expect(wrongKind).toMatchObject({
+      code: EXIT.usage,
+      out: [],
+      err: ['“广东电网”在名单里是行业，不是地市：请运行 npm run admin -- invite 小李 --industry 广东电网'],
+    });
     expect((await run(['list'])).out.some((line) => line.includes('小李'))).toBe(false);
   }, 30_000);
 
@@ -143,7 +147,10 @@ describe('npm run admin (in process)', () => {
     const help = await run(['--help']);
     expect(help.code).toBe(EXIT.ok);
     expect(help.out[0]).toContain('npm run admin -- invite 名字 [--city 地市 | --industry 行业 | --province]');
-    expect(await run(['list'], { ADMINS: 'wxid_a,wxid_a' })).toMatchObject({ code: EXIT.failed, err: ['npm run admin 没有完成：admin wxid_a is listed twice'] });
+    expect(await run(['list'], { ADMINS: 'wxid_a,wxid_a' })).toMatchObject({
+      code: EXIT.failed,
+      err: ['npm run admin 没有完成：admin wxid_a is listed twice'],
+    });
   }, 30_000);
 });
 
@@ -151,7 +158,10 @@ describe('npm run admin (child process)', () => {
   /** `npm run admin -- …` as npm runs it: tsx, in the project folder. */
   async function admin(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
-      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/admin.ts', ...args], {
+        cwd: projectRoot,
+        env: { ...process.env, ...env },
+      });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code: number; stdout: string; stderr: string };

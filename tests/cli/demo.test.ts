@@ -59,14 +59,16 @@ describe.concurrent('npm run demo with piped input', () => {
     const out = run.stdout;
     const after = (marker: string) => out.slice(out.indexOf(marker));
 
-    expect(after('> /groups')).toMatch(/^> \/groups\n\* 1 广州地铁运营三中心广州东站（李华、王强）\n  2 市二医院急诊科青年文明号群（陈敏、刘洋）\n/);
+    expect(after('> /groups')).toMatch(/^> \/groups\n\* 1 广州地铁运营三中心广州东站（李华、王强）\n {2}2 市二医院急诊科青年文明号群（陈敏、刘洋）\n/);
     expect(after('> /group 2')).toMatch(/^> \/group 2\n—— 2 市二医院急诊科青年文明号群 · 你是陈敏 ——\n陈敏：进度\n助手：本群还没有登记对应的集体。/);
-    expect(after('> /who 2')).toMatch(/^> \/who 2\n—— 2 市二医院急诊科青年文明号群 · 你是刘洋 ——\n刘洋：@服务月助手 帮助\n助手：可用指令：\n      填报/);
+    expect(after('> /who 2')).toMatch(/^> \/who 2\n—— 2 市二医院急诊科青年文明号群 · 你是刘洋 ——\n刘洋：@服务月助手 帮助\n助手：可用指令：\n {6}填报/);
     expect(out).toContain('> /group 9\n〔没有这个群，请输入 /group 1 到 /group 3〕');
 
     expect(out).toContain('> /time +2d\n〔时钟〕拨快2天，现在是 2021-09-22 10:30（周三），Asia/Shanghai\n〔附件2截止 9月29日（周三）17:00，还剩7天6小时〕');
     expect(out).toContain('> /time +3h\n〔时钟〕拨快3小时，现在是 2021-09-22 13:30（周三），Asia/Shanghai');
-    expect(out).toContain('> /time 2021-09-29 10:00\n〔时钟〕拨快6天20小时30分钟，现在是 2021-09-29 10:00（周三），Asia/Shanghai\n〔附件2截止 9月29日（周三）17:00，还剩7小时0分钟〕');
+    expect(out).toContain(
+      '> /time 2021-09-29 10:00\n〔时钟〕拨快6天20小时30分钟，现在是 2021-09-29 10:00（周三），Asia/Shanghai\n〔附件2截止 9月29日（周三）17:00，还剩7小时0分钟〕',
+    );
     expect(out).toContain('> /time tomorrow\n〔看不懂这个时间');
 
     // A file sent while the bot waits for the commitment gets the bot's request for text.

@@ -15,7 +15,15 @@ import { seedRoster } from '../support/test-app.js';
 
 const campaign = loadCampaign('conversations');
 const BEFORE = new Date('2021-09-20T10:30:00+08:00');
-const READY = { campaign, campaignFile: 'conversations/campaign-2021.yaml', units: 341, admins: 2, pendingInvitations: 0, accounts: [{ puppet: 'wechaty-puppet-wechat4u', token: undefined }], now: BEFORE };
+const READY = {
+  campaign,
+  campaignFile: 'conversations/campaign-2021.yaml',
+  units: 341,
+  admins: 2,
+  pendingInvitations: 0,
+  accounts: [{ puppet: 'wechaty-puppet-wechat4u', token: undefined }],
+  now: BEFORE,
+};
 
 describe('checkSetUp', () => {
   it('passes a set-up with a roster, admins, a campaign still running and a puppet that needs no token', () => {
@@ -28,7 +36,13 @@ describe('checkSetUp', () => {
   });
 
   it('names each thing missing with the command that fixes it', () => {
-    const lines = checkSetUp({ ...READY, units: 0, admins: 0, accounts: [{ puppet: 'wechaty-puppet-service', token: undefined }], now: new Date('2026-11-30T10:00:00+08:00') })
+    const lines = checkSetUp({
+      ...READY,
+      units: 0,
+      admins: 0,
+      accounts: [{ puppet: 'wechaty-puppet-service', token: undefined }],
+      now: new Date('2026-11-30T10:00:00+08:00'),
+    })
       .filter((finding) => !finding.ok)
       .map((finding) => finding.line);
     expect(lines).toEqual([
@@ -48,7 +62,10 @@ describe('checkSetUp', () => {
     ];
     expect(checkSetUp({ ...READY, accounts }).slice(3)).toEqual([
       { ok: true, line: '✓ 微信号“甲”：wechaty-puppet-wechat4u' },
-      { ok: false, line: '✗ 微信号“乙”的协议 wechaty-puppet-service 需要令牌：在 .env 里写 ACCOUNT_2_TOKEN=…（或用 WECHATY_PUPPET_SERVICE_TOKEN=… 给所有微信号同一个令牌）' },
+      {
+        ok: false,
+        line: '✗ 微信号“乙”的协议 wechaty-puppet-service 需要令牌：在 .env 里写 ACCOUNT_2_TOKEN=…（或用 WECHATY_PUPPET_SERVICE_TOKEN=… 给所有微信号同一个令牌）',
+      },
       { ok: true, line: '✓ 微信号“丙”：wechaty-puppet-service' },
     ]);
   });

@@ -53,9 +53,7 @@ describe('length limits in 字', () => {
     const text = `2021年起提供APP预约与12345热线服务，${'热'.repeat(25)}，30分钟内 响应。`;
     expect([...text].length).toBe(59);
     expect(accepted(commitment, text)).toBe(text);
-    expect(rejection(commitment, `${text}${'热'.repeat(3)}`, AT_COMMITMENT)).toBe(
-      '服务承诺最多50字（按Word字数统计），您输入了51字，请精简1字后重新发送。',
-    );
+    expect(rejection(commitment, `${text}${'热'.repeat(3)}`, AT_COMMITMENT)).toBe('服务承诺最多50字（按Word字数统计），您输入了51字，请精简1字后重新发送。');
   });
 
   it('accepts exactly 50 字 and refuses 51', () => {
@@ -80,9 +78,7 @@ describe('length limits in 字', () => {
 
   it('answers a 10,000-character message at once with its length', () => {
     const started = Date.now();
-    expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe(
-      '服务承诺最多50字（按Word字数统计），您输入了10000字，请精简9950字后重新发送。',
-    );
+    expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe('服务承诺最多50字（按Word字数统计），您输入了10000字，请精简9950字后重新发送。');
     expect(rejection(content, '😀'.repeat(10_000), AT_CONTENT)).toContain('您输入了10000字');
     expect(Date.now() - started).toBeLessThan(1000);
   });
@@ -119,9 +115,7 @@ describe('a pasted list at an item question', () => {
   });
 
   it('keeps one item written over two lines, folding the line break', () => {
-    expect(accepted(content, '在早晚高峰增设志愿引导岗，\n为老年乘客提供全程陪同服务')).toBe(
-      '在早晚高峰增设志愿引导岗， 为老年乘客提供全程陪同服务',
-    );
+    expect(accepted(content, '在早晚高峰增设志愿引导岗，\n为老年乘客提供全程陪同服务')).toBe('在早晚高峰增设志愿引导岗， 为老年乘客提供全程陪同服务');
   });
 
   it('keeps a single line that happens to start with a number', () => {
@@ -221,16 +215,12 @@ describe('service types', () => {
     expect(accepted(type, input)).toBe(value);
   });
 
-  it.each(['9', '0', '7', '10', '第四个', '四', '随便写点什么', '4 优化办事流程', '提高服务质量和暖心服务', '45'])(
-    '%j is refused with the menu',
-    (input) => {
-      const reply = rejection(type, input, AT_TYPE);
-      expect(reply).toBe(
-        `“${input}”不是可选的服务类型，请回复数字1–6或类型名称：\n` +
-          '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他',
-      );
-    },
-  );
+  it.each(['9', '0', '7', '10', '第四个', '四', '随便写点什么', '4 优化办事流程', '提高服务质量和暖心服务', '45'])('%j is refused with the menu', (input) => {
+    const reply = rejection(type, input, AT_TYPE);
+    expect(reply).toBe(
+      `“${input}”不是可选的服务类型，请回复数字1–6或类型名称：\n1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他`,
+    );
+  });
 
   it('shows only the start of a long wrong reply', () => {
     expect(rejection(type, '这是一段很长很长的与服务类型无关的文字内容', AT_TYPE)).toMatch(/^“这是一段很长很长的与服务…”不是可选的服务类型/);
@@ -257,14 +247,9 @@ describe('URLs', () => {
     expect(accepted(url, input)).toBe(link);
   });
 
-  it.each(['ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])(
-    '%j is not a web address',
-    (input) => {
-      expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe(
-        '推文链接需要是以 http:// 或 https:// 开头的网址，请重新发送。',
-      );
-    },
-  );
+  it.each(['ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])('%j is not a web address', (input) => {
+    expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接需要是以 http:// 或 https:// 开头的网址，请重新发送。');
+  });
 
   it('refuses empty and overlong links, a link measured in characters (to Word it is one word)', () => {
     expect(rejection(url, '  ', { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接不能为空，请重新发送。');

@@ -215,7 +215,11 @@ describe('a group that comes back under a new room id', () => {
   it('tells the admins when two bound groups fit equally well', async () => {
     const store = roster();
     // Two groups bound earlier that look alike: same topic, same members.
-    for (const [roomId, unitId] of [['a', 1], ['b', 2]] as const) store.bind(roomId, unitId, '服务群', ['李华', '王强']);
+    for (const [roomId, unitId] of [
+      ['a', 1],
+      ['b', 2],
+    ] as const)
+      store.bind(roomId, unitId, '服务群', ['李华', '王强']);
     const again = new Group(store, 'c', '服务群', ['李华', '王强'], async (roomId) => roomId === 'c');
     await again.say('进度');
     expect(again.notes.join()).toContain('群“服务群”重新登录后编号变了');

@@ -34,7 +34,17 @@ function cityGroup(store = new MemoryStore(), c = campaign) {
   let n = 0;
   const send = async (extra: Partial<IncomingMessage>) =>
     (
-      await conv.handle({ id: `m${++n}-${Math.random()}`, roomId: 'room-1', roomTopic: null, senderId: 'u1', senderName: '林晓', kind: 'text', text: '', mentioned: false, ...extra })
+      await conv.handle({
+        id: `m${++n}-${Math.random()}`,
+        roomId: 'room-1',
+        roomTopic: null,
+        senderId: 'u1',
+        senderName: '林晓',
+        kind: 'text',
+        text: '',
+        mentioned: false,
+        ...extra,
+      })
     ).join('\n');
   const file = (name: string, mime: string, size = 2048, data = fileBytes(mime, size)) =>
     send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data }) });

@@ -17,7 +17,18 @@ function group(store = new MemoryStore()) {
   let conv = new GroupConversations({ campaign, store, now: () => NOW });
   let n = 0;
   const say = async (text: string, who = 'u1') =>
-    (await conv.handle({ id: `m${++n}-${Math.random()}`, roomId: 'room-1', roomTopic: null, senderId: who, senderName: '李华', kind: 'text', text, mentioned: false })).join('\n');
+    (
+      await conv.handle({
+        id: `m${++n}-${Math.random()}`,
+        roomId: 'room-1',
+        roomTopic: null,
+        senderId: who,
+        senderName: '李华',
+        kind: 'text',
+        text,
+        mentioned: false,
+      })
+    ).join('\n');
   const restart = () => (conv = new GroupConversations({ campaign, store, now: () => NOW }));
   return { store, unit, say, restart };
 }

@@ -180,7 +180,7 @@ describe('binding and opening are one write', () => {
     expect(writes()).toBe(1);
     const [write] = g.store.writes;
     expect(write!.effects).toEqual([{ kind: 'bind', unitId: unit.id }]);
-    expect(write!.formId).toBe("collectiveList");
+    expect(write!.formId).toBe('collectiveList');
     expect(write!.unitId).toBe(unit.id);
   });
 });

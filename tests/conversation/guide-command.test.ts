@@ -15,7 +15,17 @@ function group(store = new MemoryStore()) {
   const conv = new GroupConversations({ campaign, store, now: () => NOW });
   let n = 0;
   const say = (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}) =>
-    conv.handle({ id: `m${++n}`, roomId: 'room-1', roomTopic: '地铁一中心群', senderId: who, senderName: NAMES[who] ?? who, kind: 'text', text, mentioned: false, ...extra });
+    conv.handle({
+      id: `m${++n}`,
+      roomId: 'room-1',
+      roomTopic: '地铁一中心群',
+      senderId: who,
+      senderName: NAMES[who] ?? who,
+      kind: 'text',
+      text,
+      mentioned: false,
+      ...extra,
+    });
   return { store, say };
 }
 
@@ -49,7 +59,10 @@ describe('指南 in a group', () => {
     expect(replies).toEqual([GUIDE, question]);
     // The type is still what is asked: 4 answers it.
     expect((await say('4')).join('\n')).toContain('✅ 第1项已保存（提供暖心服务）');
-    expect(store.submissions.get(`${unit.id}:collectiveList`)?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0], type: '提供暖心服务' }] });
+    expect(store.submissions.get(`${unit.id}:collectiveList`)?.answers).toEqual({
+      commitment: COMMITMENT,
+      items: [{ content: ITEMS[0], type: '提供暖心服务' }],
+    });
   });
 
   it('another member may ask for it while one fills the form; the owner keeps the form', async () => {
@@ -68,7 +81,11 @@ describe('指南 in a group', () => {
     const { store, say } = group();
     store.addUnit('room-1', '广州地铁运营一中心青年文明号', { categories: ['other'] });
     await say('填报');
-    await say(`服务承诺：${COMMITMENT}\n${ITEMS.slice(0, 3).map((item, i) => `${i + 1}. ${item}（其他）`).join('\n')}`);
+    await say(
+      `服务承诺：${COMMITMENT}\n${ITEMS.slice(0, 3)
+        .map((item, i) => `${i + 1}. ${item}（其他）`)
+        .join('\n')}`,
+    );
     const review = (await say('确认')).join('\n');
     expect(review).toContain('请核对以下内容：');
     const [guide, again] = await say('指南');

@@ -30,7 +30,12 @@ export const ITEMS = [
 export function eventOf(step: Step, text: string, by = OWNER): GroupEvent {
   const open = openForm(step.snapshot, campaign);
   const f = open ? findForm(campaign, open) : undefined;
-  const input = parseInput(text, campaign.commands, f, campaign.forms.flatMap((x) => [x.shortTitle, x.id]));
+  const input = parseInput(
+    text,
+    campaign.commands,
+    f,
+    campaign.forms.flatMap((x) => [x.shortTitle, x.id]),
+  );
   const answers = f ? (step.snapshot.context.forms[f.id]?.answers ?? {}) : {};
   return { ...readText(campaign, input, questionAt(step.snapshot), f, answers, false), at: NOW.getTime(), by, mentioned: false };
 }

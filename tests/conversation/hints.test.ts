@@ -22,7 +22,16 @@ function quoted(reply: string): string[] {
 /** The commands 帮助 lists for the whole form: the left side of its lines ("修改 承诺 / 修改 2 — …"). */
 function listed(reply: string): string[] {
   const lines = reply.split('\n').filter((line) => line.includes(' — '));
-  return [...new Set(lines.flatMap((line) => line.split(' — ')[0]!.split(' / ').map((part) => part.trim())))].filter(isCommand);
+  return [
+    ...new Set(
+      lines.flatMap((line) =>
+        line
+          .split(' — ')[0]!
+          .split(' / ')
+          .map((part) => part.trim()),
+      ),
+    ),
+  ].filter(isCommand);
 }
 
 function reply(step: { says: Parameters<typeof renderAll>[0]; snapshot: GroupSnapshot }): string {
@@ -72,7 +81,13 @@ function answerTo(snapshot: GroupSnapshot, n: number): GroupEvent | string {
     case 'media':
       return { type: 'user.media', value: `现场${n}.jpg（#${n}）`, at: NOW.getTime(), by: { id: 'u1', name: '李华' }, mentioned: false };
     case 'text':
-      return field.id === 'commitment' ? COMMITMENT : field.id === 'industryName' ? '广东省交通运输系统' : field.id === 'summary' ? `${ITEMS[0]}，服务群众两万余人次。` : ITEMS[n % ITEMS.length]!;
+      return field.id === 'commitment'
+        ? COMMITMENT
+        : field.id === 'industryName'
+          ? '广东省交通运输系统'
+          : field.id === 'summary'
+            ? `${ITEMS[0]}，服务群众两万余人次。`
+            : ITEMS[n % ITEMS.length]!;
   }
 }
 

@@ -12,7 +12,17 @@ function cityGroup() {
   let n = 0;
   const send = async (extra: Partial<IncomingMessage>) =>
     (
-      await conv.handle({ id: `m${++n}`, roomId: 'room-1', roomTopic: null, senderId: 'u1', senderName: '林晓', kind: 'text', text: '', mentioned: false, ...extra })
+      await conv.handle({
+        id: `m${++n}`,
+        roomId: 'room-1',
+        roomTopic: null,
+        senderId: 'u1',
+        senderName: '林晓',
+        kind: 'text',
+        text: '',
+        mentioned: false,
+        ...extra,
+      })
     ).join('\n');
   const file = (name: string, mime: string, size: number) =>
     send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: fileBytes(mime, size) }) });

@@ -61,7 +61,14 @@ describe('pasting the form at once', () => {
     const g = group();
     await g.say('填报');
     await g.say(COMMITMENT);
-    const shown = await g.say(['1. 在车站设置便民服务箱，提供雨伞、充电宝等应急物品借用（暖心服务）', '2. 😀😀😀', `3. ${'长'.repeat(120)}`, '4. 开通乘车码一键退款功能，缩短退款办理时间；类型：第九类'].join('\n'));
+    const shown = await g.say(
+      [
+        '1. 在车站设置便民服务箱，提供雨伞、充电宝等应急物品借用（暖心服务）',
+        '2. 😀😀😀',
+        `3. ${'长'.repeat(120)}`,
+        '4. 开通乘车码一键退款功能，缩短退款办理时间；类型：第九类',
+      ].join('\n'),
+    );
     expect(shown).toContain('以下内容没有保存：');
     expect(shown).toContain('第2行：服务事项需要用文字写明');
     expect(shown).toContain('第3行：服务事项最多100字（按Word字数统计），您输入了120字');

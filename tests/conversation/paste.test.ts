@@ -112,13 +112,7 @@ describe('numbered lines', () => {
   });
 
   it('a preamble, a closing remark and a greeting are skipped and their lines reported', () => {
-    const text = [
-      '各位老师好，我们集体的服务事项如下：',
-      `一、${A}`,
-      `二、${B}`,
-      `三、${C}`,
-      '以上，请审核，谢谢！',
-    ].join('\n');
+    const text = ['各位老师好，我们集体的服务事项如下：', `一、${A}`, `二、${B}`, `三、${C}`, '以上，请审核，谢谢！'].join('\n');
     const result = paste(text);
     expect(read(result)).toEqual([A, B, C]);
     expect(result.skipped).toEqual([5]);
@@ -130,11 +124,7 @@ describe('numbered lines', () => {
   });
 
   it('numbers inside an entry are not markers: "1.5公里", "9:00", "24小时"', () => {
-    const text = [
-      '1. 在车站1.5公里范围内设置志愿引导点',
-      '2. 9:00至21:00开放青年服务台',
-      '3. 24小时热线及时回应乘客诉求',
-    ].join('\n');
+    const text = ['1. 在车站1.5公里范围内设置志愿引导点', '2. 9:00至21:00开放青年服务台', '3. 24小时热线及时回应乘客诉求'].join('\n');
     expect(read(paste(text))).toEqual(['在车站1.5公里范围内设置志愿引导点', '9:00至21:00开放青年服务台', '24小时热线及时回应乘客诉求']);
   });
 
@@ -189,28 +179,14 @@ describe('the type at the end of an entry', () => {
     expect(read(result)).toEqual([A, B, C].map((item) => `${suffix.startsWith('。') ? `${item}。` : item}（${type}）`));
   });
 
-  it.each([
-    ['（每周一次）'],
-    ['（1）'],
-    ['（含节假日）'],
-    [' —— 全年无休'],
-    ['—24小时'],
-  ])('%j belongs to the item, not a type', (suffix) => {
+  it.each([['（每周一次）'], ['（1）'], ['（含节假日）'], [' —— 全年无休'], ['—24小时']])('%j belongs to the item, not a type', (suffix) => {
     const items = [A, B, C].map((item) => `${item}${suffix}`);
     const result = paste(items.map((item, i) => `${i + 1}. ${item}`).join('\n'));
     expect(read(result)).toEqual(items);
   });
 
   it('a type on the next line: "服务类型：…" or the bare name', () => {
-    const text = [
-      `1. ${A}`,
-      '服务类型：解决民生困难',
-      `2. ${B}`,
-      '类型：4',
-      `3. ${C}`,
-      '提供暖心服务',
-      `4. ${D}`,
-    ].join('\n');
+    const text = [`1. ${A}`, '服务类型：解决民生困难', `2. ${B}`, '类型：4', `3. ${C}`, '提供暖心服务', `4. ${D}`].join('\n');
     expect(read(paste(text))).toEqual([`${A}（解决民生困难）`, `${B}（提供暖心服务）`, `${C}（提供暖心服务）`, D]);
   });
 
@@ -221,7 +197,7 @@ describe('the type at the end of an entry', () => {
     expect(result.skipped).toEqual([5]);
   });
 
-  it('an unknown type is the entry\'s own problem; the content stays valid', () => {
+  it("an unknown type is the entry's own problem; the content stays valid", () => {
     const result = paste(`1. ${A}；类型：第九类\n2. ${B}\n服务类型：第十类\n3. ${C}（暖心）`);
     expect(read(result)).toEqual([
       `${A}（✗ “第九类”不是可选的服务类型，请回复数字1–6或类型名称：）`,
@@ -249,11 +225,7 @@ describe('a commitment before the items', () => {
     [`【服务承诺】\n${COMMITMENT}`],
     [`一、服务承诺\n${COMMITMENT}`],
   ])('%j', (head) => {
-    for (const items of [
-      `服务事项：\n1. ${A}\n2. ${B}\n3. ${C}`,
-      `【服务事项】\n${A}\n${B}\n${C}`,
-      `二、服务事项\n1、${A}\n2、${B}\n3、${C}`,
-    ]) {
+    for (const items of [`服务事项：\n1. ${A}\n2. ${B}\n3. ${C}`, `【服务事项】\n${A}\n${B}\n${C}`, `二、服务事项\n1、${A}\n2、${B}\n3、${C}`]) {
       const result = paste(`${head}\n${items}`);
       expect(commitmentOf(result)).toBe(COMMITMENT);
       expect(read(result)).toEqual([A, B, C]);
@@ -321,12 +293,7 @@ describe('a table pasted from Word or Excel', () => {
   const unit = '广州地铁运营一中心青年文明号';
 
   it('附件2 with its header, merged cells as empty columns', () => {
-    const text = [
-      header2,
-      `1\t${unit}\t${COMMITMENT}\t${A}\t提供暖心服务`,
-      `\t\t\t${B}\t优化办事流程`,
-      `\t\t\t${C}\t其他`,
-    ].join('\n');
+    const text = [header2, `1\t${unit}\t${COMMITMENT}\t${A}\t提供暖心服务`, `\t\t\t${B}\t优化办事流程`, `\t\t\t${C}\t其他`].join('\n');
     const result = paste(text);
     expect(commitmentOf(result)).toBe(COMMITMENT);
     expect(read(result)).toEqual([`${A}（提供暖心服务）`, `${B}（优化办事流程）`, `${C}（其他）`]);
@@ -360,11 +327,7 @@ describe('a table pasted from Word or Excel', () => {
   it('附件2 without a header, merged cells as empty columns', () => {
     const text = [`1\t${unit}\t${COMMITMENT}\t${A}\t暖心`, `\t\t\t${B}\t民生`, `\t\t\t${C}\t质量`].join('\n');
     // "质量" names no type: the column is still the type column, most of it names one.
-    expect(read(paste(text))).toEqual([
-      `${A}（提供暖心服务）`,
-      `${B}（解决民生困难）`,
-      `${C}（✗ “质量”不是可选的服务类型，请回复数字1–6或类型名称：）`,
-    ]);
+    expect(read(paste(text))).toEqual([`${A}（提供暖心服务）`, `${B}（解决民生困难）`, `${C}（✗ “质量”不是可选的服务类型，请回复数字1–6或类型名称：）`]);
   });
 
   it('附件1 with its header, for the industry form', () => {
@@ -452,12 +415,7 @@ describe('mixed valid and invalid entries', () => {
   it('a duplicate names the earlier entry by its number in the draft, after the existing ones', () => {
     const existing = [D, E];
     const result = paste(`1. ${A}\n2. ${D}\n3. ${B}\n4. ${A}！`, { existing });
-    expect(read(result)).toEqual([
-      A,
-      '✗ 这与第1项服务事项内容相同，请发送不同的服务事项。',
-      B,
-      '✗ 这与第3项服务事项内容相同，请发送不同的服务事项。',
-    ]);
+    expect(read(result)).toEqual([A, '✗ 这与第1项服务事项内容相同，请发送不同的服务事项。', B, '✗ 这与第3项服务事项内容相同，请发送不同的服务事项。']);
   });
 
   it('a refused entry is no original for a later duplicate', () => {
@@ -467,7 +425,10 @@ describe('mixed valid and invalid entries', () => {
 });
 
 describe('a very long paste', () => {
-  const lines = Array.from({ length: 200 }, (_, i) => `${i + 1}. 第${i + 1}项：为辖区第${i + 1}网格群众提供上门政策咨询和代办服务，每月开展便民志愿活动，切实解决群众急难愁盼问题`);
+  const lines = Array.from(
+    { length: 200 },
+    (_, i) => `${i + 1}. 第${i + 1}项：为辖区第${i + 1}网格群众提供上门政策咨询和代办服务，每月开展便民志愿活动，切实解决群众急难愁盼问题`,
+  );
   const text = lines.join('\n');
 
   it('is capped at maxItems, the rest reported as one problem', () => {
@@ -501,7 +462,7 @@ describe('a very long paste', () => {
     ['brackets that never close', `1. ${'（'.repeat(5_000)}\n2. ${'(类型：'.repeat(2_000)}\n3. ${A}`],
     ['dashes and spaces', `1. ${'— '.repeat(5_000)}\n2. ${'-'.repeat(10_000)}暖心\n3. ${A}`],
     ['a table of 200 rows', Array.from({ length: 200 }, (_, i) => `${i}\t${'服务'.repeat(25)}${i}\t暖心`).join('\n')],
-    ['200 lines of tabs', Array.from({ length: 200 }, () => '\t'.repeat(50) + '事项').join('\n')],
+    ['200 lines of tabs', Array.from({ length: 200 }, () => `${'\t'.repeat(50)}事项`).join('\n')],
   ])('%s does not explode', (_, input) => {
     // No timing here (speed belongs to benchmarks): a regular expression that backtracks without end
     // would hang this test until the runner's time-out fails it.
@@ -510,9 +471,7 @@ describe('a very long paste', () => {
   });
 
   it('the 10,000-字 entry is refused with its count', () => {
-    expect(read(paste(`1. ${'服'.repeat(10_000)}\n2. ${A}`))[0]).toBe(
-      '✗ 服务事项最多100字（按Word字数统计），您输入了10000字，请精简9900字后重新发送。',
-    );
+    expect(read(paste(`1. ${'服'.repeat(10_000)}\n2. ${A}`))[0]).toBe('✗ 服务事项最多100字（按Word字数统计），您输入了10000字，请精简9900字后重新发送。');
   });
 });
 

@@ -169,9 +169,7 @@ describe('a whole submission', () => {
     expect(g.session).toBeUndefined();
 
     expect(await g.say('进度')).toBe(`${UNIT}\n承诺事项：已提交（3项，9月20日 10:30）`);
-    expect(await g.say('填报')).toBe(
-      `${UNIT}的承诺事项已于9月20日 10:30提交（第1版）。\n回复“修改”重新编辑，回复“进度”查看详情。`,
-    );
+    expect(await g.say('填报')).toBe(`${UNIT}的承诺事项已于9月20日 10:30提交（第1版）。\n回复“修改”重新编辑，回复“进度”查看详情。`);
   });
 
   it('after the deadline: the late greeting, the late sentence, and marked late', async () => {
@@ -323,11 +321,7 @@ describe('修改 after submitting', () => {
     expect(g.saved).toMatchObject({ status: 'submitted', version: 2, submittedAt: g.now });
     expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
     expect(g.store.history[0]!.answers).toEqual(v1);
-    expect((g.store.history[1]!.answers as typeof v1).items).toEqual([
-      v1.items![0],
-      { content: ITEMS[4], type: '解决民生困难' },
-      v1.items![2],
-    ]);
+    expect((g.store.history[1]!.answers as typeof v1).items).toEqual([v1.items![0], { content: ITEMS[4], type: '解决民生困难' }, v1.items![2]]);
   });
 
   it('“修改 2” straight after submitting goes to item 2', async () => {

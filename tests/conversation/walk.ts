@@ -109,7 +109,10 @@ export class Walk {
         return this.pick([
           this.message(`https://mp.weixin.qq.com/s/${++this.next}`),
           this.message('', { kind: 'link', link: { url: `https://mp.weixin.qq.com/s/card${++this.next}`, title: '推文' } }),
-          this.message('', { kind: 'file', file: async () => ({ name: `简报${this.next++}.doc`, mime: 'application/msword', data: fileBytes('application/msword', 2048) }) }),
+          this.message('', {
+            kind: 'file',
+            file: async () => ({ name: `简报${this.next++}.doc`, mime: 'application/msword', data: fileBytes('application/msword', 2048) }),
+          }),
           this.message(this.han(100, 140)),
           this.message(this.han(10, 40)),
           this.message('完成'),
@@ -127,7 +130,10 @@ export class Walk {
           case 'url':
             return this.message(`https://mp.weixin.qq.com/s/${++this.next}`);
           case 'media':
-            return this.message('', { kind: 'image', file: async () => ({ name: `现场${this.next++}.jpg`, mime: 'image/jpeg', data: fileBytes('image/jpeg', 2048) }) });
+            return this.message('', {
+              kind: 'image',
+              file: async () => ({ name: `现场${this.next++}.jpg`, mime: 'image/jpeg', data: fileBytes('image/jpeg', 2048) }),
+            });
         }
       }
     }
@@ -144,11 +150,21 @@ export class Walk {
         this.message(`@王强 ${this.han(6, 12)}`, { mentionsOthers: true }),
       ]);
     }
-    if (r < 0.45) return this.message(this.pick([`1. ${this.han(8, 20)}\n2. ${this.han(8, 20)}\n3. ${this.han(8, 20)}`, `${this.han(5, 9)}\n${this.han(5, 9)}`, `服务承诺：${this.han(8, 20)}\n1. ${this.han(8, 20)}（其他）`]));
+    if (r < 0.45)
+      return this.message(
+        this.pick([
+          `1. ${this.han(8, 20)}\n2. ${this.han(8, 20)}\n3. ${this.han(8, 20)}`,
+          `${this.han(5, 9)}\n${this.han(5, 9)}`,
+          `服务承诺：${this.han(8, 20)}\n1. ${this.han(8, 20)}（其他）`,
+        ]),
+      );
     if (r < 0.5) {
       return this.pick([
         this.message('', { kind: 'image', file: async () => ({ name: 'a.jpg', mime: 'image/jpeg', data: fileBytes('image/jpeg', 100) }) }),
-        this.message('', { kind: 'file', file: async () => ({ name: 'a.exe', mime: 'application/x-msdownload', data: fileBytes('application/x-msdownload', 100) }) }),
+        this.message('', {
+          kind: 'file',
+          file: async () => ({ name: 'a.exe', mime: 'application/x-msdownload', data: fileBytes('application/x-msdownload', 100) }),
+        }),
         this.message('', { kind: 'sticker' }),
         this.message('', { kind: 'voice' }),
       ]);
@@ -190,8 +206,18 @@ export class Walk {
   probe(snapshot: GroupSnapshot, text: string): { snapshot: GroupSnapshot; reply: string } {
     const open = openForm(snapshot, this.campaign);
     const form = open ? this.campaign.forms.find((f) => f.id === open) : undefined;
-    const input = parseInput(text, this.campaign.commands, form, this.campaign.forms.flatMap((f) => [f.shortTitle, f.id]));
-    const event = { ...readText(this.campaign, input, questionAt(snapshot), form, {}, false), at: this.now, by: { id: 'u1', name: '李华' }, mentioned: false } as GroupEvent;
+    const input = parseInput(
+      text,
+      this.campaign.commands,
+      form,
+      this.campaign.forms.flatMap((f) => [f.shortTitle, f.id]),
+    );
+    const event = {
+      ...readText(this.campaign, input, questionAt(snapshot), form, {}, false),
+      at: this.now,
+      by: { id: 'u1', name: '李华' },
+      mentioned: false,
+    } as GroupEvent;
     const step = this.engine.step(snapshot, event);
     return { snapshot: step.snapshot, reply: renderAll(step.says, { campaign: this.campaign, now: new Date(this.now), snapshot: step.snapshot }) };
   }
@@ -218,7 +244,9 @@ export class Walk {
       expect(line, `${where}: no 进度 line for ${form.shortTitle}`).toBeDefined();
       const expected =
         saved?.status === 'submitted'
-          ? saved.late ? '逾期提交' : '已提交（'
+          ? saved.late
+            ? '逾期提交'
+            : '已提交（'
           : saved?.status === 'reopened'
             ? '正在修改'
             : saved && Object.keys(saved.answers).length > 0
@@ -254,7 +282,10 @@ export class Walk {
       const opened = this.probe(snapshot, `填报 ${form.shortTitle}`);
       const now = openForm(opened.snapshot, this.campaign);
       const explained = opened.reply.includes('已于') || opened.reply.includes('截止');
-      expect(now === form.id || (now === open && explained) || (now === null && explained), `${where}: 填报 ${form.shortTitle} gave ${opened.reply.slice(0, 120)}`).toBe(true);
+      expect(
+        now === form.id || (now === open && explained) || (now === null && explained),
+        `${where}: 填报 ${form.shortTitle} gave ${opened.reply.slice(0, 120)}`,
+      ).toBe(true);
       for (const other of this.forms) {
         if (other.id === form.id) continue;
         expect(opened.snapshot.context.forms[other.id]?.answers, where).toEqual(snapshot.context.forms[other.id]?.answers);
@@ -288,7 +319,10 @@ export class Walk {
           () => true,
         );
         this.store.failing = false;
-        expect(structuredClone({ rooms: [...this.store.rooms], submissions: [...this.store.submissions] }), `step ${step}: a failed write left something`).toEqual(before);
+        expect(
+          structuredClone({ rooms: [...this.store.rooms], submissions: [...this.store.submissions] }),
+          `step ${step}: a failed write left something`,
+        ).toEqual(before);
         this.restart();
         if (failed) await this.send(message);
       } else {

@@ -55,7 +55,12 @@ async function world(
 }
 
 const units = (prefix: string, count: number): SeedUnit[] =>
-  Array.from({ length: count }, (_, i) => ({ name: `${prefix}${i + 1}号青年文明号`, city: '广州市', category: 'national20', roomId: `${prefix}-${i + 1}@chatroom` }));
+  Array.from({ length: count }, (_, i) => ({
+    name: `${prefix}${i + 1}号青年文明号`,
+    city: '广州市',
+    category: 'national20',
+    roomId: `${prefix}-${i + 1}@chatroom`,
+  }));
 
 /** The groups of `list` as the accounts named see them: each account's puppet holds them under the same id. */
 function groups(list: SeedUnit[], ...in_: MockWechat[]) {
@@ -75,7 +80,11 @@ function query<T>(file: string, sql: string): T[] {
 }
 
 const sentBy = (file: string) =>
-  Object.fromEntries(query<{ sentBy: string; n: number }>(file, "SELECT sentBy, count(*) AS n FROM Outbox WHERE kind = 'reminder' AND status = 'sent' GROUP BY sentBy").map((r) => [r.sentBy, r.n]));
+  Object.fromEntries(
+    query<{ sentBy: string; n: number }>(file, "SELECT sentBy, count(*) AS n FROM Outbox WHERE kind = 'reminder' AND status = 'sent' GROUP BY sentBy").map(
+      (r) => [r.sentBy, r.n],
+    ),
+  );
 
 describe('each account keeps its own send limits', () => {
   it('counts a reply toward the account that answered, and keeps each cap apart', async () => {
@@ -151,7 +160,11 @@ describe('each account keeps its own send limits', () => {
     const jiaUnits = units('甲群', 12);
     const yiUnits = units('乙群', 3);
     // 9月24日 09:00, the daily digest: 甲 (4 a day, 2 kept) cannot carry its 12 groups before the step.
-    const t = await world([...jiaUnits, ...yiUnits], { jia: { sendLimits: { ...NO_GAP, dailyCap: 4 } }, yi: { sendLimits: { ...NO_GAP, dailyCap: 100 } } }, { start: new Date('2021-09-24T01:00:30Z') });
+    const t = await world(
+      [...jiaUnits, ...yiUnits],
+      { jia: { sendLimits: { ...NO_GAP, dailyCap: 4 } }, yi: { sendLimits: { ...NO_GAP, dailyCap: 100 } } },
+      { start: new Date('2021-09-24T01:00:30Z') },
+    );
     try {
       groups(jiaUnits, t.jia);
       groups(yiUnits, t.yi);

@@ -89,7 +89,10 @@ describe('several WeChat accounts', () => {
 
   it('sends a reminder through the account that serves the group, the second once the first logged out', async () => {
     let now = SEPT_20;
-    const { app, jia, yi, databaseFile } = await twoAccounts({ clock: () => now, roster: [{ name: UNIT, city: '广州市', category: 'national20', roomId: 'shared-group@chatroom' }] });
+    const { app, jia, yi, databaseFile } = await twoAccounts({
+      clock: () => now,
+      roster: [{ name: UNIT, city: '广州市', category: 'national20', roomId: 'shared-group@chatroom' }],
+    });
     try {
       const room = sharedGroup(jia, yi, ['李华']);
       await jia.puppet.logout();
@@ -125,8 +128,21 @@ describe('several WeChat accounts', () => {
 
   it('refuses accounts without distinct names, and puppet and accounts together', async () => {
     const jia = createMockWechat();
-    const base = { databaseUrl: `file:${join(mkdtempSync(join(tmpdir(), 'accounts-')), 'bot.db')}`, campaignDir: 'conversations', admins: [], log: silentLogger() };
-    await expect(startApp({ ...base, accounts: [{ name: '甲', puppet: jia.puppet }, { name: '甲', puppet: createMockWechat().puppet }] })).rejects.toThrow(/distinct names/);
+    const base = {
+      databaseUrl: `file:${join(mkdtempSync(join(tmpdir(), 'accounts-')), 'bot.db')}`,
+      campaignDir: 'conversations',
+      admins: [],
+      log: silentLogger(),
+    };
+    await expect(
+      startApp({
+        ...base,
+        accounts: [
+          { name: '甲', puppet: jia.puppet },
+          { name: '甲', puppet: createMockWechat().puppet },
+        ],
+      }),
+    ).rejects.toThrow(/distinct names/);
     await expect(startApp({ ...base, puppet: jia.puppet, accounts: [{ name: '甲', puppet: jia.puppet }] })).rejects.toThrow(/either puppet or accounts/);
   });
 });

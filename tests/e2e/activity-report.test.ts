@@ -19,8 +19,15 @@ const docx = () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.
 
 function stored(databaseFile: string) {
   const db = new Database(databaseFile, { readonly: true });
-  const media = db.prepare('SELECT fileName, mime, size, path FROM Media ORDER BY id').all() as { fileName: string; mime: string; size: number; path: string }[];
-  const submission = db.prepare("SELECT status, answers FROM Submission WHERE formId = 'activityReport'").get() as { status: string; answers: string } | undefined;
+  const media = db.prepare('SELECT fileName, mime, size, path FROM Media ORDER BY id').all() as {
+    fileName: string;
+    mime: string;
+    size: number;
+    path: string;
+  }[];
+  const submission = db.prepare("SELECT status, answers FROM Submission WHERE formId = 'activityReport'").get() as
+    | { status: string; answers: string }
+    | undefined;
   db.close();
   return { media, status: submission?.status, answers: submission ? (JSON.parse(submission.answers) as Record<string, unknown>) : undefined };
 }
@@ -107,7 +114,10 @@ describe('the activity brief', () => {
       await t.app.stop();
     }
     const { media, status, answers } = stored(t.databaseFile);
-    expect(media.map((m) => [m.fileName, m.mime])).toEqual([['photo.png', 'image/png'], ['简报.pdf', 'application/pdf']]);
+    expect(media.map((m) => [m.fileName, m.mime])).toEqual([
+      ['photo.png', 'image/png'],
+      ['简报.pdf', 'application/pdf'],
+    ]);
     expect(status).toBe('submitted');
     expect(answers).toMatchObject({ summary: SUMMARY, links: [{ url: 'https://mp.weixin.qq.com/s/xyz789' }] });
   });

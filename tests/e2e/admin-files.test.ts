@@ -89,7 +89,9 @@ describe('导出 in the admin chat', () => {
       const box = FileBox.fromJSON(t.wechat.mocker.cacheFileBoxPayload.get(sent.id)!);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load((await box.toBuffer()) as unknown as ArrayBuffer);
-      const cells = workbook.worksheets[0]!.getSheetValues().flat().filter((v) => typeof v === 'string');
+      const cells = workbook.worksheets[0]!.getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string');
       expect(cells).toContain('服务承诺（50字以内）');
       expect(cells.join()).toContain('广州地铁运营一中心青年文明号');
       expect((await ask(t, '导出 附件2 火星市'))[0]).toContain('名单中没有“火星市”这个地市或行业（系统）');

@@ -55,7 +55,9 @@ describe('admins by invitation', () => {
     // invited before the bot starts, in this process
     const out: string[] = [];
     const env = { DATABASE_URL: `file:${databaseFile}`, CAMPAIGN_DIR: 'conversations' };
-    expect(await runAdminCli(['invite', '小周', '--city', '广州'], { out: (text) => out.push(text), err: () => {}, env, now: () => sh('2021-09-24 10:00') })).toBe(0);
+    expect(
+      await runAdminCli(['invite', '小周', '--city', '广州'], { out: (text) => out.push(text), err: () => {}, env, now: () => sh('2021-09-24 10:00') }),
+    ).toBe(0);
     const code = /^管理员 (\d{6})$/.exec(out.at(-1)!)![1]!;
 
     const clock = fakeClock(sh('2021-09-24 10:30'));

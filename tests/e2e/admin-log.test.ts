@@ -81,7 +81,10 @@ describe('日志 in the admin chat', () => {
       expect(await askPrivately(t, CITY, `日志 ${FUTIAN}`)).toBe(`在您的范围内没有找到“${FUTIAN}”。`);
       const many = await askPrivately(t, CITY, '日志 地铁');
       expect(many).toContain('找到多个相近的单位，请回复序号查看它的记录');
-      const n = many.split('\n').find((line) => line.includes(METRO))!.match(/^(\d+)\./)![1]!;
+      const n = many
+        .split('\n')
+        .find((line) => line.includes(METRO))!
+        .match(/^(\d+)\./)![1]!;
       const picked = await askPrivately(t, CITY, n);
       expect(picked.split('\n')[0]).toBe(`${METRO}最近4条记录（新的在前）：`);
       expect(entries(picked).at(-1)).toBe(`${TIME} 李华：把群“一中心工作群”绑定为${METRO}`);

@@ -89,7 +89,11 @@ async function seed(databaseFile: string): Promise<void> {
   }
 }
 
-const CSV = ['名称,类型,类别,地市,行业（系统）', '广州新设青年文明号,青年文明号集体,,广州市,城市轨道交通', '深圳新设青年文明号,青年文明号集体,,深圳市,政务服务'].join('\n');
+const CSV = [
+  '名称,类型,类别,地市,行业（系统）',
+  '广州新设青年文明号,青年文明号集体,,广州市,城市轨道交通',
+  '深圳新设青年文明号,青年文明号集体,,深圳市,政务服务',
+].join('\n');
 
 interface Step {
   /** what the admin sends: a text, or a roster file */
@@ -196,7 +200,14 @@ async function workbookText(t: TestApp, contact: ContactMock): Promise<string> {
   const box = FileBox.fromJSON(t.wechat.mocker.cacheFileBoxPayload.get(sent.id)!);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load((await box.toBuffer()) as unknown as ArrayBuffer);
-  return workbook.worksheets.flatMap((sheet) => sheet.getSheetValues().flat().filter((v) => typeof v === 'string')).join('\n');
+  return workbook.worksheets
+    .flatMap((sheet) =>
+      sheet
+        .getSheetValues()
+        .flat()
+        .filter((v) => typeof v === 'string'),
+    )
+    .join('\n');
 }
 
 describe('every admin command × who sends it', () => {
@@ -235,7 +246,7 @@ describe('every admin command × who sends it', () => {
       // Nothing changed, and every attempt was written down.
       const db = new Database(join(dir, 'bot.db'), { readonly: true });
       const refused = db.prepare("SELECT count(*) AS n FROM AuditLog WHERE action = 'admin.refused' AND actor <> 'wxid_stranger'").get() as { n: number };
-      const reviews = db.prepare("SELECT review FROM Submission ORDER BY id").all();
+      const reviews = db.prepare('SELECT review FROM Submission ORDER BY id').all();
       const rooms = db.prepare('SELECT count(*) AS n FROM Room WHERE unitId IS NOT NULL').get() as { n: number };
       const units = db.prepare('SELECT count(*) AS n FROM Unit').get() as { n: number };
       db.close();
@@ -307,7 +318,10 @@ describe('a roster file from a city or industry admin', () => {
 
   it('lets the province admin import every row', async () => {
     await withSeeded(async (t, databaseFile) => {
-      const reply = await sendFile(t, PROVINCE, [`${SZ_HALL},青年文明号集体,第20届全国青年文明号,深圳市,交通运输`, '深圳新设青年文明号,青年文明号集体,,深圳市,政务服务']);
+      const reply = await sendFile(t, PROVINCE, [
+        `${SZ_HALL},青年文明号集体,第20届全国青年文明号,深圳市,交通运输`,
+        '深圳新设青年文明号,青年文明号集体,,深圳市,政务服务',
+      ]);
       expect(reply).toContain('名单已导入：新增1个，更新1个');
       expect(unitRows(databaseFile).find((u) => u.name === SZ_HALL)).toMatchObject({ category: 'national20', industry: '交通运输' });
     });

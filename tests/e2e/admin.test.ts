@@ -86,7 +86,12 @@ describe('the admins in a private chat', () => {
       expect(stats).toContain('全省填报统计');
       // Each form counted against the units that owe it: 附件2 the two 示范集体, 承诺事项 the ordinary one,
       // 简报 the 示范集体 and the city.
-      const sections = new Map(stats.split('\n【').slice(1).map((text) => [text.slice(0, text.indexOf('】')), text] as const));
+      const sections = new Map(
+        stats
+          .split('\n【')
+          .slice(1)
+          .map((text) => [text.slice(0, text.indexOf('】')), text] as const),
+      );
       expect([...sections.keys()]).toEqual(['附件2', '承诺事项', '简报']);
       expect(sections.get('附件2')).toContain('截止9月29日（周三）17:00');
       expect(sections.get('附件2')).toContain('\n应交2：已提交1（其中逾期0）、填报中0、未开始1\n');
@@ -118,7 +123,10 @@ describe('the admins in a private chat', () => {
       expect(await t.ask('李华', room, '进度')).toContain('本群还没有登记对应的集体');
     });
     const db = new Database(t.databaseFile, { readonly: true });
-    const actions = db.prepare('SELECT action FROM AuditLog ORDER BY id').all().map((row) => (row as { action: string }).action);
+    const actions = db
+      .prepare('SELECT action FROM AuditLog ORDER BY id')
+      .all()
+      .map((row) => (row as { action: string }).action);
     db.close();
     expect(actions).toEqual(['room.bound', 'submission.submitted', 'room.unbound']);
   });

@@ -6,7 +6,11 @@ import { startTestApp } from '../support/test-app.js';
 
 const UNIT = '广州地铁运营一中心青年文明号';
 const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';
-const ITEMS = ['为老年乘客和残障乘客提供预约出行和进出站全程陪同服务', '推出失物招领线上查询，乘客遗失物品可在小程序上查询', '春运和国庆期间延长售票和问询服务时间，方便旅客换乘'];
+const ITEMS = [
+  '为老年乘客和残障乘客提供预约出行和进出站全程陪同服务',
+  '推出失物招领线上查询，乘客遗失物品可在小程序上查询',
+  '春运和国庆期间延长售票和问询服务时间，方便旅客换乘',
+];
 const Q_COMMITMENT = '第1步：请发送本集体的服务承诺（50字以内）。';
 
 function answers(file: string): unknown {

@@ -51,5 +51,4 @@ describe('附件1 for a 联创行业团组织', () => {
       await t.app.stop();
     }
   });
-
 });

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { pino } from 'pino';
+import type { pino } from 'pino';
 import { describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../../src/app/index.js';
 import { capturedLogger } from '../support/captured-log.js';
@@ -97,7 +97,8 @@ describe('a puppet whose sends fail', () => {
     const send = wechat.puppet.messageSendText.bind(wechat.puppet);
     wechat.puppet.messageSendText = (conversationId: string, text: string) =>
       conversationId === broken.id ? Promise.reject(new Error('send rejected by WeChat')) : send(conversationId, text);
-    const failuresIn = (roomId: string) => lines.filter((line) => line.level >= 50 && line.roomId === roomId && line.err?.message === 'send rejected by WeChat');
+    const failuresIn = (roomId: string) =>
+      lines.filter((line) => line.level >= 50 && line.roomId === roomId && line.err?.message === 'send rejected by WeChat');
     try {
       for (const [n, text] of ['填报', UNIT, COMMITMENT].entries()) {
         await wechat.say('李华', broken, text, { mentionBot: n === 0 });
@@ -185,7 +186,9 @@ describe('a puppet that cannot reach WeChat', () => {
       for (let i = 0; i < 5; i += 1) wechat.puppet.emit('error', { data: 'getaddrinfo ENOTFOUND login.wx.qq.com' });
       await vi.waitFor(() => expect(app.connection.status().state).toBe('waiting'));
       await vi.waitFor(() => expect(app.bot.isLoggedIn).toBe(false));
-      expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([expect.stringMatching(/^无法连接微信（login\.wx\.qq\.com：DNS 失败），30秒后重试/)]);
+      expect(lines.filter((line) => line.level >= 40).map((line) => line.msg)).toEqual([
+        expect.stringMatching(/^无法连接微信（login\.wx\.qq\.com：DNS 失败），30秒后重试/),
+      ]);
 
       waits.shift()?.();
       await vi.waitFor(() => expect(app.bot.state.active()).toBe(true));

@@ -114,16 +114,22 @@ describe('the send budget', () => {
       await runUntil(t.app, clock, sh('2021-09-29 15:00'));
       const check = new Database(databaseFile, { readonly: true });
       const days = check.prepare('SELECT day, count FROM SendDay ORDER BY day').all() as { day: string; count: number }[];
-      const threeDay = check
-        .prepare("SELECT key, status FROM Outbox WHERE key LIKE 'reminder:modelCollective:%:3d' ORDER BY priority, id")
-        .all() as { key: string; status: string }[];
+      const threeDay = check.prepare("SELECT key, status FROM Outbox WHERE key LIKE 'reminder:modelCollective:%:3d' ORDER BY priority, id").all() as {
+        key: string;
+        status: string;
+      }[];
       check.close();
       // The cap held every day, digests included.
       for (const day of days) expect(day.count).toBeLessThanOrEqual(6);
       // Least advanced first: the drafts come last in the round, and are the ones it never got to (they
       // expired, or the next round, started early, took them over).
       expect(threeDay.slice(-5).map((row) => row.key.split(':')[2])).toEqual(['1', '2', '3', '4', '5']);
-      expect(threeDay.slice(-5).map((row) => row.status).filter((status) => status !== 'expired' && status !== 'skipped')).toEqual([]);
+      expect(
+        threeDay
+          .slice(-5)
+          .map((row) => row.status)
+          .filter((status) => status !== 'expired' && status !== 'skipped'),
+      ).toEqual([]);
       expect(threeDay.filter((row) => row.status === 'sent').length).toBeGreaterThan(0);
       // What the last round could not send by the deadline is reported right after it.
       await runUntil(t.app, clock, sh('2021-09-29 18:00'));

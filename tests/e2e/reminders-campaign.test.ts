@@ -113,7 +113,11 @@ describe('a whole campaign of reminders and digests', () => {
       const counted = (db.prepare('SELECT SUM(count) AS n FROM SendDay').get() as { n: number }).n;
       const outbox = db.prepare('SELECT status, kind, COUNT(*) AS n FROM Outbox GROUP BY status, kind ORDER BY kind').all();
       const briefSent = (step: string) =>
-        (db.prepare("SELECT o.doneAt AS at FROM Outbox o JOIN Unit u ON o.key = 'reminder:activityReport:' || u.id || ':' || ? WHERE u.name = ?").get(step, GZ) as { at: number }).at;
+        (
+          db
+            .prepare("SELECT o.doneAt AS at FROM Outbox o JOIN Unit u ON o.key = 'reminder:activityReport:' || u.id || ':' || ? WHERE u.name = ?")
+            .get(step, GZ) as { at: number }
+        ).at;
       expect(counted).toBe(sentByBot);
       // 19 reminders and 2 × 41 digests, each sent once; nothing failed, expired or was skipped.
       expect(outbox).toEqual([

@@ -14,7 +14,12 @@ function readDatabase(file: string) {
   const db = new Database(file, { readonly: true });
   try {
     return {
-      submissions: db.prepare('SELECT status, version, late, answers FROM Submission').all() as { status: string; version: number; late: number; answers: string }[],
+      submissions: db.prepare('SELECT status, version, late, answers FROM Submission').all() as {
+        status: string;
+        version: number;
+        late: number;
+        answers: string;
+      }[],
       versions: db.prepare('SELECT version, answers FROM SubmissionVersion ORDER BY version').all() as { version: number; answers: string }[],
       conversations: db.prepare('SELECT id FROM Room WHERE formId IS NOT NULL').all(),
       units: db.prepare('SELECT name, kind FROM Unit').all() as { name: string; kind: string }[],

@@ -47,7 +47,10 @@ describe('the briefs zip', () => {
       expect(await zip.content(name).then((data) => data.length)).toBeGreaterThan(0);
       if (name !== INDEX_NAME) expect((await zip.content(name)).equals(briefs.files.get(name)!), name).toBe(true);
       // No part of a path climbs out, and GBK can write every character.
-      expect(name.split('/').every((part) => part !== '..' && part !== '.' && !part.endsWith('.') && part.trim() === part), name).toBe(true);
+      expect(
+        name.split('/').every((part) => part !== '..' && part !== '.' && !part.endsWith('.') && part.trim() === part),
+        name,
+      ).toBe(true);
       expect([...name].every(isGbkSafe), name).toBe(true);
       // The UTF-8 flag on every name that is not plain ASCII.
       expect(zip.utf8.get(name), name).toBe(/[^\x00-\x7f]/.test(name));
@@ -72,7 +75,16 @@ describe('the briefs zip', () => {
     // A link and nothing else is a whole brief.
     expect(grid).toEqual([T.grid, '', '广东电网', '联创行业（系统）团组织', '', BRIEF.gridLink, '', '2021-10-27 17:00']);
     // The second version, late; not the first, not the reopened draft's extra picture.
-    expect(metro).toEqual([T.metro1, '广州市', '广州地铁集团', '第20届全国青年文明号', BRIEF.metroSummary, '', `${T.metro1}/站厅服务.jpg`, '2021-10-30 10:00（逾期提交）']);
+    expect(metro).toEqual([
+      T.metro1,
+      '广州市',
+      '广州地铁集团',
+      '第20届全国青年文明号',
+      BRIEF.metroSummary,
+      '',
+      `${T.metro1}/站厅服务.jpg`,
+      '2021-10-30 10:00（逾期提交）',
+    ]);
     // Another unit's file named in an answer is not handed out: it shows as missing.
     expect(futian![6]).toBe(`${T.futian}/big.mp4\nphoto.png（文件缺失）`);
   });
@@ -128,7 +140,10 @@ describe('a zip too large to send at once', () => {
     const result = await exporter.exportBriefs(PROVINCE);
     const limit = 95_000;
     const parts = result.parts(limit)!;
-    expect(parts.map((part) => part.fileName)).toEqual(['活动简报或推文_全省_20211030_第1部分（共2部分）.zip', '活动简报或推文_全省_20211030_第2部分（共2部分）.zip']);
+    expect(parts.map((part) => part.fileName)).toEqual([
+      '活动简报或推文_全省_20211030_第1部分（共2部分）.zip',
+      '活动简报或推文_全省_20211030_第2部分（共2部分）.zip',
+    ]);
     const [first, second] = await Promise.all(parts.map(async (part) => partFiles(await part.data(), limit, part)));
     expect([...first!, ...second!]).toEqual([...gzPaths, `${T.metro1}/站厅服务.jpg`, `${T.futian}/big.mp4`]);
     // No unit's folder in both.

@@ -30,7 +30,11 @@ describe('parseExportArguments', () => {
     expect(parseExportArguments(['--help'])).toBe('help');
     expect(parseExportArguments(['简报', '--city', '广州市'])).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
     // as node:util parseArgs reads options: a value after =, -h among the short ones
-    expect(parseExportArguments(['--out=x.xlsx', '附件2', '--city=广州市'])).toMatchObject({ kind: 'attachment2', within: { kind: 'city', city: '广州市' }, out: 'x.xlsx' });
+    expect(parseExportArguments(['--out=x.xlsx', '附件2', '--city=广州市'])).toMatchObject({
+      kind: 'attachment2',
+      within: { kind: 'city', city: '广州市' },
+      out: 'x.xlsx',
+    });
     expect(parseExportArguments(['附件1', '-h'])).toBe('help');
   });
 

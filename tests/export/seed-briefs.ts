@@ -57,7 +57,16 @@ export async function seedBriefs(seeded: Seeded, campaign: Campaign, sizes: { fi
     }
     if (options.inZip) files.set(options.inZip, content);
     const row = await prisma.media.create({
-      data: { unitId: unit, formId: 'activityReport', roomId: 'room', fileName: sent, mime: 'application/octet-stream', size, path: relative, uploadedBy: 'wxid_test' },
+      data: {
+        unitId: unit,
+        formId: 'activityReport',
+        roomId: 'room',
+        fileName: sent,
+        mime: 'application/octet-stream',
+        size,
+        path: relative,
+        uploadedBy: 'wxid_test',
+      },
     });
     return { file: fill(campaign.messages.mediaName, { name: sent, id: row.id }), id: row.id };
   };
@@ -76,7 +85,9 @@ export async function seedBriefs(seeded: Seeded, campaign: Campaign, sizes: { fi
   ]);
 
   // A link and nothing else: no summary, no files.
-  await submitVersions(prisma, await unitId(T.grid), 'activityReport', [{ answers: { links: [{ url: BRIEF.gridLink }] }, submittedAt: new Date('2021-10-27T09:00:00Z') }]);
+  await submitVersions(prisma, await unitId(T.grid), 'activityReport', [
+    { answers: { links: [{ url: BRIEF.gridLink }] }, submittedAt: new Date('2021-10-27T09:00:00Z') },
+  ]);
 
   // Handed in twice, the second time late, then reopened: the second version is exported.
   const metro = await unitId(T.metro1);

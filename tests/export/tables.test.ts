@@ -108,14 +108,28 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
       ...A2_NOTES,
     ]);
     expect(merges(sheet)).toEqual([
-      'A2:E2', 'A3:E3', 'A4:E4',
-      'A6:A8', 'A9:A12', 'A14:A16',
-      'A17:E17', 'A18:E18', 'A19:E19',
-      'B6:B8', 'B9:B12', 'B14:B16',
-      'C6:C8', 'C9:C12', 'C14:C16',
+      'A2:E2',
+      'A3:E3',
+      'A4:E4',
+      'A6:A8',
+      'A9:A12',
+      'A14:A16',
+      'A17:E17',
+      'A18:E18',
+      'A19:E19',
+      'B6:B8',
+      'B9:B12',
+      'B14:B16',
+      'C6:C8',
+      'C9:C12',
+      'C14:C16',
     ]);
     // 序号 is a number (no "number stored as text" mark in Excel), the other cells text.
-    for (const [address, value] of [['A6', 1], ['A9', 2], ['A14', 1]] as const) {
+    for (const [address, value] of [
+      ['A6', 1],
+      ['A9', 2],
+      ['A14', 1],
+    ] as const) {
       const cell = sheet.getCell(address);
       expect(cell.type, address).toBe(ExcelJS.ValueType.Number);
       expect(cell.value).toBe(value);
@@ -140,7 +154,12 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
     expect(file.rows).toBe(10 + 2);
     const cells = grid(sheet);
     // 广州 before 深圳: the collectives are grouped by city in roster order.
-    expect(cells.slice(5).filter((row) => row[0] !== '').map((row) => row.slice(0, 2))).toEqual([
+    expect(
+      cells
+        .slice(5)
+        .filter((row) => row[0] !== '')
+        .map((row) => row.slice(0, 2)),
+    ).toEqual([
       ['1', T.metro1],
       ['2', T.gzDraft],
       ['3', T.futian],
@@ -155,12 +174,7 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
 
   it('writes （无） under the header of a section without a collective, not a bare header', async () => {
     const sheet = (await readWorkbook(await toBuffer(buildAttachment2(dataOf([{ content: '延时服务，午间不断档', type: '提高服务质量' }]))))).worksheets[0]!;
-    expect(grid(sheet).slice(4, 8)).toEqual([
-      A2_HEAD_20,
-      ['1', '测试集体', '承诺', '延时服务，午间不断档', '提高服务质量'],
-      A2_HEAD_MODEL,
-      A2_NONE,
-    ]);
+    expect(grid(sheet).slice(4, 8)).toEqual([A2_HEAD_20, ['1', '测试集体', '承诺', '延时服务，午间不断档', '提高服务质量'], A2_HEAD_MODEL, A2_NONE]);
     expect(grid(sheet)[8]).toEqual(A2_NOTES[0]);
     expect(merges(sheet)).toContain('A8:E8');
     const none = sheet.getCell('A8');
@@ -188,7 +202,11 @@ describe('附件2 服务承诺与服务事项清单（示范集体）', () => {
     expect(rows).toBe(3);
     // The 清单 has its items once; 明细 names both categories.
     const list = buildPublicList(data);
-    expect(grid(list.worksheets[0]!).slice(2).map((row) => row[0])).toEqual(['双重集体', '标兵集体']);
+    expect(
+      grid(list.worksheets[0]!)
+        .slice(2)
+        .map((row) => row[0]),
+    ).toEqual(['双重集体', '标兵集体']);
     expect(grid(list.worksheets[1]!)[1]![3]).toBe('第20届全国青年文明号、2021年广东青年文明号标兵号');
   });
 
@@ -256,8 +274,16 @@ describe('清单 (the public list)', () => {
     expect(detail.name).toBe('明细');
     const cells = grid(detail);
     expect(cells[0]).toEqual(DETAIL);
-    const row = (name: string, city: string, industry: string, category: string, commitment: string, time: string, late: string) =>
-      (item: string[]) => [name, city, industry, category, commitment, ...item, time, late];
+    const row = (name: string, city: string, industry: string, category: string, commitment: string, time: string, late: string) => (item: string[]) => [
+      name,
+      city,
+      industry,
+      category,
+      commitment,
+      ...item,
+      time,
+      late,
+    ];
     const grid1 = row(T.grid, '', '广东电网', '联创行业（系统）团组织', '', '2021-09-27 16:00', '');
     const metro = row(T.metro1, '广州市', '广州地铁集团', '第20届全国青年文明号', ANSWERS.metro1v2.commitment, '2021-09-29 10:30', '');
     const station = row(T.station, '广州市', '广州铁路', '2021年广东青年文明号标兵号', ANSWERS.station.commitment, '2021-10-01 09:00', '是');
@@ -310,7 +336,11 @@ describe('text a spreadsheet could run as a formula', () => {
   });
 
   it('keeps tabs and carriage returns as text and drops characters no .xlsx can hold', async () => {
-    const data = dataOf([{ content: '\t=1+1', type: '其他' }, { content: '\r@SUM(A1)', type: '其他' }, { content: 'bell\u0007 here', type: '其他' }]);
+    const data = dataOf([
+      { content: '\t=1+1', type: '其他' },
+      { content: '\r@SUM(A1)', type: '其他' },
+      { content: 'bell\u0007 here', type: '其他' },
+    ]);
     const sheet = (await readWorkbook(await toBuffer(buildPublicList(data)))).worksheets[0]!;
     const column = [3, 4, 5].map((r) => sheet.getCell(r, 3));
     expect(column.map((cell) => cell.type)).toEqual([ExcelJS.ValueType.String, ExcelJS.ValueType.String, ExcelJS.ValueType.String]);

@@ -46,10 +46,7 @@ describe('npm run roster (child process)', () => {
     const without = path.join(dir, 'without.db');
     const withYes = path.join(dir, 'with.db');
     // two databases, so both imports run side by side
-    const [refused, imported] = await Promise.all([
-      roster(['import', '名单.csv'], envOf(without)),
-      roster(['import', '名单.csv', '--yes'], envOf(withYes)),
-    ]);
+    const [refused, imported] = await Promise.all([roster(['import', '名单.csv'], envOf(without)), roster(['import', '名单.csv', '--yes'], envOf(withYes))]);
 
     expect(refused.code).toBe(1);
     expect(refused.stdout).toBe(

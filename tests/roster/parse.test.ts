@@ -39,8 +39,24 @@ describe('parseRoster: reading files', () => {
         industry: '广州地铁集团',
         key: 'collective|广州|广州地铁运营一中心体育西路站',
       },
-      { row: 4, name: '深圳市福田区政务服务中心', kind: 'collective', categories: ['other'], city: '深圳市', industry: null, key: 'collective|深圳|深圳市福田区政务服务中心' },
-      { row: 6, name: '广东电网有限责任公司团委', kind: 'industryOrg', categories: [], city: null, industry: '广东电网', key: 'industryOrg||广东电网有限责任公司团委' },
+      {
+        row: 4,
+        name: '深圳市福田区政务服务中心',
+        kind: 'collective',
+        categories: ['other'],
+        city: '深圳市',
+        industry: null,
+        key: 'collective|深圳|深圳市福田区政务服务中心',
+      },
+      {
+        row: 6,
+        name: '广东电网有限责任公司团委',
+        kind: 'industryOrg',
+        categories: [],
+        city: null,
+        industry: '广东电网',
+        key: 'industryOrg||广东电网有限责任公司团委',
+      },
       { row: 7, name: '共青团珠海市委员会', kind: 'cityOrg', categories: [], city: '珠海市', industry: null, key: 'cityOrg|珠海|共青团珠海市委员会' },
     ]);
   });
@@ -58,12 +74,7 @@ describe('parseRoster: reading files', () => {
 
   it('reads a cell merged over several columns or rows once, where the merge begins', async () => {
     const file = await xlsxFile(
-      [
-        ['2021年名单'],
-        [...HEADER, ''],
-        ['共青团汕尾市委员会', '地市团委', '', '汕尾市', ''],
-        ['共青团揭阳市委员会', '地市团委', '', '', ''],
-      ],
+      [['2021年名单'], [...HEADER, ''], ['共青团汕尾市委员会', '地市团委', '', '汕尾市', ''], ['共青团揭阳市委员会', '地市团委', '', '', '']],
       (_workbook, sheet) => {
         sheet.mergeCells('A1:F1');
         sheet.mergeCells('E2:F2');
@@ -91,11 +102,7 @@ describe('parseRoster: reading files', () => {
       { row: 4, name: '广州市天河区图书馆' },
       { row: 5, name: '共青团清远市委员会' },
     ];
-    for (const data of [
-      Buffer.from(text, 'utf8'),
-      Buffer.from(`\ufeff${text}`, 'utf8'),
-      Buffer.from(`\ufeff${text.replaceAll('\n', '\r\n')}\r\n`, 'utf8'),
-    ]) {
+    for (const data of [Buffer.from(text, 'utf8'), Buffer.from(`\ufeff${text}`, 'utf8'), Buffer.from(`\ufeff${text.replaceAll('\n', '\r\n')}\r\n`, 'utf8')]) {
       const result = await parse({ name: '名单.csv', data });
       expect(result.problems).toEqual([]);
       expect(result.rows.map(({ row, name }) => ({ row, name }))).toEqual(expected);
@@ -384,7 +391,13 @@ describe('parseRoster: files refused whole', () => {
   it('names the missing headers, and a header given twice', async () => {
     const missing = csvFile([['标题'], ['名称', '类型', '市'], ['共青团潮州市委员会', '地市团委', '潮州市']], '名单.csv');
     expect(await report(missing)).toBe('文件“名单.csv”第2行是表头，但缺少：类别、地市、行业（系统）。表头应包含：名称、类型、类别、地市、行业（系统）。');
-    const twice = csvFile([[...HEADER, '单位名称'], ['共青团潮州市委员会', '地市团委', '', '潮州市', '', 'x']], '名单.csv');
+    const twice = csvFile(
+      [
+        [...HEADER, '单位名称'],
+        ['共青团潮州市委员会', '地市团委', '', '潮州市', '', 'x'],
+      ],
+      '名单.csv',
+    );
     expect(await report(twice)).toBe('文件“名单.csv”第1行表头中“名称”出现了两次（第A列和第F列），请只保留一列。');
   });
 

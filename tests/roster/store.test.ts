@@ -45,20 +45,46 @@ describe('PrismaRosterStore.importRows', () => {
       expect(result).toEqual({ created: 4, updated: 0, unchanged: 0, reconciled: 0 });
       expect(renderImportResult(spec, result)).toBe('名单已导入：新增4个，更新0个，未变0个，与群里自报的单位对应上0个。');
       const units = await unitsOf(db);
-      expect(units.map(({ name, kind, category, city, industry, source, rosterKey }) => ({ name, kind, category, city, industry, source, rosterKey }))).toEqual([
-        { name: '共青团广州市委员会', kind: 'cityOrg', category: null, city: '广州市', industry: null, source: 'roster', rosterKey: 'cityOrg|广州|共青团广州市委员会' },
-        { name: '广东电网有限责任公司团委', kind: 'industryOrg', category: null, city: null, industry: '广东电网', source: 'roster', rosterKey: 'industryOrg||广东电网有限责任公司团委' },
-        {
-          name: '广州地铁运营一中心体育西路站',
-          kind: 'collective',
-          category: 'national20',
-          city: '广州市',
-          industry: '广州地铁集团',
-          source: 'roster',
-          rosterKey: 'collective|广州|广州地铁运营一中心体育西路站',
-        },
-        { name: '深圳市福田区政务服务中心', kind: 'collective', category: 'other', city: '深圳市', industry: null, source: 'roster', rosterKey: 'collective|深圳|深圳市福田区政务服务中心' },
-      ]);
+      expect(units.map(({ name, kind, category, city, industry, source, rosterKey }) => ({ name, kind, category, city, industry, source, rosterKey }))).toEqual(
+        [
+          {
+            name: '共青团广州市委员会',
+            kind: 'cityOrg',
+            category: null,
+            city: '广州市',
+            industry: null,
+            source: 'roster',
+            rosterKey: 'cityOrg|广州|共青团广州市委员会',
+          },
+          {
+            name: '广东电网有限责任公司团委',
+            kind: 'industryOrg',
+            category: null,
+            city: null,
+            industry: '广东电网',
+            source: 'roster',
+            rosterKey: 'industryOrg||广东电网有限责任公司团委',
+          },
+          {
+            name: '广州地铁运营一中心体育西路站',
+            kind: 'collective',
+            category: 'national20',
+            city: '广州市',
+            industry: '广州地铁集团',
+            source: 'roster',
+            rosterKey: 'collective|广州|广州地铁运营一中心体育西路站',
+          },
+          {
+            name: '深圳市福田区政务服务中心',
+            kind: 'collective',
+            category: 'other',
+            city: '深圳市',
+            industry: null,
+            source: 'roster',
+            rosterKey: 'collective|深圳|深圳市福田区政务服务中心',
+          },
+        ],
+      );
       expect(units.every((unit) => unit.createdAt.getTime() === T1.getTime() && unit.updatedAt.getTime() === T1.getTime())).toBe(true);
       const audits = await auditsOf(db);
       expect(audits.map((row) => [row.actor, row.action, row.at.getTime(), JSON.parse(row.detail)])).toEqual([
@@ -236,7 +262,14 @@ describe('PrismaRosterStore.importRows with a scope', () => {
       // the admin's own unit changed, and stays in its city
       expect(after.find((unit) => unit.name === '广州地铁运营一中心体育西路站')).toMatchObject({ category: 'provincialModel', city: '广州市' });
       const audits = await auditsOf(db);
-      expect(JSON.parse(audits.at(-1)!.detail)).toMatchObject({ rows: 2, rejectedRows: 3, created: 1, updated: 1, cities: ['广州市'], industries: ['广州地铁集团'] });
+      expect(JSON.parse(audits.at(-1)!.detail)).toMatchObject({
+        rows: 2,
+        rejectedRows: 3,
+        created: 1,
+        updated: 1,
+        cities: ['广州市'],
+        industries: ['广州地铁集团'],
+      });
     });
   });
 
@@ -245,7 +278,11 @@ describe('PrismaRosterStore.importRows with a scope', () => {
       // the province wrote 广州 for the city: that unit is not the Guangzhou admin's to change
       await store.importRows(await rowsOf([['广州东站派出所', '青年文明号集体', '', '广州', '广东公安']]), { actor: 'a', at: T1 });
       const before = await unitsOf(db);
-      const result = await store.importRows(await rowsOf([['广州东站派出所', '青年文明号集体', '全国', '广州市', '广东公安']]), { actor: 'wxid_gz', at: T2, scope: GUANGZHOU });
+      const result = await store.importRows(await rowsOf([['广州东站派出所', '青年文明号集体', '全国', '广州市', '广东公安']]), {
+        actor: 'wxid_gz',
+        at: T2,
+        scope: GUANGZHOU,
+      });
       expect(result).toMatchObject({ created: 0, updated: 0, unchanged: 0 });
       expect(renderProblemLines(spec, result.refused!)).toEqual(['第2行：名单中已有的“广州东站派出所”属于广州、广东公安，不在您的范围（广州市）内，不能修改']);
       expect(await unitsOf(db)).toEqual(before);
@@ -260,7 +297,13 @@ describe('PrismaRosterStore pending imports', () => {
       expect(parse.problems).toHaveLength(1);
       await store.savePending('admin-1', '名单.csv', parse, T1);
       expect(await store.takePending('admin-2')).toBeNull();
-      expect(await store.takePending('admin-1')).toEqual({ adminId: 'admin-1', fileName: '名单.csv', rows: parse.rows, problems: parse.problems, createdAt: T1 });
+      expect(await store.takePending('admin-1')).toEqual({
+        adminId: 'admin-1',
+        fileName: '名单.csv',
+        rows: parse.rows,
+        problems: parse.problems,
+        createdAt: T1,
+      });
       expect(await store.takePending('admin-1')).toBeNull();
     });
   });
@@ -297,7 +340,9 @@ describe('PrismaRosterStore.summary', () => {
       expect(summary.byCity[0]).toEqual({ value: '广州市', count: parse.rows.filter((row) => row.city === '广州市').length });
       expect(summary.byCity.reduce((sum, count) => sum + count.count, 0)).toBe(342);
       expect(summary.byCity.map((count) => count.value)).toContain(null);
-      expect(summary.byIndustry.find((count) => count.value === '广州地铁集团')?.count).toBe(parse.rows.filter((row) => row.industry === '广州地铁集团').length);
+      expect(summary.byIndustry.find((count) => count.value === '广州地铁集团')?.count).toBe(
+        parse.rows.filter((row) => row.industry === '广州地铁集团').length,
+      );
 
       const text = renderSummary(spec, summary).split('\n');
       expect(text[0]).toBe('名单共342个单位（其中群里自报、尚未对应名单的1个）。');

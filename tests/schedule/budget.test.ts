@@ -46,7 +46,13 @@ describe('capacity', () => {
     const ctx = context({ dailyCap: 10 }, sentOn);
     expect(capacity(sh('2021-09-27 20:00'), sh('2021-09-27 21:00'), ctx)).toBe(3);
     expect(capacity(sh('2021-09-27 20:00'), sh('2021-09-28 10:00'), ctx)).toBe(13);
-    expect(capacity(sh('2021-09-27 20:00'), sh('2021-09-27 21:00'), context({ dailyCap: 10 }, () => 50))).toBe(0);
+    expect(
+      capacity(
+        sh('2021-09-27 20:00'),
+        sh('2021-09-27 21:00'),
+        context({ dailyCap: 10 }, () => 50),
+      ),
+    ).toBe(0);
   });
 
   it('gives the daily cap when there is no gap', () => {

@@ -13,7 +13,8 @@ describe('outboxDelivery of a digest', () => {
     const sent: string[] = [];
     const outbound = { toRoom: async () => '微信', toContact: async (id: string) => (sent.push(id), '微信') };
     const deliver = outboxDelivery(campaign, {} as ScheduleStore, outbound, fixedDirectory([{ id: 'wxid_admin', scope: { kind: 'province' } }]));
-    const digest = (target: string) => ({ id: 1, key: `digest:daily:2021-09-24:${target}`, kind: 'digest', target, payload: { text: '【每日汇总】' }, attempts: 0 }) as unknown as OutboxRow;
+    const digest = (target: string) =>
+      ({ id: 1, key: `digest:daily:2021-09-24:${target}`, kind: 'digest', target, payload: { text: '【每日汇总】' }, attempts: 0 }) as unknown as OutboxRow;
     expect(await deliver(digest('wxid_admin'), NOW)).toEqual({ sent: true, via: '微信' });
     expect(await deliver(digest('wxid_removed'), NOW)).toEqual({ sent: false, reason: 'no longer an admin' });
     expect(sent).toEqual(['wxid_admin']);

@@ -36,10 +36,9 @@ describe('the reminder text', () => {
   });
 
   it('tells a unit that has answered nothing that it has not started, and all it lacks', () => {
-    const missing = [
-      fill(m.reminderMissingField, { label: '服务承诺' }),
-      fill(m.reminderMissingItems, { from: 1, to: 3, label: '服务事项' }),
-    ].join(campaign.formats.listSeparator);
+    const missing = [fill(m.reminderMissingField, { label: '服务承诺' }), fill(m.reminderMissingItems, { from: 1, to: 3, label: '服务事项' })].join(
+      campaign.formats.listSeparator,
+    );
     expect(missing).toBe('服务承诺、第1–3项服务事项');
     const reminder = text({});
     expect(reminder).toBe(
@@ -50,9 +49,7 @@ describe('the reminder text', () => {
         '回复“填报”开始填写。',
       ].join('\n'),
     );
-    expect(reminder).toBe(
-      fill(m.reminderNotStarted, { unit: UNIT, form: '附件2', deadline: '9月29日（周三）17:00', timeLeft: '还剩3天0小时', missing }),
-    );
+    expect(reminder).toBe(fill(m.reminderNotStarted, { unit: UNIT, form: '附件2', deadline: '9月29日（周三）17:00', timeLeft: '还剩3天0小时', missing }));
     expect(reminder).not.toContain(form.title);
   });
 
@@ -65,12 +62,7 @@ describe('the reminder text', () => {
   it('tells a unit with a commitment and two items it still lacks the third', () => {
     const reminder = text(withItems(2));
     expect(reminder).toBe(
-      [
-        `⏰ 提醒：${UNIT}的附件2还没有提交。`,
-        '截止时间：9月29日（周三）17:00，还剩3天0小时。',
-        '还差：第3项服务事项',
-        '回复“填报”继续填写。',
-      ].join('\n'),
+      [`⏰ 提醒：${UNIT}的附件2还没有提交。`, '截止时间：9月29日（周三）17:00，还剩3天0小时。', '还差：第3项服务事项', '回复“填报”继续填写。'].join('\n'),
     );
   });
 
@@ -86,11 +78,7 @@ describe('the reminder text', () => {
   it('asks a unit that has filled everything to confirm', () => {
     const reminder = text(withItems(3));
     expect(reminder).toBe(
-      [
-        `⏰ 提醒：${UNIT}的附件2已经填完，还没有确认提交。`,
-        '截止时间：9月29日（周三）17:00，还剩3天0小时。',
-        '回复“填报”核对后回复“确认”提交。',
-      ].join('\n'),
+      [`⏰ 提醒：${UNIT}的附件2已经填完，还没有确认提交。`, '截止时间：9月29日（周三）17:00，还剩3天0小时。', '回复“填报”核对后回复“确认”提交。'].join('\n'),
     );
     expect(reminder).not.toContain('还差');
     // more than the minimum is just as complete

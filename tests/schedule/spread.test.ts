@@ -13,19 +13,37 @@ function context(dailyCap: number): BudgetContext {
 
 describe('spread', () => {
   it('carries every group when each account has room for its own', () => {
-    const result = spread([...groups(3, ['甲'], 'a'), ...groups(2, ['乙'], 'b')], new Map([['甲', 3], ['乙', 2]]));
+    const result = spread(
+      [...groups(3, ['甲'], 'a'), ...groups(2, ['乙'], 'b')],
+      new Map([
+        ['甲', 3],
+        ['乙', 2],
+      ]),
+    );
     expect(result).toEqual({ carried: 5, short: 0, stranded: [] });
   });
 
   it('names the groups only one account is in when that account has no room left', () => {
-    const result = spread([...groups(4, ['甲'], 'a'), ...groups(2, ['乙'], 'b')], new Map([['甲', 1], ['乙', 10]]));
+    const result = spread(
+      [...groups(4, ['甲'], 'a'), ...groups(2, ['乙'], 'b')],
+      new Map([
+        ['甲', 1],
+        ['乙', 10],
+      ]),
+    );
     expect(result.short).toBe(3);
     expect(result.stranded).toEqual([{ accounts: ['甲'], groups: ['a1', 'a2', 'a3'] }]);
   });
 
   it('sends the shared groups through the account with room, after the groups only one account can reach', () => {
     // 甲 has room for 2: its own group first, then one shared; 乙 takes the other shared ones.
-    const result = spread([...groups(3, ['甲', '乙'], 's'), ...groups(1, ['甲'], 'a')], new Map([['甲', 2], ['乙', 2]]));
+    const result = spread(
+      [...groups(3, ['甲', '乙'], 's'), ...groups(1, ['甲'], 'a')],
+      new Map([
+        ['甲', 2],
+        ['乙', 2],
+      ]),
+    );
     expect(result).toEqual({ carried: 4, short: 0, stranded: [] });
   });
 
@@ -36,7 +54,13 @@ describe('spread', () => {
   });
 
   it('says when all the accounts of shared groups are out of room', () => {
-    const result = spread(groups(5, ['甲', '乙'], 's'), new Map([['甲', 1], ['乙', 2]]));
+    const result = spread(
+      groups(5, ['甲', '乙'], 's'),
+      new Map([
+        ['甲', 1],
+        ['乙', 2],
+      ]),
+    );
     expect(result.stranded).toEqual([{ accounts: ['甲', '乙'], groups: ['s3', 's4'] }]);
   });
 });

@@ -35,7 +35,9 @@ describe('daily backups', () => {
     await backups.runIfDue(new Date('2021-09-01T04:00:00Z'));
     writeFileSync(join(dir, 'bot-2021-09-01T05-00-00-000Z.db'), '');
     for (let day = 2; day <= 20; day += 1) await backups.runIfDue(new Date(`2021-09-${String(day).padStart(2, '0')}T04:00:00Z`));
-    const daily = readdirSync(dir).filter((name) => name.startsWith('daily-')).sort();
+    const daily = readdirSync(dir)
+      .filter((name) => name.startsWith('daily-'))
+      .sort();
     expect(daily).toHaveLength(14);
     expect(daily[0]).toBe('daily-2021-09-07.db');
     expect(existsSync(join(dir, 'bot-2021-09-01T05-00-00-000Z.db'))).toBe(true);

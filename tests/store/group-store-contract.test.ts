@@ -11,7 +11,6 @@ import { Serial } from '../../src/store/serial.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { tempDir } from './helpers.js';
 
-
 let opened: OpenedDatabase | undefined;
 afterEach(async () => {
   await opened?.close();
@@ -45,7 +44,16 @@ describe.each(stores)('the groups’ store contract: %s', (_name, make) => {
     expect(await store.load('room-1')).toBeNull();
     const binds = bound({ effects: [{ kind: 'bind', unitId: 1 }], seen: { topic: '一中心群', members: ['李华'], memberIds: ['wxid_li'] } });
     expect(await store.write(binds)).toEqual({ ok: true, revision: 1, unitId: null });
-    expect(await store.load('room-1')).toMatchObject({ roomId: 'room-1', revision: 1, version: '2.test', unitId: 1, ownerId: 'u1', ownerName: '李华', formId: 'modelCollective', state: { value: 'bound' } });
+    expect(await store.load('room-1')).toMatchObject({
+      roomId: 'room-1',
+      revision: 1,
+      version: '2.test',
+      unitId: 1,
+      ownerId: 'u1',
+      ownerName: '李华',
+      formId: 'modelCollective',
+      state: { value: 'bound' },
+    });
     expect(await store.isProcessed('m1')).toBe(true);
     expect(await store.isProcessed('m2')).toBe(false);
     expect(await store.roomsOfUnit(1)).toEqual(['room-1']);
@@ -83,7 +91,13 @@ describe.each(stores)('the groups’ store contract: %s', (_name, make) => {
     const answers = { commitment: '热情服务，真诚奉献' };
     const forms = { modelCollective: { answers, version: 1, submittedAt: AT.getTime(), late: false } };
     const withForms = (revision: number, messageId: string, effects: GroupWrite['effects']) =>
-      bound({ revision, messageId, effects, drafts: revision === 0 ? [{ formId: 'modelCollective', answers }] : [], state: { value: 'bound', context: { ...CONTEXT, unit: UNIT, forms } } });
+      bound({
+        revision,
+        messageId,
+        effects,
+        drafts: revision === 0 ? [{ formId: 'modelCollective', answers }] : [],
+        state: { value: 'bound', context: { ...CONTEXT, unit: UNIT, forms } },
+      });
     await store.write(withForms(0, 'a', []));
     expect(await store.savedForms(1)).toMatchObject({ modelCollective: { answers, status: 'draft' } });
     await store.write(withForms(1, 'b', [{ kind: 'submit', formId: 'modelCollective', late: false }]));
@@ -105,7 +119,16 @@ describe.each(stores)('the groups’ store contract: %s', (_name, make) => {
 
   it('keeps a picture a group sent and gives it an id', async () => {
     const store = await make();
-    const saved = await store.saveMedia({ unitId: 1, formId: 'brief', roomId: 'room-1', name: '活动照片.jpg', mime: 'image/jpeg', data: Buffer.from([0xff, 0xd8, 0xff]), actor: 'u1', at: AT });
+    const saved = await store.saveMedia({
+      unitId: 1,
+      formId: 'brief',
+      roomId: 'room-1',
+      name: '活动照片.jpg',
+      mime: 'image/jpeg',
+      data: Buffer.from([0xff, 0xd8, 0xff]),
+      actor: 'u1',
+      at: AT,
+    });
     expect(saved.id).toBeGreaterThan(0);
   });
 });

@@ -10,7 +10,6 @@ import { AT, bound, CONTEXT, UNIT, write } from './group-writes.js';
 import { Serial } from '../../src/store/serial.js';
 import { migrationsDir, tempDir } from './helpers.js';
 
-
 let opened: OpenedDatabase | undefined;
 afterEach(async () => {
   await opened?.close();
@@ -32,7 +31,9 @@ describe('the groups’ store over SQLite', () => {
     await store.write(bound());
     expect(await store.write(bound({ messageId: 'm2', revision: 0 }))).toEqual({ ok: false, reason: 'conflict' });
     expect(await store.isProcessed('m2')).toBe(false);
-    expect(await store.write(bound({ messageId: 'm2', revision: 1, drafts: [{ formId: 'modelCollective', answers: { commitment: '热情服务' } }] }))).toMatchObject({ ok: true, revision: 2 });
+    expect(
+      await store.write(bound({ messageId: 'm2', revision: 1, drafts: [{ formId: 'modelCollective', answers: { commitment: '热情服务' } }] })),
+    ).toMatchObject({ ok: true, revision: 2 });
     expect((await prisma.submission.findMany()).map((s) => s.answers)).toEqual(['{"commitment":"热情服务"}']);
   });
 

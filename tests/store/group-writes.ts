@@ -4,9 +4,32 @@ import type { GroupContext } from '../../src/conversation/group-types.js';
 import type { GroupWrite } from '../../src/conversation/store.js';
 
 export const AT = new Date('2021-09-20T02:30:00Z');
-export const CONTEXT: GroupContext = { unit: null, owner: null, forms: {}, index: 0, editing: false, pasted: null, suggestions: {}, candidates: [], choices: [], choosingFor: 'start', wanted: null, quiet: false, pending: null, told: [], early: [] };
+export const CONTEXT: GroupContext = {
+  unit: null,
+  owner: null,
+  forms: {},
+  index: 0,
+  editing: false,
+  pasted: null,
+  suggestions: {},
+  candidates: [],
+  choices: [],
+  choosingFor: 'start',
+  wanted: null,
+  quiet: false,
+  pending: null,
+  told: [],
+  early: [],
+};
 /** the roster's one unit */
-export const UNIT = { id: 1, name: '广州地铁运营一中心青年文明号', kind: 'collective' as const, categories: ['other' as const], city: '广州市', industry: null };
+export const UNIT = {
+  id: 1,
+  name: '广州地铁运营一中心青年文明号',
+  kind: 'collective' as const,
+  categories: ['other' as const],
+  city: '广州市',
+  industry: null,
+};
 
 export function write(over: Partial<GroupWrite> = {}): GroupWrite {
   return {

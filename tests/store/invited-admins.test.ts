@@ -52,7 +52,11 @@ describe('PrismaInvitedAdmins', () => {
     await withStore(async (store) => {
       await invite(store, '小周', '123456', GZ);
       await store.claim(hashCode('123456'), 'wxid_old', NOW);
-      expect(await invite(store, '小周', '654321')).toMatchObject({ kind: 'invited', renewed: true, invitation: { scope: GZ, contactId: 'wxid_old', codeWaiting: true } });
+      expect(await invite(store, '小周', '654321')).toMatchObject({
+        kind: 'invited',
+        renewed: true,
+        invitation: { scope: GZ, contactId: 'wxid_old', codeWaiting: true },
+      });
       expect(await store.find('wxid_old')).toMatchObject({ name: '小周' });
       expect(await store.claim(hashCode('123456'), 'wxid_new', later(1))).toEqual({ kind: 'wrong' });
       expect(await store.claim(hashCode('654321'), 'wxid_new', later(1))).toMatchObject({ kind: 'bound', previous: 'wxid_old' });

@@ -63,7 +63,7 @@ export class MemoryAdminStore implements AdminStore {
   }
   async auditLog(query: { unitId?: number; beforeId?: number; limit: number }) {
     return this.log
-      .filter((entry) => (query.unitId === undefined || entry.detail['unitId'] === query.unitId) && entry.id < (query.beforeId ?? Infinity))
+      .filter((entry) => (query.unitId === undefined || entry.detail.unitId === query.unitId) && entry.id < (query.beforeId ?? Infinity))
       .reverse()
       .slice(0, query.limit);
   }
@@ -111,7 +111,12 @@ export class MemoryInvitations implements ClaimStore, AdminDirectory {
   }
   async claim(codeHash: string, contactId: string, at: Date) {
     const row = this.rows.find((r) => r.codeHash === codeHash);
-    const outcome = claimOutcome(row, this.rows.find((r) => r.contactId === contactId), contactId, at);
+    const outcome = claimOutcome(
+      row,
+      this.rows.find((r) => r.contactId === contactId),
+      contactId,
+      at,
+    );
     if (outcome.kind === 'bound') Object.assign(row!, { contactId, usedAt: at });
     return outcome;
   }
@@ -187,7 +192,12 @@ export function makeDesk(options: DeskOptions) {
     // Roster files go through the real store in tests/e2e/admin-files.test.ts; here nothing waits.
     roster: {
       spec: {} as never,
-      store: { importRows: async () => ({}) as never, savePending: async () => {}, takePending: async () => null, checkScope: async (rows) => ({ rows: [...rows], refused: [] }) },
+      store: {
+        importRows: async () => ({}) as never,
+        savePending: async () => {},
+        takePending: async () => null,
+        checkScope: async (rows) => ({ rows: [...rows], refused: [] }),
+      },
     },
     reminders,
     now: () => clock.now,

@@ -82,7 +82,13 @@ export class MemoryStore implements GroupStore {
     const forms: Record<string, SavedForm> = {};
     for (const row of this.submissions.values()) {
       if (row.unitId !== unitId) continue;
-      forms[row.formId] = { answers: structuredClone(row.answers), status: row.status, version: row.version, submittedAt: row.submittedAt?.getTime() ?? null, late: row.late };
+      forms[row.formId] = {
+        answers: structuredClone(row.answers),
+        status: row.status,
+        version: row.version,
+        submittedAt: row.submittedAt?.getTime() ?? null,
+        late: row.late,
+      };
     }
     return forms;
   }
@@ -107,7 +113,14 @@ export class MemoryStore implements GroupStore {
   async boundRoomsWithTopic(topic: string): Promise<BoundRoom[]> {
     return [...this.rooms.values()]
       .filter((row) => row.unitId !== null && row.topic === topic)
-      .map((row) => ({ roomId: row.roomId, unitId: row.unitId!, topic: row.topic, members: row.members, memberIds: row.memberIds ?? [], lastSeenAt: row.lastSeenAt ?? null }));
+      .map((row) => ({
+        roomId: row.roomId,
+        unitId: row.unitId!,
+        topic: row.topic,
+        members: row.members,
+        memberIds: row.memberIds ?? [],
+        lastSeenAt: row.lastSeenAt ?? null,
+      }));
   }
 
   async moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[] }): Promise<void> {
@@ -178,7 +191,16 @@ export class MemoryStore implements GroupStore {
         const answers = write.state.context.forms[effect.formId]?.answers ?? {};
         const old = this.submissions.get(key(effect.formId));
         const version = (old?.version ?? 0) + 1;
-        this.submissions.set(key(effect.formId), { unitId: unitId!, formId: effect.formId, status: 'submitted', answers, version, submittedAt: new Date(write.at), late: effect.late, review: { status: 'pending', note: null, at: null, by: null } });
+        this.submissions.set(key(effect.formId), {
+          unitId: unitId!,
+          formId: effect.formId,
+          status: 'submitted',
+          answers,
+          version,
+          submittedAt: new Date(write.at),
+          late: effect.late,
+          review: { status: 'pending', note: null, at: null, by: null },
+        });
         this.history.push({ unitId: unitId!, formId: effect.formId, version, answers, late: effect.late });
       }
       if (effect.kind === 'reopen') {

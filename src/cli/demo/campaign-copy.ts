@@ -28,7 +28,9 @@ const DAY_MS = 86_400_000;
  */
 export function campaignStart(campaign: Campaign): Date {
   const earliest = Math.min(...campaign.forms.map((form) => parseLocal(form.deadline, campaign.timezone)!.getTime()));
-  const day = dayjs(earliest - LEAD_DAYS * DAY_MS).tz(campaign.timezone).format('YYYY-MM-DD');
+  const day = dayjs(earliest - LEAD_DAYS * DAY_MS)
+    .tz(campaign.timezone)
+    .format('YYYY-MM-DD');
   return parseLocal(`${day} 10:30`, campaign.timezone)!;
 }
 

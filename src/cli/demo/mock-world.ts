@@ -96,7 +96,9 @@ export class MockWorld {
     const room = this.rooms.get(groupId);
     if (!room) throw new Error(`no demo group ${groupId}`);
     const body = mention ? `@${this.botName} ${text}` : text;
-    this.contact(memberId).say(body, mention ? [this.bot] : []).to(room);
+    this.contact(memberId)
+      .say(body, mention ? [this.bot] : [])
+      .to(room);
   }
 
   /**

@@ -6,7 +6,7 @@ import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import type { Campaign } from '../../campaign/schema.js';
 import { formatDate, formatTimeLeft, parseLocal } from '../../campaign/time.js';
-import { DemoClock, formatClock, parseClockChange } from './clock.js';
+import { type DemoClock, formatClock, parseClockChange } from './clock.js';
 import type { BotMessage, MockWorld } from './mock-world.js';
 import type { DemoGroup, DemoMember } from './people.js';
 import { LineJoiner } from './lines.js';
@@ -315,7 +315,11 @@ export class DemoSession {
     return campaign.forms
       .map((form) => {
         const deadline = parseLocal(form.deadline, campaign.timezone)!;
-        return texts.deadlineLeft(form.shortTitle, formatDate(deadline, campaign.timezone, campaign.formats), formatTimeLeft(deadline, clock.now(), campaign.formats));
+        return texts.deadlineLeft(
+          form.shortTitle,
+          formatDate(deadline, campaign.timezone, campaign.formats),
+          formatTimeLeft(deadline, clock.now(), campaign.formats),
+        );
       })
       .join('\n');
   }

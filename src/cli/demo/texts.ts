@@ -41,8 +41,15 @@ export const texts = {
   clockMoved: (ms: number, time: string, zone: string) => {
     if (ms === 0) return `〔时钟〕没有变化，现在是 ${time}，${zone}`;
     const minutes = Math.round(Math.abs(ms) / 60_000);
-    const parts = [[Math.floor(minutes / 1440), '天'], [Math.floor((minutes % 1440) / 60), '小时'], [minutes % 60, '分钟']] as const;
-    const amount = parts.filter(([n]) => n > 0).map(([n, unit]) => `${n}${unit}`).join('');
+    const parts = [
+      [Math.floor(minutes / 1440), '天'],
+      [Math.floor((minutes % 1440) / 60), '小时'],
+      [minutes % 60, '分钟'],
+    ] as const;
+    const amount = parts
+      .filter(([n]) => n > 0)
+      .map(([n, unit]) => `${n}${unit}`)
+      .join('');
     return `〔时钟〕${ms > 0 ? '拨快' : '拨慢'}${amount}，现在是 ${time}，${zone}`;
   },
   deadlineLeft: (form: string, deadline: string, left: string) => `〔${form}截止 ${deadline}，${left}〕`,

@@ -13,7 +13,8 @@ export const doctorTexts = {
   puppetOk: '✓ 微信协议：{puppet}',
   puppetToken: '✗ 微信协议 {puppet} 需要令牌：在 .env 里写 WECHATY_PUPPET_SERVICE_TOKEN=…',
   accountPuppetOk: '✓ 微信号“{name}”：{puppet}',
-  accountPuppetToken: '✗ 微信号“{name}”的协议 {puppet} 需要令牌：在 .env 里写 ACCOUNT_{n}_TOKEN=…（或用 WECHATY_PUPPET_SERVICE_TOKEN=… 给所有微信号同一个令牌）',
+  accountPuppetToken:
+    '✗ 微信号“{name}”的协议 {puppet} 需要令牌：在 .env 里写 ACCOUNT_{n}_TOKEN=…（或用 WECHATY_PUPPET_SERVICE_TOKEN=… 给所有微信号同一个令牌）',
   failed: '有{count}项需要处理，处理后再运行 npm run doctor。',
   passed: '一切就绪，可以运行 npm start。',
   cannotRun: 'npm run doctor 没有完成：{reason}',
