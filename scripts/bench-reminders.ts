@@ -114,11 +114,10 @@ async function main(): Promise<void> {
     const store = new PrismaScheduleStore(database.prisma, serial);
     const adminStore = new PrismaAdminStore(database.prisma, serial);
     const log = silentLogger();
-    let _sent = 0;
     const names = ACCOUNT_NAMES.slice(0, accountCount);
     const outbound = {
-      toRoom: async (_room: string, _text: string, _mentions: readonly string[], via?: string) => ((_sent += 1), via ?? names[0]!),
-      toContact: async (_contact: string, _text: string, via?: string) => ((_sent += 1), via ?? names[0]!),
+      toRoom: async (_room: string, _text: string, _mentions: readonly string[], via?: string) => via ?? names[0]!,
+      toContact: async (_contact: string, _text: string, via?: string) => via ?? names[0]!,
     };
     const unlimited = { minGapMs: 0, jitterMs: 0, dailyCap: 1_000_000 };
     const gates = new SendGates(names.map((account) => new SendGate({ account, limits: unlimited, quiet, zone: campaign.timezone, store })));

@@ -309,7 +309,9 @@ export async function startApp(options: AppOptions): Promise<App> {
     options.beforeStart?.(account.bot, account.name);
     return { ...account, connection };
   });
-  const stopConnections = () => linked.forEach((account) => account.connection.stop());
+  const stopConnections = () => {
+    for (const account of linked) account.connection.stop();
+  };
 
   // Wechaty reports a puppet that fails to start as an 'error' event and resolves start() anyway: keep
   // the first such error and refuse to go on with a bot that is not running.

@@ -176,7 +176,10 @@ export const FormSchema = z.strictObject({
  * its {step} but has no entry number; an entry's saved line and review line name {n} and the list's fields.
  */
 export function checkFieldSentences(field: Field, at: (string | number)[], ctx: z.RefinementCtx): void {
-  if (field.kind !== 'list') return checkPlaceholders(ctx, [...at, 'prompt'], field.prompt, ['step']);
+  if (field.kind !== 'list') {
+    checkPlaceholders(ctx, [...at, 'prompt'], field.prompt, ['step']);
+    return;
+  }
   const entry = ['n', ...field.fields.map((sub) => sub.id)];
   checkPlaceholders(ctx, [...at, 'saved'], field.saved, entry);
   checkPlaceholders(ctx, [...at, 'summaryLine'], field.summaryLine, entry);

@@ -12,7 +12,10 @@ const deadlines = new WeakMap<Form, Map<string, Date>>();
 
 export function deadlineOf(campaign: Campaign, form: Form): Date {
   let byZone = deadlines.get(form);
-  if (!byZone) deadlines.set(form, (byZone = new Map()));
+  if (!byZone) {
+    byZone = new Map();
+    deadlines.set(form, byZone);
+  }
   let deadline = byZone.get(campaign.timezone);
   if (!deadline) {
     // The loader has checked every deadline, so this cannot fail past start-up.

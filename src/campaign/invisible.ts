@@ -6,6 +6,7 @@
 /** C0 controls but tab and line breaks, DEL and C1, direction marks and overrides, zero-width and invisible operators. */
 const INVISIBLE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u115f\u1160\u180e\u200b\u200c\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\u3164\ufeff\ufff9-\ufffb]|\u200d/g;
+// biome-ignore lint/suspicious/noMisleadingCharacterClass: any one of these code points marks an emoji, the skin tones alone too
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}\ufe0f]/u;
 
 /** `text` without the invisible characters, and how many were taken out. */

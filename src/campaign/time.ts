@@ -81,6 +81,9 @@ const dayFormats = new Map<string, Intl.DateTimeFormat>();
 /** The local calendar day of `at`, "YYYY-MM-DD": what the daily send cap counts by. Counted for every reply, so fast. */
 export function localDay(at: Date, zone: string): string {
   let format = dayFormats.get(zone);
-  if (!format) dayFormats.set(zone, (format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(zone, format);
+  }
   return format.format(at);
 }

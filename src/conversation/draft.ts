@@ -77,7 +77,7 @@ export function missingOf(form: Form, answers: Answers): Missing[] {
     }
     const lacking = field.minItems - completeEntries(answers, field).length;
     if (lacking > 0) missing.push({ kind: 'items', label: field.label, count: lacking });
-    else unfinishedEntry(answers, field).forEach((label) => missing.push({ kind: 'field', label }));
+    else for (const label of unfinishedEntry(answers, field)) missing.push({ kind: 'field', label });
   }
   if (form.completeWith && !ruleHolds(form, answers)) missing.push({ kind: 'rule', label: form.completeWith.missing });
   return missing;

@@ -113,7 +113,7 @@ export function summaryLines(campaign: Campaign, form: Form, answers: Answers): 
     }
     if (field.minItems === 0 && completeEntries(answers, field).length === 0) continue;
     lines.push(fill(m.summaryListHeading, { label: field.label }));
-    completeEntries(answers, field).forEach((entry, i) => lines.push(fill(field.summaryLine, { n: i + 1, ...entry })));
+    for (const [i, entry] of completeEntries(answers, field).entries()) lines.push(fill(field.summaryLine, { n: i + 1, ...entry }));
   }
   return lines;
 }

@@ -54,6 +54,7 @@ const unitName = ({ context }: Args) => context.unit?.name ?? '';
 /** The form.open event that opens `formId` for the sender of `event`. */
 function opener(formId: string, event: GroupEvent, how: 'start' | 'reopen' = 'start'): InternalEvent {
   // "修改 2" carries the edit on, to be applied once the form is open.
+  // biome-ignore lint/suspicious/noThenProperty: `then` is an event's field, never awaited
   const then = how === 'reopen' && event.type === 'cmd.edit' && event.target.kind !== 'none' ? { then: event } : {};
   const by = sender(event);
   return { type: 'form.open', formId, how, at: time(event), ...(by ? { by } : {}), ...then };

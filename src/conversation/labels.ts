@@ -12,8 +12,8 @@ export function namesOf(field: { label: string; editWords: string[] }): string[]
   return [...new Set(names.filter((name) => countChars(name) >= 2))].sort((a, b) => b.length - a.length);
 }
 
-const escape = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const alternatives = (names: string[]) => `(?:${names.map(escape).join('|')})`;
+const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const alternatives = (names: string[]) => `(?:${names.map(escapeRegex).join('|')})`;
 
 /** A label opening a line: in brackets (【服务承诺】), before a colon (服务承诺（50字以内）：), or alone on the line. */
 export function markerRegExp(names: string[]): RegExp {

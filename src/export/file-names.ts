@@ -29,7 +29,8 @@ function gbkCodePoints(): Set<number> {
       if (char.length === 1 && code !== 0xfffd && !(code >= 0xe000 && code <= 0xf8ff)) set.add(code);
     }
   }
-  return (gbk = set);
+  gbk = set;
+  return set;
 }
 
 /** Whether GBK can encode the character: printable ASCII, or one of its two-byte characters. */

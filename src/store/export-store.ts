@@ -38,7 +38,10 @@ export class PrismaExportStore implements ExportStore {
       for (const row of versions) {
         const { unitId, formId, review, version } = row.submission;
         let forms = latest.get(unitId);
-        if (!forms) latest.set(unitId, (forms = {}));
+        if (!forms) {
+          forms = {};
+          latest.set(unitId, forms);
+        }
         if (forms[formId]) continue;
         // a review is of the version handed in last: each new version waits for one again
         const approved = review === 'approved' && row.version === version;

@@ -68,8 +68,12 @@ export class GroupWriter {
     // in the serial queue); otherwise the batch commits now, checked and begun in one synchronous stretch.
     const done = this.db.inTransaction ? this.serial.run(async () => this.commit(batch)) : attempt(() => this.commit(batch));
     done.then(
-      (results) => batch.forEach((item, i) => (results[i] instanceof Error ? item.reject(results[i]) : item.resolve(results[i] as WriteResult))),
-      (error: unknown) => batch.forEach((item) => item.reject(error)),
+      (results) => {
+        batch.forEach((item, i) => (results[i] instanceof Error ? item.reject(results[i]) : item.resolve(results[i] as WriteResult)));
+      },
+      (error: unknown) => {
+        for (const item of batch) item.reject(error);
+      },
     );
   }
 

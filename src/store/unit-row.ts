@@ -10,7 +10,7 @@ type UnitRow = { id: number; name: string; kind: string; category: string | null
 
 // A value the schema does not know (written by hand, say) falls back rather than breaking every read.
 const Kind = UnitKindSchema.catch('collective');
-const Category = CategorySchema.optional().catch(undefined);
+const KnownCategory = CategorySchema.optional().catch(undefined);
 
 /**
  * A collective may hold several categories (第20届全国 and 2021年标兵号): the column holds their codes joined
@@ -23,7 +23,7 @@ export function categoryColumn(categories: readonly Category[]): string | null {
 
 export function categoriesOf(column: string | null): Category[] {
   if (column === null || column === '') return [];
-  const codes = column.split(',').map((code) => Category.parse(code.trim()));
+  const codes = column.split(',').map((code) => KnownCategory.parse(code.trim()));
   return CategorySchema.options.filter((code) => codes.includes(code));
 }
 

@@ -24,7 +24,10 @@ describe('codes', () => {
     expect(newCode(() => 42)).toBe('000042');
     expect(newCode(() => 999_999)).toBe('999999');
     let max = 0;
-    newCode((n) => ((max = n), 0));
+    newCode((n) => {
+      max = n;
+      return 0;
+    });
     expect(max).toBe(1_000_000);
     expect(newCode()).toMatch(/^\d{6}$/);
   });

@@ -57,11 +57,11 @@ describe.concurrent('npm run demo with piped input', () => {
     const run = await runDemo([...NOW, '--quiet', '60', '--wait', '1000'], script);
     expect(run.code).toBe(0);
     const out = run.stdout;
-    const after = (marker: string) => out.slice(out.indexOf(marker));
+    const from = (marker: string) => out.slice(out.indexOf(marker));
 
-    expect(after('> /groups')).toMatch(/^> \/groups\n\* 1 广州地铁运营三中心广州东站（李华、王强）\n {2}2 市二医院急诊科青年文明号群（陈敏、刘洋）\n/);
-    expect(after('> /group 2')).toMatch(/^> \/group 2\n—— 2 市二医院急诊科青年文明号群 · 你是陈敏 ——\n陈敏：进度\n助手：本群还没有登记对应的集体。/);
-    expect(after('> /who 2')).toMatch(/^> \/who 2\n—— 2 市二医院急诊科青年文明号群 · 你是刘洋 ——\n刘洋：@服务月助手 帮助\n助手：可用指令：\n {6}填报/);
+    expect(from('> /groups')).toMatch(/^> \/groups\n\* 1 广州地铁运营三中心广州东站（李华、王强）\n {2}2 市二医院急诊科青年文明号群（陈敏、刘洋）\n/);
+    expect(from('> /group 2')).toMatch(/^> \/group 2\n—— 2 市二医院急诊科青年文明号群 · 你是陈敏 ——\n陈敏：进度\n助手：本群还没有登记对应的集体。/);
+    expect(from('> /who 2')).toMatch(/^> \/who 2\n—— 2 市二医院急诊科青年文明号群 · 你是刘洋 ——\n刘洋：@服务月助手 帮助\n助手：可用指令：\n {6}填报/);
     expect(out).toContain('> /group 9\n〔没有这个群，请输入 /group 1 到 /group 3〕');
 
     expect(out).toContain('> /time +2d\n〔时钟〕拨快2天，现在是 2021-09-22 10:30（周三），Asia/Shanghai\n〔附件2截止 9月29日（周三）17:00，还剩7天6小时〕');
@@ -72,10 +72,10 @@ describe.concurrent('npm run demo with piped input', () => {
     expect(out).toContain('> /time tomorrow\n〔看不懂这个时间');
 
     // A file sent while the bot waits for the commitment gets the bot's request for text.
-    expect(after('> /file docs')).toMatch(/^> \/file docs\/demo-script.txt\n李华：〔文件〕demo-script.txt\n助手：收到，但这里需要文字回复/);
+    expect(from('> /file docs')).toMatch(/^> \/file docs\/demo-script.txt\n李华：〔文件〕demo-script.txt\n助手：收到，但这里需要文字回复/);
     expect(out).toContain('> /file no/such/file.txt\n〔找不到文件“no/such/file.txt”〕');
     // The admin's private chat with the bot (admin commands are tested in tests/e2e; here: someone answers).
-    expect(after('> /admin')).toMatch(/^> \/admin\n—— 与服务月助手私聊 · 你是管理员青发部小周 ——\n青发部小周：帮助\n助手：\S/);
+    expect(from('> /admin')).toMatch(/^> \/admin\n—— 与服务月助手私聊 · 你是管理员青发部小周 ——\n青发部小周：帮助\n助手：\S/);
     expect(out).toContain('> /who 2\n〔现在是管理员私聊，先用 /group 回到一个群〕');
     expect(out).toContain('> /group 1\n—— 1 广州地铁运营三中心广州东站 · 你是李华 ——');
     expect(out).toContain('> /frobnicate now\n〔演示没有“/frobnicate”这个指令，输入 /help 查看；要把它发给助手，请写成“//frobnicate”〕');
@@ -85,7 +85,7 @@ describe.concurrent('npm run demo with piped input', () => {
     expect(out).toContain('李华：热情周到，\n      便民利民\n助手：✅ 服务承诺已保存');
     // Chatter of a member who is not filling the form gets no answer: the demo says so after --wait.
     expect(out).toContain('王强：今天几点开会？\n〔1秒内助手没有回复〕\n');
-    expect(after('> /help')).toContain('/time +2d');
+    expect(from('> /help')).toContain('/time +2d');
     expect(out.trimEnd().endsWith('> /quit')).toBe(true);
     expect(out).not.toContain('这一行在退出之后');
   }, 60_000); // a child process starting tsx: seconds on a loaded 2-core machine

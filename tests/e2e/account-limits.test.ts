@@ -51,7 +51,15 @@ async function world(
   await yi.login(app.accounts[1]!.bot);
   jia.contact(ADMIN);
   yi.contact(ADMIN);
-  return { app, jia, yi, databaseFile, setNow: (at) => void (now = at) };
+  return {
+    app,
+    jia,
+    yi,
+    databaseFile,
+    setNow: (at) => {
+      now = at;
+    },
+  };
 }
 
 const units = (prefix: string, count: number): SeedUnit[] =>

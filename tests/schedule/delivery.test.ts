@@ -11,7 +11,13 @@ const NOW = new Date('2021-09-24T02:00:00Z');
 describe('outboxDelivery of a digest', () => {
   it('sends it to an admin, and skips it for a contact no longer one', async () => {
     const sent: string[] = [];
-    const outbound = { toRoom: async () => '微信', toContact: async (id: string) => (sent.push(id), '微信') };
+    const outbound = {
+      toRoom: async () => '微信',
+      toContact: async (id: string) => {
+        sent.push(id);
+        return '微信';
+      },
+    };
     const deliver = outboxDelivery(campaign, {} as ScheduleStore, outbound, fixedDirectory([{ id: 'wxid_admin', scope: { kind: 'province' } }]));
     const digest = (target: string) =>
       ({ id: 1, key: `digest:daily:2021-09-24:${target}`, kind: 'digest', target, payload: { text: '【每日汇总】' }, attempts: 0 }) as unknown as OutboxRow;

@@ -1,3 +1,0 @@
-import v8 from 'node:v8';
-process.on('exit', () => {});
-(globalThis as any).__heap = () => v8.writeHeapSnapshot('/tmp/exp/bot.heapsnapshot');
