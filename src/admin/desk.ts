@@ -7,34 +7,29 @@ import { withoutInvisible } from '../campaign/invisible.js';
 import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
 import type { Campaign } from '../campaign/schema.js';
 import { formatDuration } from '../campaign/time.js';
-import { fill, megabytes } from '../campaign/text.js';
+import { fill } from '../campaign/text.js';
 import { exactMatches, rankByName } from '../conversation/name-match.js';
 import type { Logger } from '../log/index.js';
 import type { AdminStore, PickList } from './store.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import type { AdminUnit } from '../report/units.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
-import { ExportScopeError, type Exporter, type ExportOptions } from '../export/index.js';
-import { parseRoster, type RosterParse } from '../roster/parse.js';
-import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
-import type { RosterSpec } from '../roster/spec.js';
+import type { Exporter } from '../export/index.js';
+import { renderImportResult } from '../roster/render.js';
 import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
-import type { ImportScope, RosterStore } from '../roster/store.js';
 import { Access } from './access.js';
 import { healthText, type HealthReport } from './health.js';
 import { guideReply } from './guide-reply.js';
-import { actorKind, describeEntry, logText } from './audit-text.js';
 import { AdminClaims } from './claim.js';
 import type { AdminDirectory } from '../report/directory.js';
 import type { ClaimStore } from './invites.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
-import { lookupText, missingPage, missingText, rosterText, scopeLabel, statsText } from '../report/stats.js';
-import type { Admin, Scope } from '../report/scope.js';
+import { lookupText, missingPage, missingText, rosterText, statsText } from '../report/stats.js';
 import { reviewerName } from '../report/review.js';
 import type { DeskReply, FileLimit, PrivateMessage } from './reply.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
-
-/** WeChat refuses files over 100 MB; past ten parts an export is better written by the command line. */
-export const WECHAT_FILE_LIMIT: FileLimit = { maxBytes: 100 * 1024 * 1024, maxParts: 10 };
+import { ExportDesk } from './export-desk.js';
+import { RosterDesk, type RosterDeskOptions } from './roster-desk.js';
+import { LogDesk } from './log-desk.js';
 
 /** What the desk asks of the groups: 解绑 frees a unit's groups, 退回 reopens a form, through their own conversations. */
 export interface GroupControl extends FormReturner {
@@ -54,7 +49,7 @@ export interface AdminDeskOptions {
   groups: GroupControl;
   exporter: Exporter;
   /** the roster files admins send: read by the spec, and the part of the roster's store the desk uses */
-  roster: { spec: RosterSpec; store: Pick<RosterStore, 'importRows' | 'savePending' | 'takePending' | 'checkScope'> };
+  roster: RosterDeskOptions['roster'];
   reminders: ReminderControl;
   /** how a group hears what an admin did to it (a form sent back) */
   notices: GroupNotices;
@@ -68,23 +63,22 @@ export interface AdminDeskOptions {
   contactName?: (id: string) => Promise<string | undefined>;
 }
 
-/** Largest roster file taken in a chat. */
-export const MAX_FILE_MB = 20;
-
 const CANDIDATES = 5;
-
-/** How many changes 日志 shows, and how many entries of the audit log are read at a time to find them. */
-const LOG_ENTRIES = 20;
-const LOG_PAGE = 200;
 
 export class AdminDesk {
   private readonly review: ReviewDesk;
+  private readonly exports: ExportDesk;
+  private readonly rosterFiles: RosterDesk;
+  private readonly logs: LogDesk;
 
   private readonly claims: AdminClaims;
 
   constructor(private readonly options: AdminDeskOptions) {
     const { campaign, store, groups, notices, now, log, admins, claims } = options;
     this.review = new ReviewDesk({ campaign, store, groups, notices, now });
+    this.exports = new ExportDesk({ campaign, exporter: options.exporter, ...(options.fileLimit ? { fileLimit: options.fileLimit } : {}) });
+    this.rosterFiles = new RosterDesk({ campaign, roster: options.roster, now });
+    this.logs = new LogDesk({ campaign, store, admins, ...(options.contactName ? { contactName: options.contactName } : {}) });
     this.claims = new AdminClaims({ campaign, store: claims, admins, now, log });
   }
 
@@ -112,7 +106,7 @@ export class AdminDesk {
       await this.refuse(message, command.type);
       return { text: campaign.admin.messages.refused };
     }
-    if (command.type === 'export') return this.export(access, command);
+    if (command.type === 'export') return this.exports.export(access, command);
     return { text: await this.run(access, command) };
   }
 
@@ -121,46 +115,14 @@ export class AdminDesk {
    * rows are rejected); from anyone else, refused like an admin command.
    */
   async handleFile(message: Omit<PrivateMessage, 'text'>, file: { name: string; data: () => Promise<Buffer> }): Promise<DeskReply> {
-    const { campaign, roster, now } = this.options;
-    const m = campaign.admin.messages;
     // The name as the replies and the audit log show it.
     const name = echoFileName(file.name);
     const access = await this.accessFor(message.senderId);
     if (!access) {
       await this.refuse({ ...message, text: name }, 'rosterFile');
-      return { text: m.refused };
+      return { text: this.options.campaign.admin.messages.refused };
     }
-    let data: Buffer;
-    try {
-      data = await file.data();
-    } catch {
-      return { text: fill(m.fileUnreadable, { file: name }) };
-    }
-    if (data.length > MAX_FILE_MB * 1024 * 1024) return { text: fill(m.fileTooLarge, { file: name, max: MAX_FILE_MB }) };
-    const scope = access.importScope();
-    const parse = await this.withinScope(await parseRoster({ name, data }, roster.spec), scope);
-    const report = renderParseReport(roster.spec, name, parse);
-    if (parse.fatal) return { text: report };
-    if (parse.rows.length === 0) return { text: [report, roster.spec.messages.import.nothingValid].join('\n') };
-    if (badRowCount(parse) > 0) {
-      await roster.store.savePending(access.admin.id, name, parse, now());
-      return { text: [report, fill(m.importPending, { valid: parse.rows.length })].join('\n') };
-    }
-    const result = await roster.store.importRows(parse.rows, {
-      actor: access.admin.id,
-      at: now(),
-      fileName: name,
-      rejectedRows: 0,
-      ...(scope ? { scope } : {}),
-    });
-    return { text: [report, renderImportResult(roster.spec, result)].join('\n') };
-  }
-
-  /** A city or industry admin's file: the rows outside the scope, or that would change a unit outside it, become rejected rows with the reason. */
-  private async withinScope(parse: RosterParse, scope: ImportScope | undefined): Promise<RosterParse> {
-    if (!scope || parse.fatal) return parse;
-    const check = await this.options.roster.store.checkScope(parse.rows, scope);
-    return { rows: check.rows, problems: [...parse.problems, ...check.refused].sort((a, b) => a.row - b.row) };
+    return this.rosterFiles.handleFile(access, name, file);
   }
 
   private async refuse(message: PrivateMessage, what: string): Promise<void> {
@@ -169,49 +131,6 @@ export class AdminDesk {
       name: message.senderName.slice(0, ECHO_LIMITS.name),
       text: message.text.slice(0, ECHO_LIMITS.query),
     });
-  }
-
-  private async export(access: Access, command: Extract<AdminCommand, { type: 'export' }>): Promise<DeskReply> {
-    const { campaign, exporter } = this.options;
-    const m = campaign.admin.messages;
-    const admin = access.admin;
-    if (!command.table) return { text: m.exportWhat };
-    const scope = await access.exportScope(command.within);
-    if ('refusal' in scope) return { text: scope.refusal };
-    try {
-      const options = { includeMissing: command.includeMissing, approvedOnly: command.approvedOnly, ...scope };
-      if (command.table === 'briefs') return await this.exportBriefs(admin, options);
-      const file = await exporter.exportFor(command.table, admin.scope, options);
-      return { text: fill(m.exportDone, { file: file.fileName, rows: file.rows }), file: { name: file.fileName, data: file.data } };
-    } catch (error) {
-      // The exporter holds to the scope too; Access has refused what it would.
-      if (!(error instanceof ExportScopeError)) throw error;
-      return { text: fill(m.exportScopeRefused, { scope: access.label, requested: echoName(command.within) }) };
-    }
-  }
-
-  /**
-   * 导出 简报: one zip; several, each within the size WeChat sends, a unit's files together where they fit,
-   * made and sent one after another; or, when even that cannot be, the command that writes it whole.
-   */
-  private async exportBriefs(admin: Admin, options: ExportOptions): Promise<DeskReply> {
-    const { campaign, exporter } = this.options;
-    const m = campaign.admin.messages;
-    const limit = this.options.fileLimit ?? WECHAT_FILE_LIMIT;
-    const briefs = await exporter.exportBriefs(admin.scope, options);
-    const scope = options.within ?? admin.scope;
-    if (briefs.submitted === 0) return { text: fill(m.exportBriefsNone, { scope: scopeLabel(campaign, scope) }) };
-    const counts = { rows: briefs.rows, files: briefs.files, missing: briefs.missing > 0 ? fill(m.exportBriefsMissing, { count: briefs.missing }) : '' };
-    const parts = briefs.parts(limit.maxBytes);
-    if (!parts || parts.length > limit.maxParts) {
-      const cli = [scopeOption(scope), options.includeMissing ? ' --include-missing' : ''].join('');
-      return { text: fill(m.exportBriefsTooLarge, { size: atLeastTenthMb(briefs.size), max: atLeastTenthMb(limit.maxBytes), options: cli }) };
-    }
-    const files = (async function* () {
-      for (const part of parts) yield { name: part.fileName, data: await part.data() };
-    })();
-    if (parts.length === 1) return { text: fill(m.exportBriefsDone, { file: parts[0]!.fileName, ...counts }), files };
-    return { text: fill(m.exportBriefsParts, { parts: parts.length, max: atLeastTenthMb(limit.maxBytes), ...counts }), files };
   }
 
   private async run(access: Access, command: Exclude<AdminCommand, { type: 'export' | 'guide' | 'claim' }>): Promise<string> {
@@ -251,7 +170,7 @@ export class AdminDesk {
       case 'lookup':
       case 'unbind':
       case 'log': {
-        if (command.type === 'log' && command.name === '') return this.log(access);
+        if (command.type === 'log' && command.name === '') return this.logs.log(access);
         if (command.name === '') return command.type === 'lookup' ? m.lookupWhat : m.unbindWhat;
         // "日志 3": the unit of that number in the last list
         if (command.type === 'log' && command.n !== undefined) return this.pick(access, command.n, 'log');
@@ -315,7 +234,7 @@ export class AdminDesk {
     const m = campaign.admin.messages;
     if (action === 'lookup') return lookupText(campaign, unit, await store.versions(unit.id), now());
     if (action === 'review') return [lookupText(campaign, unit, await store.versions(unit.id), now()), m.reviewHint].join('\n');
-    if (action === 'log') return this.log(access, unit);
+    if (action === 'log') return this.logs.log(access, unit);
     const freed = await this.options.groups.unbindUnit(unit.id, access.admin.id);
     if (freed.length === 0) return fill(m.unbindNone, { unit: unit.name });
     return fill(m.unbound, { unit: unit.name, topic: unit.roomTopic ?? '' });
@@ -361,53 +280,6 @@ export class AdminDesk {
   }
 
   /** 日志 [单位]: the latest changes the admin may read, newest first, of its scope or of one unit. */
-  private async log(access: Access, unit?: AdminUnit): Promise<string> {
-    const { campaign, store } = this.options;
-    const seen: AuditEntry[] = [];
-    let beforeId: number | undefined;
-    for (;;) {
-      const page = await store.auditLog({ ...(unit ? { unitId: unit.id } : {}), ...(beforeId !== undefined ? { beforeId } : {}), limit: LOG_PAGE });
-      for (const entry of page) if (seen.length < LOG_ENTRIES && (await access.sees(entry))) seen.push(entry);
-      if (seen.length >= LOG_ENTRIES || page.length < LOG_PAGE) break;
-      beforeId = page.at(-1)!.id;
-    }
-    const units = new Map((await access.units()).map((u) => [u.id, u.name] as const));
-    const who = await this.actorNames(seen);
-    const lines = seen.map((entry) => ({ at: entry.at, who: who(entry), what: describeEntry(campaign, entry, (id) => units.get(id)) }));
-    return logText(campaign, unit ? unit.name : access.label, lines);
-  }
-
-  /**
-   * Who made each change, as the log says it: an admin by name and marked as one, the bot itself, the
-   * command line, a member by the name the groups or WeChat know, else the contact id.
-   */
-  private async actorNames(entries: readonly AuditEntry[]): Promise<(entry: AuditEntry) => string> {
-    const { campaign, store, contactName, admins } = this.options;
-    const actors = campaign.admin.labels.actors;
-    const ids = [...new Set(entries.map((entry) => entry.actor))];
-    const stored = await store.knownNames(ids);
-    const names = new Map<string, string>();
-    const isAdmin = new Set<string>();
-    for (const id of ids) {
-      if (actorKind(id).kind !== 'contact') continue;
-      const admin = await admins.find(id);
-      if (admin) isAdmin.add(id);
-      // an invited admin by the name the operator gave
-      const name = admin?.name ?? stored.get(id) ?? (await contactName?.(id).catch(() => undefined));
-      if (name) names.set(id, echoName(name));
-    }
-    return (entry) => {
-      const kind = actorKind(entry.actor);
-      if (kind.kind === 'system') return actors.system;
-      if (kind.kind === 'cli') return fill(actors.cli, { user: echoName(kind.user) });
-      const name = names.get(entry.actor);
-      if (isAdmin.has(entry.actor)) return fill(actors.admin, { name: name ?? entry.actor });
-      // one refused said who they claimed to be
-      const claimed = entry.action === 'admin.refused' && typeof entry.detail.name === 'string' ? echoName(entry.detail.name) : undefined;
-      return claimed || name || entry.actor;
-    };
-  }
-
   /** 提醒 [表]: a round now for the form named, or for every form still open when none is. */
   private async remind(access: Access, command: Extract<AdminCommand, { type: 'remind' }>): Promise<string> {
     const { campaign, now, reminders } = this.options;
@@ -461,21 +333,4 @@ export class AdminDesk {
     if (action === 'unbind') return fill(ranked.length === 1 ? m.unbindOne : m.unbindMany, { list });
     return fill(action === 'log' ? m.logMany : m.lookupMany, { list });
   }
-}
-
-/** The option of `npm run export` for a scope, with its leading space; none for the province. */
-function scopeOption(scope: Scope): string {
-  switch (scope.kind) {
-    case 'province':
-      return '';
-    case 'city':
-      return ` --city ${scope.city}`;
-    case 'industry':
-      return ` --industry ${scope.industry}`;
-  }
-}
-
-/** Bytes as megabytes to one decimal, never shown as 0. */
-function atLeastTenthMb(bytes: number): number {
-  return Math.max(0.1, megabytes(bytes));
 }
