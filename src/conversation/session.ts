@@ -1,51 +1,24 @@
 // A group's conversation with the bot, one message at a time: dedupe → load → transition → commit → say.
 // Each group has one machine (group-machine.ts) and one stored row; a message waits only for its own
 // group's earlier messages. Knows nothing of WeChat or SQL: storage and the clock come in.
-import type { Campaign, Form } from '../campaign/schema.js';
+import type { Campaign } from '../campaign/schema.js';
 import { findForm } from '../campaign/forms.js';
-import { localDay } from '../campaign/time.js';
 import { withoutInvisible } from '../campaign/invisible.js';
 import { fill } from '../campaign/text.js';
-import { checkMedia } from './answers.js';
 import { parseInput } from './commands.js';
 import { createEngine, openForm, questionAt, type GroupEngine, type GroupSnapshot, type Step } from './engine.js';
-import { listTaking, mediaFieldAt, readText, takesLink } from './form-events.js';
-import { sniffMime } from './file-type.js';
-import { OPEN_TO_ALL } from './group-machine.js';
+import { readText } from './form-events.js';
 import type { Envelope, GroupEvent, SystemEvent, UnitProfile, UserEvent } from './group-types.js';
 import { KeyedQueue } from './keyed-queue.js';
 import { refindGroup, type GroupAlive } from './refind.js';
 import { renderReplies } from './render.js';
 import { rosterLookup } from './roster-lookup.js';
-import type { GroupRecord, GroupStore, GroupWrite } from './store.js';
+import type { GroupRecord, GroupStore } from './store.js';
+import { seenGroup, type IncomingMessage, type SeenGroup, type SeenRoom } from './incoming.js';
+import { stepWrite } from './step-write.js';
+import { nonTextEvent, speakerOf } from './message-meaning.js';
 
-/** link: a shared article card (its address and title); card: a 小程序 or 视频号 card, which has no web address */
-export type MessageKind = 'text' | 'image' | 'sticker' | 'voice' | 'video' | 'file' | 'link' | 'card' | 'other';
-
-export interface IncomingMessage {
-  id: string;
-  roomId: string;
-  roomTopic: string | null;
-  senderId: string;
-  senderName: string;
-  kind: MessageKind;
-  /** the text without any @-mention of the bot */
-  text: string;
-  /** the message @-mentions the bot */
-  mentioned: boolean;
-  /** the message @-mentions a member other than the bot: words for that member */
-  mentionsOthers?: boolean;
-  /** the names of the group's members, asked only when binding needs them */
-  roomMembers?: () => Promise<string[]>;
-  /** their contact ids, likewise */
-  roomMemberIds?: () => Promise<string[]>;
-  /** the picture or file of a non-text message, read only when a form asks for one */
-  file?: () => Promise<{ name: string; mime: string; data: Buffer }>;
-  /** a shared article card: its web address and title */
-  link?: { url: string; title: string };
-  /** the bot's account that answers in the group, whose send limits the replies count toward */
-  account?: string;
-}
+export type { IncomingMessage, MessageKind } from './incoming.js';
 
 export interface SessionOptions {
   campaign: Campaign;
@@ -57,28 +30,6 @@ export interface SessionOptions {
   groupAlive?: GroupAlive;
   /** replies were counted toward an account's send limits (stored with the step): keeps its in-memory gap in step */
   counted?: (count: number, at: Date, account: string) => void;
-}
-
-/** What the bot sees of a group besides its messages: its id, topic and, when binding needs them, its members. */
-interface SeenGroup {
-  roomId: string;
-  topic: string | null;
-  members?: () => Promise<string[]>;
-  memberIds?: () => Promise<string[]>;
-  /** the bot's account that sees and answers the group; replies without one are not counted here */
-  account?: string;
-}
-
-type SeenRoom = Pick<IncomingMessage, 'roomId' | 'roomTopic' | 'roomMembers' | 'roomMemberIds' | 'account'>;
-
-function seenGroup(room: SeenRoom): SeenGroup {
-  return {
-    roomId: room.roomId,
-    topic: room.roomTopic,
-    ...(room.roomMembers ? { members: room.roomMembers } : {}),
-    ...(room.roomMemberIds ? { memberIds: room.roomMemberIds } : {}),
-    ...(room.account ? { account: room.account } : {}),
-  };
 }
 
 /** A group told that its form was sent back, and the member to @ there. */
@@ -245,7 +196,17 @@ export class GroupConversations {
       const replies = renderReplies(step.says, { campaign: this.campaign, now: at, snapshot: step.snapshot });
       if (loaded.updated && replies.length > 0) replies[0] = `${this.campaign.messages.resumedAfterUpdate}\n${replies[0]}`;
       if (replies.length === 0 && !step.changed) return undefined;
-      const write = await this.writeOf(roomId, messageId, actor, at, loaded, step, replies.length, seen);
+      const write = await stepWrite(this.engine, this.campaign, {
+        roomId,
+        messageId,
+        actor,
+        at,
+        revision: loaded.revision,
+        before: loaded.snapshot,
+        step,
+        replies: replies.length,
+        seen,
+      });
       const result = await this.store.write(write);
       if (result.ok) {
         const snapshot = result.unitId !== null ? this.withUnitId(step.snapshot, result.unitId) : step.snapshot;
@@ -271,62 +232,15 @@ export class GroupConversations {
     const at = questionAt(snapshot);
     const formId = openForm(snapshot, this.campaign);
     const form = formId ? findForm(this.campaign, formId) : undefined;
-    const speaker = this.speaker(snapshot, message);
+    const speaker = speakerOf(this.campaign, this.formNames, snapshot, message);
     if (speaker === 'bystander') return undefined;
     if (speaker === 'told') return { type: 'user.bystander', ...envelope };
-    if (message.kind !== 'text') return { ...(await this.nonTextEvent(message, snapshot, form, at)), ...envelope };
+    if (message.kind !== 'text')
+      return { ...(await nonTextEvent({ campaign: this.campaign, store: this.store, now: this.now() }, message, snapshot, form, at)), ...envelope };
     const input = parseInput(message.text, this.campaign.commands, form, this.formNames);
     const answers = form ? (snapshot.context.forms[form.id]?.answers ?? {}) : {};
     const event = readText(this.campaign, input, at, form, answers, message.mentionsOthers === true);
     return this.withRoster({ ...event, ...envelope }, loaded, group);
-  }
-
-  /**
-   * While a form is open, only its owner answers. Anyone else may use the commands open to all (接管, 进度,
-   * 帮助); one who speaks to the bot (@) is told who is filling; the rest talk among themselves.
-   */
-  private speaker(snapshot: GroupSnapshot, message: IncomingMessage): 'owner' | 'bystander' | 'told' {
-    const owner = snapshot.context.owner;
-    if (!openForm(snapshot, this.campaign) || !owner || owner.id === message.senderId) return 'owner';
-    if (message.kind === 'text' && OPEN_TO_ALL.has(parseInput(message.text, this.campaign.commands, undefined, this.formNames).type)) return 'owner';
-    return message.mentioned ? 'told' : 'bystander';
-  }
-
-  /**
-   * What a message that is not text means where the group stands. A link card answers a question for a
-   * link; a picture or file one for a file (checked by its content, and kept). Sent before its step, where
-   * the form has a list of links or files, it is kept there. Voice, stickers and 小程序 cards get their own
-   * one-line answers.
-   */
-  private async nonTextEvent(message: IncomingMessage, snapshot: GroupSnapshot, form: Form | undefined, at: ReturnType<typeof questionAt>) {
-    if (message.kind === 'voice' || message.kind === 'sticker' || message.kind === 'card') return { type: 'user.nonText' as const, what: message.kind };
-    const unitId = snapshot.context.unit?.id;
-    if (!form || unitId === undefined) return { type: 'user.nonText' as const };
-    if (message.kind === 'link' && message.link) {
-      if (takesLink(form, at)) return { type: 'user.text' as const, text: message.link.url };
-      const list = listTaking(form, 'url');
-      return list ? { type: 'user.early' as const, field: list.id, value: message.link.url } : { type: 'user.nonText' as const };
-    }
-    const here = mediaFieldAt(form, at);
-    const list = here ? undefined : listTaking(form, 'media');
-    const field = here ?? (list?.fields[0]?.kind === 'media' ? list.fields[0] : undefined);
-    if (!field || !message.file) return { type: 'user.nonText' as const };
-    const file = await message.file();
-    const sniffed = sniffMime(file.data);
-    const problem = checkMedia(field, { name: file.name, mime: file.mime, size: file.data.length, sniffed });
-    if (problem) return { type: 'user.mediaRefused' as const, problem };
-    // Kept with the type its content showed: that is what the export and the download serve.
-    const kept = await this.store.saveMedia({
-      unitId,
-      formId: form.id,
-      roomId: message.roomId,
-      ...file,
-      mime: sniffed ?? file.mime,
-      actor: message.senderId,
-      at: this.now(),
-    });
-    const value = fill(this.campaign.messages.mediaName, { name: file.name, id: kept.id });
-    return list ? { type: 'user.early' as const, field: list.id, value } : { type: 'user.media' as const, value };
   }
 
   /** An unbound group's 填报, 绑定 or pick carries what the roster says now. */
@@ -334,48 +248,6 @@ export class GroupConversations {
     if (loaded.snapshot.context.unit) return event;
     const roster = await rosterLookup(this.campaign, this.store, event, loaded.snapshot.context, group);
     return roster ? { ...event, roster } : event;
-  }
-
-  private async writeOf(
-    roomId: string,
-    messageId: string | null,
-    actor: string,
-    at: Date,
-    loaded: Loaded,
-    step: Step,
-    replies: number,
-    seen: SeenGroup | undefined,
-  ): Promise<GroupWrite> {
-    const { context } = step.snapshot;
-    const before = loaded.snapshot.context;
-    const owner = context.owner;
-    // The topic and members are kept when a group binds, and when it asks for a unit bound elsewhere (the admins
-    // are asked to move it there, by the group's name).
-    const keepsSeen = step.effects.some((effect) => effect.kind === 'bind' || effect.kind === 'register' || effect.kind === 'moveRequested');
-    // A group that has just bound its unit took the unit's saved answers over: nothing of them to write.
-    const drafts =
-      before.unit === null
-        ? []
-        : Object.entries(context.forms)
-            .filter(([formId, record]) => record.answers !== before.forms[formId]?.answers)
-            .map(([formId, record]) => ({ formId, answers: record.answers }));
-    return {
-      roomId,
-      revision: loaded.revision,
-      messageId,
-      at,
-      actor,
-      version: this.engine.version,
-      state: this.engine.persist(step.snapshot),
-      unitId: context.unit?.id ?? null,
-      ownerId: owner?.id ?? null,
-      ownerName: owner?.name ?? null,
-      formId: openForm(step.snapshot, this.campaign),
-      ...(keepsSeen && seen ? { seen: { topic: seen.topic, members: (await seen.members?.()) ?? [], memberIds: (await seen.memberIds?.()) ?? [] } } : {}),
-      drafts: context.unit ? drafts : [],
-      effects: step.effects,
-      ...(replies > 0 && seen?.account ? { sends: { account: seen.account, day: localDay(at, this.campaign.timezone), count: replies } } : {}),
-    };
   }
 
   /** The group from memory, or from its row: restored, rebuilt under this machine version, or new. */
