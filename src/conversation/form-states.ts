@@ -2,80 +2,15 @@
 // list (one child per sub-field, then "more"), the one question of a form complete with any one of several
 // fields (completeWith), the review and a pasted list waiting for 确认. Each state that
 // asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
-import { and, not, raise, stateIn } from 'xstate';
+import { and, not, stateIn } from 'xstate';
 import type { Form, ListField, ScalarField } from '../campaign/schema.js';
-import { countChars, fill } from '../campaign/text.js';
-import { completeEntries, entriesOf, mainList } from './draft.js';
+import { countChars } from '../campaign/text.js';
+import { mainList } from './draft.js';
 import { isMaterial, materialsOf } from './materials.js';
 import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';
-import type { Effect, GroupContext, GroupEvent } from './group-types.js';
-import type { At, Say } from './say.js';
-
-/** State ids of one form; ids are global to the machine, so each carries the form's id. */
-export function formIds(formId: string) {
-  const p = `${formId}__`;
-  return {
-    root: `${p}form`,
-    route: `${p}route`,
-    review: `${p}review`,
-    pasted: `${p}pasted`,
-    materials: `${p}materials`,
-    field: (field: string) => `${p}f_${field}`,
-    list: (field: string) => `${p}l_${field}`,
-    sub: (field: string, sub: string) => `${p}l_${field}_${sub}`,
-    more: (field: string) => `${p}l_${field}_more`,
-    entryDone: (field: string) => `${p}l_${field}_entryDone`,
-  };
-}
-
-/** State ids of the group (outside any form) that the forms' transitions lead to. */
-export const groupIds = {
-  unbound: 'unbound',
-  unboundIdle: 'unbound_idle',
-  offered: 'unbound_offered',
-  candidates: 'unbound_candidates',
-  filling: 'focus_filling',
-  bound: 'bound',
-  idle: 'focus_idle',
-  choosing: 'focus_choosing',
-  status: (formId: string) => `status_${formId}`,
-  notStarted: (formId: string) => `status_${formId}_notStarted`,
-  draft: (formId: string) => `status_${formId}_draft`,
-  submitted: (formId: string) => `status_${formId}_submitted`,
-  onTime: (formId: string) => `status_${formId}_onTime`,
-  late: (formId: string) => `status_${formId}_late`,
-  reopened: (formId: string) => `status_${formId}_reopened`,
-};
-
-const to = (id: string) => `#${id}`;
-type Args = { context: GroupContext; event: GroupEvent };
-
-export const say = (params: Say | ((args: Args) => Say)): Action => ({ type: 'say', params });
-/** The question where the group stands, asked (again); chatter after it may be answered again. */
-export const ask: Action[] = [say({ kind: 'ask' }), 'unquiet'];
-/** What the question the group goes back to (上一步, 修改) holds now, said before it is asked. */
-const current: Action = say({ kind: 'current' });
-export const message = (key: Extract<Say, { kind: 'message' }>['key'], vars?: (args: Args) => Record<string, string | number>): Action =>
-  say((args) => ({ kind: 'message', key, ...(vars ? { vars: vars(args) } : {}) }));
-const editTargetOf = (event: GroupEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
-const deleteNumberOf = (event: GroupEvent) => (event.type === 'cmd.delete' ? (event.n ?? 0) : 0);
-
-/**
- * Handing in a form, from its review (确认) or its last answer (forms without a review), if it still takes
- * submissions: a new version is kept, the form's status moves to submitted (late or on time), the form
- * closes and the group hears when it was handed in.
- */
-export function submitTransitions(formId: string): AnyTransition[] {
-  const late = ({ context }: Args) => context.forms[formId]?.late ?? false;
-  const actions: Action[] = [
-    { type: 'recordSubmission', params: { form: formId } },
-    { type: 'effect', params: (args: Args): Effect => ({ kind: 'submit', formId, late: late(args) }) },
-    say((args) => ({ kind: 'submitted', form: formId, late: late(args) })),
-    raise((args: Args) => ({ type: 'status.submitted' as const, formId, late: late(args) })),
-    'closeForm',
-  ];
-  return [{ guard: { type: 'accepts', params: { form: formId } }, target: to(groupIds.idle), actions }];
-}
+import type { At } from './say.js';
+import { deleteTransitions, editTransitions } from './form-edits.js';
+import { ask, current, formIds, groupIds, message, say, submitTransitions, to } from './machine-parts.js';
 
 export function formStates(form: Form, check: AnswerCheck): StateConfig {
   const f = formIds(form.id);
@@ -457,83 +392,3 @@ export function formStates(form: Form, check: AnswerCheck): StateConfig {
 }
 
 const emptyPaste = { entries: [], problems: [] };
-
-/** 修改 承诺 / 修改 2 / 修改 alone, within a form. */
-function editTransitions(form: Form): TransitionFor<'cmd.edit'>[] {
-  const f = formIds(form.id);
-  const list = mainList(form);
-  const transitions: TransitionFor<'cmd.edit'>[] = [];
-  for (const field of form.fields) {
-    if (field.kind === 'list') continue;
-    transitions.push({
-      guard: { type: 'editsField', params: { form: form.id, field: field.id } },
-      target: to(f.field(field.id)),
-      actions: ['startEditing', message('editing', () => ({ label: field.label })), current],
-    });
-  }
-  if (list) {
-    const n = (event: GroupEvent) => {
-      const target = editTargetOf(event);
-      return target?.kind === 'entry' ? target.n : 0;
-    };
-    transitions.push({
-      guard: { type: 'editsEntry', params: { form: form.id, field: list.id } },
-      target: to(f.sub(list.id, list.fields[0]!.id)),
-      actions: ['pointAtEditedEntry', 'startEditing', message('editing', ({ event }) => ({ label: fill(list.itemLabel, { n: n(event) }) })), current],
-    });
-    transitions.push({
-      guard: 'editsMissingEntry',
-      actions: [message('editNoSuchItem', ({ context, event }) => ({ n: n(event), count: entriesCount(context, form.id, list) })), ...ask],
-    });
-  }
-  transitions.push({ actions: [message('editWhat'), ...ask] });
-  return transitions;
-}
-
-/** 删除 N within a form that has a list. */
-function deleteTransitions(form: Form): TransitionFor<'cmd.delete'>[] {
-  const f = formIds(form.id);
-  const list = mainList(form);
-  if (!list) return [{ actions: [message('deleteWhat'), ...ask] }];
-  const lf = { form: form.id, field: list.id };
-  const count = (context: GroupContext) => entriesCount(context, form.id, list);
-  return [
-    { guard: 'deleteUnclear', actions: [message('deleteWhat'), ...ask] },
-    {
-      guard: { type: 'deleteMissing', params: lf },
-      actions: [message('deleteNoSuchItem', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) })), ...ask],
-    },
-    {
-      guard: { type: 'deletesOpenEntry', params: lf },
-      target: to(f.route),
-      actions: [message('deletedDraftItem', ({ event }) => ({ n: deleteNumberOf(event) })), { type: 'removeEntry', params: lf }],
-    },
-    {
-      guard: { type: 'deleteBelowMin', params: lf },
-      actions: [
-        message('deleteBelowMin', ({ context, event }) => ({ min: list.minItems, count: completeCount(context, form.id, list), n: deleteNumberOf(event) })),
-        ...ask,
-      ],
-    },
-    {
-      guard: { type: 'deletesCurrentEntry', params: lf },
-      target: to(f.route),
-      actions: [{ type: 'removeEntry', params: lf }, message('deleted', ({ context }) => ({ n: context.index + 1, count: count(context) }))],
-    },
-    {
-      actions: [
-        message('deleted', ({ context, event }) => ({ n: deleteNumberOf(event), count: count(context) - 1 })),
-        { type: 'removeEntry', params: lf },
-        ...ask,
-      ],
-    },
-  ];
-}
-
-function entriesCount(context: GroupContext, formId: string, list: ListField): number {
-  return entriesOf(context.forms[formId]?.answers ?? {}, list).length;
-}
-
-function completeCount(context: GroupContext, formId: string, list: ListField): number {
-  return completeEntries(context.forms[formId]?.answers ?? {}, list).length;
-}

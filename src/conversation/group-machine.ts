@@ -9,7 +9,8 @@ import { excerpt } from '../campaign/text.js';
 import type { Campaign } from '../campaign/schema.js';
 import { checkAnswer } from './answers.js';
 import { numberReply } from './commands.js';
-import { ask, formIds, formStates, groupIds, message, say } from './form-states.js';
+import { formStates } from './form-states.js';
+import { ask, formIds, groupIds, message, say, statusRegion } from './machine-parts.js';
 import { answerCheck, groupSetup, type Action, type AnyTransition, type StateConfig, type TransitionFor } from './group-setup.js';
 import type { Candidate, Effect, GroupContext, GroupEvent, InternalEvent } from './group-types.js';
 import type { At, Say } from './say.js';
@@ -378,38 +379,6 @@ export function buildGroupMachine(campaign: Campaign) {
       },
     },
     states: Object.fromEntries(forms.map((form) => [form.id, formStates(form, check)])),
-  };
-
-  const statusRegion = (formId: string): StateConfig => {
-    const of = { form: formId };
-    return {
-      id: groupIds.status(formId),
-      initial: 'notStarted',
-      on: {
-        'status.restore': [
-          { guard: { type: 'restoresTo', params: { ...of, status: 'submitted', late: true } }, target: '.submitted.late' },
-          { guard: { type: 'restoresTo', params: { ...of, status: 'submitted' } }, target: '.submitted.onTime' },
-          { guard: { type: 'restoresTo', params: { ...of, status: 'reopened' } }, target: '.reopened' },
-          { target: '.notStarted' },
-        ],
-        'status.submitted': [
-          { guard: { type: 'statusOf', params: { ...of, late: true } }, target: '.submitted.late' },
-          { guard: { type: 'statusOf', params: of }, target: '.submitted.onTime' },
-        ],
-        'status.reopened': { guard: { type: 'statusOf', params: of }, target: '.reopened' },
-      },
-      states: {
-        notStarted: { id: groupIds.notStarted(formId), always: { guard: { type: 'hasAnswers', params: of }, target: 'draft' } },
-        draft: { id: groupIds.draft(formId), tags: [`draft:${formId}`] },
-        submitted: {
-          id: groupIds.submitted(formId),
-          tags: [`submitted:${formId}`],
-          initial: 'onTime',
-          states: { onTime: { id: groupIds.onTime(formId) }, late: { id: groupIds.late(formId), tags: [`late:${formId}`] } },
-        },
-        reopened: { id: groupIds.reopened(formId), tags: [`reopened:${formId}`] },
-      },
-    };
   };
 
   const bound: StateConfig = {
