@@ -1,6 +1,6 @@
 // What an admin's private message asks for.
 import type { Campaign, Form } from '../campaign/schema.js';
-import { tableWords, type ExportWhat } from '../export/texts.js';
+import { parseExportKind, type ExportWhat } from '../export/index.js';
 import { codeIn } from './invites.js';
 
 /** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
@@ -90,7 +90,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     const includeMissing = parts.some((part) => words.includeMissing.includes(part));
     const approvedOnly = parts.some((part) => words.approvedOnly.includes(part));
     const rest = parts.filter((part) => !words.includeMissing.includes(part) && !words.approvedOnly.includes(part));
-    const table = rest[0] !== undefined && Object.hasOwn(tableWords, rest[0]) ? tableWords[rest[0]] : undefined;
+    const table = rest[0] !== undefined ? parseExportKind(rest[0], campaign.exports.words) : undefined;
     return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing, approvedOnly };
   }
   // 通过 and 退回 before 审核, which 审核通过 starts with

@@ -1,9 +1,11 @@
 // The shape of a campaign file (conversations/campaign*.yaml). Parsed once at start; every other module
 // trusts the types inferred here and does not re-check. The parts are declared in form-schema.ts (forms and
-// fields), catalogue.ts and catalogue-admin.ts (the sentences), words-schema.ts (formats, commands, chatter, the admins'
-// words) and guide-schema.ts (the 填报指南); this file puts them together and checks them against each other.
+// fields), catalogue.ts and catalogue-admin.ts (the sentences), words-schema.ts (formats, commands, chatter,
+// the admins' words), guide-schema.ts (the 填报指南) and export-schema.ts (the exported tables); this file
+// puts them together and checks them against each other.
 import { z } from 'zod';
 import { checkCompleteWith, checkFieldSentences, FormSchema, LatePolicySchema, ReminderStepSchema, TextFieldSchema } from './form-schema.js';
+import { checkExports, ExportsSchema } from './export-schema.js';
 import { GuideSchema } from './guide-schema.js';
 import { MessagesSchema } from './catalogue.js';
 import { id, text } from './schema-basics.js';
@@ -12,6 +14,7 @@ import { AdminSchema, ChatterSchema, ChoiceSchema, CommandWordsSchema, FormatsSc
 
 export * from './catalogue.js';
 export * from './catalogue-admin.js';
+export * from './export-schema.js';
 export * from './form-schema.js';
 export * from './guide-schema.js';
 export * from './words-schema.js';
@@ -38,6 +41,7 @@ export const CampaignSchema = z
     chatter: ChatterSchema,
     admin: AdminSchema,
     guide: GuideSchema,
+    exports: ExportsSchema,
   })
   .superRefine((campaign, ctx) => {
     const formIds = new Set<string>();
@@ -105,6 +109,7 @@ export const CampaignSchema = z
         }
       });
     });
+    checkExports(campaign.exports, campaign.forms, ctx);
     // The registration question is asked as written, outside any form.
     checkPlaceholders(ctx, ['registration', 'prompt'], campaign.registration.prompt, []);
     if (campaign.registration.minChars > campaign.registration.maxChars) {
