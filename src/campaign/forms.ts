@@ -1,7 +1,12 @@
 // Questions the rest of the code asks of a campaign: which form, its deadline, its choices and their menu.
-import type { Campaign, Choice, ChoiceField, Form, UnitKind, Category } from './schema.js';
+import type { Campaign, Choice, ChoiceField, Form, UnitKind, Category, TextField } from './schema.js';
 import { fill } from './text.js';
 import { parseLocal } from './time.js';
+
+/** The form's field of this role (form-schema.ts), if it has one. */
+export function fieldWithRole(form: Form, role: NonNullable<TextField['role']>): TextField | undefined {
+  return form.fields.find((field): field is TextField => field.kind === 'text' && field.role === role);
+}
 
 export function findForm(campaign: Campaign, formId: string): Form | undefined {
   return campaign.forms.find((form) => form.id === formId);

@@ -10,7 +10,7 @@ import { GuideSchema } from './guide-schema.js';
 import { MessagesSchema } from './catalogue.js';
 import { id, text } from './schema-basics.js';
 import { checkPlaceholders } from './sentence.js';
-import { AdminSchema, ChatterSchema, ChoiceSchema, CommandWordsSchema, FormatsSchema } from './words-schema.js';
+import { AdminSchema, ChatterSchema, ChoiceSchema, CommandWordsSchema, FormatsSchema, MatchingSchema } from './words-schema.js';
 
 export * from './catalogue.js';
 export * from './catalogue-admin.js';
@@ -39,6 +39,7 @@ export const CampaignSchema = z
     messages: MessagesSchema,
     commands: CommandWordsSchema,
     chatter: ChatterSchema,
+    matching: MatchingSchema,
     admin: AdminSchema,
     guide: GuideSchema,
     exports: ExportsSchema,
@@ -63,8 +64,20 @@ export const CampaignSchema = z
       if (formIds.has(form.id)) ctx.addIssue({ code: 'custom', path: ['forms', f, 'id'], message: `duplicate form id ${form.id}` });
       formIds.add(form.id);
       const fieldIds = new Set<string>();
+      const roles = new Map<string, string>();
       form.fields.forEach((field, i) => {
         const path = ['forms', f, 'fields', i];
+        if (field.kind === 'text' && field.role !== undefined) {
+          const holder = roles.get(field.role);
+          if (holder !== undefined) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [...path, 'role'],
+              message: `${field.role} is the role of ${holder} already: a form has one field of each role`,
+            });
+          }
+          roles.set(field.role, field.id);
+        }
         if (fieldIds.has(field.id)) ctx.addIssue({ code: 'custom', path: [...path, 'id'], message: `duplicate field id ${field.id}` });
         fieldIds.add(field.id);
         checkFieldSentences(field, path, ctx);
@@ -73,6 +86,9 @@ export const CampaignSchema = z
         scalars.forEach((scalar, j) => {
           const at = field.kind === 'list' ? [...path, 'fields', j] : path;
           if (field.kind === 'list') {
+            if (scalar.kind === 'text' && scalar.role !== undefined) {
+              ctx.addIssue({ code: 'custom', path: [...at, 'role'], message: 'only a field of the form itself has a role, not one inside a list' });
+            }
             if (subIds.has(scalar.id)) ctx.addIssue({ code: 'custom', path: [...at, 'id'], message: `duplicate field id ${scalar.id}` });
             subIds.add(scalar.id);
           }

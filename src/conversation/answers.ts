@@ -76,10 +76,10 @@ function looksLikeSeveral(input: string): boolean {
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
-function textSchema(field: TextField, { others }: CheckContext) {
+function textSchema(field: TextField, { others, campaign }: CheckContext) {
   const label = field.label;
   return z.string().transform((input, ctx) => {
-    const value = withoutLabel(field.paragraphs ? normalizeParagraphs(input) : normalizeText(input), field);
+    const value = withoutLabel(field.paragraphs ? normalizeParagraphs(input) : normalizeText(input), field, campaign.matching.labelPrefixes);
     const count = countChars(value);
     if (count === 0) return fail(ctx, 'errorEmpty', { label });
     if (!field.paragraphs && looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });
