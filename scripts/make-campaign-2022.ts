@@ -75,6 +75,15 @@ c.guide.commands = [
   ),
 ];
 c.guide.commands.find((entry: { command: string }) => entry.command === 'continue').does = '再添加一个活动';
+// Its own categories of collectives, with their own codes, labels and the roster's words (roster.yaml here).
+c.categories = { codes: ['nationalDemo', 'provincialDemo', 'ordinary'], default: 'ordinary' };
+c.admin.labels.categories = { nationalDemo: '全国志愿服务示范集体', provincialDemo: '2022年广东志愿服务示范集体', ordinary: '普通集体' };
+c.guide.categories = {};
+c.exports.categories = {
+  ...c.admin.labels.categories,
+  industryOrg: c.exports.categories.industryOrg,
+  cityOrg: c.exports.categories.cityOrg,
+};
 // Its own tables: another title and other headers, the columns filled from the 2022 form's own fields.
 const activities = { items: 'activities', content: 'what', type: 'who' };
 const heading = (sheetName: string, label: string, title: string, subtitle: string) => ({ sheetName, label, title, subtitle, form: 'volunteerProject' });
@@ -89,7 +98,7 @@ c.exports.attachment2 = {
   ...c.exports.attachment2,
   ...heading('负责人表', '附表二', '志愿服务项目负责人与活动表（虚构）', '（按集体）'),
   columns: { commitment: 'leader', ...activities },
-  sections: [{ category: c.exports.attachment2.sections[0].category, headers: ['编号', '集体名称', '项目负责人', '活动内容', '服务对象'] }],
+  sections: [{ category: 'nationalDemo', headers: ['编号', '集体名称', '项目负责人', '活动内容', '服务对象'] }],
   none: '（暂无）',
   notes: ['说明：负责人以登记为准（虚构）。'],
 };

@@ -38,7 +38,9 @@ export const ADMIN_MESSAGES = {
   /** a city or industry the roster does not have; one outside the admin's scope */
   scopeNone: ['word'],
   scopeOutside: ['scope', 'word'],
-  rosterSummary: ['scope', 'total', 'bound', 'collective', 'national20', 'provincialModel', 'other', 'industryOrg', 'cityOrg'],
+  /** {categories}: the collectives by category, each a rosterCategory, joined by formats.listSeparator */
+  rosterSummary: ['scope', 'total', 'bound', 'collective', 'categories!', 'industryOrg', 'cityOrg'],
+  rosterCategory: ['label', 'count!'],
   rosterEmpty: [],
   unbound: ['unit', 'topic'],
   unbindNone: ['unit'],

@@ -3,7 +3,7 @@
 // which field fills which column; the words that name them; the labels of the 类别 column and the file names.
 // checkExports (called by schema.ts) checks that the forms and fields named exist and are of the right kind.
 import { z } from 'zod';
-import { CategorySchema, UnitKindSchema, type Form } from './form-schema.js';
+import { UnitKindSchema, type Form } from './form-schema.js';
 import { id, joiner, text, words1 } from './schema-basics.js';
 import { sentence } from './sentence.js';
 
@@ -32,7 +32,7 @@ export const ExportsSchema = z.strictObject({
     ...heading,
     form: id,
     columns: z.strictObject({ commitment: id, ...itemColumns }),
-    sections: z.array(z.strictObject({ category: CategorySchema, headers: line.length(5) })).min(1),
+    sections: z.array(z.strictObject({ category: id, headers: line.length(5) })).min(1),
     /** the one row under the header of a section without a collective */
     none: cell,
     notes: line,
@@ -76,7 +76,7 @@ export const ExportsSchema = z.strictObject({
   /** written after a name when the version exported came after the deadline */
   lateMark: cell,
   /** the 类别 column: a collective by its categories (none: `other`), any other unit by its kind */
-  categories: z.partialRecord(z.union([CategorySchema, UnitKindSchema]), cell),
+  categories: z.record(id, cell),
   categorySeparator: joiner,
   fileName: sentence(['table', 'scope', 'date']),
   fileTables: z.strictObject({ attachment1: cell, attachment2: cell, list: cell }),
@@ -87,7 +87,7 @@ export const ExportsSchema = z.strictObject({
 export type Exports = z.infer<typeof ExportsSchema>;
 
 /** Checks that each form and field the exports name exists, and holds what its column shows. */
-export function checkExports(exports: Exports, forms: readonly Form[], ctx: z.RefinementCtx): void {
+export function checkExports(exports: Exports, forms: readonly Form[], categories: readonly string[], ctx: z.RefinementCtx): void {
   const at = (...path: (string | number)[]) => ['exports', ...path];
   const formOf = (formId: string, path: (string | number)[]) => {
     const form = forms.find((f) => f.id === formId);
@@ -122,7 +122,12 @@ export function checkExports(exports: Exports, forms: readonly Form[], ctx: z.Re
   for (const [key, pair] of [['links', links] as const, ['files', files] as const]) {
     if (pair) subField(fieldOf(briefs, pair.list, 'list', ['briefs', 'columns', key, 'list']), pair.field, ['briefs', 'columns', key, 'field']);
   }
-  for (const code of [...CategorySchema.options, ...UnitKindSchema.exclude(['collective']).options]) {
+  exports.attachment2.sections.forEach((section, i) => {
+    if (!categories.includes(section.category)) {
+      ctx.addIssue({ code: 'custom', path: at('attachment2', 'sections', i, 'category'), message: `${section.category} is not one of categories.codes` });
+    }
+  });
+  for (const code of [...categories, ...UnitKindSchema.exclude(['collective']).options]) {
     if (!(code in exports.categories)) ctx.addIssue({ code: 'custom', path: at('categories', code), message: `missing: the 类别 column names ${code}` });
   }
 }

@@ -94,7 +94,8 @@ export const ListFieldSchema = z.strictObject({
 export const FieldSchema = z.discriminatedUnion('kind', [TextFieldSchema, ChoiceFieldSchema, UrlFieldSchema, MediaFieldSchema, ListFieldSchema]);
 
 export const UnitKindSchema = z.enum(['collective', 'industryOrg', 'cityOrg']);
-export const CategorySchema = z.enum(['national20', 'provincialModel', 'other']);
+/** A category of collectives (the roster's 类别): one of the campaign's categories.codes, checked in schema.ts. */
+export const CategorySchema = id;
 
 const deadline = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
 

@@ -56,11 +56,18 @@ export interface UnitProfile {
   categories?: readonly Category[];
 }
 
+/** A unit's categories: a collective without any (an empty 类别, one made in a chat) is of the campaign's default. */
+export function categoriesOf(campaign: Campaign, unit: UnitProfile): readonly Category[] {
+  const categories = unit.categories ?? [];
+  return unit.kind === 'collective' && categories.length === 0 ? [campaign.categories.default] : categories;
+}
+
 /** The forms a unit has to fill, in the order of the campaign file. */
 export function formsFor(campaign: Campaign, unit: UnitProfile): Form[] {
+  const categories = categoriesOf(campaign, unit);
   return campaign.forms.filter((form) =>
     form.appliesTo.some(
-      (rule) => rule.kind === unit.kind && (rule.categories === undefined || (unit.categories ?? []).some((category) => rule.categories!.includes(category))),
+      (rule) => rule.kind === unit.kind && (rule.categories === undefined || categories.some((category) => rule.categories!.includes(category))),
     ),
   );
 }

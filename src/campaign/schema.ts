@@ -26,6 +26,8 @@ export const CampaignSchema = z
     timezone: text.refine(isTimeZone, 'unknown time zone'),
     botName: text,
     choiceSets: z.record(id, z.array(ChoiceSchema).min(2)),
+    /** the categories of collectives (the roster's 类别), in order; `default` is a collective's that has none */
+    categories: z.strictObject({ codes: z.array(id).min(1), default: id }),
     forms: z.array(FormSchema).min(1),
     lateSubmissions: LatePolicySchema.default('accept'),
     reminders: z.strictObject({
@@ -45,12 +47,27 @@ export const CampaignSchema = z
     exports: ExportsSchema,
   })
   .superRefine((campaign, ctx) => {
+    const codes = campaign.categories.codes;
+    const notACategory = (path: (string | number)[], code: string) =>
+      ctx.addIssue({ code: 'custom', path, message: `${code} is not one of categories.codes (${codes.join(', ')})` });
+    if (!codes.includes(campaign.categories.default)) notACategory(['categories', 'default'], campaign.categories.default);
+    for (const code of codes) {
+      if (!(code in campaign.admin.labels.categories)) {
+        ctx.addIssue({ code: 'custom', path: ['admin', 'labels', 'categories', code], message: `missing: the admins read the category ${code}` });
+      }
+    }
+    for (const code of Object.keys(campaign.admin.labels.categories)) if (!codes.includes(code)) notACategory(['admin', 'labels', 'categories', code], code);
+    for (const code of Object.keys(campaign.guide.categories)) if (!codes.includes(code)) notACategory(['guide', 'categories', code], code);
     const formIds = new Set<string>();
     campaign.forms.forEach((form, f) => {
       form.appliesTo.forEach((rule, r) => {
         const path = ['forms', f, 'appliesTo', r, 'categories'];
         if (rule.categories?.length === 0) ctx.addIssue({ code: 'custom', path, message: 'no category listed: the rule is owed by nobody' });
-        else if (rule.categories !== undefined && rule.kind !== 'collective') {
+        else if (rule.categories !== undefined && rule.kind === 'collective') {
+          rule.categories.forEach((code, c) => {
+            if (!codes.includes(code)) notACategory([...path, c], code);
+          });
+        } else if (rule.categories !== undefined && rule.kind !== 'collective') {
           ctx.addIssue({ code: 'custom', path, message: `only collectives have categories, so a ${rule.kind} with categories is nobody` });
         }
       });
@@ -125,7 +142,7 @@ export const CampaignSchema = z
         }
       });
     });
-    checkExports(campaign.exports, campaign.forms, ctx);
+    checkExports(campaign.exports, campaign.forms, codes, ctx);
     // The registration question is asked as written, outside any form.
     checkPlaceholders(ctx, ['registration', 'prompt'], campaign.registration.prompt, []);
     if (campaign.registration.minChars > campaign.registration.maxChars) {

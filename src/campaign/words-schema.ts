@@ -3,7 +3,7 @@
 // and the admins' commands and labels.
 import { z } from 'zod';
 import { AdminMessagesSchema } from './catalogue-admin.js';
-import { text, words, words1 } from './schema-basics.js';
+import { id, text, words, words1 } from './schema-basics.js';
 import { sentence } from './sentence.js';
 
 /** A word said as it is written: no placeholders. */
@@ -110,7 +110,8 @@ export const AdminSchema = z.strictObject({
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: word, industryOrg: word, cityOrg: word }),
-    categories: z.strictObject({ national20: word, provincialModel: word, other: word }),
+    /** one per code of the campaign's categories */
+    categories: z.record(id, word),
     scopes: z.strictObject({ province: word }),
     /** how a group is told who reviewed its form, when the roster has no 地市团委 or 行业团组织 to name */
     reviewers: z.strictObject({ province: word, city: sentence(['city']), industry: sentence(['industry']) }),

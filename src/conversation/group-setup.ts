@@ -453,8 +453,8 @@ export function groupSetup(campaign: Campaign) {
           id: 0,
           name: registrationName(event) ?? '',
           kind: 'collective' as const,
-          // as an empty 类别 in the roster: an ordinary collective
-          categories: ['other'],
+          // as an empty 类别 in the roster: of the campaign's default category (categoriesOf)
+          categories: [],
           city: null,
           industry: null,
         }),

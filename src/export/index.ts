@@ -5,7 +5,7 @@
 //   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now, dataDir });
 //   const { fileName, data } = await exporter.exportFor('attachment2', admin.scope, { includeMissing: true });
 //   const briefs = await exporter.exportBriefs(admin.scope);   // briefs.stream(), or briefs.parts(maxBytes)
-import { formsFor } from '../campaign/forms.js';
+import { categoriesOf, formsFor } from '../campaign/forms.js';
 import type { Campaign, Exports } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { collectorOf, inScope, type Scope } from '../report/scope.js';
@@ -58,7 +58,9 @@ export function createExporter(deps: ExporterDeps): Exporter {
   const layout = campaign.exports;
   const formIds = [...new Set([layout.attachment1.form, layout.attachment2.form])];
   const within = (scope: Scope, units: readonly StoredExportUnit[]) =>
-    units.filter((unit) => inScope(scope, unit)).map((unit) => ({ ...unit, forms: formsFor(campaign, unit).map((form) => form.id) }));
+    units
+      .filter((unit) => inScope(scope, unit))
+      .map((unit) => ({ ...unit, categories: [...categoriesOf(campaign, unit)], forms: formsFor(campaign, unit).map((form) => form.id) }));
   return {
     async exportFor(kind, adminScope, options = {}) {
       const scope = narrowScope(adminScope, options.within);

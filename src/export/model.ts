@@ -79,10 +79,9 @@ export function groupedByCity<T extends { city: string | null }>(units: readonly
     .map(({ unit }) => unit);
 }
 
-/** The 类别 column: a collective by its categories (none: other), any other unit by its kind. */
+/** The 类别 column: a collective by its categories (the exporter gives the default to one of none), any other unit by its kind. */
 export function categoryOf(unit: Pick<ExportUnit, 'kind' | 'categories'>, layout: Exports): string {
   const labels = layout.categories;
   if (unit.kind !== 'collective') return labels[unit.kind] ?? unit.kind;
-  const codes = unit.categories.length > 0 ? unit.categories : (['other'] as const);
-  return codes.map((code) => labels[code] ?? code).join(layout.categorySeparator);
+  return unit.categories.map((code) => labels[code] ?? code).join(layout.categorySeparator);
 }

@@ -50,7 +50,8 @@ export class RowChecker {
 
     const categories: Category[] = [];
     if (kind === 'collective') {
-      if (cells.category === '') categories.push('other');
+      const empty = spec.emptyCategory;
+      if (cells.category === '') categories.push(empty);
       for (const part of cells.category.split(CATEGORY_SEPARATORS)) {
         if (part.trim() === '') continue;
         const found = this.vocabulary.categories.get(normalizeLabel(part));
@@ -58,7 +59,7 @@ export class RowChecker {
         else if (!categories.includes(found)) categories.push(found);
       }
       // 其他 beside a 示范 category adds nothing.
-      if (categories.length > 1 && categories.includes('other')) categories.splice(categories.indexOf('other'), 1);
+      if (categories.length > 1 && categories.includes(empty)) categories.splice(categories.indexOf(empty), 1);
     } else if (kind !== undefined && cells.category !== '') {
       problem('categoryNotForKind', { kind: spec.kinds[kind].label, value: cells.category });
     }

@@ -38,6 +38,21 @@ describe('the exports: section is checked against the forms', () => {
   });
 });
 
+describe("the categories are the campaign's", () => {
+  it('every category named must be one of categories.codes, and each has its label', () => {
+    expect(failure(variant((raw) => (raw.forms[0].appliesTo[0].categories = ['national20', 'national21'])))).toContain(
+      'forms.0.appliesTo.0.categories.1: national21 is not one of categories.codes (national20, provincialModel, other)',
+    );
+    expect(failure(variant((raw) => (raw.categories.default = 'ordinary')))).toContain('categories.default: ordinary is not one of categories.codes');
+    expect(failure(variant((raw) => delete raw.admin.labels.categories.other))).toContain(
+      'admin.labels.categories.other: missing: the admins read the category other',
+    );
+    expect(failure(variant((raw) => (raw.exports.attachment2.sections[1].category = 'provincial')))).toContain(
+      'exports.attachment2.sections.1.category: provincial is not one of categories.codes',
+    );
+  });
+});
+
 describe('a field with a role', () => {
   it('only one field of a form has a role, and never a field inside a list', () => {
     const twice = variant((raw) => raw.forms[0].fields.splice(1, 0, { ...raw.forms[0].fields[0], id: 'pledge' }));

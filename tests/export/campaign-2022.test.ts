@@ -30,7 +30,7 @@ const data: ExportData = {
       id: 1,
       name: '深圳市福田区政务服务中心青年文明号',
       kind: 'collective',
-      categories: [LAYOUT.attachment2.sections[0]!.category],
+      categories: ['nationalDemo'],
       city: '深圳市',
       industry: null,
       forms: ['volunteerProject'],
@@ -68,7 +68,9 @@ describe('the 2022 campaign exports its own tables', () => {
   });
 
   it('writes the list under its own title and headers, and names files and tables with its own words', async () => {
-    const [published] = await sheets(buildPublicList(data));
+    const [published, detail] = await sheets(buildPublicList(data));
+    // its own category, by its own code (the first rows are 附表一's: the project's name in the industry column)
+    expect(grid(detail!)[1]!.slice(0, 4)).toEqual(['深圳市福田区政务服务中心青年文明号', '深圳市', '长者智能手机课堂', '全国志愿服务示范集体']);
     expect(published!.name).toBe('公示');
     expect(grid(published!).slice(0, 2)).toEqual([
       ['2022年广东青年志愿服务月 活动公示（虚构）', '', '', ''],

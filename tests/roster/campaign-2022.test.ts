@@ -1,5 +1,5 @@
 // A new year's roster is a new data file: the invented 2022 campaign's roster.yaml names its 类别 column and
-// its categories in its own words, and a roster file written with them is read with no code changed.
+// its categories with their own codes and words, and a roster file written with them is read with no code changed.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseRoster } from '../../src/roster/parse.js';
@@ -21,7 +21,7 @@ describe('the 2022 roster', () => {
     const result = await parseRoster(file, spec2022);
     expect(result.fatal).toBeUndefined();
     expect(result.problems).toEqual([]);
-    expect(result.rows.map((row) => row.categories)).toEqual([['national20'], ['provincialModel', 'national20'], ['other'], ['other']]);
+    expect(result.rows.map((row) => row.categories)).toEqual([['nationalDemo'], ['provincialDemo', 'nationalDemo'], ['ordinary'], ['ordinary']]);
   });
 
   it("refuses 2021's words for them, naming 2022's", async () => {
