@@ -39,6 +39,7 @@ export type AdminCommand =
   /** text: what was typed, as typed (a reply repeats only its start) */
   | { type: 'unknown'; text: string };
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
   const words = campaign.admin.commands;
   const plain = text

@@ -128,6 +128,6 @@ export function checkExports(exports: Exports, forms: readonly Form[], categorie
     }
   });
   for (const code of [...categories, ...UnitKindSchema.exclude(['collective']).options]) {
-    if (!(code in exports.categories)) ctx.addIssue({ code: 'custom', path: at('categories', code), message: `missing: the 类别 column names ${code}` });
+    if (!(code in exports.categories)) ctx.addIssue({ code: 'custom', path: at('categories', code), message: `missing: the category column names ${code}` });
   }
 }

@@ -13,6 +13,7 @@ export function namesOf(field: { label: string; editWords: string[] }, prefixes:
   return [...new Set(names.filter((name) => countChars(name) >= 2))].sort((a, b) => b.length - a.length);
 }
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
 const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const alternatives = (names: string[]) => `(?:${names.map(escapeRegex).join('|')})`;
 

@@ -61,6 +61,8 @@ interface Line {
   numbered: boolean;
 }
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
+// The labels and choices themselves are the campaign's (namesOf, choicesOf).
 const DIGITS = '[0-9０-９]{1,3}';
 const HANZI = '[一二三四五六七八九十]{1,3}';
 /**

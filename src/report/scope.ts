@@ -51,7 +51,7 @@ export function inScope(scope: Scope, unit: { city: string | null; industry: str
   }
 }
 
-/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off) or "广东电网". */
+/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off, as Chinese does in any campaign) or "广东电网". */
 export function scopeNamed(word: string, units: readonly { city: string | null; industry: string | null }[]): Scope | undefined {
   for (const name of [word, `${word}市`]) {
     if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };

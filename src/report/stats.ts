@@ -159,7 +159,7 @@ export function lookupText(campaign: Campaign, unit: AdminUnit, versions: readon
   const { messages: m, labels } = campaign.admin;
   const zone = campaign.timezone;
   const named = unit.kind === 'collective' ? categoriesOf(campaign, unit).map((c) => labels.categories[c] ?? c) : [];
-  const category = named.length > 0 ? `（${named.join(campaign.formats.listSeparator)}）` : '';
+  const category = named.length > 0 ? fill(m.lookupCategory, { categories: named.join(campaign.formats.listSeparator) }) : '';
   const place = [unit.city, unit.industry].filter((p): p is string => !!p).join(campaign.formats.listSeparator);
   const lines = [
     fill(m.lookupHeader, { name: unit.name }),

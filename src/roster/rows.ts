@@ -5,7 +5,7 @@ import type { Category, UnitKind } from '../campaign/schema.js';
 import type { RosterParse, RosterRow, RowProblem } from './types.js';
 import { normalizeLabel, vocabulary, type ColumnId, type ProblemKey, type RosterSpec } from './spec.js';
 
-/** Between the categories of one cell: 、 ， , ； ; / and line breaks. */
+/** Between the categories of one cell: 、 ， , ； ; / and line breaks (how Chinese lists, in any roster). */
 const CATEGORY_SEPARATORS = /[、，,；;/\n]+/;
 
 /** kind|city|name, each compared as a person would: width, spaces and a trailing 市 of the city do not count. */
@@ -13,6 +13,7 @@ export function rosterKey(kind: UnitKind, city: string | null, name: string): st
   return `${kind}|${normalizeCity(city)}|${normalizeLabel(name)}`;
 }
 
+/** A city with its 市 left off is the same city: 市 ends a city's name in Chinese, in any roster. */
 function normalizeCity(city: string | null): string {
   return normalizeLabel(city ?? '').replace(/市$/, '');
 }

@@ -29,7 +29,7 @@ describe('the exports: section is checked against the forms', () => {
 
   it('every category and kind of unit has its label, and a title takes no placeholder', () => {
     expect(failure(variant((raw) => delete raw.exports.categories.provincialModel))).toContain(
-      'exports.categories.provincialModel: missing: the 类别 column names provincialModel',
+      'exports.categories.provincialModel: missing: the category column names provincialModel',
     );
     expect(failure(variant((raw) => (raw.exports.list.title = '{campaign}服务事项清单')))).toContain(
       'exports.list.title: {campaign} is not a placeholder of this sentence (it takes none)',
