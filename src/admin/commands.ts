@@ -145,12 +145,18 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   return { type: 'unknown', text: plain };
 }
 
-/** A token naming a form (附件2, its id, or its full title); a token like "附件9" is reported as no such form. */
+/**
+ * A token naming a form (附件2, its id, or its full title); a token shaped like a numbered short title of the
+ * campaign's (附件9 beside 附件1 and 附件2) or like an id is reported as no such form.
+ */
 function formOf(token: string | undefined, campaign: Campaign): { form?: Form; badForm?: string } {
   if (token === undefined) return {};
   const form = campaign.forms.find((f) => f.shortTitle === token || f.id === token || f.title === token);
   if (form) return { form };
-  return /^附件\d+$|^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
+  const numbered = (title: string) => /^(\D+)\d+$/.exec(title)?.[1];
+  const prefix = numbered(token);
+  const likeAShortTitle = prefix !== undefined && campaign.forms.some((f) => numbered(f.shortTitle) === prefix);
+  return likeAShortTitle || /^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
 }
 
 /** A command's words after it: a form first if one is named ("统计 附件2 广州市"), then the city or industry. */

@@ -2,6 +2,7 @@
 // words unit names share, the prefix people drop from a label, and what the exports: section names. Each is
 // checked at load, and a campaign that names them otherwise is read its own way.
 import { describe, expect, it } from 'vitest';
+import { parseAdminCommand } from '../../src/admin/commands.js';
 import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { checkAnswer } from '../../src/conversation/answers.js';
@@ -113,5 +114,17 @@ describe("the words of matching are the campaign's", () => {
     const kept = withWords((raw) => (raw.matching.labelPrefixes = []));
     const plain = { ...commitment(kept), editWords: [] };
     expect(checkAnswer(plain, '承诺：热情周到，便民利民', { campaign: kept })).toEqual({ ok: true, value: '承诺：热情周到，便民利民' });
+  });
+});
+
+describe("an admin's form names are the campaign's", () => {
+  it('a token shaped like one of its numbered short titles is no such form; 附件9 only where forms are 附件N', () => {
+    expect(parseAdminCommand('统计 附件9', campaign2021)).toMatchObject({ type: 'stats', badForm: '附件9' });
+    const renamed = parseCampaign(
+      variant((raw) => raw.forms.forEach((form: { shortTitle: string }, i: number) => (form.shortTitle = `附表${i + 1}`))),
+      'renamed.yaml',
+    );
+    expect(parseAdminCommand('统计 附表9', renamed)).toMatchObject({ type: 'stats', badForm: '附表9' });
+    expect(parseAdminCommand('统计 附件9', renamed)).not.toHaveProperty('badForm');
   });
 });
