@@ -37,7 +37,7 @@ function parseScope(text: string | undefined, entry: string): Scope {
   const [kind, value = ''] = text.split(':', 2).map((part) => part.trim());
   if (value !== '' && kind === 'city') return { kind: 'city', city: value };
   if (value !== '' && kind === 'industry') return { kind: 'industry', industry: value };
-  throw new AdminConfigError(`admin entry "${entry}": the scope must be province, city:<城市> or industry:<行业>`);
+  throw new AdminConfigError(`admin entry "${entry}": the scope must be province, city:<city> or industry:<industry>`);
 }
 
 export function inScope(scope: Scope, unit: { city: string | null; industry: string | null }): boolean {
