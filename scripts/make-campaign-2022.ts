@@ -75,6 +75,42 @@ c.guide.commands = [
   ),
 ];
 c.guide.commands.find((entry: { command: string }) => entry.command === 'continue').does = '再添加一个活动';
+// Its own categories of collectives, with their own codes, labels and the roster's words (roster.yaml here).
+c.categories = { codes: ['nationalDemo', 'provincialDemo', 'ordinary'], default: 'ordinary' };
+c.admin.labels.categories = { nationalDemo: '全国志愿服务示范集体', provincialDemo: '2022年广东志愿服务示范集体', ordinary: '普通集体' };
+c.guide.categories = {};
+c.exports.categories = {
+  ...c.admin.labels.categories,
+  industryOrg: c.exports.categories.industryOrg,
+  cityOrg: c.exports.categories.cityOrg,
+};
+// Its own tables: another title and other headers, the columns filled from the 2022 form's own fields.
+const activities = { items: 'activities', content: 'what', type: 'who' };
+const heading = (sheetName: string, label: string, title: string, subtitle: string) => ({ sheetName, label, title, subtitle, form: 'volunteerProject' });
+c.exports.attachment1 = {
+  ...c.exports.attachment1,
+  ...heading('项目表', '附表一', '志愿服务项目活动表（虚构）', '（按项目）'),
+  columns: { name: 'projectName', ...activities },
+  headers: ['志愿服务项目名称', '活动内容（60字以内）', '服务对象'],
+  notes: ['说明：本表由各集体的登记汇总生成（虚构）。'],
+};
+c.exports.attachment2 = {
+  ...c.exports.attachment2,
+  ...heading('负责人表', '附表二', '志愿服务项目负责人与活动表（虚构）', '（按集体）'),
+  columns: { commitment: 'leader', ...activities },
+  sections: [{ category: 'nationalDemo', headers: ['编号', '集体名称', '项目负责人', '活动内容', '服务对象'] }],
+  none: '（暂无）',
+  notes: ['说明：负责人以登记为准（虚构）。'],
+};
+c.exports.list = {
+  ...c.exports.list,
+  sheetName: '公示',
+  title: '2022年广东青年志愿服务月 活动公示（虚构）',
+  publicHeaders: ['集体/项目', '负责人', '活动', '服务对象'],
+};
+c.exports.briefs = { ...c.exports.briefs, form: 'volunteerProject', columns: { summary: 'projectName' } };
+c.exports.fileTables = { attachment1: '附表一_志愿服务项目活动表', attachment2: '附表二_项目负责人与活动表', list: '活动公示' };
+c.exports.words = { attachment1: ['附表一'], attachment2: ['附表二'], list: ['公示'], briefs: ['简报'] };
 c.guide.tips = ['一次只发一项内容，按提示一问一答，每条回答都当场保存。', '助手只记录发“填报”那位成员的回答；其他成员找助手请@{bot}。'];
 const header =
   '# An invented campaign for 2022, to show that a new year needs only a new data file (tests/campaign/new-campaign.test.ts).\n# Written by scripts/make-campaign-2022.ts from the 2021 campaign.\n';

@@ -88,6 +88,7 @@ app = await startApp({
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
+    // The operator's log lines are Chinese, then English after " / ", as in src/bot/connection-text.ts.
     log.info(`正在停止（${signal}）… / stopping (${signal})…`);
     (app?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),

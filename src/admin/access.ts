@@ -141,7 +141,7 @@ function sameName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
-/** "广州" and "广州市" are one city. */
+/** "广州" and "广州市" are one city (市 ends a city's name in Chinese, in any campaign). */
 function sameCity(a: string, b: string): boolean {
   const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').replace(/市$/, '');
   return plain(a) === plain(b);

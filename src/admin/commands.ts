@@ -1,6 +1,6 @@
 // What an admin's private message asks for.
 import type { Campaign, Form } from '../campaign/schema.js';
-import { tableWords, type ExportWhat } from '../export/texts.js';
+import { parseExportKind, type ExportWhat } from '../export/index.js';
 import { codeIn } from './invites.js';
 
 /** `within`: the city or industry named after the command ("统计 广州市"), '' when none. */
@@ -39,6 +39,7 @@ export type AdminCommand =
   /** text: what was typed, as typed (a reply repeats only its start) */
   | { type: 'unknown'; text: string };
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
 export function parseAdminCommand(text: string, campaign: Campaign): AdminCommand {
   const words = campaign.admin.commands;
   const plain = text
@@ -90,7 +91,7 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
     const includeMissing = parts.some((part) => words.includeMissing.includes(part));
     const approvedOnly = parts.some((part) => words.approvedOnly.includes(part));
     const rest = parts.filter((part) => !words.includeMissing.includes(part) && !words.approvedOnly.includes(part));
-    const table = rest[0] !== undefined && Object.hasOwn(tableWords, rest[0]) ? tableWords[rest[0]] : undefined;
+    const table = rest[0] !== undefined ? parseExportKind(rest[0], campaign.exports.words) : undefined;
     return { type: 'export', ...(table ? { table } : {}), within: table ? rest.slice(1).join(' ') : rest.join(' '), includeMissing, approvedOnly };
   }
   // 通过 and 退回 before 审核, which 审核通过 starts with
@@ -144,12 +145,18 @@ export function parseAdminCommand(text: string, campaign: Campaign): AdminComman
   return { type: 'unknown', text: plain };
 }
 
-/** A token naming a form (附件2, its id, or its full title); a token like "附件9" is reported as no such form. */
+/**
+ * A token naming a form (附件2, its id, or its full title); a token shaped like a numbered short title of the
+ * campaign's (附件9 beside 附件1 and 附件2) or like an id is reported as no such form.
+ */
 function formOf(token: string | undefined, campaign: Campaign): { form?: Form; badForm?: string } {
   if (token === undefined) return {};
   const form = campaign.forms.find((f) => f.shortTitle === token || f.id === token || f.title === token);
   if (form) return { form };
-  return /^附件\d+$|^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
+  const numbered = (title: string) => /^(\D+)\d+$/.exec(title)?.[1];
+  const prefix = numbered(token);
+  const likeAShortTitle = prefix !== undefined && campaign.forms.some((f) => numbered(f.shortTitle) === prefix);
+  return likeAShortTitle || /^[A-Za-z]\w*$/.test(token) ? { badForm: token } : {};
 }
 
 /** A command's words after it: a form first if one is named ("统计 附件2 广州市"), then the city or industry. */

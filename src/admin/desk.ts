@@ -318,7 +318,7 @@ export class AdminDesk {
     const units = await access.units();
     const exact = exactMatches(name, units);
     if (exact.length === 1) return exact[0]!;
-    const ranked = exact.length > 1 ? exact : rankByName(name, units, CANDIDATES);
+    const ranked = exact.length > 1 ? exact : rankByName(name, units, this.options.campaign.matching.commonNameWords, CANDIDATES);
     // One name that is close is the unit meant, to read; to unbind, the admin says so with its number.
     if (ranked.length === 1 && action !== 'unbind') return ranked[0]!;
     if (ranked.length === 0) return none();

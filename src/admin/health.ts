@@ -33,7 +33,7 @@ export function healthText(campaign: Campaign, report: HealthReport, now: Date):
   const several = report.accounts.length > 1;
   const accounts = report.accounts.map(
     (account) =>
-      (several && account.label ? `${account.label}：` : '') +
+      (several && account.label ? fill(m.healthAccountLabel, { label: account.label }) : '') +
       fill(m.healthAccount[account.state], { name: account.account ?? '', retryAt: account.retryAt ? at(account.retryAt) : '' }) +
       (several && account.sends ? fill(m.healthAccountSends, { sent: account.sends.today, cap: account.sends.cap }) : ''),
   );

@@ -31,7 +31,7 @@ export function codeExpiry(now: Date): Date {
 
 /**
  * The code in what follows 管理员: "123456", "１２３ ４５６", "：123-456"; undefined for anything else (a name,
- * a word, too few digits), which is no attempt at a code.
+ * a word, too few digits), which is no attempt at a code. Full-width separators are how Chinese is typed.
  */
 export function codeIn(text: string): string | undefined {
   const digits = text.normalize('NFKC').replace(/[\s\-_:：,，.。、]+/gu, '');

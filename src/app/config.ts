@@ -9,7 +9,7 @@ const count = (min: number) => z.coerce.number().int().min(min);
 const ConfigSchema = z.object({
   DATABASE_URL: z.string().trim().min(1).default('file:./data/bot.db'),
   CAMPAIGN_DIR: z.string().trim().min(1).default('conversations'),
-  /** WeChat contact ids (not nicknames), separated by commas */
+  /** WeChat contact ids (not nicknames), separated by commas (a full-width one too, as a Chinese keyboard types it) */
   ADMINS: z
     .string()
     .default('')

@@ -22,6 +22,8 @@ export const ADMIN_MESSAGES = {
   missingNone: ['form', 'scope'],
   lookupHeader: ['name'],
   lookupDetails: ['kind', 'category', 'where', 'room'],
+  /** {category} of lookupDetails: a collective's categories, joined by formats.listSeparator */
+  lookupCategory: ['categories!'],
   lookupRoom: ['topic'],
   lookupVersions: ['versions!'],
   lookupVersion: ['version', 'time', 'late'],
@@ -38,7 +40,9 @@ export const ADMIN_MESSAGES = {
   /** a city or industry the roster does not have; one outside the admin's scope */
   scopeNone: ['word'],
   scopeOutside: ['scope', 'word'],
-  rosterSummary: ['scope', 'total', 'bound', 'collective', 'national20', 'provincialModel', 'other', 'industryOrg', 'cityOrg'],
+  /** {categories}: the collectives by category, each a rosterCategory, joined by formats.listSeparator */
+  rosterSummary: ['scope', 'total', 'bound', 'collective', 'categories!', 'industryOrg', 'cityOrg'],
+  rosterCategory: ['label', 'count!'],
   rosterEmpty: [],
   unbound: ['unit', 'topic'],
   unbindNone: ['unit'],
@@ -142,6 +146,8 @@ export const ADMIN_MESSAGES = {
   digestMoveRequested: ['topic', 'unit', 'old'],
   /** 状态 */
   health: ['time', 'accounts', 'queue', 'pending', 'failed', 'sent', 'cap', 'error', 'database', 'backup'],
+  /** before each account's line, when the bot runs several */
+  healthAccountLabel: ['label!'],
   /** one account, by its state; {retryAt} is empty but while waiting to reconnect */
   healthAccount: {
     starting: ['name', 'retryAt'],

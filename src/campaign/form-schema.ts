@@ -29,6 +29,11 @@ export const TextFieldSchema = z.strictObject({
   unique: z.boolean().default(false),
   /** shown under the prompt the first time only */
   firstHint: plain.optional(),
+  /**
+   * what the field is to the code, whatever its id: the commitment (附件2's 服务承诺) is the one text a paste of
+   * the whole form may carry besides its list. A field of the form itself, one per role.
+   */
+  role: z.enum(['commitment']).optional(),
   /** a top-level field the roster can answer: the unit's industry, city or name is offered, 确认 takes it */
   prefill: z.enum(['industry', 'city', 'name']).optional(),
   saved: savedAnswer,
@@ -89,7 +94,8 @@ export const ListFieldSchema = z.strictObject({
 export const FieldSchema = z.discriminatedUnion('kind', [TextFieldSchema, ChoiceFieldSchema, UrlFieldSchema, MediaFieldSchema, ListFieldSchema]);
 
 export const UnitKindSchema = z.enum(['collective', 'industryOrg', 'cityOrg']);
-export const CategorySchema = z.enum(['national20', 'provincialModel', 'other']);
+/** A category of collectives (the roster's 类别): one of the campaign's categories.codes, checked in schema.ts. */
+export const CategorySchema = id;
 
 const deadline = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, 'must read YYYY-MM-DD HH:mm (local time of the campaign)');
 

@@ -1,7 +1,12 @@
 // Questions the rest of the code asks of a campaign: which form, its deadline, its choices and their menu.
-import type { Campaign, Choice, ChoiceField, Form, UnitKind, Category } from './schema.js';
+import type { Campaign, Choice, ChoiceField, Form, UnitKind, Category, TextField } from './schema.js';
 import { fill } from './text.js';
 import { parseLocal } from './time.js';
+
+/** The form's field of this role (form-schema.ts), if it has one. */
+export function fieldWithRole(form: Form, role: NonNullable<TextField['role']>): TextField | undefined {
+  return form.fields.find((field): field is TextField => field.kind === 'text' && field.role === role);
+}
 
 export function findForm(campaign: Campaign, formId: string): Form | undefined {
   return campaign.forms.find((form) => form.id === formId);
@@ -51,11 +56,18 @@ export interface UnitProfile {
   categories?: readonly Category[];
 }
 
+/** A unit's categories: a collective without any (an empty 类别, one made in a chat) is of the campaign's default. */
+export function categoriesOf(campaign: Campaign, unit: UnitProfile): readonly Category[] {
+  const categories = unit.categories ?? [];
+  return unit.kind === 'collective' && categories.length === 0 ? [campaign.categories.default] : categories;
+}
+
 /** The forms a unit has to fill, in the order of the campaign file. */
 export function formsFor(campaign: Campaign, unit: UnitProfile): Form[] {
+  const categories = categoriesOf(campaign, unit);
   return campaign.forms.filter((form) =>
     form.appliesTo.some(
-      (rule) => rule.kind === unit.kind && (rule.categories === undefined || (unit.categories ?? []).some((category) => rule.categories!.includes(category))),
+      (rule) => rule.kind === unit.kind && (rule.categories === undefined || categories.some((category) => rule.categories!.includes(category))),
     ),
   );
 }

@@ -1,7 +1,7 @@
 // The words of the 填报指南 in a campaign file (its `guide`): what the guide says around what it takes from
 // the forms and the command words, each with the placeholders guide.ts fills.
 import { z } from 'zod';
-import { joiner, text } from './schema-basics.js';
+import { id, joiner, text } from './schema-basics.js';
 import { sentence } from './sentence.js';
 import { CommandKeySchema } from './words-schema.js';
 
@@ -29,7 +29,7 @@ export const GuideSchema = z.strictObject({
   /** collectives of some categories only */
   someCollectives: sentence(['categories']),
   /** a category's name here, where it differs from admin.labels.categories */
-  categories: z.strictObject({ national20: plain.optional(), provincialModel: plain.optional(), other: plain.optional() }).default({}),
+  categories: z.record(id, plain).default({}),
   /** who a form is handed to: the province, or the unit's city or industry */
   collectedBy: z.strictObject({ province: sentence(['province']), orgs: sentence(['orgs']) }),
   /** what happens after a deadline: one line when every form agrees, else said after each form */

@@ -1,8 +1,9 @@
 // The words of a campaign file that are not sentences of their own: how a choice, a date and a time left are
-// written, the command words, the chatter that is not an answer, and the admins' commands and labels.
+// written, the command words, the chatter that is not an answer, the words set aside when names are compared,
+// and the admins' commands and labels.
 import { z } from 'zod';
 import { AdminMessagesSchema } from './catalogue-admin.js';
-import { text, words, words1 } from './schema-basics.js';
+import { id, text, words, words1 } from './schema-basics.js';
 import { sentence } from './sentence.js';
 
 /** A word said as it is written: no placeholders. */
@@ -68,6 +69,14 @@ export const ChatterSchema = z.strictObject({
   unsureUpTo: z.number().int().min(1).default(12),
 });
 
+/** How a name or a label people type is compared with the campaign's own. */
+export const MatchingSchema = z.strictObject({
+  /** words most unit names share (青年文明号, 团委…), set aside when a typed name is compared with the roster's */
+  commonNameWords: z.array(text),
+  /** words people drop from the start of a field's label when they write it out (服务承诺 → 承诺：…) */
+  labelPrefixes: z.array(text),
+});
+
 export const AdminSchema = z.strictObject({
   commands: z.strictObject({
     stats: words1,
@@ -101,7 +110,8 @@ export const AdminSchema = z.strictObject({
   }),
   labels: z.strictObject({
     kinds: z.strictObject({ collective: word, industryOrg: word, cityOrg: word }),
-    categories: z.strictObject({ national20: word, provincialModel: word, other: word }),
+    /** one per code of the campaign's categories */
+    categories: z.record(id, word),
     scopes: z.strictObject({ province: word }),
     /** how a group is told who reviewed its form, when the roster has no 地市团委 or 行业团组织 to name */
     reviewers: z.strictObject({ province: word, city: sentence(['city']), industry: sentence(['industry']) }),
@@ -123,4 +133,5 @@ export const AdminSchema = z.strictObject({
 export type Choice = z.infer<typeof ChoiceSchema>;
 export type CommandWords = z.infer<typeof CommandWordsSchema>;
 export type ChatterRules = z.infer<typeof ChatterSchema>;
+export type Matching = z.infer<typeof MatchingSchema>;
 export type AdminTexts = z.infer<typeof AdminSchema>;

@@ -99,7 +99,7 @@ function parseCommand(argv: readonly string[]): Command {
   if (kind === undefined) return { name, admin: person };
   if (kind === 'province') return { name, admin: person, scope: { kind } };
   const place = String(values[kind]).trim();
-  if (place === '') throw new UsageError(fill(t.emptyScope, { option: `--${kind}`, example: kind === 'city' ? '广州市' : '广东电网' }));
+  if (place === '') throw new UsageError(fill(t.emptyScope, { option: `--${kind}`, example: t.examples[kind] }));
   return { name, admin: person, scope: { kind, place } };
 }
 
@@ -159,7 +159,7 @@ async function checkPlace(context: Context, admin: string, kind: 'city' | 'indus
     return undefined;
   }
   const known = [...new Set(units.map((unit) => unit[kind]).filter((name): name is string => !!name))];
-  const shown = known.slice(0, 10).join('、') + (known.length > 10 ? fill(t.knownMore, { count: known.length }) : '');
+  const shown = known.slice(0, 10).join(t.knownSeparator) + (known.length > 10 ? fill(t.knownMore, { count: known.length }) : '');
   io.err(fill(t.placeUnknown, { ...vars, known: shown }));
   return kind === 'city' ? { kind, city: place } : { kind, industry: place };
 }

@@ -1,7 +1,7 @@
 // `npm run export -- 附件1|附件2|清单|简报 [--city 广州市 | --industry 名称] [--include-missing] [--approved] [--out FILE]`:
 // the notice's tables from the database at DATABASE_URL, written as .xlsx, or the activity briefs with the
 // files kept in the data folder beside the database, written as one .zip of any size (by default under
-// data/exports/, named like the file the bot sends in a chat). The sentences are in src/export/texts.ts.
+// data/exports/, named like the file the bot sends in a chat). The sentences are in src/cli/export/texts.ts.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -11,10 +11,10 @@ import { loadCampaign } from '../files/campaign.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { readConfig } from '../app/config.js';
 import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';
-import { exportTexts } from '../export/texts.js';
 import { databaseFile, openDatabase } from '../store/client.js';
 import { PrismaExportStore } from '../store/export-store.js';
 import { Serial } from '../store/serial.js';
+import { cliTableWords, exportCliTexts } from './export/texts.js';
 import { commandLine, runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
@@ -56,7 +56,7 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
     if (item.kind === 'unknown') return { usage: 'unknownOption', vars: { option: item.arg } };
     if (item.kind === 'positional') {
       if (kind !== undefined) return { usage: 'extraArgument', vars: { argument: item.value } };
-      kind = parseExportKind(item.value);
+      kind = parseExportKind(item.value, cliTableWords);
       if (kind === undefined) return { usage: 'unknownTable', vars: { table: item.value } };
       continue;
     }
@@ -79,7 +79,7 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
 
 /** Runs the command; resolves to the exit code. */
 export async function runExportCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cli = exportTexts.cli;
+  const cli = exportCliTexts;
   const command = parseExportArguments(argv);
   if (command === 'help') {
     io.out(cli.help);
@@ -121,7 +121,7 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
 
 /** The briefs as one zip, streamed to a file beside the target and moved there once whole; what to say. */
 async function writeBriefs(exporter: Exporter, options: ExportOptions, target: (fileName: string) => string): Promise<string> {
-  const cli = exportTexts.cli;
+  const cli = exportCliTexts;
   const briefs = await exporter.exportBriefs({ kind: 'province' }, options);
   const file = target(briefs.fileName);
   const partial = `${file}.part`;

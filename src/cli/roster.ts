@@ -52,7 +52,7 @@ export async function runRosterCli(argv: readonly string[], io: CliIo): Promise<
   try {
     if (command.name === 'summary') {
       return await withStore(databaseUrl, async (store) => {
-        io.out(renderSummary(spec, await store.summary()));
+        io.out(renderSummary(spec, await store.summary(Object.keys(spec.categories))));
         return EXIT.ok;
       });
     }

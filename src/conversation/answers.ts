@@ -50,7 +50,7 @@ function fail(ctx: z.RefinementCtx, key: MessageKey, vars: Vars): never {
 const INVISIBLE = /[\u200b\u200c\u2060\ufeff]/g;
 /** A zero-width joiner outside an emoji sequence; inside one (👨‍👩‍👧‍👦, 👩🏽‍💻, 🏳️‍🌈) it is part of the emoji and stays. */
 const STRAY_JOINER = /\u200d(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}[\u{FE0F}\u{1F3FB}-\u{1F3FF}]?)\u200d/gu;
-/** A line that starts like an entry of a numbered list: "1." "2、" "（3）" "一、" "①" */
+/** A line that starts like an entry of a numbered list: "1." "2、" "（3）" "一、" "①" (full-width punctuation and the numerals 一…十: how Chinese is written, in any campaign) */
 const ENUMERATED = /^\s*([(（]?\d{1,2}[)）.、．:：]|[一二三四五六七八九十]{1,2}[、.．]|[①-⑳])/;
 
 /** Trims, drops invisible characters and folds line breaks and runs of spaces into one space. */
@@ -76,10 +76,10 @@ function looksLikeSeveral(input: string): boolean {
 
 const HAS_WORDS = /[\p{L}\p{N}]/u;
 
-function textSchema(field: TextField, { others }: CheckContext) {
+function textSchema(field: TextField, { others, campaign }: CheckContext) {
   const label = field.label;
   return z.string().transform((input, ctx) => {
-    const value = withoutLabel(field.paragraphs ? normalizeParagraphs(input) : normalizeText(input), field);
+    const value = withoutLabel(field.paragraphs ? normalizeParagraphs(input) : normalizeText(input), field, campaign.matching.labelPrefixes);
     const count = countChars(value);
     if (count === 0) return fail(ctx, 'errorEmpty', { label });
     if (!field.paragraphs && looksLikeSeveral(input)) return fail(ctx, 'errorSeveral', { label });

@@ -9,6 +9,7 @@ export type Chatter = 'question' | 'holding' | 'acknowledgement' | 'unsure';
 
 /** Runs of punctuation, symbols and spaces: what splits a message into its phrases. */
 const SEPARATORS = /[\s\p{P}\p{S}]+/u;
+/** a question mark, half- or full-width (as a Chinese keyboard types it) */
 const QUESTION_MARK = /[?？]\s*$/u;
 /** Pictographs (emoji) and their joiners and modifiers. */
 const EMOJI = /\p{Extended_Pictographic}|\u200d|\ufe0f|[\u{1f3fb}-\u{1f3ff}]/gu;

@@ -29,6 +29,7 @@ export type TextEvent = { type: 'user.text'; text: string; confirmed?: true };
 
 /** An argument longer than this after 修改/删除 is read as an answer that happens to start with the word. */
 const MAX_ARGUMENT = 6;
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
 const TRAILING = /[\s。.!！?？~～、，,]+$/u;
 const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 

@@ -1,7 +1,7 @@
 // The texts of one form: a question, the review and its summary, a pasted list shown back, what is still
 // missing, the lines of 进度. Pure: the clock comes in.
 import type { Campaign, Form, ScalarField } from '../campaign/schema.js';
-import { choiceMenu, deadlineOf } from '../campaign/forms.js';
+import { choiceMenu, deadlineOf, fieldWithRole } from '../campaign/forms.js';
 import { fill, countChars, type Vars } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
 import { completeEntries, entriesOf, mainList, missingOf, ruleHolds, type Answers } from './draft.js';
@@ -50,7 +50,7 @@ export function questionText(
 export function pasteText(campaign: Campaign, form: Form, pasted: PastedData, answers: Answers): string {
   const m = campaign.messages;
   const lines = [m.pasteHeading];
-  const commitmentField = form.fields.find((field) => field.id === 'commitment');
+  const commitmentField = fieldWithRole(form, 'commitment');
   if (pasted.commitment !== undefined && commitmentField) {
     lines.push(fill(m.summaryText, { label: commitmentField.label, value: pasted.commitment }));
   }

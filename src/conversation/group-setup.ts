@@ -1,7 +1,7 @@
 // The named guards and actions of the group machine, typed once with XState's setup(). The states that use
 // them are generated from the campaign (group-machine.ts, form-states.ts) and reference them by name.
 import { assign, enqueueActions, setup } from 'xstate';
-import { acceptsSubmission, deadlineOf, formsFor } from '../campaign/forms.js';
+import { acceptsSubmission, deadlineOf, fieldWithRole, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form, ListField, ScalarField } from '../campaign/schema.js';
 import { countChars } from '../campaign/text.js';
 import { checkAnswer, type Checked } from './answers.js';
@@ -346,8 +346,8 @@ export function groupSetup(campaign: Campaign) {
         if (!pasted) return {};
         const form = formOf(p.form);
         const answers = { ...answersIn(context, p.form) };
-        const commitment = form.fields.find((field) => field.id === 'commitment');
-        if (pasted.commitment !== undefined && commitment?.kind === 'text') answers[commitment.id] = pasted.commitment;
+        const commitment = fieldWithRole(form, 'commitment');
+        if (pasted.commitment !== undefined && commitment) answers[commitment.id] = pasted.commitment;
         const list = mainList(form);
         if (list) {
           const [contentField, typeField] = list.fields;
@@ -453,8 +453,8 @@ export function groupSetup(campaign: Campaign) {
           id: 0,
           name: registrationName(event) ?? '',
           kind: 'collective' as const,
-          // as an empty 类别 in the roster: an ordinary collective
-          categories: ['other'],
+          // as an empty 类别 in the roster: of the campaign's default category (categoriesOf)
+          categories: [],
           city: null,
           industry: null,
         }),

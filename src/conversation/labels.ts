@@ -4,14 +4,16 @@ import { countChars } from '../campaign/text.js';
 
 /**
  * How people name a field: its label, its edit words, the label without its parenthesis (行业名称) and without
- * the notice's 服务 prefix, which people drop (承诺：, 类型：, 事项：). Longest first.
+ * a prefix people drop (the campaign's matching.labelPrefixes: 服务承诺 → 承诺：, 类型：, 事项：). Longest first.
  */
-export function namesOf(field: { label: string; editWords: string[] }): string[] {
+export function namesOf(field: { label: string; editWords: string[] }, prefixes: readonly string[]): string[] {
   const plain = field.label.replace(/[（(][^）)]*[）)]/g, '');
-  const names = [field.label, plain, plain.replace(/^服务/, ''), ...field.editWords];
+  const bare = prefixes.filter((prefix) => plain.startsWith(prefix)).map((prefix) => plain.slice(prefix.length));
+  const names = [field.label, plain, ...bare, ...field.editWords];
   return [...new Set(names.filter((name) => countChars(name) >= 2))].sort((a, b) => b.length - a.length);
 }
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
 const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const alternatives = (names: string[]) => `(?:${names.map(escapeRegex).join('|')})`;
 
@@ -41,10 +43,10 @@ const prefixes = new WeakMap<object, RegExp>();
  * The answer without the label or number it was pasted with ("服务承诺：" alone leaves nothing). A text of
  * paragraphs keeps its numbers: "一、活动概况" is its first heading.
  */
-export function withoutLabel(text: string, field: { label: string; editWords: string[]; paragraphs?: boolean }): string {
+export function withoutLabel(text: string, field: { label: string; editWords: string[]; paragraphs?: boolean }, labelPrefixes: readonly string[]): string {
   let prefix = prefixes.get(field);
   if (!prefix) {
-    prefix = prefixRegExp(namesOf(field), field.paragraphs !== true);
+    prefix = prefixRegExp(namesOf(field, labelPrefixes), field.paragraphs !== true);
     prefixes.set(field, prefix);
   }
   return text.replace(prefix, '');

@@ -1,8 +1,7 @@
 // Finding the roster unit a person means by a name typed in a chat: exact after normalising, otherwise
-// ranked by similarity. Names share long common words (青年文明号, 团委…), which are set aside before
-// comparing so that "地铁一中心" finds "广州地铁运营一中心青年文明号" and not every other 青年文明号.
-
-const COMMON_WORDS = ['青年文明号', '共青团', '团委', '集体', '委员会', '有限公司', '有限责任公司'];
+// ranked by similarity. Names share long common words (the campaign's matching.commonNameWords: 青年文明号,
+// 团委…), which are set aside before comparing so that "地铁一中心" finds "广州地铁运营一中心青年文明号" and not
+// every other 青年文明号.
 const FULL_WIDTH = /[\uff01-\uff5e]/g;
 
 /** Lower case, half-width, without spaces and punctuation: the form two names are compared in. */
@@ -13,9 +12,9 @@ export function normalizeName(name: string): string {
     .toLowerCase();
 }
 
-function core(name: string): string {
+function core(name: string, commonWords: readonly string[]): string {
   let text = normalizeName(name);
-  for (const word of COMMON_WORDS) text = text.split(word).join('');
+  for (const word of commonWords) text = text.split(normalizeName(word)).join('');
   return text;
 }
 
@@ -31,10 +30,10 @@ function bigrams(text: string): Map<string, number> {
 }
 
 /** 0…1: 1 for the same name; containment scores high; otherwise the Dice coefficient of character pairs. */
-export function similarity(a: string, b: string): number {
+export function similarity(a: string, b: string, commonWords: readonly string[]): number {
   if (normalizeName(a) === normalizeName(b)) return 1;
-  const x = core(a);
-  const y = core(b);
+  const x = core(a, commonWords);
+  const y = core(b, commonWords);
   if (x === '' || y === '') return 0;
   if (x === y) return 0.95;
   if (x.includes(y) || y.includes(x)) {
@@ -55,10 +54,10 @@ export function exactMatches<T extends { name: string }>(query: string, units: r
   return units.filter((unit) => normalizeName(unit.name) === key);
 }
 
-/** Up to `limit` units most like `query`, best first, leaving out those below `threshold`. */
-export function rankByName<T extends { name: string }>(query: string, units: readonly T[], limit = 5, threshold = 0.35): T[] {
+/** Up to `limit` units most like `query`, best first, leaving out those below `threshold`; `commonWords` are set aside. */
+export function rankByName<T extends { name: string }>(query: string, units: readonly T[], commonWords: readonly string[], limit = 5, threshold = 0.35): T[] {
   return units
-    .map((unit) => ({ unit, score: similarity(query, unit.name) }))
+    .map((unit) => ({ unit, score: similarity(query, unit.name, commonWords) }))
     .filter(({ score }) => score >= threshold)
     .sort((p, q) => q.score - p.score || p.unit.name.localeCompare(q.unit.name, 'zh'))
     .slice(0, limit)

@@ -3,11 +3,11 @@
 // commitment and entries, then checks each one with the same checks as a typed answer (checkAnswer), so
 // the caller can keep the valid entries and explain the others one by one. No wiring to the machine here.
 import type { Campaign, Choice, ChoiceField, Form, ListField, TextField } from '../campaign/schema.js';
-import { choicesOf } from '../campaign/forms.js';
+import { choicesOf, fieldWithRole } from '../campaign/forms.js';
 import { countChars } from '../campaign/text.js';
 import { checkAnswer, matchChoice, normalizeText, type Checked, type Problem } from './answers.js';
 import { mainList } from './draft.js';
-import { alternatives, markerRegExp, namesOf } from './labels.js';
+import { alternatives, markerRegExp, namesOf as labelNames } from './labels.js';
 
 export interface PastedEntry {
   /** 1-based line of the paste the entry was read from, to point at it in explanations */
@@ -36,9 +36,6 @@ export interface PasteContext {
   existing?: readonly string[];
 }
 
-/** The commitment is the form's top-level text field with this id (附件2); other forms have none. */
-const COMMITMENT_ID = 'commitment';
-
 /** Splits a paste into a commitment and checked entries; undefined when the text is not a paste of several entries. */
 export function parsePaste(text: string, context: PasteContext): Paste | undefined {
   const list = mainList(context.form);
@@ -64,6 +61,8 @@ interface Line {
   numbered: boolean;
 }
 
+// Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
+// The labels and choices themselves are the campaign's (namesOf, choicesOf).
 const DIGITS = '[0-9０-９]{1,3}';
 const HANZI = '[一二三四五六七八九十]{1,3}';
 /**
@@ -122,7 +121,10 @@ interface Vocabulary {
 function vocabularyOf(campaign: Campaign, form: Form, list: ListField): Vocabulary {
   const content = list.fields.find((field): field is TextField => field.kind === 'text')!;
   const type = list.fields.find((field): field is ChoiceField => field.kind === 'choice');
-  const commitment = form.fields.find((field): field is TextField => field.kind === 'text' && field.id === COMMITMENT_ID);
+  // The commitment is the form's field with that role (附件2's 服务承诺); other forms have none.
+  const commitment = fieldWithRole(form, 'commitment');
+  const prefixes = campaign.matching.labelPrefixes;
+  const namesOf = (field: { label: string; editWords: string[] }) => labelNames(field, prefixes);
   const others = form.fields.filter((field) => field !== commitment && field !== list);
   const listNames = [...namesOf(list), ...namesOf(content)];
   return {

@@ -43,7 +43,7 @@ export async function rosterLookup(
   if (input.type === 'cmd.bind') {
     const exact = exactly(roster, input.name);
     if (exact.length === 1) return { empty: false, found: await candidates(campaign, store, exact, group.roomId, true), exact: true, query: input.name };
-    const found = exact.length > 1 ? exact : rankByName(input.name, roster, MAX_CANDIDATES);
+    const found = exact.length > 1 ? exact : rankByName(input.name, roster, campaign.matching.commonNameWords, MAX_CANDIDATES);
     return { empty: false, found: await candidates(campaign, store, found, group.roomId, false), exact: false, query: input.name };
   }
   if (picks) {

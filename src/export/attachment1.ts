@@ -1,12 +1,12 @@
 // 附件1 服务事项清单（省级联创行业系统）, as the notice lays it out: the label, the two title lines, 填报单位：…,
 // the header 行业（系统）名称 | 服务事项（每项100字以内）| 服务类型, one block per industry league body with
-// its name merged down over its items, and the notice's 备注 lines.
+// its name merged down over its items, and the notice's 备注 lines. Every word, the form and its fields are
+// the campaign's (exports.attachment1).
 import type ExcelJS from 'exceljs';
-import { FIELD_IDS, FORM_IDS, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
-import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
-import { exportTexts } from './texts.js';
+import type { Exports } from '../campaign/schema.js';
+import { itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
+import { newWorkbook, SheetWriter, sheetStyles, writeTitleBlock } from './sheet.js';
 
-const t = exportTexts.attachment1;
 const WIDTHS = [26, 70, 16];
 
 export interface BuiltTable {
@@ -16,25 +16,29 @@ export interface BuiltTable {
 }
 
 /** The 行业（系统）名称 of an industry body: what it submitted, else the roster's industry, else its name. */
-export function industryNameOf(unit: ExportUnit): string {
-  const submission = unit.submissions[FORM_IDS.attachment1];
-  const submitted = submission ? textAnswer(submission.answers, FIELD_IDS.industryName).trim() : '';
+export function industryNameOf(unit: ExportUnit, layout: Exports): string {
+  const t = layout.attachment1;
+  const submission = unit.submissions[t.form];
+  const submitted = submission ? textAnswer(submission.answers, t.columns.name).trim() : '';
   return submitted || unit.industry || unit.name;
 }
 
 export function buildAttachment1Table(data: ExportData, options: BuildOptions = {}): BuiltTable {
-  const formId = FORM_IDS.attachment1;
+  const { layout } = data;
+  const t = layout.attachment1;
+  const formId = t.form;
+  const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(data.generatedAt);
   const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
-  writeTitleBlock(w, t, data.reporter);
+  writeTitleBlock(w, styles, t, layout.reporterLine, data.reporter);
   const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
 
   let rows = 0;
   for (const unit of data.units) {
     const submission = unit.submissions[formId];
     if (!submission && !(options.includeMissing && unit.forms.includes(formId))) continue;
-    const items = submission ? itemsOf(submission.answers) : [];
-    const name = industryNameOf(unit) + (submission?.late ? exportTexts.lateMark : '');
+    const items = submission ? itemsOf(submission.answers, t.columns) : [];
+    const name = industryNameOf(unit, layout) + (submission?.late ? layout.lateMark : '');
     const top = w.rowNumber;
     if (items.length === 0) {
       w.row([

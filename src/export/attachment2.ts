@@ -2,30 +2,29 @@
 // then the 第20届全国青年文明号 collectives and the 2021年广东青年文明号标兵号 collectives, each section under
 // its own header row, 序号, name and commitment merged down over the collective's items; the 备注 lines.
 // A collective that is both (第20届全国 and 2021年标兵号) is in both sections. A section without a
-// collective has one row, （无）, under its header.
+// collective has one row, （无）, under its header. The sections, every word, the form and its fields are the
+// campaign's (exports.attachment2).
 import type ExcelJS from 'exceljs';
-import type { Category } from '../campaign/schema.js';
 import type { BuiltTable } from './attachment1.js';
-import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
-import { newWorkbook, SheetWriter, styles, writeTitleBlock } from './sheet.js';
-import { exportTexts } from './texts.js';
+import { groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
+import { newWorkbook, SheetWriter, sheetStyles, writeTitleBlock } from './sheet.js';
 
-const t = exportTexts.attachment2;
 const WIDTHS = [7, 26, 32, 56, 15];
-/** The sections, in the notice's order. */
-export const ATTACHMENT2_SECTIONS = ['national20', 'provincialModel'] as const satisfies readonly Category[];
 
 export function buildAttachment2Table(data: ExportData, options: BuildOptions = {}): BuiltTable {
-  const formId = FORM_IDS.attachment2;
+  const { layout } = data;
+  const t = layout.attachment2;
+  const formId = t.form;
+  const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(data.generatedAt);
   const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
-  writeTitleBlock(w, t, data.reporter);
+  writeTitleBlock(w, styles, t, layout.reporterLine, data.reporter);
 
   let rows = 0;
   const units = groupedByCity(data.units);
   let firstHeader: number | undefined;
-  for (const section of ATTACHMENT2_SECTIONS) {
-    const header = w.row(t.sections[section].map((text) => ({ text, style: styles.header })));
+  for (const { category: section, headers } of t.sections) {
+    const header = w.row(headers.map((text) => ({ text, style: styles.header })));
     firstHeader ??= header;
     let seq = 0;
     for (const unit of units) {
@@ -34,9 +33,9 @@ export function buildAttachment2Table(data: ExportData, options: BuildOptions = 
       if (!submission && !(options.includeMissing && unit.forms.includes(formId))) continue;
       seq += 1;
       const number = seq;
-      const name = unit.name + (submission?.late ? exportTexts.lateMark : '');
-      const commitment = submission ? textAnswer(submission.answers, FIELD_IDS.commitment) : '';
-      const items = submission ? itemsOf(submission.answers) : [];
+      const name = unit.name + (submission?.late ? layout.lateMark : '');
+      const commitment = submission ? textAnswer(submission.answers, t.columns.commitment) : '';
+      const items = submission ? itemsOf(submission.answers, t.columns) : [];
       const top = w.rowNumber;
       const blank = { text: '', style: styles.left };
       const rowsOfItems = items.length > 0 ? items : [undefined];

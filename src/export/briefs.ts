@@ -18,11 +18,9 @@ import type { Answers } from '../conversation/draft.js';
 import type { StoredMedia } from './store.js';
 import { formatInZone } from './dates.js';
 import { UniqueNames, windowsSafeName } from './file-names.js';
-import { FIELD_IDS, FORM_IDS, textAnswer, type ExportSubmission, type ExportUnit } from './model.js';
-import { newWorkbook, SheetWriter, styles, toBuffer } from './sheet.js';
-import { exportTexts } from './texts.js';
-
-const t = exportTexts.briefs;
+import type { Exports } from '../campaign/schema.js';
+import { categoryOf, SUBMITTED_AT_FORMAT, textAnswer, type ExportSubmission, type ExportUnit } from './model.js';
+import { newWorkbook, SheetWriter, sheetStyles, toBuffer } from './sheet.js';
 const WIDTHS = [30, 10, 16, 22, 50, 40, 40, 18];
 /** characters of a unit's folder, and of a file's name: well inside Windows' 260 for a whole path */
 export const NAME_CHARS = { folder: 60, file: 80 } as const;
@@ -70,6 +68,8 @@ export interface BriefsInput {
   /** the zip's name; a part's name, n of total */
   fileName: string;
   partFileName(n: number, total: number): string;
+  /** the campaign's exports: the form of the briefs, its fields, the index's words */
+  layout: Exports;
 }
 
 export interface BriefsPart {
@@ -108,17 +108,20 @@ interface Piece {
 }
 
 export async function collectBriefs(input: BriefsInput): Promise<BriefsExport> {
-  const formId = FORM_IDS.briefs;
+  const { layout } = input;
+  const t = layout.briefs;
+  const { summary, links, files: fileList } = t.columns;
+  const formId = t.form;
   const listed = input.units.filter((unit) => unit.submissions[formId] || (input.includeMissing && unit.forms.includes(formId)));
   const pattern = mediaPattern(input.mediaName);
   const named = listed.map((unit) => {
     const submission = unit.submissions[formId];
     const answers: Answers = submission?.answers ?? {};
-    const files = listValues(answers, FIELD_IDS.files, FIELD_IDS.file).map((value) => {
+    const files = listValues(answers, fileList).map((value) => {
       const match = pattern.exec(value);
       return match ? { name: match.groups!.name!, id: Number(match.groups!.id) } : { name: value, id: undefined };
     });
-    return { unit, submission, summary: textAnswer(answers, FIELD_IDS.summary), links: listValues(answers, FIELD_IDS.links, FIELD_IDS.url), files };
+    return { unit, submission, summary: summary === undefined ? '' : textAnswer(answers, summary), links: listValues(answers, links), files };
   });
   const ids = named.flatMap((brief) => brief.files.flatMap((file) => (file.id === undefined ? [] : [file.id])));
   const media = new Map((await input.media(ids)).map((row) => [row.id, row]));
@@ -148,7 +151,7 @@ export async function collectBriefs(input: BriefsInput): Promise<BriefsExport> {
 
   const zipDate = wallClock(input.generatedAt, input.timeZone);
   const whole = briefs.map((brief) => ({ brief, files: brief.files }));
-  const index = await buildIndex(whole, input.timeZone, input.generatedAt);
+  const index = await buildIndex(whole, layout, input.timeZone, input.generatedAt);
   const present = briefs.flatMap((brief) => brief.files.filter(isPresent));
   return {
     fileName: input.fileName,
@@ -157,7 +160,7 @@ export async function collectBriefs(input: BriefsInput): Promise<BriefsExport> {
     files: present.length,
     missing: briefs.reduce((sum, brief) => sum + brief.files.length, 0) - present.length,
     size: END_BYTES + entryBytes(t.indexName, index.length) + present.reduce((sum, file) => sum + entryBytes(file.zipPath, file.size), 0),
-    stream: () => zipStream(index, present, zipDate),
+    stream: () => zipStream(index, t.indexName, present, zipDate),
     parts(maxBytes) {
       const plan = planParts(whole, maxBytes - END_BYTES - entryBytes(t.indexName, index.length + INDEX_SLACK));
       if (!plan) return undefined;
@@ -169,8 +172,8 @@ export async function collectBriefs(input: BriefsInput): Promise<BriefsExport> {
           rows: pieces.length,
           files: files.length,
           async data() {
-            const own = plan.length === 1 ? index : await buildIndex(pieces, input.timeZone, input.generatedAt);
-            const zip = await collect(zipStream(own, files, zipDate));
+            const own = plan.length === 1 ? index : await buildIndex(pieces, layout, input.timeZone, input.generatedAt);
+            const zip = await collect(zipStream(own, t.indexName, files, zipDate));
             if (zip.length > maxBytes) throw new Error(`${fileName} came to ${zip.length} bytes, over its limit of ${maxBytes}`);
             return zip;
           },
@@ -244,17 +247,28 @@ async function onDisk(dataDir: string, relative: string): Promise<{ source: stri
 }
 
 /** The workbook listing the briefs, the header frozen. */
-async function buildIndex(pieces: readonly Piece[], timeZone: string, generatedAt: Date): Promise<Buffer> {
+async function buildIndex(pieces: readonly Piece[], layout: Exports, timeZone: string, generatedAt: Date): Promise<Buffer> {
+  const t = layout.briefs;
+  const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(generatedAt);
   const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
   w.row(t.headers.map((text) => ({ text, style: styles.header })));
   for (const { brief, files } of pieces) {
     const { unit, submission } = brief;
     const time = submission
-      ? `${formatInZone(submission.submittedAt, timeZone, exportTexts.submittedAtFormat)}${submission.late ? exportTexts.lateMark : ''}`
+      ? `${formatInZone(submission.submittedAt, timeZone, SUBMITTED_AT_FORMAT)}${submission.late ? layout.lateMark : ''}`
       : t.notSubmitted;
     const fileLines = files.map((file) => file.zipPath ?? fill(t.missingFile, { name: file.name }));
-    const texts = [unit.name, unit.city ?? '', unit.industry ?? '', typeOf(unit), brief.summary, brief.links.join('\n'), fileLines.join('\n'), time];
+    const texts = [
+      unit.name,
+      unit.city ?? '',
+      unit.industry ?? '',
+      categoryOf(unit, layout),
+      brief.summary,
+      brief.links.join('\n'),
+      fileLines.join('\n'),
+      time,
+    ];
     w.row(texts.map((text, i) => ({ text, style: i === 1 || i === 3 || i === 7 ? styles.center : styles.left })));
   }
   w.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: pieces.length + 1, column: WIDTHS.length } };
@@ -263,16 +277,10 @@ async function buildIndex(pieces: readonly Piece[], timeZone: string, generatedA
   return toBuffer(workbook);
 }
 
-/** 类型: the unit's kind, or a collective's categories, as the public list names them. */
-function typeOf(unit: ExportUnit): string {
-  const c = exportTexts.categories;
-  if (unit.kind !== 'collective') return c[unit.kind];
-  return (unit.categories.length > 0 ? unit.categories : (['other'] as const)).map((code) => c[code]).join('、');
-}
-
-function listValues(answers: Answers, list: string, field: string): string[] {
-  const value = answers[list];
-  return Array.isArray(value) ? value.map((entry) => entry[field] ?? '').filter((text) => text !== '') : [];
+/** The values of one field of a list field's entries; none where the campaign names no such list. */
+function listValues(answers: Answers, column: { list: string; field: string } | undefined): string[] {
+  const value = column === undefined ? undefined : answers[column.list];
+  return Array.isArray(value) ? value.map((entry) => entry[column!.field] ?? '').filter((text) => text !== '') : [];
 }
 
 /** '{name}（#{id}）' as a pattern that reads the name and the id back out of an answer. */
@@ -286,11 +294,11 @@ function wallClock(at: Date, zone: string): Date {
   return new Date(`${formatInZone(at, zone, 'YYYY-MM-DDTHH:mm:ss')}Z`);
 }
 
-function zipStream(index: Buffer, files: readonly PresentFile[], date: Date): Readable {
+function zipStream(index: Buffer, indexName: string, files: readonly PresentFile[], date: Date): Readable {
   const archive = archiver('zip', { store: true });
   // A file gone since it was listed fails the zip: archiver would skip it with a warning.
   archive.on('warning', (error) => archive.destroy(error));
-  archive.append(index, { name: t.indexName, date });
+  archive.append(index, { name: indexName, date });
   // With the stats given, archiver queues the files in this order (it would stat them several at a time,
   // and add them as the answers come) and opens each only when it writes it.
   for (const file of files) archive.file(file.source, { name: file.zipPath, date, stats: file.stats });

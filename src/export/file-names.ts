@@ -68,6 +68,7 @@ export function windowsSafeName(name: string, options: { maxChars: number; fallb
   let text = '';
   for (const char of name.normalize('NFC')) {
     if (FORBIDDEN.test(char)) text += /[\t\n\r]/.test(char) ? ' ' : '_';
+    // the ideographic space (U+3000) is a character GBK writes, kept as it is
     else if (/\s/u.test(char) && char !== '\u3000') text += ' ';
     else text += isGbkSafe(char) ? char : '_';
   }

@@ -5,19 +5,17 @@
 //   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now, dataDir });
 //   const { fileName, data } = await exporter.exportFor('attachment2', admin.scope, { includeMissing: true });
 //   const briefs = await exporter.exportBriefs(admin.scope);   // briefs.stream(), or briefs.parts(maxBytes)
-import { formsFor } from '../campaign/forms.js';
-import type { Campaign } from '../campaign/schema.js';
+import { categoriesOf, formsFor } from '../campaign/forms.js';
+import type { Campaign, Exports } from '../campaign/schema.js';
 import { fill, type Vars } from '../campaign/text.js';
 import { collectorOf, inScope, type Scope } from '../report/scope.js';
 import type { ExportStore, StoredExportUnit } from './store.js';
 import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
-import { FORM_IDS, type BuildOptions, type ExportData } from './model.js';
-import { exportTexts, tableWords, type ExportKind, type ExportWhat } from './texts.js';
+import type { BuildOptions, ExportData, ExportKind, ExportWhat } from './model.js';
 
 // The tables themselves (and exceljs under them) are loaded on the first export, not with the bot.
-export { FORM_IDS, type BuildOptions, type ExportData, type ExportSubmission, type ExportUnit } from './model.js';
-export { exportTexts, tableWords, type ExportKind, type ExportWhat } from './texts.js';
+export type { BuildOptions, ExportData, ExportKind, ExportSubmission, ExportUnit, ExportWhat } from './model.js';
 export type { BriefsExport, BriefsPart } from './briefs.js';
 
 export interface ExporterDeps {
@@ -57,23 +55,27 @@ export interface Exporter {
 
 export function createExporter(deps: ExporterDeps): Exporter {
   const { store, campaign } = deps;
-  const formIds = [FORM_IDS.attachment1, FORM_IDS.attachment2];
+  const layout = campaign.exports;
+  const formIds = [...new Set([layout.attachment1.form, layout.attachment2.form])];
   const within = (scope: Scope, units: readonly StoredExportUnit[]) =>
-    units.filter((unit) => inScope(scope, unit)).map((unit) => ({ ...unit, forms: formsFor(campaign, unit).map((form) => form.id) }));
+    units
+      .filter((unit) => inScope(scope, unit))
+      .map((unit) => ({ ...unit, categories: [...categoriesOf(campaign, unit)], forms: formsFor(campaign, unit).map((form) => form.id) }));
   return {
     async exportFor(kind, adminScope, options = {}) {
       const scope = narrowScope(adminScope, options.within);
       const now = deps.now();
       const units = (await store.unitsWithLatest(formIds)).map((unit) => (options.approvedOnly ? approvedOf(unit) : unit));
       const data: ExportData = {
-        reporter: reporterOf(scope, units),
+        reporter: reporterOf(scope, units, layout),
         units: within(scope, units),
         timeZone: campaign.timezone,
         generatedAt: now,
+        layout,
       };
       const { buildTable } = await import('./tables.js');
       const { buffer, rows } = await buildTable(kind, data, { includeMissing: options.includeMissing ?? false });
-      return { fileName: exportFileName(kind, scope, now, campaign.timezone), data: buffer, rows };
+      return { fileName: exportFileName(kind, scope, now, campaign.timezone, layout), data: buffer, rows };
     },
 
     async exportBriefs(adminScope, options = {}) {
@@ -81,9 +83,9 @@ export function createExporter(deps: ExporterDeps): Exporter {
       const { dataDir } = deps;
       if (dataDir === undefined) throw new Error('exporting the briefs needs the data folder their files are kept in');
       const now = deps.now();
-      const units = within(scope, await store.unitsWithLatest([FORM_IDS.briefs]));
+      const units = within(scope, await store.unitsWithLatest([layout.briefs.form]));
       const name = (template: string, vars: Vars = {}) =>
-        fill(template, { ...vars, scope: fileScope(scope), date: formatInZone(now, campaign.timezone, 'YYYYMMDD') });
+        fill(template, { ...vars, scope: fileScope(scope, layout), date: formatInZone(now, campaign.timezone, 'YYYYMMDD') });
       const { collectBriefs } = await import('./briefs.js');
       return collectBriefs({
         units,
@@ -93,8 +95,9 @@ export function createExporter(deps: ExporterDeps): Exporter {
         mediaName: campaign.messages.mediaName,
         timeZone: campaign.timezone,
         generatedAt: now,
-        fileName: name(exportTexts.briefs.fileName),
-        partFileName: (n, total) => name(exportTexts.briefs.partFileName, { n, total }),
+        fileName: name(layout.briefs.fileName),
+        partFileName: (n, total) => name(layout.briefs.partFileName, { n, total }),
+        layout,
       });
     },
   };
@@ -115,15 +118,15 @@ export function narrowScope(admin: Scope, requested: Scope | undefined): Scope {
 }
 
 /** 填报单位: the city's 地市团委 or the industry's 联创行业团组织 in the roster, else a name made from the scope. */
-export function reporterOf(scope: Scope, units: readonly Pick<StoredExportUnit, 'name' | 'kind' | 'city' | 'industry'>[]): string {
-  const r = exportTexts.reporter;
+export function reporterOf(scope: Scope, units: readonly Pick<StoredExportUnit, 'name' | 'kind' | 'city' | 'industry'>[], layout: Exports): string {
+  const r = layout.reporter;
   return collectorOf(scope, units, { province: r.province, city: r.cityFallback, industry: r.industryFallback });
 }
 
-function scopeName(scope: Scope): string {
+function scopeName(scope: Scope, layout?: Exports): string {
   switch (scope.kind) {
     case 'province':
-      return exportTexts.scopeNames.province;
+      return layout?.scopeNames.province ?? 'province';
     case 'city':
       return scope.city;
     case 'industry':
@@ -132,22 +135,23 @@ function scopeName(scope: Scope): string {
 }
 
 /** The scope as part of a file's name. */
-function fileScope(scope: Scope): string {
-  return scopeName(scope).replace(/[\\/:*?"<>|\s]+/g, '_');
+function fileScope(scope: Scope, layout: Exports): string {
+  return scopeName(scope, layout).replace(/[\\/:*?"<>|\s]+/g, '_');
 }
 
 /** 附件2_服务承诺与服务事项清单_广州市_20210930.xlsx */
-export function exportFileName(kind: ExportKind, scope: Scope, at: Date, timeZone: string): string {
-  return fill(exportTexts.fileName, {
-    table: exportTexts.fileTables[kind],
-    scope: fileScope(scope),
+export function exportFileName(kind: ExportKind, scope: Scope, at: Date, timeZone: string, layout: Exports): string {
+  return fill(layout.fileName, {
+    table: layout.fileTables[kind],
+    scope: fileScope(scope, layout),
     date: formatInZone(at, timeZone, 'YYYYMMDD'),
   });
 }
 
-/** 附件1 / 附件2 / 清单 / 简报 (or attachment1 / attachment2 / list / briefs) → what to export; undefined otherwise. */
-export function parseExportKind(word: string): ExportWhat | undefined {
-  return Object.hasOwn(tableWords, word.trim()) ? tableWords[word.trim()] : undefined;
+/** A word of exports.words (附件1 / 附件2 / 清单 / 简报 in 2021) → what to export; undefined otherwise. */
+export function parseExportKind(word: string, words: Readonly<Record<ExportWhat, readonly string[]>>): ExportWhat | undefined {
+  const said = word.trim();
+  return (Object.keys(words) as ExportWhat[]).find((what) => words[what].includes(said));
 }
 
 /** The unit with only its approved submissions. */

@@ -1,30 +1,18 @@
 // What the table builders read: the units in the admin's scope, each with the latest submitted version of
-// the forms it fills, and the 填报单位 of the table. Plain data, no database, no clock.
+// the forms it fills, the 填报单位 of the table and the campaign's exports section. Plain data, no database,
+// no clock.
 import type { UnitProfile } from '../conversation/group-types.js';
 import type { Answers } from '../conversation/draft.js';
+import type { Exports } from '../campaign/schema.js';
 
-/** The forms behind the notice's tables (ids of conversations/campaign-2021.yaml). */
-export const FORM_IDS = {
-  /** 附件1 服务事项清单（省级联创行业系统）: fields industryName, items */
-  attachment1: 'industryList',
-  /** 附件2 服务承诺与服务事项清单（示范集体）: fields commitment, items */
-  attachment2: 'modelCollective',
-  /** 活动简报或推文: fields summary, links (url), files (file), any of them may be empty */
-  briefs: 'activityReport',
-} as const;
+/** The tables an admin exports (.xlsx), each a section of the campaign's exports. */
+export type ExportKind = 'attachment1' | 'attachment2' | 'list';
 
-export const FIELD_IDS = {
-  industryName: 'industryName',
-  commitment: 'commitment',
-  items: 'items',
-  content: 'content',
-  type: 'type',
-  summary: 'summary',
-  links: 'links',
-  url: 'url',
-  files: 'files',
-  file: 'file',
-} as const;
+/** What can be exported: one of the tables (.xlsx), or the briefs (.zip). */
+export type ExportWhat = ExportKind | 'briefs';
+
+/** 提交时间, in the campaign's time zone (dayjs's tokens) */
+export const SUBMITTED_AT_FORMAT = 'YYYY-MM-DD HH:mm';
 
 /** The latest submitted version of one form (never the draft of a reopened submission). */
 export interface ExportSubmission {
@@ -52,6 +40,8 @@ export interface ExportData {
   timeZone: string;
   /** written into the file's properties, so the same data makes the same workbook */
   generatedAt: Date;
+  /** the campaign's exports: the tables' words, and which form and field fills which column */
+  layout: Exports;
 }
 
 export interface BuildOptions {
@@ -69,11 +59,12 @@ export function textAnswer(answers: Answers, fieldId: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-export function itemsOf(answers: Answers): ServiceItem[] {
-  const value = answers[FIELD_IDS.items];
+/** The service items of a submission, read from the list and its two fields that `columns` names. */
+export function itemsOf(answers: Answers, columns: { items: string; content: string; type: string }): ServiceItem[] {
+  const value = answers[columns.items];
   if (!Array.isArray(value)) return [];
   return value
-    .map((entry) => ({ content: entry[FIELD_IDS.content] ?? '', type: entry[FIELD_IDS.type] ?? '' }))
+    .map((entry) => ({ content: entry[columns.content] ?? '', type: entry[columns.type] ?? '' }))
     .filter((item) => item.content !== '' || item.type !== '');
 }
 
@@ -86,4 +77,11 @@ export function groupedByCity<T extends { city: string | null }>(units: readonly
     .map((unit, index) => ({ unit, index }))
     .sort((a, b) => rank(a.unit) - rank(b.unit) || a.index - b.index)
     .map(({ unit }) => unit);
+}
+
+/** The 类别 column: a collective by its categories (the exporter gives the default to one of none), any other unit by its kind. */
+export function categoryOf(unit: Pick<ExportUnit, 'kind' | 'categories'>, layout: Exports): string {
+  const labels = layout.categories;
+  if (unit.kind !== 'collective') return labels[unit.kind] ?? unit.kind;
+  return unit.categories.map((code) => labels[code] ?? code).join(layout.categorySeparator);
 }

@@ -5,31 +5,23 @@
 // 明细, for the office: every item of both forms with its unit, city, industry, category, the time of
 // submission and whether it was late, and (含未交) the units that have not submitted.
 // Both are plain tables for sorting and filtering (no merged cells): the header frozen, with an autofilter,
-// and printed on every page.
+// and printed on every page. Every word, and the forms and fields behind them, are the campaign's (exports).
 import type ExcelJS from 'exceljs';
+import type { Exports } from '../campaign/schema.js';
 import { formatInZone } from './dates.js';
 import type { BuiltTable } from './attachment1.js';
 import { industryNameOf } from './attachment1.js';
-import { ATTACHMENT2_SECTIONS } from './attachment2.js';
-import { FIELD_IDS, FORM_IDS, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
-import { newWorkbook, SheetWriter, styles } from './sheet.js';
-import { exportTexts } from './texts.js';
+import { categoryOf, groupedByCity, itemsOf, SUBMITTED_AT_FORMAT, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
+import { newWorkbook, SheetWriter, sheetStyles, type Styles } from './sheet.js';
 
-const t = exportTexts.list;
 const PUBLIC_WIDTHS = [38, 40, 56, 14];
 const DETAIL_WIDTHS = [32, 10, 18, 24, 34, 56, 14, 17, 7];
-/** The forms behind the list: the industries' (附件1) first, then the collectives' (附件2). */
-const FORMS = [FORM_IDS.attachment1, FORM_IDS.attachment2] as const;
-
-function categoryOf(unit: ExportUnit): string {
-  const c = exportTexts.categories;
-  if (unit.kind === 'collective') return (unit.categories.length > 0 ? unit.categories : (['other'] as const)).map((code) => c[code]).join('、');
-  return c[unit.kind];
-}
+/** The tables behind the list: the industries' (附件1) first, then the collectives' (附件2). */
+const TABLES = ['attachment1', 'attachment2'] as const;
 
 /** A 示范集体: a collective of one of 附件2's sections (not an ordinary collective filling the same form). */
-function isModel(unit: ExportUnit): boolean {
-  return ATTACHMENT2_SECTIONS.some((section) => unit.categories.includes(section));
+function isModel(unit: ExportUnit, layout: Exports): boolean {
+  return layout.attachment2.sections.some((section) => unit.categories.includes(section.category));
 }
 
 /** Freezes the header row at `header` (and everything above it), filters from it, prints it on every page. */
@@ -41,20 +33,22 @@ function finishTable(w: SheetWriter, header: number): void {
 }
 
 /** The sheet to publish; returns its number of item rows. */
-function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[]): number {
+function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], layout: Exports, styles: Styles): number {
+  const t = layout.list;
   const w = new SheetWriter(workbook, t.sheetName, PUBLIC_WIDTHS);
   w.line(t.title, styles.title, { size: 18 });
   const header = w.row(t.publicHeaders.map((text) => ({ text, style: styles.header })));
   let rows = 0;
-  for (const formId of FORMS) {
+  for (const table of TABLES) {
+    const { form, columns } = layout[table];
     for (const unit of units) {
-      const submission = unit.submissions[formId];
+      const submission = unit.submissions[form];
       if (!submission) continue;
-      const industryList = formId === FORM_IDS.attachment1;
-      if (!industryList && !isModel(unit)) continue;
-      const name = industryList ? industryNameOf(unit) : unit.name;
-      const commitment = industryList ? '' : textAnswer(submission.answers, FIELD_IDS.commitment);
-      for (const item of itemsOf(submission.answers)) {
+      const industryList = table === 'attachment1';
+      if (!industryList && !isModel(unit, layout)) continue;
+      const name = industryList ? industryNameOf(unit, layout) : unit.name;
+      const commitment = industryList ? '' : textAnswer(submission.answers, layout.attachment2.columns.commitment);
+      for (const item of itemsOf(submission.answers, columns)) {
         w.row([
           { text: name, style: styles.left },
           { text: commitment, style: styles.left },
@@ -70,19 +64,22 @@ function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[]): 
 }
 
 /** The office's sheet: what the list held before it was made ready to publish. */
-function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], data: ExportData, options: BuildOptions): void {
+function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], data: ExportData, options: BuildOptions, styles: Styles): void {
+  const { layout } = data;
+  const t = layout.list;
   const w = new SheetWriter(workbook, t.detailSheetName, DETAIL_WIDTHS);
   const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
-  for (const formId of FORMS) {
+  for (const table of TABLES) {
+    const { form, columns } = layout[table];
     for (const unit of units) {
-      const submission = unit.submissions[formId];
-      if (!submission && !(options.includeMissing && unit.forms.includes(formId))) continue;
-      const industry = formId === FORM_IDS.attachment1 ? (unit.industry ?? industryNameOf(unit)) : (unit.industry ?? '');
-      const fixed = [unit.name, unit.city ?? '', industry, categoryOf(unit)];
-      const commitment = submission && formId === FORM_IDS.attachment2 ? textAnswer(submission.answers, FIELD_IDS.commitment) : '';
-      const time = submission ? formatInZone(submission.submittedAt, data.timeZone, exportTexts.submittedAtFormat) : '';
+      const submission = unit.submissions[form];
+      if (!submission && !(options.includeMissing && unit.forms.includes(form))) continue;
+      const industry = table === 'attachment1' ? (unit.industry ?? industryNameOf(unit, layout)) : (unit.industry ?? '');
+      const fixed = [unit.name, unit.city ?? '', industry, categoryOf(unit, layout)];
+      const commitment = submission && table === 'attachment2' ? textAnswer(submission.answers, layout.attachment2.columns.commitment) : '';
+      const time = submission ? formatInZone(submission.submittedAt, data.timeZone, SUBMITTED_AT_FORMAT) : '';
       const late = submission?.late ? t.late : '';
-      const items = submission ? itemsOf(submission.answers) : [];
+      const items = submission ? itemsOf(submission.answers, columns) : [];
       const lines = items.length > 0 ? items : [{ content: '', type: '' }];
       for (const item of lines) {
         const texts = [...fixed, commitment, item.content, item.type, time, late];
@@ -97,8 +94,9 @@ function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], d
 export function buildPublicListTable(data: ExportData, options: BuildOptions = {}): BuiltTable {
   const workbook = newWorkbook(data.generatedAt);
   const units = groupedByCity(data.units);
-  const rows = writePublic(workbook, units);
-  writeDetail(workbook, units, data, options);
+  const styles = sheetStyles(data.layout.fonts);
+  const rows = writePublic(workbook, units, data.layout, styles);
+  writeDetail(workbook, units, data, options, styles);
   return { workbook, rows };
 }
 

@@ -3,7 +3,6 @@
 import { withoutInvisible } from '../campaign/invisible.js';
 import ExcelJS from 'exceljs';
 import { fill } from '../campaign/text.js';
-import { exportTexts } from './texts.js';
 
 type Style = Partial<ExcelJS.Style>;
 
@@ -17,31 +16,51 @@ export const TEXT_FORMAT = '@';
 
 const thin: Partial<ExcelJS.Border> = { style: 'thin', color: { argb: 'FF000000' } };
 const border: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-const bodyFont: Partial<ExcelJS.Font> = { name: exportTexts.fonts.body, size: 11 };
+
+/** The fonts of a campaign's tables (its exports.fonts): the body's, and the titles'. */
+export interface Fonts {
+  body: string;
+  title: string;
+}
+
+export type Styles = ReturnType<typeof makeStyles>;
+const made = new WeakMap<Fonts, Styles>();
 
 /** Style objects are shared by many cells: assign them whole (cell.style = …), never change a property. */
-export const styles = {
-  label: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  title: {
-    numFmt: TEXT_FORMAT,
-    font: { name: exportTexts.fonts.title, size: 18, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  },
-  subtitle: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.title, size: 14 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
-  reporter: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } },
-  header: {
-    numFmt: TEXT_FORMAT,
-    font: { ...bodyFont, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    border,
-    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
-  },
-  center: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
-  /** a number cell (序号): stored as a number with a number format, so Excel does not flag it as text */
-  number: { numFmt: '0', font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle' }, border },
-  left: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border },
-  note: { numFmt: TEXT_FORMAT, font: { name: exportTexts.fonts.body, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
-} satisfies Record<string, Style>;
+export function sheetStyles(fonts: Fonts): Styles {
+  const known = made.get(fonts);
+  if (known) return known;
+  const styles = makeStyles(fonts);
+  made.set(fonts, styles);
+  return styles;
+}
+
+function makeStyles(fonts: Fonts) {
+  const bodyFont: Partial<ExcelJS.Font> = { name: fonts.body, size: 11 };
+
+  return {
+    label: { numFmt: TEXT_FORMAT, font: { name: fonts.body, size: 12, bold: true }, alignment: { horizontal: 'left', vertical: 'middle' } },
+    title: {
+      numFmt: TEXT_FORMAT,
+      font: { name: fonts.title, size: 18, bold: true },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    },
+    subtitle: { numFmt: TEXT_FORMAT, font: { name: fonts.title, size: 14 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } },
+    reporter: { numFmt: TEXT_FORMAT, font: { name: fonts.body, size: 12 }, alignment: { horizontal: 'left', vertical: 'middle' } },
+    header: {
+      numFmt: TEXT_FORMAT,
+      font: { ...bodyFont, bold: true },
+      alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+      border,
+      fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } },
+    },
+    center: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border },
+    /** a number cell (序号): stored as a number with a number format, so Excel does not flag it as text */
+    number: { numFmt: '0', font: bodyFont, alignment: { horizontal: 'center', vertical: 'middle' }, border },
+    left: { numFmt: TEXT_FORMAT, font: bodyFont, alignment: { horizontal: 'left', vertical: 'middle', wrapText: true }, border },
+    note: { numFmt: TEXT_FORMAT, font: { name: fonts.body, size: 10.5 }, alignment: { horizontal: 'left', vertical: 'top', wrapText: true } },
+  } satisfies Record<string, Style>;
+}
 
 // Characters XML 1.0 cannot hold (control characters other than tab, line feed and carriage return, and
 // unpaired surrogates): a file containing one would not open at all.
@@ -195,11 +214,17 @@ export class SheetWriter {
 }
 
 /** The notice's lines above a table: 附件N, the title, the subtitle, and 填报单位. */
-export function writeTitleBlock(w: SheetWriter, texts: { label: string; title: string; subtitle: string }, reporter: string): void {
+export function writeTitleBlock(
+  w: SheetWriter,
+  styles: Styles,
+  texts: { label: string; title: string; subtitle: string },
+  reporterLine: string,
+  reporter: string,
+): void {
   w.line(texts.label, styles.label, { merge: false, size: 12 });
   w.line(texts.title, styles.title, { size: 18 });
   w.line(texts.subtitle, styles.subtitle, { size: 14 });
-  w.line(fill(exportTexts.reporterLine, { reporter }), styles.reporter, { size: 12 });
+  w.line(fill(reporterLine, { reporter }), styles.reporter, { size: 12 });
 }
 
 export function newWorkbook(createdAt: Date): ExcelJS.Workbook {

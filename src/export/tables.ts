@@ -2,10 +2,9 @@
 // loads at start, so that exceljs is loaded only when an admin first exports.
 import { buildAttachment1Table, type BuiltTable } from './attachment1.js';
 import { buildAttachment2Table } from './attachment2.js';
-import type { BuildOptions, ExportData } from './model.js';
+import type { BuildOptions, ExportData, ExportKind } from './model.js';
 import { buildPublicListTable } from './public-list.js';
 import { toBuffer } from './sheet.js';
-import type { ExportKind } from './texts.js';
 
 export { buildAttachment1 } from './attachment1.js';
 export { buildAttachment2 } from './attachment2.js';

@@ -37,7 +37,7 @@ function parseScope(text: string | undefined, entry: string): Scope {
   const [kind, value = ''] = text.split(':', 2).map((part) => part.trim());
   if (value !== '' && kind === 'city') return { kind: 'city', city: value };
   if (value !== '' && kind === 'industry') return { kind: 'industry', industry: value };
-  throw new AdminConfigError(`admin entry "${entry}": the scope must be province, city:<城市> or industry:<行业>`);
+  throw new AdminConfigError(`admin entry "${entry}": the scope must be province, city:<city> or industry:<industry>`);
 }
 
 export function inScope(scope: Scope, unit: { city: string | null; industry: string | null }): boolean {
@@ -51,7 +51,7 @@ export function inScope(scope: Scope, unit: { city: string | null; industry: str
   }
 }
 
-/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off) or "广东电网". */
+/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off, as Chinese does in any campaign) or "广东电网". */
 export function scopeNamed(word: string, units: readonly { city: string | null; industry: string | null }[]): Scope | undefined {
   for (const name of [word, `${word}市`]) {
     if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };

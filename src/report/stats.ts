@@ -1,6 +1,6 @@
 // The admins' texts: statistics, the units still missing, one unit in detail, the roster in numbers.
 // Pure functions of the units in the admin's scope and the clock.
-import { deadlineOf, formsFor } from '../campaign/forms.js';
+import { categoriesOf, deadlineOf, formsFor } from '../campaign/forms.js';
 import type { Campaign, Form } from '../campaign/schema.js';
 import { fill } from '../campaign/text.js';
 import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
@@ -158,8 +158,8 @@ export function missingText(campaign: Campaign, seen: Seen, form: Form, within: 
 export function lookupText(campaign: Campaign, unit: AdminUnit, versions: readonly SubmittedVersion[], now: Date): string {
   const { messages: m, labels } = campaign.admin;
   const zone = campaign.timezone;
-  const named = unit.kind === 'collective' ? unit.categories.map((c) => labels.categories[c]) : [];
-  const category = named.length > 0 ? `（${named.join(campaign.formats.listSeparator)}）` : '';
+  const named = unit.kind === 'collective' ? categoriesOf(campaign, unit).map((c) => labels.categories[c] ?? c) : [];
+  const category = named.length > 0 ? fill(m.lookupCategory, { categories: named.join(campaign.formats.listSeparator) }) : '';
   const place = [unit.city, unit.industry].filter((p): p is string => !!p).join(campaign.formats.listSeparator);
   const lines = [
     fill(m.lookupHeader, { name: unit.name }),
@@ -199,11 +199,21 @@ export function rosterText(campaign: Campaign, seen: Seen): string {
     total: units.length,
     bound: of((u) => u.roomTopic !== null),
     collective: of((u) => u.kind === 'collective'),
-    // A unit of both 示范 categories counts in each.
-    national20: of((u) => u.kind === 'collective' && u.categories.includes('national20')),
-    provincialModel: of((u) => u.kind === 'collective' && u.categories.includes('provincialModel')),
-    other: of((u) => u.kind === 'collective' && !u.categories.includes('national20') && !u.categories.includes('provincialModel')),
+    // A unit of several categories counts in each; the default one counts those of no other.
+    categories: campaign.categories.codes
+      .map((code) => {
+        const count = of((u) => u.kind === 'collective' && isOf(campaign, u, code));
+        return fill(m.rosterCategory, { label: campaign.admin.labels.categories[code] ?? code, count });
+      })
+      .join(campaign.formats.listSeparator),
     industryOrg: of((u) => u.kind === 'industryOrg'),
     cityOrg: of((u) => u.kind === 'cityOrg'),
   });
+}
+
+/** Whether a collective counts under `code`: it holds it, or `code` is the default and it holds no other. */
+function isOf(campaign: Campaign, unit: AdminUnit, code: string): boolean {
+  const held = categoriesOf(campaign, unit);
+  if (code !== campaign.categories.default) return held.includes(code);
+  return !held.some((other) => other !== code && campaign.categories.codes.includes(other));
 }

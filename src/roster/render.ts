@@ -70,9 +70,9 @@ export function renderSummary(spec: RosterSpec, summary: RosterSummary): string 
   const categories = [
     ...Object.entries(spec.categories).map(([code, category]) => ({
       label: category.label,
-      count: summary.byCategory[code as keyof typeof spec.categories],
+      count: summary.byCategory[code] ?? 0,
     })),
-    { label: m.unset, count: summary.byCategory.unset },
+    { label: m.unset, count: summary.byCategory.unset ?? 0 },
   ];
   return [
     fill(m.heading, { total: summary.total, fromChat: summary.fromChat }),

@@ -5,7 +5,7 @@ import type { Category, UnitKind } from '../campaign/schema.js';
 import type { RosterParse, RosterRow, RowProblem } from './types.js';
 import { normalizeLabel, vocabulary, type ColumnId, type ProblemKey, type RosterSpec } from './spec.js';
 
-/** Between the categories of one cell: 、 ， , ； ; / and line breaks. */
+/** Between the categories of one cell: 、 ， , ； ; / and line breaks (how Chinese lists, in any roster). */
 const CATEGORY_SEPARATORS = /[、，,；;/\n]+/;
 
 /** kind|city|name, each compared as a person would: width, spaces and a trailing 市 of the city do not count. */
@@ -13,6 +13,7 @@ export function rosterKey(kind: UnitKind, city: string | null, name: string): st
   return `${kind}|${normalizeCity(city)}|${normalizeLabel(name)}`;
 }
 
+/** A city with its 市 left off is the same city: 市 ends a city's name in Chinese, in any roster. */
 function normalizeCity(city: string | null): string {
   return normalizeLabel(city ?? '').replace(/市$/, '');
 }
@@ -50,7 +51,8 @@ export class RowChecker {
 
     const categories: Category[] = [];
     if (kind === 'collective') {
-      if (cells.category === '') categories.push('other');
+      const empty = spec.emptyCategory;
+      if (cells.category === '') categories.push(empty);
       for (const part of cells.category.split(CATEGORY_SEPARATORS)) {
         if (part.trim() === '') continue;
         const found = this.vocabulary.categories.get(normalizeLabel(part));
@@ -58,7 +60,7 @@ export class RowChecker {
         else if (!categories.includes(found)) categories.push(found);
       }
       // 其他 beside a 示范 category adds nothing.
-      if (categories.length > 1 && categories.includes('other')) categories.splice(categories.indexOf('other'), 1);
+      if (categories.length > 1 && categories.includes(empty)) categories.splice(categories.indexOf(empty), 1);
     } else if (kind !== undefined && cells.category !== '') {
       problem('categoryNotForKind', { kind: spec.kinds[kind].label, value: cells.category });
     }

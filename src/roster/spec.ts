@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
+import { id } from '../campaign/schema-basics.js';
 import { describeIssues } from '../campaign/zod-errors.js';
 import type { Category, UnitKind } from '../campaign/schema.js';
 
@@ -66,7 +67,10 @@ export const RosterSpecSchema = z
       industry: ColumnSchema,
     }),
     kinds: z.strictObject({ collective: ChoiceSchema, industryOrg: ChoiceSchema, cityOrg: ChoiceSchema }),
-    categories: z.strictObject({ national20: ChoiceSchema, provincialModel: ChoiceSchema, other: ChoiceSchema }),
+    /** code (the campaign's categories.codes) → how the file writes it, in order */
+    categories: z.record(id, ChoiceSchema),
+    /** the category of a collective whose 类别 is empty; beside another category it adds nothing */
+    emptyCategory: id,
     messages: z.strictObject({
       fatal: messages(FATAL_KEYS),
       problems: messages(PROBLEM_KEYS),
@@ -136,6 +140,9 @@ export const RosterSpecSchema = z
       'categories',
       Object.entries(spec.categories).map(([id, c]) => [id, [c.label, ...c.aliases]]),
     );
+    if (!(spec.emptyCategory in spec.categories)) {
+      ctx.addIssue({ code: 'custom', path: ['emptyCategory'], message: `${spec.emptyCategory} is not one of the categories above` });
+    }
   });
 
 export type RosterSpec = z.infer<typeof RosterSpecSchema>;

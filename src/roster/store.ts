@@ -97,5 +97,6 @@ export interface RosterStore {
   savePending(adminId: string, fileName: string, parse: RosterParse, at: Date): Promise<void>;
   /** The admin's pending import, removed as it is read: a second call gets null. */
   takePending(adminId: string): Promise<Pending | null>;
-  summary(): Promise<RosterSummary>;
+  /** `categories`: the codes of the roster's description, each counted even when no unit holds it */
+  summary(categories: readonly Category[]): Promise<RosterSummary>;
 }

@@ -138,6 +138,7 @@ export class ReminderPlanner {
     // One line for all of them: a bot started after the campaign would otherwise open with a dozen.
     if (skipped.length > 0) {
       log.debug({ steps: skipped }, 'reminder steps skipped');
+      // The operator's log lines are Chinese, then English after " / ", as in src/bot/connection-text.ts.
       log.warn(`${skipped.length}个提醒时点在机器人未运行时已过，不再补发 / ${skipped.length} reminder steps passed while the bot was not running; skipped`);
     }
   }

@@ -122,7 +122,7 @@ export class PrismaRosterStore implements RosterStore {
     );
   }
 
-  summary(): Promise<RosterSummary> {
+  summary(known: readonly Category[]): Promise<RosterSummary> {
     return this.serial.run(async () => {
       const kinds = await this.prisma.unit.groupBy({ by: ['kind'], _count: { _all: true } });
       const categories = await this.prisma.unit.groupBy({ by: ['category'], where: { kind: 'collective' }, _count: { _all: true } });
@@ -132,11 +132,11 @@ export class PrismaRosterStore implements RosterStore {
 
       const byKind: Record<UnitKind, number> = { collective: 0, industryOrg: 0, cityOrg: 0 };
       for (const group of kinds) if (group.kind in byKind) byKind[group.kind as UnitKind] += group._count._all;
-      const byCategory: Record<Category | 'unset', number> = { national20: 0, provincialModel: 0, other: 0, unset: 0 };
+      const byCategory: Record<Category | 'unset', number> = Object.fromEntries([...known, 'unset'].map((code) => [code, 0]));
       // A unit of several categories counts in each.
       for (const group of categories) {
         const codes = categoriesOf(group.category);
-        for (const code of codes.length > 0 ? codes : (['unset'] as const)) byCategory[code] += group._count._all;
+        for (const code of codes.length > 0 ? codes : ['unset']) byCategory[code] = (byCategory[code] ?? 0) + group._count._all;
       }
       return {
         total: kinds.reduce((sum, group) => sum + group._count._all, 0),

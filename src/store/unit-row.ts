@@ -1,6 +1,6 @@
 // A unit as stored, read back into the types the rest uses. kind and category are free text columns in
 // SQLite, so they are parsed here, once, for every store.
-import { CategorySchema, UnitKindSchema, type Category } from '../campaign/schema.js';
+import { UnitKindSchema, type Category } from '../campaign/schema.js';
 import type { UnitProfile } from '../conversation/group-types.js';
 
 /** Who a unit is: the same record the conversation reads. */
@@ -10,21 +10,20 @@ type UnitRow = { id: number; name: string; kind: string; category: string | null
 
 // A value the schema does not know (written by hand, say) falls back rather than breaking every read.
 const Kind = UnitKindSchema.catch('collective');
-const KnownCategory = CategorySchema.optional().catch(undefined);
 
 /**
  * A collective may hold several categories (第20届全国 and 2021年标兵号): the column holds their codes joined
- * by commas, in the campaign's order; null for none.
+ * by commas, in the order the roster gave them (its file description's order); null for none.
  */
 export function categoryColumn(categories: readonly Category[]): string | null {
-  const known = CategorySchema.options.filter((code) => categories.includes(code));
-  return known.length === 0 ? null : known.join(',');
+  const codes = [...new Set(categories.map((code) => code.trim()).filter((code) => code !== '' && !code.includes(',')))];
+  return codes.length === 0 ? null : codes.join(',');
 }
 
+/** The codes of the column; which of them the campaign knows is the campaign's to say (formsFor, the exports). */
 export function categoriesOf(column: string | null): Category[] {
   if (column === null || column === '') return [];
-  const codes = column.split(',').map((code) => KnownCategory.parse(code.trim()));
-  return CategorySchema.options.filter((code) => codes.includes(code));
+  return [...new Set(column.split(',').map((code) => code.trim()))].filter((code) => code !== '');
 }
 
 export function toUnitProfile(row: UnitRow): UnitProfile {
@@ -34,8 +33,9 @@ export function toUnitProfile(row: UnitRow): UnitProfile {
     id: row.id,
     name: row.name,
     kind,
-    // A collective of no category (one a group registered in a chat) is an ordinary one, as an empty 类别 is.
-    categories: kind === 'collective' && categories.length === 0 ? ['other'] : categories,
+    // A collective of no category (one a group registered in a chat) is of the campaign's default one, as an
+    // empty 类别 is: categoriesOf in src/campaign/forms.ts says so where it matters.
+    categories,
     city: row.city,
     industry: row.industry,
   };

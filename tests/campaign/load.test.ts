@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { CampaignError, parseCampaign } from '../../src/campaign/parse.js';
+import { failure, variant } from '../support/campaign-variants.js';
 import { loadCampaign, loadCampaignFile } from '../../src/files/campaign.js';
 import { deadlineOf, findForm, formsFor } from '../../src/campaign/forms.js';
 import { createEngine, questionAt } from '../../src/conversation/engine.js';
@@ -13,26 +14,6 @@ import { ADMIN_MESSAGES } from '../../src/campaign/catalogue-admin.js';
 const DIR = new URL('../../conversations', import.meta.url).pathname;
 const DIR_2022 = new URL('../fixtures/campaign-2022', import.meta.url).pathname;
 const FILE = join(DIR, 'campaign-2021.yaml');
-const RAW = parseYaml(readFileSync(FILE, 'utf8')) as Record<string, any>;
-
-/** A copy of the real campaign file's data, changed by `edit`. */
-function variant(edit: (raw: Record<string, any>) => void): Record<string, any> {
-  const raw = structuredClone(RAW);
-  edit(raw);
-  return raw;
-}
-
-/** The message of the CampaignError that parsing `raw` throws. */
-function failure(raw: unknown, source = 'bad-campaign.yaml'): string {
-  try {
-    parseCampaign(raw, source);
-  } catch (error) {
-    expect(error).toBeInstanceOf(CampaignError);
-    return (error as Error).message;
-  }
-  throw new Error('the campaign was accepted');
-}
-
 const temps: string[] = [];
 function tempDir(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'campaign-test-'));

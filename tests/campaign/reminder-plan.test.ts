@@ -1,33 +1,17 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
-import { CampaignError, parseCampaign } from '../../src/campaign/parse.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
 import { loadCampaignFile } from '../../src/files/campaign.js';
 import { findForm } from '../../src/campaign/forms.js';
+import { failure as failWith, variant } from '../support/campaign-variants.js';
 import { planOf, planProblems, reminderSteps, resolveStep } from '../../src/campaign/reminder-plan.js';
 
 const ZONE = 'Asia/Shanghai';
 const FILE = join(new URL('../../conversations', import.meta.url).pathname, 'campaign-2021.yaml');
-const RAW = parseYaml(readFileSync(FILE, 'utf8')) as Record<string, any>;
 /** 2021-09-30 12:00 in Shanghai */
 const DEADLINE = new Date('2021-09-30T04:00:00.000Z');
 
-function variant(edit: (raw: Record<string, any>) => void): Record<string, any> {
-  const raw = structuredClone(RAW);
-  edit(raw);
-  return raw;
-}
-
-function failure(raw: unknown): string {
-  try {
-    parseCampaign(raw, 'x.yaml');
-  } catch (error) {
-    expect(error).toBeInstanceOf(CampaignError);
-    return (error as Error).message;
-  }
-  throw new Error('the campaign was accepted');
-}
+const failure = (raw: unknown) => failWith(raw, 'x.yaml');
 
 const iso = (step: string) => resolveStep(step, DEADLINE, ZONE)?.toISOString();
 

@@ -6,12 +6,12 @@ import type { Scope } from '../../src/report/scope.js';
 import { createExporter, exportFileName, ExportScopeError, narrowScope, parseExportKind, type ExportData, type Exporter } from '../../src/export/index.js';
 import { buildAttachment2Table } from '../../src/export/attachment2.js';
 import { buildAttachment1, buildAttachment2, buildPublicList, toBuffer } from '../../src/export/tables.js';
-import { exportTexts } from '../../src/export/texts.js';
 import { PrismaExportStore } from '../../src/store/export-store.js';
 import { Serial } from '../../src/store/serial.js';
 import { ANSWERS, grid, INJECTION, merges, readWorkbook, seedDatabase, T, testCampaign, zipEntry, type Seeded } from './seed.js';
 
 const NOW = new Date('2021-09-30T05:00:00Z'); // 2021-09-30 13:00 in Guangzhou
+const LAYOUT = testCampaign().exports;
 const PROVINCE: Scope = { kind: 'province' };
 const GZ: Scope = { kind: 'city', city: '广州市' };
 
@@ -34,8 +34,8 @@ async function sheetOf(kind: 'attachment1' | 'attachment2' | 'list', scope: Scop
   return { file, sheet: workbook.worksheets[0]!, workbook };
 }
 
-const A1_NOTES = exportTexts.attachment1.notes.map((note) => [note, '', '']);
-const A2_NOTES = exportTexts.attachment2.notes.map((note) => [note, '', '', '', '']);
+const A1_NOTES = LAYOUT.attachment1.notes.map((note) => [note, '', '']);
+const A2_NOTES = LAYOUT.attachment2.notes.map((note) => [note, '', '', '', '']);
 const A2_HEAD_20 = ['序号', '第20届国号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'];
 const A2_HEAD_MODEL = ['序号', '2021年省级标兵号集体名称', '服务承诺（50字以内）', '服务事项（每项100字以内）', '服务类型'];
 const A2_NONE = ['（无）', '', '', '', ''];
@@ -384,7 +384,7 @@ describe('readable and printable', () => {
 
 describe('pure builders', () => {
   it('write the headers of an empty table, and both 附件2 sections', async () => {
-    const empty: ExportData = { reporter: '某单位', units: [], timeZone: 'Asia/Shanghai', generatedAt: NOW };
+    const empty: ExportData = { reporter: '某单位', units: [], timeZone: 'Asia/Shanghai', generatedAt: NOW, layout: LAYOUT };
     const a1 = grid((await readWorkbook(await toBuffer(buildAttachment1(empty)))).worksheets[0]!);
     expect(a1).toEqual([
       ['附件1', '', ''],
@@ -402,12 +402,12 @@ describe('pure builders', () => {
 
   it('name files after the table, the scope and the local date', () => {
     const lateEvening = new Date('2021-09-30T17:30:00Z'); // already 1 October in Guangzhou
-    expect(exportFileName('attachment2', GZ, lateEvening, 'Asia/Shanghai')).toBe('附件2_服务承诺与服务事项清单_广州市_20211001.xlsx');
-    expect(exportFileName('list', { kind: 'industry', industry: 'A/B 系统' }, NOW, 'Asia/Shanghai')).toBe('服务事项公开清单_A_B_系统_20210930.xlsx');
-    expect(parseExportKind('附件1')).toBe('attachment1');
-    expect(parseExportKind(' 清单 ')).toBe('list');
-    expect(parseExportKind('附件3')).toBeUndefined();
-    expect(parseExportKind('toString')).toBeUndefined();
+    expect(exportFileName('attachment2', GZ, lateEvening, 'Asia/Shanghai', LAYOUT)).toBe('附件2_服务承诺与服务事项清单_广州市_20211001.xlsx');
+    expect(exportFileName('list', { kind: 'industry', industry: 'A/B 系统' }, NOW, 'Asia/Shanghai', LAYOUT)).toBe('服务事项公开清单_A_B_系统_20210930.xlsx');
+    expect(parseExportKind('附件1', LAYOUT.words)).toBe('attachment1');
+    expect(parseExportKind(' 清单 ', LAYOUT.words)).toBe('list');
+    expect(parseExportKind('附件3', LAYOUT.words)).toBeUndefined();
+    expect(parseExportKind('toString', LAYOUT.words)).toBeUndefined();
   });
 });
 
@@ -417,6 +417,7 @@ function dataOf(entries: Array<{ content: string; type: string }>, commitment = 
     reporter: '测试',
     timeZone: 'Asia/Shanghai',
     generatedAt: NOW,
+    layout: LAYOUT,
     units: [
       {
         id: 1,

@@ -327,11 +327,11 @@ describe('PrismaRosterStore.summary', () => {
       await db.prisma.unit.create({ data: { name: '群里自报的集体', kind: 'collective', source: 'chat' } });
       const parse = await parseRoster({ name: 'sample-roster.csv', data: readFileSync(path.join(conversationsDir, 'sample-roster.csv')) }, spec);
       expect(await store.importRows(parse.rows, { actor: 'a', at: T1 })).toMatchObject({ created: 341 });
-      const summary = await store.summary();
+      const summary = await store.summary(Object.keys(spec.categories));
       expect(summary.total).toBe(342);
       expect(summary.fromChat).toBe(1);
       expect(summary.byKind).toEqual({ collective: 301, industryOrg: 20, cityOrg: 21 });
-      const { national20, provincialModel, other, unset } = summary.byCategory;
+      const { national20 = 0, provincialModel = 0, other = 0, unset = 0 } = summary.byCategory;
       expect(national20 + provincialModel + other).toBe(300);
       expect(unset).toBe(1);
       expect(national20).toBeGreaterThan(10);
@@ -360,7 +360,7 @@ describe('PrismaRosterStore.summary', () => {
       const rows = [['广州南站青年文明号', '青年文明号集体', '第20届全国青年文明号、2021年广东青年文明号标兵号', '广州市', '']];
       await store.importRows(await rowsOf(rows), { actor: 'a', at: T1 });
       expect((await unitsOf(db))[0]).toMatchObject({ category: 'national20,provincialModel' });
-      expect((await store.summary()).byCategory).toEqual({ national20: 1, provincialModel: 1, other: 0, unset: 0 });
+      expect((await store.summary(Object.keys(spec.categories))).byCategory).toEqual({ national20: 1, provincialModel: 1, other: 0, unset: 0 });
       // the same row again changes nothing
       expect(await store.importRows(await rowsOf(rows), { actor: 'a', at: T2 })).toMatchObject({ unchanged: 1 });
     });
@@ -368,7 +368,7 @@ describe('PrismaRosterStore.summary', () => {
 
   it('summarises an empty roster', async () => {
     await withStore(async (store) => {
-      const summary = await store.summary();
+      const summary = await store.summary(Object.keys(spec.categories));
       expect(summary).toEqual({
         total: 0,
         fromChat: 0,

@@ -30,6 +30,10 @@ export const adminCliTexts = {
   placeOtherKind: '“{place}”在名单里是{other}，不是{kind}：请运行 npm run admin -- invite {name} {otherOption} {place}',
   kinds: { city: '地市', industry: '行业' },
   knownMore: '等{count}个',
+  /** between the names of knownMore's list */
+  knownSeparator: '、',
+  /** the {example} of emptyScope */
+  examples: { city: '广州市', industry: '广东电网' },
   listHeader: '管理员{admins}位，未绑定的邀请{pending}个：',
   listNone: '还没有管理员。邀请：npm run admin -- invite 名字 [--city 地市 | --industry 行业]',
   listBound: '· {name}：{scope}，已绑定微信 {contact}（{at}起），来自邀请',
