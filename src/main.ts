@@ -3,11 +3,11 @@
 import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app/index.js';
-import { puppetJustStopped } from './bot/connection.js';
-import { showLoginQr } from './bot/login-qr.js';
-import { setUpFindings } from './cli/doctor.js';
-import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './app/config.js';
-import { databaseFile } from './store/client.js';
+import { puppetJustStopped } from './bot/index.js';
+import { showLoginQr } from './bot/index.js';
+import { setUpFindings } from './cli/index.js';
+import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './app/index.js';
+import { databaseFile } from './store/index.js';
 import { createOperatorLogger } from './log/index.js';
 
 /** A start that cannot succeed (bad settings, bad campaign file, unreadable database) ends here, plainly. */

@@ -2,14 +2,14 @@
 // it only for a contact id listed as an admin (never for a name), and reads and changes units only through
 // it: the units, cities and industries the admin may see, the one unit a number or a name picks, the roster
 // rows a file may write, the table an export may make, and the entries of the audit log it may read.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import type { RosterRow } from '../roster/parse.js';
-import type { ImportScope, Place } from '../roster/store.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import type { RosterRow } from '../roster/index.js';
+import type { ImportScope, Place } from '../roster/index.js';
+import type { AdminUnit, AuditEntry } from '../report/index.js';
 import { echoName } from './echo.js';
-import { scopeLabel } from '../report/stats.js';
-import { inScope, scopeNamed, type Admin, type Scope } from '../report/scope.js';
+import { scopeLabel } from '../report/index.js';
+import { inScope, scopeNamed, type Admin, type Scope } from '../report/index.js';
 
 export interface View {
   /** how the reply names it: "全省", "广州市", "广州市 广东电网" */

@@ -1,13 +1,13 @@
 // 日志 as the admins read it: each change of the audit log as a sentence of the campaign file, after the
 // time and who made it. Pure functions of the entries, the names of the units the admin sees and the clock.
-import type { Campaign } from '../campaign/schema.js';
-import { fill, type Vars } from '../campaign/text.js';
-import { formatDateTime } from '../campaign/time.js';
-import { PAUSED } from '../schedule/scheduler.js';
-import type { AuditEntry } from '../report/units.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill, type Vars } from '../campaign/index.js';
+import { formatDateTime } from '../campaign/index.js';
+import { PAUSED } from '../schedule/index.js';
+import type { AuditEntry } from '../report/index.js';
 import { echoName, echoQuery, echoReason } from './echo.js';
 import { scopeOfColumns } from './invites.js';
-import { scopeLabel } from '../report/stats.js';
+import { scopeLabel } from '../report/index.js';
 
 /** Who an audit entry's actor is: the bot itself, the command line (`cli:<user>`), or a WeChat contact. */
 export function actorKind(actor: string): { kind: 'system' } | { kind: 'cli'; user: string } | { kind: 'contact' } {

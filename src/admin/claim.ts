@@ -1,12 +1,12 @@
 // `管理员 123456` in a private chat: the code `npm run admin -- invite` printed makes the contact that sends
 // it the admin invited, and is spent. Anything else after 管理员 (a name, a nickname) binds nothing: the reply
 // asks for the code. Wrong codes are counted per contact (invites.ts) and, past the limit, not even looked at.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import type { Logger } from '../log/index.js';
-import type { AdminDirectory } from '../report/directory.js';
+import type { AdminDirectory } from '../report/index.js';
 import { CODE_VALID_DAYS, hashCode, lockedUntil, WRONG_CODE_WINDOW_MS, type ClaimStore, type InvitedAdmin } from './invites.js';
-import { scopeLabel } from '../report/stats.js';
+import { scopeLabel } from '../report/index.js';
 
 export interface AdminClaimsOptions {
   campaign: Campaign;

@@ -1,5 +1,5 @@
 // What an admin's private message asks for.
-import type { Campaign, Form } from '../campaign/schema.js';
+import type { Campaign, Form } from '../campaign/index.js';
 import { parseExportKind, type ExportWhat } from '../export/index.js';
 import { codeIn } from './invites.js';
 

@@ -3,28 +3,28 @@
 // admin commands from them are refused, logged and audited. An admin is known by contact id only (listed in
 // ADMINS, or bound by the one-time code of `管理员 123456`, claim.ts), looked up at each message, and every
 // command reads and changes units through the Access made for that admin (access.ts), which holds its scope.
-import { withoutInvisible } from '../campaign/invisible.js';
-import { acceptsSubmission, deadlineOf } from '../campaign/forms.js';
-import type { Campaign } from '../campaign/schema.js';
-import { formatDuration } from '../campaign/time.js';
-import { fill } from '../campaign/text.js';
-import { exactMatches, rankByName } from '../conversation/name-match.js';
+import { withoutInvisible } from '../campaign/index.js';
+import { acceptsSubmission, deadlineOf } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
+import { formatDuration } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { exactMatches, rankByName } from '../conversation/index.js';
 import type { Logger } from '../log/index.js';
 import type { AdminStore, PickList } from './store.js';
-import type { AdminUnit } from '../report/units.js';
+import type { AdminUnit } from '../report/index.js';
 import { parseAdminCommand, type AdminCommand } from './commands.js';
 import type { Exporter } from '../export/index.js';
-import { renderImportResult } from '../roster/render.js';
-import type { GroupNotices, ReminderControl } from '../schedule/scheduler.js';
+import { renderImportResult } from '../roster/index.js';
+import type { GroupNotices, ReminderControl } from '../schedule/index.js';
 import { Access } from './access.js';
 import { healthText, type HealthReport } from './health.js';
 import { guideReply } from './guide-reply.js';
 import { AdminClaims } from './claim.js';
-import type { AdminDirectory } from '../report/directory.js';
+import type { AdminDirectory } from '../report/index.js';
 import type { ClaimStore } from './invites.js';
 import { ECHO_LIMITS, echoCommand, echoFileName, echoName, echoQuery } from './echo.js';
-import { lookupText, missingPage, missingText, rosterText, statsText } from '../report/stats.js';
-import { reviewerName } from '../report/review.js';
+import { lookupText, missingPage, missingText, rosterText, statsText } from '../report/index.js';
+import { reviewerName } from '../report/index.js';
 import type { DeskReply, FileLimit, PrivateMessage } from './reply.js';
 import { ReviewDesk, type FormReturner } from './review-desk.js';
 import { ExportDesk } from './export-desk.js';

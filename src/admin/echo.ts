@@ -1,7 +1,7 @@
 // How much of what an admin typed a reply repeats. Whatever is pasted after a command, a reply names at
 // most this much of it, cut with "…": a name (a unit, a city or industry, a form, a file) 60 characters, a
 // query 100, a word taken for a command 12; a reason sent on to a group 200.
-import { excerpt } from '../campaign/text.js';
+import { excerpt } from '../campaign/index.js';
 
 export const ECHO_LIMITS = { name: 60, query: 100, command: 12, reason: 200 } as const;
 

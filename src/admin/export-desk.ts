@@ -1,10 +1,10 @@
 // 导出 in the admins' chat: a table of the admin's scope as an .xlsx file, or the groups' briefs as zip
 // files each within the size WeChat sends, made and sent one after another.
-import type { Campaign } from '../campaign/schema.js';
-import { fill, megabytes } from '../campaign/text.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill, megabytes } from '../campaign/index.js';
 import { ExportScopeError, type Exporter, type ExportOptions } from '../export/index.js';
-import type { Admin, Scope } from '../report/scope.js';
-import { scopeLabel } from '../report/stats.js';
+import type { Admin, Scope } from '../report/index.js';
+import { scopeLabel } from '../report/index.js';
 import type { Access } from './access.js';
 import type { AdminCommand } from './commands.js';
 import { echoName } from './echo.js';

@@ -1,7 +1,7 @@
 // 指南 or 导出 指南 in a private chat: the 填报指南 as text, ready to forward to the groups, and to an admin also as
 // a file, to pass on or print.
-import { guideFileName, guideMessages, guideText } from '../campaign/guide.js';
-import type { Campaign } from '../campaign/schema.js';
+import { guideFileName, guideMessages, guideText } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
 import type { DeskReply } from './reply.js';
 
 export function guideReply(campaign: Campaign, withFile: boolean): DeskReply {

@@ -1,9 +1,9 @@
 // 状态 in the admins' chat: what the operator's terminal would tell them, for an admin who has no terminal.
 // Each WeChat account's login, the groups being answered, what waits to be sent and what failed, the last
 // problem, the size of the database and its newest backup.
-import type { Campaign } from '../campaign/schema.js';
-import { fill, megabytes } from '../campaign/text.js';
-import { formatDateTime } from '../campaign/time.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill, megabytes } from '../campaign/index.js';
+import { formatDateTime } from '../campaign/index.js';
 
 export interface AccountHealth {
   /** the account's name, shown when there are several */

@@ -6,7 +6,7 @@
 // Guessing is limited per contact: after five wrong codes within an hour the next are not even looked at.
 // What spending a code means is decided here (claimOutcome), for the database and the tests' memory alike.
 import { createHash, randomInt } from 'node:crypto';
-import type { Admin, Scope } from '../report/scope.js';
+import type { Admin, Scope } from '../report/index.js';
 
 export const CODE_DIGITS = 6;
 export const CODE_VALID_DAYS = 7;

@@ -1,9 +1,9 @@
 // 日志 in the admins' chat: the last changes to the units the admin may see, each with who made it, named as
 // the log says it: an admin marked as one, the bot, the command line, a member by the name the groups know.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import type { AdminDirectory } from '../report/directory.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import type { AdminDirectory } from '../report/index.js';
+import type { AdminUnit, AuditEntry } from '../report/index.js';
 import type { Access } from './access.js';
 import { actorKind, describeEntry, logText } from './audit-text.js';
 import { echoName } from './echo.js';

@@ -1,14 +1,14 @@
 // 审核, 通过 and 退回 in an admin's private chat: a 地市团委 or 行业团组织 reviews the forms its units hand
 // in before it sends them on. 退回 reopens the form through the group's own conversation and tells the
 // group why, @-mentioning who fills it; every decision is kept and audited.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import type { GroupNotices } from '../schedule/scheduler.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import type { GroupNotices } from '../schedule/index.js';
 import type { AdminStore, PickList } from './store.js';
 import type { Access, View } from './access.js';
 import type { AdminCommand } from './commands.js';
 import { echoReason } from './echo.js';
-import { reviewerName, waitingList, waitingText, type Waiting } from '../report/review.js';
+import { reviewerName, waitingList, waitingText, type Waiting } from '../report/index.js';
 
 /** A group told that its form was sent back, and the member to @ there. */
 export interface ReturnedTo {

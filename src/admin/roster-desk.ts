@@ -1,11 +1,11 @@
 // Roster files sent to the bot privately by an admin: read by the roster's rules, held to the admin's scope,
 // then imported, or held for 确认 when some rows are rejected.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import { parseRoster, type RosterParse } from '../roster/parse.js';
-import { badRowCount, renderImportResult, renderParseReport } from '../roster/render.js';
-import type { RosterSpec } from '../roster/spec.js';
-import type { ImportScope, RosterStore } from '../roster/store.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { parseRoster, type RosterParse } from '../roster/index.js';
+import { badRowCount, renderImportResult, renderParseReport } from '../roster/index.js';
+import type { RosterSpec } from '../roster/index.js';
+import type { ImportScope, RosterStore } from '../roster/index.js';
 import type { Access } from './access.js';
 import type { DeskReply } from './reply.js';
 

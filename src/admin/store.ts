@@ -1,7 +1,7 @@
 // What the admin desk reads and changes, declared here and kept by the database (store/admin-store.ts):
 // every unit with its group and submissions, the submitted versions of one unit, the last numbered list
 // each admin was shown, the reviewers' decisions, the groups asking for a unit, and the audit log.
-import type { AdminUnit, AuditEntry, SubmittedVersion } from '../report/units.js';
+import type { AdminUnit, AuditEntry, SubmittedVersion } from '../report/index.js';
 
 /** An approval or a return of the version an admin was shown. */
 export interface ReviewDecision {

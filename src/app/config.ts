@@ -2,7 +2,7 @@
 // zod. A wrong value stops the start with a message that names the setting.
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
-import { parseClock, parseQuietHours } from '../schedule/quiet-hours.js';
+import { parseClock, parseQuietHours } from '../schedule/index.js';
 
 const count = (min: number) => z.coerce.number().int().min(min);
 

@@ -1,11 +1,11 @@
 // What startApp is given and what it gives back: the accounts (one, or several by name), the database,
 // the campaign folder, the admins, the clock and the send limits, with the defaults the running bot uses.
 import type { Wechaty, WechatyOptions } from 'wechaty';
-import type { FileLimit } from '../admin/reply.js';
-import type { Account } from '../bot/accounts.js';
-import type { Connection, Timers } from '../bot/connection.js';
+import type { FileLimit } from '../admin/index.js';
+import type { Account } from '../bot/index.js';
+import type { Connection, Timers } from '../bot/index.js';
 import type { Logger } from '../log/index.js';
-import type { SendLimits } from '../schedule/budget.js';
+import type { SendLimits } from '../schedule/index.js';
 
 /**
  * WeChat limits accounts that send fast; people who run bots report that a random gap of 15 s or more and

@@ -6,7 +6,7 @@
 // above, an admin's through the first that has the contact. With one account nothing is looked up.
 import type { Wechaty } from 'wechaty';
 import { wechatyOutbound, type AccountSender } from './outbound.js';
-import type { Outbound } from '../schedule/outbound.js';
+import type { Outbound } from '../schedule/index.js';
 
 export interface Account {
   name: string;

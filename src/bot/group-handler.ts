@@ -1,10 +1,10 @@
 // Wires Wechaty's message events to the group conversations: one queue per group, replies sent in order,
 // and failures reported instead of thrown out of the handler.
 import type { Message, Room, Wechaty } from 'wechaty';
-import type { GroupConversations } from '../conversation/session.js';
+import type { GroupConversations } from '../conversation/index.js';
 import type { Logger } from '../log/index.js';
 import { humanMembers, toIncoming } from './incoming.js';
-import type { KeyedQueue } from '../conversation/keyed-queue.js';
+import type { KeyedQueue } from '../conversation/index.js';
 
 export interface GroupHandlerOptions {
   bot: Wechaty;

@@ -1,6 +1,6 @@
 // A Wechaty room message as the conversation sees it: who, where, what kind, the text without the @bot.
 import { types, type Message } from 'wechaty';
-import type { IncomingMessage, MessageKind } from '../conversation/session.js';
+import type { IncomingMessage, MessageKind } from '../conversation/index.js';
 
 const KINDS: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',

@@ -2,7 +2,7 @@
 // with @-mentions, or to a contact by id. A group that is gone or that no longer has the bot is an error,
 // as is a send that does not finish in time, so the outbox can retry it later instead of waiting on it.
 import type { Wechaty } from 'wechaty';
-import { withTimeout } from '../shared/timeout.js';
+import { withTimeout } from '../shared/index.js';
 
 /** Sends through one account. */
 export interface AccountSender {

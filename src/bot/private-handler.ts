@@ -3,11 +3,11 @@
 // delivers it.
 import { FileBox } from 'file-box';
 import type { Message, Wechaty } from 'wechaty';
-import type { AdminDesk } from '../admin/desk.js';
-import type { AdminDirectory } from '../report/directory.js';
+import type { AdminDesk } from '../admin/index.js';
+import type { AdminDirectory } from '../report/index.js';
 import type { Logger } from '../log/index.js';
-import type { KeyedQueue } from '../conversation/keyed-queue.js';
-import type { Outbound } from '../schedule/outbound.js';
+import type { KeyedQueue } from '../conversation/index.js';
+import type { Outbound } from '../schedule/index.js';
 
 /** The ids of the private messages handled: claimed before one is handled, given back if that fails. */
 export interface MessageLedger {

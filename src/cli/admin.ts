@@ -4,18 +4,18 @@
 // database at each use, so what this command changes counts there at once. Exit codes: 0 done, 1 no such
 // admin to remove, 2 a command written wrong, 4 anything else (configuration, database).
 import { parseArgs } from 'node:util';
-import { withSettingAdmins } from '../report/directory.js';
-import { adminName, CODE_VALID_DAYS, codeExpiry, hashCode, newCode, scopeColumns, validAdminName } from '../admin/invites.js';
-import { scopeLabel } from '../report/stats.js';
-import { parseAdmins, scopeNamed, type Admin, type Scope } from '../report/scope.js';
-import { loadCampaign } from '../files/campaign.js';
-import type { Campaign } from '../campaign/schema.js';
-import { fill, type Vars } from '../campaign/text.js';
-import { formatDateTime } from '../campaign/time.js';
-import { readConfig } from '../app/config.js';
-import { openDatabase } from '../store/client.js';
-import { PrismaInvitedAdmins, type Invitation } from '../store/invited-admins.js';
-import { Serial } from '../store/serial.js';
+import { withSettingAdmins } from '../report/index.js';
+import { adminName, CODE_VALID_DAYS, codeExpiry, hashCode, newCode, scopeColumns, validAdminName } from '../admin/index.js';
+import { scopeLabel } from '../report/index.js';
+import { parseAdmins, scopeNamed, type Admin, type Scope } from '../report/index.js';
+import { loadCampaign } from '../files/index.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill, type Vars } from '../campaign/index.js';
+import { formatDateTime } from '../campaign/index.js';
+import { readConfig } from '../app/index.js';
+import { openDatabase } from '../store/index.js';
+import { PrismaInvitedAdmins, type Invitation } from '../store/index.js';
+import { Serial } from '../store/index.js';
 import { adminCliTexts as t } from './admin/texts.js';
 import { cliActor, runWhenMain, type CliIo } from './terminal.js';
 

@@ -5,9 +5,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadDotEnv, readConfig } from '../app/config.js';
-import { backUpFile } from '../store/backups.js';
-import { databaseFile } from '../store/client.js';
+import { loadDotEnv, readConfig } from '../app/index.js';
+import { backUpFile } from '../store/index.js';
+import { databaseFile } from '../store/index.js';
 
 const USAGE = 'Usage: npm run backup [-- FILE]';
 

@@ -53,7 +53,7 @@ async function main(): Promise<number> {
 
   // Imported here, after WECHATY_LOG is set: wechaty reads it when first loaded. The heavy modules (the
   // app, wechaty, prisma) load only once the options are known to be good.
-  const { loadCampaign } = await import('../files/campaign.js');
+  const { loadCampaign } = await import('../files/index.js');
   const { DemoClock, parseDemoTime } = await import('./demo/clock.js');
   const { campaignStart, copyCampaignAhead } = await import('./demo/campaign-copy.js');
   const { DEMO_ADMIN, DEMO_GROUPS } = await import('./demo/people.js');

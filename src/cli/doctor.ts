@@ -3,14 +3,14 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { findCampaignFile, loadCampaignFile } from '../files/campaign.js';
-import { fill } from '../campaign/text.js';
-import { accountSettings, loadDotEnv, readConfig } from '../app/config.js';
-import { withSettingAdmins } from '../report/directory.js';
-import { parseAdmins } from '../report/scope.js';
-import { openDatabase } from '../store/client.js';
-import { PrismaInvitedAdmins } from '../store/invited-admins.js';
-import { Serial } from '../store/serial.js';
+import { findCampaignFile, loadCampaignFile } from '../files/index.js';
+import { fill } from '../campaign/index.js';
+import { accountSettings, loadDotEnv, readConfig } from '../app/index.js';
+import { withSettingAdmins } from '../report/index.js';
+import { parseAdmins } from '../report/index.js';
+import { openDatabase } from '../store/index.js';
+import { PrismaInvitedAdmins } from '../store/index.js';
+import { Serial } from '../store/index.js';
 import { checkSetUp, type Finding } from './doctor/checks.js';
 import { doctorTexts as t } from './doctor/texts.js';
 

@@ -3,13 +3,13 @@
 // are listed in `--help` (messages.cli.help).
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fill, type Vars } from '../campaign/text.js';
+import { fill, type Vars } from '../campaign/index.js';
 import { cliActor, commandLine, runWhenMain, type CliIo } from './terminal.js';
-import { readConfig } from '../app/config.js';
-import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/render.js';
-import { parseRoster } from '../roster/parse.js';
-import { loadRosterSpec, type RosterSpec } from '../roster/spec.js';
-import type { RosterStore } from '../roster/store.js';
+import { readConfig } from '../app/index.js';
+import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/index.js';
+import { parseRoster } from '../roster/index.js';
+import { loadRosterSpec, type RosterSpec } from '../roster/index.js';
+import type { RosterStore } from '../roster/index.js';
 
 export const EXIT = {
   ok: 0,
@@ -129,9 +129,9 @@ function parseArguments(
 async function withStore(databaseUrl: string, job: (store: RosterStore) => Promise<number>): Promise<number> {
   // the database modules are loaded only by the commands that use them
   const [{ openDatabase }, { PrismaRosterStore }, { Serial }] = await Promise.all([
-    import('../store/client.js'),
-    import('../store/roster-store.js'),
-    import('../store/serial.js'),
+    import('../store/index.js'),
+    import('../store/index.js'),
+    import('../store/index.js'),
   ]);
   const database = await openDatabase(databaseUrl);
   try {

@@ -4,7 +4,7 @@
 import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadDotEnv } from '../app/config.js';
+import { loadDotEnv } from '../app/index.js';
 
 export interface CliIo {
   out(text: string): void;

@@ -2,10 +2,10 @@
 // instead of throwing: { ok: true, value } or { ok: false, problem } where the problem names the sentence
 // to say and what to fill into it.
 import { z } from 'zod';
-import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '../campaign/schema.js';
-import { choicesOf } from '../campaign/forms.js';
-import { countChars, excerpt, megabytes, type Vars } from '../campaign/text.js';
-import type { MessageKey } from '../campaign/schema.js';
+import type { Campaign, ChoiceField, MediaField, ScalarField, TextField } from '../campaign/index.js';
+import { choicesOf } from '../campaign/index.js';
+import { countChars, excerpt, megabytes, type Vars } from '../campaign/index.js';
+import type { MessageKey } from '../campaign/index.js';
 import { withoutLabel } from './labels.js';
 
 export interface Problem {

@@ -2,8 +2,8 @@
 // (a question, a holding phrase, an acknowledgement), or an acknowledgement followed by something the bot
 // asks about before saving. Whole phrases only, by the campaign's word lists, so that an ordinary answer
 // that merely contains such a word (马上就办，办就办好) is never held up.
-import type { ChatterRules } from '../campaign/schema.js';
-import { countChars } from '../campaign/text.js';
+import type { ChatterRules } from '../campaign/index.js';
+import { countChars } from '../campaign/index.js';
 
 export type Chatter = 'question' | 'holding' | 'acknowledgement' | 'unsure';
 

@@ -1,5 +1,5 @@
 // What a group member's text means: one of the command words of the campaign, or an answer.
-import type { CommandWords, Form } from '../campaign/schema.js';
+import type { CommandWords, Form } from '../campaign/index.js';
 
 export type EditTarget = { kind: 'none' } | { kind: 'field'; field: string } | { kind: 'entry'; n: number } | { kind: 'unknown' };
 

@@ -1,7 +1,7 @@
 // The answers of one form as plain JSON, and what they still lack.
 import { z } from 'zod';
-import type { Field, Form, ListField } from '../campaign/schema.js';
-import { countChars, fill } from '../campaign/text.js';
+import type { Field, Form, ListField } from '../campaign/index.js';
+import { countChars, fill } from '../campaign/index.js';
 
 export type Entry = Record<string, string>;
 export type Answers = Record<string, string | Entry[]>;

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { createActor, initialTransition, type ActorScope, type ExecutableActionObject, type SnapshotFrom } from 'xstate';
 import { z } from 'zod';
-import { CategorySchema, MESSAGE_KEYS, UnitKindSchema, type Campaign, type Field, type ScalarField } from '../campaign/schema.js';
+import { CategorySchema, MESSAGE_KEYS, UnitKindSchema, type Campaign, type Field, type ScalarField } from '../campaign/index.js';
 import { AnswersSchema } from './draft.js';
 import { buildGroupMachine, type GroupMachine } from './group-machine.js';
 import type { Effect, GroupContext, GroupEvent } from './group-types.js';

@@ -1,7 +1,7 @@
 // 修改 and 删除 within a form: which field or entry an edit goes to, and which entry of the list a delete
 // removes, with the answer when there is no such entry or the list would fall below its minimum.
-import type { Form, ListField } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import type { Form, ListField } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import { completeEntries, entriesOf, mainList } from './draft.js';
 import type { TransitionFor } from './group-setup.js';
 import type { GroupContext, GroupEvent } from './group-types.js';

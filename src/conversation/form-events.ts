@@ -1,6 +1,6 @@
 // What a group message becomes for the machine beyond a plain command or answer: several entries pasted at
 // once, where a commitment or an item is asked; a picture or file, where the question asks for one.
-import type { Campaign, Form, ListField, MediaField } from '../campaign/schema.js';
+import type { Campaign, Form, ListField, MediaField } from '../campaign/index.js';
 import type { CommandEvent, TextEvent } from './commands.js';
 import { entriesOf, mainList, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';

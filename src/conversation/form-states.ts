@@ -3,8 +3,8 @@
 // fields (completeWith), the review and a pasted list waiting for 确认. Each state that
 // asks names its question in `meta.ask`, so where the group stands is read off the snapshot.
 import { and, not, stateIn } from 'xstate';
-import type { Form, ListField, ScalarField } from '../campaign/schema.js';
-import { countChars } from '../campaign/text.js';
+import type { Form, ListField, ScalarField } from '../campaign/index.js';
+import { countChars } from '../campaign/index.js';
 import { mainList } from './draft.js';
 import { isMaterial, materialsOf } from './materials.js';
 import type { Action, AnswerCheck, AnyTransition, FieldRef, StateConfig, TransitionFor } from './group-setup.js';

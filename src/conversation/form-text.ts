@@ -1,9 +1,9 @@
 // The texts of one form: a question, the review and its summary, a pasted list shown back, what is still
 // missing, the lines of 进度. Pure: the clock comes in.
-import type { Campaign, Form, ScalarField } from '../campaign/schema.js';
-import { choiceMenu, deadlineOf, fieldWithRole } from '../campaign/forms.js';
-import { fill, countChars, type Vars } from '../campaign/text.js';
-import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
+import type { Campaign, Form, ScalarField } from '../campaign/index.js';
+import { choiceMenu, deadlineOf, fieldWithRole } from '../campaign/index.js';
+import { fill, countChars, type Vars } from '../campaign/index.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/index.js';
 import { completeEntries, entriesOf, mainList, missingOf, ruleHolds, type Answers } from './draft.js';
 import type { PastedData } from './paste.js';
 import type { At } from './say.js';

@@ -4,9 +4,9 @@
 // of the unit (not started, draft, submitted on time or late, reopened). Pure: the roster lookups the
 // binding needs ride on the events, deadlines are compared with each event's time, nothing waits.
 import { and, enqueueActions, not, or, raise, stateIn } from 'xstate';
-import { formsFor } from '../campaign/forms.js';
-import { excerpt } from '../campaign/text.js';
-import type { Campaign } from '../campaign/schema.js';
+import { formsFor } from '../campaign/index.js';
+import { excerpt } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
 import { checkAnswer } from './answers.js';
 import { numberReply } from './commands.js';
 import { formStates } from './form-states.js';

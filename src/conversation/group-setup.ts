@@ -1,9 +1,9 @@
 // The named guards and actions of the group machine, typed once with XState's setup(). The states that use
 // them are generated from the campaign (group-machine.ts, form-states.ts) and reference them by name.
 import { assign, enqueueActions, setup } from 'xstate';
-import { acceptsSubmission, deadlineOf, fieldWithRole, formsFor } from '../campaign/forms.js';
-import type { Campaign, Form, ListField, ScalarField } from '../campaign/schema.js';
-import { countChars } from '../campaign/text.js';
+import { acceptsSubmission, deadlineOf, fieldWithRole, formsFor } from '../campaign/index.js';
+import type { Campaign, Form, ListField, ScalarField } from '../campaign/index.js';
+import { countChars } from '../campaign/index.js';
 import { checkAnswer, type Checked } from './answers.js';
 import { numberReply } from './commands.js';
 import {

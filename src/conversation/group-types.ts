@@ -1,6 +1,6 @@
 // The words of the group machine: who speaks, what the group holds, the events it takes, and the effects a
 // step asks the store to carry out. Plain JSON throughout, so a snapshot is stored and restored as it is.
-import type { Category, UnitKind } from '../campaign/schema.js';
+import type { Category, UnitKind } from '../campaign/index.js';
 import type { Problem } from './answers.js';
 import type { CommandEvent, TextEvent } from './commands.js';
 import type { Answers } from './draft.js';

@@ -1,6 +1,6 @@
 // How people name a form's fields when they write them out ("服务承诺：…", "【服务事项】…", "承诺: …"), so that
 // a pasted label is read as a label and not kept as part of the answer.
-import { countChars } from '../campaign/text.js';
+import { countChars } from '../campaign/index.js';
 
 /**
  * How people name a field: its label, its edit words, the label without its parenthesis (行业名称) and without

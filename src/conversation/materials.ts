@@ -1,7 +1,7 @@
 // A form complete with any one of several of its fields (completeWith, the brief): the fields its one question
 // takes apart — a text, a list of links, a list of files — and where a message sent there belongs.
-import type { Form, ListField, MediaField, TextField } from '../campaign/schema.js';
-import { countChars } from '../campaign/text.js';
+import type { Form, ListField, MediaField, TextField } from '../campaign/index.js';
+import { countChars } from '../campaign/index.js';
 import { linkIn, textBesideLink } from './answers.js';
 
 export interface Materials {

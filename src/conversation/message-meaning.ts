@@ -1,8 +1,8 @@
 // What a member's message means before it reaches the group's machine: whether its sender is the one
 // filling the form, a bystander or someone to tell who is, and what a message that is not text answers (a
 // link, a picture or file, kept; voice, stickers and cards, which get a line of their own).
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import { checkMedia } from './answers.js';
 import { parseInput } from './commands.js';
 import { openForm, type GroupSnapshot, type questionAt } from './engine.js';

@@ -2,9 +2,9 @@
 // bot's own review pasted back, or a Word/Excel table of 附件1/附件2. Pure: it splits the text into a
 // commitment and entries, then checks each one with the same checks as a typed answer (checkAnswer), so
 // the caller can keep the valid entries and explain the others one by one. No wiring to the machine here.
-import type { Campaign, Choice, ChoiceField, Form, ListField, TextField } from '../campaign/schema.js';
-import { choicesOf, fieldWithRole } from '../campaign/forms.js';
-import { countChars } from '../campaign/text.js';
+import type { Campaign, Choice, ChoiceField, Form, ListField, TextField } from '../campaign/index.js';
+import { choicesOf, fieldWithRole } from '../campaign/index.js';
+import { countChars } from '../campaign/index.js';
 import { checkAnswer, matchChoice, normalizeText, type Checked, type Problem } from './answers.js';
 import { mainList } from './draft.js';
 import { alternatives, markerRegExp, namesOf as labelNames } from './labels.js';

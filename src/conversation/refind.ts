@@ -4,8 +4,8 @@
 // it has said nothing for days), and most of its members, never counting the bot, are in the new one.
 // Anything else (a look-alike group with the same name and one member of the same name) is left unbound,
 // and gets the binding offer like any new group. Several equal matches are reported to the admins.
-import type { Campaign } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import type { Campaign } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import { overlap } from './name-match.js';
 import type { GroupStore } from './store.js';
 

@@ -1,10 +1,10 @@
 // Turns what a step of the group machine asked to say into the campaign's Chinese sentences, reading the
 // group's unit, forms and question off the snapshot the step ended in. Pure: the clock comes in.
-import { choiceMenu, deadlineOf, findForm, formsFor } from '../campaign/forms.js';
-import { guideMessages, guideText } from '../campaign/guide.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { excerpt, fill } from '../campaign/text.js';
-import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
+import { choiceMenu, deadlineOf, findForm, formsFor } from '../campaign/index.js';
+import { guideMessages, guideText } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { excerpt, fill } from '../campaign/index.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/index.js';
 import type { Problem } from './answers.js';
 import { formState, openForm, questionAt, type GroupSnapshot } from './engine.js';
 import { entriesOf } from './draft.js';

@@ -2,7 +2,7 @@
 // itself never reads storage): the units named like the group for 填报, the units 绑定 finds, or the units
 // offered before, as they stand now (bound elsewhere meanwhile?). A unit the message may bind brings its
 // saved forms along.
-import type { Campaign } from '../campaign/schema.js';
+import type { Campaign } from '../campaign/index.js';
 import { numberReply } from './commands.js';
 import type { Candidate, GroupContext, RosterLookup, UnitProfile, UserEvent } from './group-types.js';
 import { normalizeName, rankByName } from './name-match.js';

@@ -1,6 +1,6 @@
 // What the machine asks to be said, as plain data: the renderer turns it into the campaign's sentences.
-import type { MessageKey } from '../campaign/schema.js';
-import type { Vars } from '../campaign/text.js';
+import type { MessageKey } from '../campaign/index.js';
+import type { Vars } from '../campaign/index.js';
 import type { Problem } from './answers.js';
 import type { Answers } from './draft.js';
 import type { PastedData } from './paste.js';

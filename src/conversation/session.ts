@@ -1,10 +1,10 @@
 // A group's conversation with the bot, one message at a time: dedupe → load → transition → commit → say.
 // Each group has one machine (group-machine.ts) and one stored row; a message waits only for its own
 // group's earlier messages. Knows nothing of WeChat or SQL: storage and the clock come in.
-import type { Campaign } from '../campaign/schema.js';
-import { findForm } from '../campaign/forms.js';
-import { withoutInvisible } from '../campaign/invisible.js';
-import { fill } from '../campaign/text.js';
+import type { Campaign } from '../campaign/index.js';
+import { findForm } from '../campaign/index.js';
+import { withoutInvisible } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import { parseInput } from './commands.js';
 import { createEngine, openForm, questionAt, type GroupEngine, type GroupSnapshot, type Step } from './engine.js';
 import { readText } from './form-events.js';

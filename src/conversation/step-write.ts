@@ -1,8 +1,8 @@
 // What one step of a group writes, in one transaction: the handled message, the group's new state with what
 // the row says besides it, the answers that changed, the effects, the group's topic and members when it
 // binds, and the replies counted toward the sending account's limits.
-import type { Campaign } from '../campaign/schema.js';
-import { localDay } from '../campaign/time.js';
+import type { Campaign } from '../campaign/index.js';
+import { localDay } from '../campaign/index.js';
 import { openForm, type GroupEngine, type GroupSnapshot, type Step } from './engine.js';
 import type { SeenGroup } from './incoming.js';
 import type { GroupWrite } from './store.js';

@@ -3,7 +3,7 @@
 // its name merged down over its items, and the notice's 备注 lines. Every word, the form and its fields are
 // the campaign's (exports.attachment1).
 import type ExcelJS from 'exceljs';
-import type { Exports } from '../campaign/schema.js';
+import type { Exports } from '../campaign/index.js';
 import { itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, sheetStyles, writeTitleBlock } from './sheet.js';
 

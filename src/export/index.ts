@@ -5,10 +5,10 @@
 //   const exporter = createExporter({ store: new PrismaExportStore(prisma, serial), campaign, now, dataDir });
 //   const { fileName, data } = await exporter.exportFor('attachment2', admin.scope, { includeMissing: true });
 //   const briefs = await exporter.exportBriefs(admin.scope);   // briefs.stream(), or briefs.parts(maxBytes)
-import { categoriesOf, formsFor } from '../campaign/forms.js';
-import type { Campaign, Exports } from '../campaign/schema.js';
-import { fill, type Vars } from '../campaign/text.js';
-import { collectorOf, inScope, type Scope } from '../report/scope.js';
+import { categoriesOf, formsFor } from '../campaign/index.js';
+import type { Campaign, Exports } from '../campaign/index.js';
+import { fill, type Vars } from '../campaign/index.js';
+import { collectorOf, inScope, type Scope } from '../report/index.js';
 import type { ExportStore, StoredExportUnit } from './store.js';
 import type { BriefsExport } from './briefs.js';
 import { formatInZone } from './dates.js';
@@ -158,3 +158,6 @@ export function parseExportKind(word: string, words: Readonly<Record<ExportWhat,
 function approvedOf(unit: StoredExportUnit): StoredExportUnit {
   return { ...unit, submissions: Object.fromEntries(Object.entries(unit.submissions).filter(([, submission]) => submission.approved)) };
 }
+
+// What the other folders use of the rest of the folder.
+export type { ExportStore, StoredExportUnit, StoredMedia } from './store.js';

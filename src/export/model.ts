@@ -1,9 +1,9 @@
 // What the table builders read: the units in the admin's scope, each with the latest submitted version of
 // the forms it fills, the 填报单位 of the table and the campaign's exports section. Plain data, no database,
 // no clock.
-import type { UnitProfile } from '../conversation/group-types.js';
-import type { Answers } from '../conversation/draft.js';
-import type { Exports } from '../campaign/schema.js';
+import type { UnitProfile } from '../conversation/index.js';
+import type { Answers } from '../conversation/index.js';
+import type { Exports } from '../campaign/index.js';
 
 /** The tables an admin exports (.xlsx), each a section of the campaign's exports. */
 export type ExportKind = 'attachment1' | 'attachment2' | 'list';

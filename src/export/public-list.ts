@@ -7,7 +7,7 @@
 // Both are plain tables for sorting and filtering (no merged cells): the header frozen, with an autofilter,
 // and printed on every page. Every word, and the forms and fields behind them, are the campaign's (exports).
 import type ExcelJS from 'exceljs';
-import type { Exports } from '../campaign/schema.js';
+import type { Exports } from '../campaign/index.js';
 import { formatInZone } from './dates.js';
 import type { BuiltTable } from './attachment1.js';
 import { industryNameOf } from './attachment1.js';

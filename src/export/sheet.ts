@@ -1,8 +1,8 @@
 // Writing readable, printable worksheets with exceljs: shared cell styles (borders, wrap, a bold header),
 // text cells that never turn into formulas, row heights estimated from the text, A4 landscape fit to width.
-import { withoutInvisible } from '../campaign/invisible.js';
+import { withoutInvisible } from '../campaign/index.js';
 import ExcelJS from 'exceljs';
-import { fill } from '../campaign/text.js';
+import { fill } from '../campaign/index.js';
 
 type Style = Partial<ExcelJS.Style>;
 

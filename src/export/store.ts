@@ -1,6 +1,6 @@
 // What the exports read, declared here and kept by the database (store/export-store.ts): every unit of the
 // roster with the latest submitted version of each form asked for, and the pictures and files groups sent.
-import type { UnitProfile } from '../conversation/group-types.js';
+import type { UnitProfile } from '../conversation/index.js';
 import type { ExportSubmission } from './model.js';
 
 export interface StoredExportUnit extends UnitProfile {

@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { CampaignError, parseCampaign } from '../campaign/parse.js';
-import type { Campaign } from '../campaign/schema.js';
+import { CampaignError, parseCampaign } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
 
 const CAMPAIGN_FILE = /^campaign.*\.(ya?ml|json)$/;
 

@@ -1,10 +1,10 @@
 // 汇总: the forms a 地市团委 or 行业团组织 collects (附件2, the collectives' own list) wait for its review
 // before they go on. What waits, numbered for 通过 and 退回, how each stands, and who the reviewer is.
 // Pure functions of the units in the admin's scope and the clock.
-import { formsFor } from '../campaign/forms.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import { formatDate, formatDateTime, parseLocal } from '../campaign/time.js';
+import { formsFor } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { formatDate, formatDateTime, parseLocal } from '../campaign/index.js';
 import type { AdminSubmission, AdminUnit } from './units.js';
 import type { Seen } from './units.js';
 import { collectorOf, type Scope } from './scope.js';

@@ -1,7 +1,7 @@
 // Who the admins are and what each may see: the whole province, one city, or one industry system.
 // Admins are known by their WeChat contact id, from the configuration or bound by a one-time code
 // (invites.ts), never by a nickname.
-import { fill } from '../campaign/text.js';
+import { fill } from '../campaign/index.js';
 
 export type Scope = { kind: 'province' } | { kind: 'city'; city: string } | { kind: 'industry'; industry: string };
 

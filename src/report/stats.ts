@@ -1,10 +1,10 @@
 // The admins' texts: statistics, the units still missing, one unit in detail, the roster in numbers.
 // Pure functions of the units in the admin's scope and the clock.
-import { categoriesOf, deadlineOf, formsFor } from '../campaign/forms.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/time.js';
-import { formStatus, progressLines, summaryLines } from '../conversation/form-text.js';
+import { categoriesOf, deadlineOf, formsFor } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { formatDate, formatDateTime, formatTimeLeft } from '../campaign/index.js';
+import { formStatus, progressLines, summaryLines } from '../conversation/index.js';
 import type { AdminUnit, Seen, SubmittedVersion } from './units.js';
 import { reviewLine } from './review.js';
 import type { Scope } from './scope.js';

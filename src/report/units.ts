@@ -1,7 +1,7 @@
 // The units as reports see them, with their submissions and where each stands with its reviewers, and
 // the audit log's rows: what the admins' replies, the digests and the exports count and list.
-import type { Answers } from '../conversation/draft.js';
-import type { UnitProfile } from '../conversation/group-types.js';
+import type { Answers } from '../conversation/index.js';
+import type { UnitProfile } from '../conversation/index.js';
 import type { Scope } from './scope.js';
 
 /** A unit's submission of one form, as the admins see it. */

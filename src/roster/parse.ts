@@ -5,7 +5,7 @@
 //
 // The steps, each in its file: what the file is and its encoding (format.ts), its rows of text (csv.ts,
 // xlsx.ts), the header found among them and the data rows after it (sheet.ts), each row checked (rows.ts).
-import type { Vars } from '../campaign/text.js';
+import type { Vars } from '../campaign/index.js';
 import { csvRows } from './csv.js';
 import { detectFormat } from './format.js';
 import { readSheet } from './sheet.js';

@@ -1,6 +1,6 @@
 // A roster import as Chinese text, every sentence from conversations/roster.yaml, so the CLI and the admin's
 // private chat with the bot say the same thing.
-import { fill, type Vars } from '../campaign/text.js';
+import { fill, type Vars } from '../campaign/index.js';
 import type { Problem, RosterParse, RowProblem } from './types.js';
 import type { RosterSpec } from './spec.js';
 import type { Count, ImportResult, RosterSummary } from './store.js';

@@ -1,7 +1,7 @@
 // The checks of one data row against conversations/roster.yaml (name, kind, categories, city, industry) and
 // against the rows before it (the same unit twice), and the key that names a unit across re-imports.
-import { countChars, type Vars } from '../campaign/text.js';
-import type { Category, UnitKind } from '../campaign/schema.js';
+import { countChars, type Vars } from '../campaign/index.js';
+import type { Category, UnitKind } from '../campaign/index.js';
 import type { RosterParse, RosterRow, RowProblem } from './types.js';
 import { normalizeLabel, vocabulary, type ColumnId, type ProblemKey, type RosterSpec } from './spec.js';
 

@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
-import { id } from '../campaign/schema-basics.js';
-import { describeIssues } from '../campaign/zod-errors.js';
-import type { Category, UnitKind } from '../campaign/schema.js';
+import { id } from '../campaign/index.js';
+import { describeIssues } from '../campaign/index.js';
+import type { Category, UnitKind } from '../campaign/index.js';
 
 export const ROSTER_SPEC_FILE = 'roster.yaml';
 

@@ -1,7 +1,7 @@
 // What the roster needs from storage: importing checked rows into units (within an admin's scope or not), the
 // pending import an admin has yet to confirm, and the roster's counts. src/store/roster-store.ts keeps them
 // in SQLite; which unit a row writes to is decided in match.ts, the same for any store.
-import type { Category, UnitKind } from '../campaign/schema.js';
+import type { Category, UnitKind } from '../campaign/index.js';
 import type { RosterParse, RosterRow, RowProblem } from './types.js';
 
 export interface ImportResult {

@@ -1,7 +1,7 @@
 // What reading a roster gives: its checked rows, each rejected row's reasons and, for a file that cannot
 // be a roster at all, why; as data, which render.ts turns into sentences.
-import type { Vars } from '../campaign/text.js';
-import type { Category, UnitKind } from '../campaign/schema.js';
+import type { Vars } from '../campaign/index.js';
+import type { Category, UnitKind } from '../campaign/index.js';
 import type { FatalKey, ProblemKey } from './spec.js';
 
 export interface RosterRow {

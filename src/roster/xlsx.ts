@@ -4,7 +4,7 @@
 // sheet of more than twice the rows a roster may have, and the read gives up after a minute.
 import type { SheetRow } from './sheet.js';
 import { checkZip } from './zip-check.js';
-import { withTimeout } from '../shared/timeout.js';
+import { withTimeout } from '../shared/index.js';
 
 /** 20,000 rows of a roster are a few MB of XML; exceljs holds the whole workbook, several times its XML. */
 const MAX_UNPACKED_BYTES = 50 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // How many messages one account's send limits let through in a stretch of time. Pure arithmetic on the
 // worst case: every gap is the minimum plus the whole jitter. spread.ts plans a round over the accounts.
-import { localDay } from '../campaign/time.js';
+import { localDay } from '../campaign/index.js';
 import { atLocalTime, type QuietHours } from './quiet-hours.js';
 
 export interface SendLimits {

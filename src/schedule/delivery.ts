@@ -2,10 +2,10 @@
 // from the unit's answers of the moment (and not sent at all if the form was handed in meanwhile); a digest
 // carries its text, and goes only to a contact that is still an admin.
 import { z } from 'zod';
-import type { AdminDirectory } from '../report/directory.js';
+import type { AdminDirectory } from '../report/index.js';
 import type { Outbound } from './outbound.js';
-import { findForm } from '../campaign/forms.js';
-import type { Campaign } from '../campaign/schema.js';
+import { findForm } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
 import { ReminderPayloadSchema } from './reminders.js';
 import { openAnswers, reminderText } from './reminder-text.js';
 import type { Deliver } from './sender.js';

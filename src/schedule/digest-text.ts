@@ -1,12 +1,12 @@
 // The admins' digest: the statistics of their scope, the first names still missing per form, and how the
 // reminders are doing against the send limits.
-import { inScope, type Admin } from '../report/scope.js';
-import { formHeading, formStats, missingUnits, scopeLabel } from '../report/stats.js';
-import { reviewLine } from '../report/review.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import { formatDate, formatDateTime } from '../campaign/time.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import { inScope, type Admin } from '../report/index.js';
+import { formHeading, formStats, missingUnits, scopeLabel } from '../report/index.js';
+import { reviewLine } from '../report/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { formatDate, formatDateTime } from '../campaign/index.js';
+import type { AdminUnit, AuditEntry } from '../report/index.js';
 import type { Shortfall } from './reminders.js';
 
 export interface BudgetState {

@@ -2,14 +2,14 @@
 // deadline. Each is queued once per admin (the key names the day or the form), with its text as it stands
 // when queued; one missed while the bot was down still goes out within a day. The admins are the ones of the
 // moment the digest is queued.
-import type { AdminDirectory } from '../report/directory.js';
-import { deadlineOf } from '../campaign/forms.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
+import type { AdminDirectory } from '../report/index.js';
+import { deadlineOf } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
 import type { Logger } from '../log/index.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import type { AdminUnit, AuditEntry } from '../report/index.js';
 import { digestText, type BudgetState } from './digest-text.js';
-import { localDay } from '../campaign/time.js';
+import { localDay } from '../campaign/index.js';
 import { atLocalTime } from './quiet-hours.js';
 import type { ScheduleStore } from './store.js';
 

@@ -1,10 +1,10 @@
 // What a reminder says to a group: the form, its deadline and time left, and what the unit still lacks
 // ("还差：服务承诺、第3项服务事项"). Also how far along a unit is, so the least advanced go first.
-import { deadlineOf } from '../campaign/forms.js';
-import type { Campaign, Form } from '../campaign/schema.js';
-import { fill } from '../campaign/text.js';
-import { formatDate, formatTimeLeft } from '../campaign/time.js';
-import { completeEntries, isFieldMissing, isFormComplete, ruleHolds, unfinishedEntry, type Answers } from '../conversation/draft.js';
+import { deadlineOf } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
+import { fill } from '../campaign/index.js';
+import { formatDate, formatTimeLeft } from '../campaign/index.js';
+import { completeEntries, isFieldMissing, isFormComplete, ruleHolds, unfinishedEntry, type Answers } from '../conversation/index.js';
 import type { RemindableUnit } from './store.js';
 
 /** The unit's answers to the form, or undefined when it has handed the form in. */

@@ -3,9 +3,9 @@
 // its step, or earlier when the send limits could not reach every group before the next step; a step
 // whose window passed while the bot was down is skipped and logged, never sent late.
 import { z } from 'zod';
-import { deadlineOf, formsFor } from '../campaign/forms.js';
-import { reminderSteps } from '../campaign/reminder-plan.js';
-import type { Campaign, Form } from '../campaign/schema.js';
+import { deadlineOf, formsFor } from '../campaign/index.js';
+import { reminderSteps } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
 import type { Logger } from '../log/index.js';
 import { openAnswers, progressOf } from './reminder-text.js';
 import type { Routes } from './sender.js';

@@ -1,11 +1,11 @@
 // The scheduled work, run by tick(): queue the reminder rounds and digests due now, then send what the
 // limits allow. All state is in the database (outbox, rounds, send counts, the pause switch), so ticks
 // can come from a timer, a test's fake clock or a restart alike; ticks never overlap.
-import type { AdminDirectory } from '../report/directory.js';
-import { deadlineOf } from '../campaign/forms.js';
-import type { Campaign, Form } from '../campaign/schema.js';
+import type { AdminDirectory } from '../report/index.js';
+import { deadlineOf } from '../campaign/index.js';
+import type { Campaign, Form } from '../campaign/index.js';
 import type { Logger } from '../log/index.js';
-import type { AdminUnit, AuditEntry } from '../report/units.js';
+import type { AdminUnit, AuditEntry } from '../report/index.js';
 import type { BudgetState } from './digest-text.js';
 import { DigestPlanner } from './digests.js';
 import { ReminderPayloadSchema, ReminderPlanner } from './reminders.js';

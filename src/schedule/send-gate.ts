@@ -3,7 +3,7 @@
 // count of the day and the last send are stored per account, so a restart neither resets a cap nor sends at
 // once after the last message.
 import type { BudgetContext, SendLimits } from './budget.js';
-import { localDay } from '../campaign/time.js';
+import { localDay } from '../campaign/index.js';
 import { isQuiet, type QuietHours } from './quiet-hours.js';
 import type { ScheduleStore } from './store.js';
 

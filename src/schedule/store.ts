@@ -1,7 +1,7 @@
 // What the scheduler reads and writes: the units that may need reminding, the outbox, the reminder rounds
 // already dealt with, the day's send count and the admins' switches.
-import type { Answers } from '../conversation/draft.js';
-import type { UnitProfile } from '../conversation/group-types.js';
+import type { Answers } from '../conversation/index.js';
+import type { UnitProfile } from '../conversation/index.js';
 
 export interface RemindableUnit extends UnitProfile {
   /** the group the unit is bound to, if any */

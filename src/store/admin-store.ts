@@ -3,12 +3,12 @@
 // commands, read for 日志).
 import { moveRequestKey } from './group-writer.js';
 import { z } from 'zod';
-import { parseAnswers } from '../conversation/draft.js';
+import { parseAnswers } from '../conversation/index.js';
 import type { PrismaClient } from './generated/client.js';
 import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';
-import type { AdminStore, MoveRequest, PickList, ReviewDecision } from '../admin/store.js';
-import type { AdminUnit, AuditEntry, Review, SubmittedVersion } from '../report/units.js';
+import type { AdminStore, MoveRequest, PickList, ReviewDecision } from '../admin/index.js';
+import type { AdminUnit, AuditEntry, Review, SubmittedVersion } from '../report/index.js';
 import { toUnitProfile } from './unit-row.js';
 
 const MoveRequestSchema = z.object({ roomId: z.string(), topic: z.string().nullable(), at: z.string() });

@@ -4,7 +4,7 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import Sqlite, { type Database } from 'better-sqlite3';
-import { localDay } from '../campaign/time.js';
+import { localDay } from '../campaign/index.js';
 
 export const BACKUP_DAYS_KEPT = 14;
 const DAILY = /^daily-(\d{4}-\d{2}-\d{2})\.db$/;

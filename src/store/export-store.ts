@@ -1,9 +1,9 @@
 // What the exports read: every unit of the roster with the latest submitted version of each form asked for.
 // A reopened submission's live answers are the draft being edited; the exports show what was last
 // submitted, so they read SubmissionVersion, never Submission.answers.
-import { parseAnswers } from '../conversation/draft.js';
-import type { ExportSubmission } from '../export/model.js';
-import type { ExportStore, StoredExportUnit, StoredMedia } from '../export/store.js';
+import { parseAnswers } from '../conversation/index.js';
+import type { ExportSubmission } from '../export/index.js';
+import type { ExportStore, StoredExportUnit, StoredMedia } from '../export/index.js';
 import type { PrismaClient } from './generated/client.js';
 import type { Serial } from './serial.js';
 import { toUnitProfile } from './unit-row.js';

@@ -3,7 +3,7 @@
 // moved on, the message was handled already, the unit was bound elsewhere first) rolls back alone. Each
 // caller hears back once the transaction has committed: a reply is sent only after its write is durable.
 import type { Database, Statement } from 'better-sqlite3';
-import type { GroupWrite, WriteResult } from '../conversation/store.js';
+import type { GroupWrite, WriteResult } from '../conversation/index.js';
 import type { Serial } from './serial.js';
 import { sqlTime } from './sql-time.js';
 

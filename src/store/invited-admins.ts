@@ -1,9 +1,9 @@
 // The admins invited by `npm run admin`: the bot reads them at each use (the admin directory), binds a
 // contact that sends a code (the claims), and the command line invites, lists and removes them. Wrong codes
 // are kept in the audit log, where 日志 shows them too and the guessing limit counts them.
-import type { AdminDirectory } from '../report/directory.js';
-import { claimOutcome, scopeColumns, scopeOfColumns, type ClaimOutcome, type ClaimStore, type CodeHolder, type InvitedAdmin } from '../admin/invites.js';
-import type { Scope } from '../report/scope.js';
+import type { AdminDirectory } from '../report/index.js';
+import { claimOutcome, scopeColumns, scopeOfColumns, type ClaimOutcome, type ClaimStore, type CodeHolder, type InvitedAdmin } from '../admin/index.js';
+import type { Scope } from '../report/index.js';
 import type { InvitedAdmin as Row, PrismaClient } from './generated/client.js';
 import { audit } from './records.js';
 import type { Serial } from './serial.js';

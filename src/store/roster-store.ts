@@ -2,11 +2,11 @@
 // units, the pending import an admin has yet to confirm, and the roster's counts. Every query goes through
 // the Serial queue (one SQLite connection); an import is one transaction, all or nothing, with its audit rows.
 import { z } from 'zod';
-import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/schema.js';
-import { matchRows, scopeRows } from '../roster/match.js';
-import type { RosterParse, RosterRow } from '../roster/parse.js';
-import { PROBLEM_KEYS } from '../roster/spec.js';
-import type { Count, ImportOptions, ImportResult, ImportScope, Pending, RosterStore, RosterSummary, ScopeCheck } from '../roster/store.js';
+import { CategorySchema, UnitKindSchema, type Category, type UnitKind } from '../campaign/index.js';
+import { matchRows, scopeRows } from '../roster/index.js';
+import type { RosterParse, RosterRow } from '../roster/index.js';
+import { PROBLEM_KEYS } from '../roster/index.js';
+import type { Count, ImportOptions, ImportResult, ImportScope, Pending, RosterStore, RosterSummary, ScopeCheck } from '../roster/index.js';
 import type { PrismaClient } from './generated/client.js';
 import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';

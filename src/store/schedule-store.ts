@@ -1,6 +1,6 @@
 // The scheduler's storage over Prisma: the outbox, reminder rounds, daily send counts and settings.
-import { parseAnswers } from '../conversation/draft.js';
-import type { NewOutboxRow, OutboxKind, OutboxRow, OutboxStatus, ReminderRound, RemindableUnit, ScheduleStore } from '../schedule/store.js';
+import { parseAnswers } from '../conversation/index.js';
+import type { NewOutboxRow, OutboxKind, OutboxRow, OutboxStatus, ReminderRound, RemindableUnit, ScheduleStore } from '../schedule/index.js';
 import type { Prisma, PrismaClient } from './generated/client.js';
 import { audit, parseJson } from './records.js';
 import type { Serial } from './serial.js';

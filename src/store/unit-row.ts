@@ -1,7 +1,7 @@
 // A unit as stored, read back into the types the rest uses. kind and category are free text columns in
 // SQLite, so they are parsed here, once, for every store.
-import { UnitKindSchema, type Category } from '../campaign/schema.js';
-import type { UnitProfile } from '../conversation/group-types.js';
+import { UnitKindSchema, type Category } from '../campaign/index.js';
+import type { UnitProfile } from '../conversation/index.js';
 
 /** Who a unit is: the same record the conversation reads. */
 export type { UnitProfile };

@@ -7,9 +7,9 @@ import customParseFormat from 'dayjs/plugin/customParseFormat.js';
 import timezone from 'dayjs/plugin/timezone.js';
 import utc from 'dayjs/plugin/utc.js';
 import { isScalar, parseDocument, visit } from 'yaml';
-import { findCampaignFile, loadCampaign } from '../../files/campaign.js';
-import { parseLocal } from '../../campaign/time.js';
-import type { Campaign } from '../../campaign/schema.js';
+import { findCampaignFile, loadCampaign } from '../../files/index.js';
+import { parseLocal } from '../../campaign/index.js';
+import type { Campaign } from '../../campaign/index.js';
 
 /** How far ahead of the demo clock the first deadline (附件1 in 2021) is put, at most one day more: as in the notice, 9月20日 lies 8 days before it. */
 export const LEAD_DAYS = 8;

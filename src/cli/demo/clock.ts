@@ -3,7 +3,7 @@
 import dayjs from 'dayjs';
 import utc from 'dayjs/plugin/utc.js';
 import timezone from 'dayjs/plugin/timezone.js';
-import { parseLocal } from '../../campaign/time.js';
+import { parseLocal } from '../../campaign/index.js';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);

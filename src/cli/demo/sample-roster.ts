@@ -2,11 +2,11 @@
 // admin's statistics have a province to count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseRoster } from '../../roster/parse.js';
-import { loadRosterSpec } from '../../roster/spec.js';
-import { openDatabase } from '../../store/client.js';
-import { PrismaRosterStore } from '../../store/roster-store.js';
-import { Serial } from '../../store/serial.js';
+import { parseRoster } from '../../roster/index.js';
+import { loadRosterSpec } from '../../roster/index.js';
+import { openDatabase } from '../../store/index.js';
+import { PrismaRosterStore } from '../../store/index.js';
+import { Serial } from '../../store/index.js';
 
 export const SAMPLE_ROSTER = 'sample-roster.csv';
 

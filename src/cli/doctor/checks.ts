@@ -1,10 +1,10 @@
 // What a new operator has not set up yet, each as one line with the command that fixes it: an empty
 // roster, no admins, a campaign whose deadlines have all passed, a puppet that needs a token and has none.
 // The bot logs them when it starts; `npm run doctor` prints them and fails when one is not met.
-import { deadlineOf } from '../../campaign/forms.js';
-import type { Campaign } from '../../campaign/schema.js';
-import { formatDateTime } from '../../campaign/time.js';
-import { fill } from '../../campaign/text.js';
+import { deadlineOf } from '../../campaign/index.js';
+import type { Campaign } from '../../campaign/index.js';
+import { formatDateTime } from '../../campaign/index.js';
+import { fill } from '../../campaign/index.js';
 import { doctorTexts as t } from './texts.js';
 
 /** Puppets that cannot log in without a token (a paid or self-hosted protocol). */

@@ -1,7 +1,7 @@
 // The sentences of npm run export (src/cli/export.ts), and the words that name a table on its command line:
 // it reads its arguments before the campaign file, so that a mistyped one is named without a campaign.
 // The tables' own words are the campaign's (exports:), and so are the words an admin uses in a chat.
-import type { ExportWhat } from '../../export/model.js';
+import type { ExportWhat } from '../../export/index.js';
 
 export const exportCliTexts = {
   help: [
