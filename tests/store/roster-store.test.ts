@@ -7,7 +7,7 @@ import type { ImportScope } from '../../src/roster/store.js';
 import { openDatabase, type OpenedDatabase } from '../../src/store/client.js';
 import { PrismaRosterStore } from '../../src/store/roster-store.js';
 import { Serial } from '../../src/store/serial.js';
-import { conversationsDir, csvFile, HEADER, migrationsDir, spec, tempDir } from './helpers.js';
+import { conversationsDir, csvFile, HEADER, migrationsDir, spec, tempDir } from '../roster/helpers.js';
 
 const T1 = new Date('2021-09-01T02:00:00Z');
 const T2 = new Date('2021-09-02T02:00:00Z');
