@@ -1,27 +1,27 @@
 // The named guards and actions of the group machine, typed once with XState's setup(). The states that use
 // them are generated from the campaign (group-machine.ts, form-states.ts) and reference them by name.
 import { assign, enqueueActions, setup } from 'xstate';
-import { acceptsSubmission, deadlineOf, fieldWithRole, formsFor } from '../campaign/index.js';
-import type { Campaign, Form, ListField, ScalarField } from '../campaign/index.js';
-import { countChars } from '../campaign/index.js';
-import { checkAnswer, type Checked } from './answers.js';
-import { numberReply } from './commands.js';
-import {
-  completeEntries,
-  entriesOf,
-  isEntryComplete,
-  isFieldMissing,
-  isFormComplete,
-  mainList,
-  openEntryIndex,
-  ruleHolds,
-  type Answers,
-  type Entry,
-} from './draft.js';
-import type { Effect, FormRecord, GroupContext, GroupEvent, Person } from './group-types.js';
-import { hasPastedValues } from './paste.js';
-import { isLinkText, isMaterial, isShortText } from './materials.js';
+import { deadlineOf, fieldWithRole } from '../campaign/index.js';
+import type { Campaign } from '../campaign/index.js';
+import { entriesOf, mainList, openEntryIndex, type Entry } from './draft.js';
+import type { Effect, FormRecord, GroupContext, GroupEvent } from './group-types.js';
+import { isMaterial } from './materials.js';
 import type { At, Say } from './say.js';
+import { groupGuards } from './group-guards.js';
+import {
+  answersIn,
+  atOf,
+  EMPTY_RECORD,
+  groupHelpers,
+  senderOf,
+  withAnswers,
+  type FieldRef,
+  type FormRef,
+  type IndexMove,
+  type ListRef,
+} from './machine-lookup.js';
+
+export { answerCheck, answersIn, EMPTY_RECORD, type AnswerCheck, type FieldRef, type FormRef, type ListRef } from './machine-lookup.js';
 
 /**
  * Tags name where a group stands, for the code around the machine: `filling:<form>` while a form is open,
@@ -29,105 +29,9 @@ import type { At, Say } from './say.js';
  */
 export type GroupTag = `filling:${string}` | `${'draft' | 'submitted' | 'late' | 'reopened'}:${string}`;
 
-/** The form and field a guard or action is about; `sub` for a field of a list entry, `fresh` for a new entry. */
-export interface FieldRef {
-  form: string;
-  field: string;
-  sub?: string;
-  fresh?: boolean;
-}
-export interface FormRef {
-  form: string;
-}
-export interface ListRef {
-  form: string;
-  field: string;
-}
-type IndexMove = ListRef & { to: 'open' | 'last' | 'previous' | 'new' };
-
-export const EMPTY_RECORD: FormRecord = { answers: {}, version: 0, submittedAt: null, late: false };
-
-export function answersIn(context: GroupContext, formId: string): Answers {
-  return context.forms[formId]?.answers ?? {};
-}
-
-function withAnswers(context: GroupContext, formId: string, answers: Answers): Record<string, FormRecord> {
-  return { ...context.forms, [formId]: { ...(context.forms[formId] ?? EMPTY_RECORD), answers } };
-}
-
-/** Every event but the status ones raised inside the machine carries the time it happened. */
-function atOf(event: GroupEvent): number {
-  return 'at' in event ? event.at : 0;
-}
-
-function senderOf(event: GroupEvent): Person | undefined {
-  return 'by' in event ? event.by : undefined;
-}
-
-/** Checks a member's text against the field it answers, in the group's context (other entries of the list). */
-export type AnswerCheck = (context: GroupContext, text: string, ref: FieldRef) => Checked;
-
-function fieldLookup(campaign: Campaign) {
-  const forms = new Map(campaign.forms.map((form) => [form.id, form]));
-  const formOf = (id: string): Form => forms.get(id)!;
-  const fieldOf = (ref: { form: string; field: string }) => formOf(ref.form).fields.find((f) => f.id === ref.field)!;
-  const listOf = (ref: ListRef) => fieldOf(ref) as ListField;
-  const scalarOf = (ref: FieldRef): ScalarField =>
-    ref.sub === undefined ? (fieldOf(ref) as ScalarField) : listOf(ref).fields.find((sub) => sub.id === ref.sub)!;
-  const entries = (context: GroupContext, ref: ListRef) => entriesOf(answersIn(context, ref.form), listOf(ref));
-  return { formOf, fieldOf, listOf, scalarOf, entries };
-}
-
-export function answerCheck(campaign: Campaign): AnswerCheck {
-  const { scalarOf, entries } = fieldLookup(campaign);
-  // The guard that lets an answer through and the action that stores it check the same text against the
-  // same context in one step: the second check is the first one's result.
-  let last: { context: GroupContext; text: string; ref: FieldRef; checked: Checked } | undefined;
-  return (context, text, ref) => {
-    if (last && last.context === context && last.text === text && sameRef(last.ref, ref)) return last.checked;
-    const checked = checkNow(context, text, ref);
-    last = { context, text, ref, checked };
-    return checked;
-  };
-  function checkNow(context: GroupContext, text: string, ref: FieldRef): Checked {
-    const field = scalarOf(ref);
-    if (ref.sub === undefined) return checkAnswer(field, text, { campaign });
-    const index = ref.fresh ? entries(context, ref).length : context.index;
-    const others = new Map<number, string>();
-    entries(context, ref).forEach((entry, i) => {
-      const value = entry[ref.sub!];
-      if (i !== index && value !== undefined) others.set(i + 1, value);
-    });
-    return checkAnswer(field, text, { campaign, others });
-  }
-}
-
-function sameRef(a: FieldRef, b: FieldRef): boolean {
-  return a.form === b.form && a.field === b.field && a.sub === b.sub && a.fresh === b.fresh;
-}
-
 export function groupSetup(campaign: Campaign) {
-  const { formOf, fieldOf, listOf, entries } = fieldLookup(campaign);
-  const check = answerCheck(campaign);
-
-  const textOf = (event: GroupEvent) => (event.type === 'user.text' ? event.text : '');
-  const editTarget = (event: GroupEvent) => (event.type === 'cmd.edit' ? event.target : undefined);
-  const deleteNumber = (event: GroupEvent) => (event.type === 'cmd.delete' ? event.n : null);
-  const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
-  /** The unit's forms handed in at least once (submitted, or reopened since): a version was kept. */
-  const handedIn = (context: GroupContext) =>
-    unitForms(context)
-      .filter((form) => (context.forms[form.id]?.version ?? 0) > 0)
-      .map((form) => form.id);
-  /** The number a member replied with to a numbered list, or 1 for 确认 when the list has one line. */
-  const choiceOf = (event: GroupEvent, count: number): number | undefined =>
-    (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && count === 1 ? 1 : numberReply(event);
-  /** The collective's name an unbound group without a roster sent, as it will be saved; undefined if not valid. */
-  const registrationName = (event: GroupEvent): string | undefined => {
-    if (event.type !== 'user.text') return undefined;
-    const checked = checkAnswer(campaign.registration, event.text, { campaign });
-    return checked.ok ? checked.value : undefined;
-  };
+  const helpers = groupHelpers(campaign);
+  const { formOf, listOf, entries, check, textOf, editTarget, deleteNumber, unitForms, handedIn, choiceOf, registrationName } = helpers;
 
   return setup({
     types: {
@@ -136,152 +40,7 @@ export function groupSetup(campaign: Campaign) {
       meta: {} as { ask?: At },
       tags: {} as GroupTag,
     },
-    guards: {
-      // ---- the form being filled ----
-      missing: ({ context }, p: ListRef) => isFieldMissing(answersIn(context, p.form), fieldOf(p)),
-      /** missing, or a list given something early that the form has not stopped at yet */
-      toAsk: ({ context }, p: ListRef) => isFieldMissing(answersIn(context, p.form), fieldOf(p)) || context.early.includes(`${p.form}.${p.field}`),
-      valid: ({ context, event }, p: FieldRef) => event.type === 'user.text' && check(context, event.text, p).ok,
-      editing: ({ context }) => context.editing,
-      complete: ({ context }, p: FormRef) => isFormComplete(formOf(p.form), answersIn(context, p.form)),
-      enough: ({ context }, p: ListRef) => completeEntries(answersIn(context, p.form), listOf(p)).length >= listOf(p).minItems,
-      full: ({ context }, p: ListRef) => completeEntries(answersIn(context, p.form), listOf(p)).length >= listOf(p).maxItems,
-      laterEntry: ({ context }) => context.index > 0,
-      hasEntries: ({ context }, p: ListRef) => entries(context, p).length > 0,
-      hasOpenEntry: ({ context }, p: ListRef) => entries(context, p).some((entry) => !isEntryComplete(listOf(p), entry)),
-      subMissing: ({ context }, p: ListRef & { sub: string }) => entries(context, p)[context.index]?.[p.sub] === undefined,
-      editsField: ({ event }, p: ListRef) => {
-        const target = editTarget(event);
-        return target?.kind === 'field' && target.field === p.field;
-      },
-      editsEntry: ({ context, event }, p: ListRef) => {
-        const target = editTarget(event);
-        return target?.kind === 'entry' && target.n >= 1 && target.n <= entries(context, p).length;
-      },
-      editsMissingEntry: ({ event }) => editTarget(event)?.kind === 'entry',
-      deleteUnclear: ({ event }) => deleteNumber(event) === null,
-      deleteMissing: ({ context, event }, p: ListRef) => {
-        const n = deleteNumber(event) ?? 0;
-        return n < 1 || n > entries(context, p).length;
-      },
-      deletesOpenEntry: ({ context, event }, p: ListRef) => !isEntryComplete(listOf(p), entries(context, p)[(deleteNumber(event) ?? 0) - 1]),
-      deletesCurrentEntry: ({ context, event }, p: ListRef) => (deleteNumber(event) ?? 0) - 1 === context.index && context.index < entries(context, p).length,
-      deleteBelowMin: ({ context }, p: ListRef) => completeEntries(answersIn(context, p.form), listOf(p)).length <= listOf(p).minItems,
-      reviews: (_, p: FormRef) => formOf(p.form).review,
-      suggested: ({ context }, p: ListRef) => context.suggestions[p.field] !== undefined,
-      pasteHasValues: ({ event }) => event.type === 'user.paste' && hasPastedValues(event.paste),
-      /** the form still takes a submission at the time of the event */
-      accepts: ({ event }, p: FormRef) => acceptsSubmission(campaign, formOf(p.form), new Date(atOf(event))),
-      hasAnswers: ({ context }, p: FormRef) => Object.keys(answersIn(context, p.form)).length > 0,
-      noAnswers: ({ context }, p: FormRef) => Object.keys(answersIn(context, p.form)).length === 0,
-      /** the form no longer takes a submission at the time of the event (its deadline passed and it refuses late ones) */
-      closed: ({ event }, p: FormRef) => !acceptsSubmission(campaign, formOf(p.form), new Date(atOf(event))),
-
-      // ---- who speaks ----
-      fromOwner: ({ context, event }) => senderOf(event)?.id === context.owner?.id,
-
-      // ---- binding (the roster lookup rides on the event) ----
-      rosterEmpty: ({ event }) => 'roster' in event && event.roster?.empty === true,
-      foundOne: ({ event }) => 'roster' in event && event.roster?.found.length === 1,
-      foundExact: ({ event }) => 'roster' in event && event.roster?.exact === true && event.roster.found.length === 1,
-      foundSome: ({ event }) => 'roster' in event && (event.roster?.found.length ?? 0) > 0,
-      noQuery: ({ event }) => event.type === 'cmd.bind' && event.name === '',
-      /** a reply that picks a number from the units offered, in range or not */
-      picksCandidate: ({ context, event }) => choiceOf(event, context.candidates.length) !== undefined,
-      pickInRange: ({ context, event }) => {
-        const n = choiceOf(event, context.candidates.length) ?? 0;
-        return n >= 1 && n <= context.candidates.length;
-      },
-      /** the unit picked, as just looked up, is bound to no other group */
-      pickedFree: ({ context, event }) => {
-        const n = choiceOf(event, context.candidates.length) ?? 0;
-        const id = context.candidates[n - 1]?.id;
-        const found = 'roster' in event ? event.roster?.found.find((c) => c.unit.id === id) : undefined;
-        return found !== undefined && found.boundTopic === null;
-      },
-      foundFree: ({ event }) => 'roster' in event && event.roster?.found[0]?.boundTopic === null,
-
-      // ---- choosing a form ----
-      /** 填报 名称 names a form this unit fills */
-      namesOwnForm: ({ context, event }) =>
-        event.type === 'cmd.start' && event.form !== undefined && unitForms(context).some((f) => f.shortTitle === event.form || f.id === event.form),
-      namesForm: ({ event }) => event.type === 'cmd.start' && event.form !== undefined,
-      noForms: ({ context }) => unitForms(context).length === 0,
-      oneForm: ({ context }) => unitForms(context).length === 1,
-      picksForm: ({ context, event }) => numberReply(event) !== undefined && context.choices.length > 0,
-      /** more than one form was handed in at least once: 修改 asks which */
-      severalHandedIn: ({ context }) => handedIn(context).length > 1,
-      pickFormInRange: ({ context, event }) => {
-        const n = numberReply(event) ?? 0;
-        return n >= 1 && n <= context.choices.length;
-      },
-      /** the form 填报 names is the one open */
-      namesOpenForm: ({ event }, p: FormRef) =>
-        event.type === 'cmd.start' && (event.form === undefined || event.form === formOf(p.form).shortTitle || event.form === p.form),
-      opens: ({ event }, p: FormRef & { how?: 'start' | 'reopen' | 'resume' }) =>
-        event.type === 'form.open' && event.formId === p.form && (p.how === undefined || event.how === p.how),
-      /** form.open for a form the unit does not fill (or none at all) */
-      opensNone: ({ context, event }) => event.type === 'form.open' && !unitForms(context).some((form) => form.id === event.formId),
-      /** a saved status restored into the form's region: submitted (on time or late), reopened, or anything else */
-      restoresTo: ({ event }, p: FormRef & { status?: 'submitted' | 'reopened'; late?: boolean }) => {
-        if (event.type !== 'status.restore') return false;
-        const saved = event.statuses[p.form];
-        if (p.status === undefined) return true;
-        return saved?.status === p.status && (p.late === undefined || saved.late === p.late);
-      },
-      /** the status event is about this form (and, for a submission, as late or on time as asked) */
-      statusOf: ({ event }, p: FormRef & { late?: boolean }) =>
-        (event.type === 'status.submitted' && event.formId === p.form && (p.late === undefined || event.late === p.late)) ||
-        (event.type === 'status.reopened' && event.formId === p.form),
-      restoresUnit: ({ event }) => event.type === 'group.restore' && event.unit !== null,
-      resuming: ({ event }) => event.type === 'form.open' && event.how === 'resume',
-      /** the form is being opened (not answered) */
-      opening: ({ event }) => event.type === 'form.open',
-      mentioned: ({ event }) => 'mentioned' in event && event.mentioned === true,
-      hasPending: ({ context }) => context.pending !== null,
-      quiet: ({ context }) => context.quiet,
-      told: ({ context, event }) => context.told.includes(senderOf(event)?.id ?? ''),
-      chatter: ({ event }, p: { is: 'question' | 'mention' }) => event.type === 'user.chatter' && event.chatter === p.is,
-      nonTextIs: ({ event }, p: { what: 'voice' | 'sticker' | 'card' }) => event.type === 'user.nonText' && event.what === p.what,
-      /** the list a thing sent early belongs to has room for it */
-      earlyFits: ({ context, event }, p: FormRef) => {
-        if (event.type !== 'user.early') return false;
-        const list = listOf({ form: p.form, field: event.field });
-        return list.kind === 'list' && entries(context, { form: p.form, field: event.field }).length < list.maxItems;
-      },
-      validName: ({ event }) => registrationName(event) !== undefined,
-
-      // ---- the one question of a form's completeWith ----
-      /** one of the form's completeWith fields counts */
-      ruleHolds: ({ context }, p: FormRef) => ruleHolds(formOf(p.form), answersIn(context, p.form)),
-      /** 完成 or 确认: the group means to hand the form in */
-      handingIn: ({ event }) => event.type === 'cmd.finish' || event.type === 'cmd.confirm',
-      /** something of the completeWith fields is there (shown when the form opens at its one question) */
-      holdsMaterial: ({ context }, p: FormRef) => {
-        const answers = answersIn(context, p.form);
-        return formOf(p.form).completeWith!.anyOf.some((entry) => {
-          const value = answers[entry.field];
-          return typeof value === 'string' || (Array.isArray(value) && value.length > 0);
-        });
-      },
-      /** the text is a link (and little else) */
-      linkText: ({ event }, p: FormRef) => event.type === 'user.text' && isLinkText(formOf(p.form), event.text),
-      /** the text is valid and would replace another one, not yet said yes to */
-      replacesText: ({ context, event }, p: FieldRef) => {
-        if (event.type !== 'user.text' || event.confirmed) return false;
-        const before = answersIn(context, p.form)[p.field];
-        const checked = check(context, event.text, p);
-        return checked.ok && typeof before === 'string' && checked.value !== before;
-      },
-      /** the text is valid but too short to make the form complete, and nothing else does */
-      shortText: ({ context, event }, p: FieldRef) => {
-        if (event.type !== 'user.text') return false;
-        const checked = check(context, event.text, p);
-        const form = formOf(p.form);
-        return checked.ok && isShortText(form, countChars(checked.value)) && !ruleHolds(form, { ...answersIn(context, p.form), [p.field]: checked.value });
-      },
-      hasUnit: ({ context }) => context.unit !== null,
-    },
+    guards: groupGuards(campaign, helpers),
     actions: {
       say: (_, _say: Say) => {},
       effect: (_, _effect: Effect) => {},
