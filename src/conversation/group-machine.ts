@@ -4,19 +4,13 @@
 // of the unit (not started, draft, submitted on time or late, reopened). Pure: the roster lookups the
 // binding needs ride on the events, deadlines are compared with each event's time, nothing waits.
 import { and, enqueueActions, not, or, raise, stateIn } from 'xstate';
-import { formsFor } from '../campaign/index.js';
-import { excerpt } from '../campaign/index.js';
 import type { Campaign } from '../campaign/index.js';
-import { checkAnswer } from './answers.js';
 import { numberReply } from './commands.js';
 import { formStates } from './form-states.js';
-import { ask, formIds, groupIds, message, say, statusRegion } from './machine-parts.js';
-import { answerCheck, groupSetup, type Action, type AnyTransition, type StateConfig, type TransitionFor } from './group-setup.js';
-import type { Candidate, Effect, GroupContext, GroupEvent, InternalEvent } from './group-types.js';
-import type { At, Say } from './say.js';
-
-type Args = { context: GroupContext; event: GroupEvent };
-const to = (id: string) => `#${id}`;
+import { ask, formIds, GUIDE, groupIds, message, opener, say, sender, statusRegion, time, to, unitFormsOf, unitName, type Args } from './machine-parts.js';
+import { unboundState } from './binding-states.js';
+import { answerCheck, groupSetup, type StateConfig, type TransitionFor } from './group-setup.js';
+import type { GroupContext, GroupEvent } from './group-types.js';
 
 export const EMPTY_CONTEXT: GroupContext = {
   unit: null,
@@ -39,192 +33,17 @@ export const EMPTY_CONTEXT: GroupContext = {
 /** Commands anyone in the group may use while someone else fills in the form. */
 export const OPEN_TO_ALL: ReadonlySet<string> = new Set(['cmd.takeover', 'cmd.progress', 'cmd.help', 'cmd.guide']);
 
-const REGISTRATION: At = { kind: 'registration' };
-
-/**
- * 指南 anywhere: the 填报指南, then the question where the group stands, if it stands at one. Nothing else
- * changes. Named in every state that has a wildcard, which would otherwise take it first.
- */
-const GUIDE = { actions: [say({ kind: 'guide' }), ...ask] };
-
-const roster = (event: GroupEvent) => ('roster' in event ? event.roster : undefined);
-const sender = (event: GroupEvent) => ('by' in event ? event.by : undefined);
-const time = (event: GroupEvent) => ('at' in event ? event.at : 0);
-const unitName = ({ context }: Args) => context.unit?.name ?? '';
-
-/** The form.open event that opens `formId` for the sender of `event`. */
-function opener(formId: string, event: GroupEvent, how: 'start' | 'reopen' = 'start'): InternalEvent {
-  // "修改 2" carries the edit on, to be applied once the form is open.
-  // biome-ignore lint/suspicious/noThenProperty: `then` is an event's field, never awaited
-  const then = how === 'reopen' && event.type === 'cmd.edit' && event.target.kind !== 'none' ? { then: event } : {};
-  const by = sender(event);
-  return { type: 'form.open', formId, how, at: time(event), ...(by ? { by } : {}), ...then };
-}
-
-/** The unit picked from the offer by number (or 确认 when one was offered), as looked up with this message. */
-function picked({ context, event }: Args): Candidate | undefined {
-  const n = (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && context.candidates.length === 1 ? 1 : (numberReply(event) ?? 0);
-  const id = context.candidates[n - 1]?.id;
-  return roster(event)?.found.find((candidate) => candidate.unit.id === id);
-}
-
-/** The unit 绑定 named exactly. */
-const named = ({ event }: Args): Candidate | undefined => roster(event)?.found[0];
-
 export function buildGroupMachine(campaign: Campaign) {
   const machineSetup = groupSetup(campaign);
   const check = answerCheck(campaign);
   const forms = campaign.forms;
-  const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
-  const firstForm = (context: GroupContext) => unitForms(context)[0]?.id ?? '';
-  /** After binding: the form the member named with 填报 if the unit fills it, else its first. */
-  const wantedForm = (context: GroupContext) =>
-    unitForms(context).find((form) => form.shortTitle === context.wanted || form.id === context.wanted)?.id ?? firstForm(context);
+  const formsOfUnit = unitFormsOf(campaign);
+  const { unitForms, firstForm } = formsOfUnit;
   const mentionIdle = message('mentionIdle', () => ({ bot: campaign.botName }));
   const noFormForUnit = message('noFormForUnit', (args) => ({ unit: unitName(args) }));
 
-  /**
-   * Binding: the unit joins the group with its saved forms (their statuses restored into the status
-   * regions), and its first form opens. The sentence and the statuses read the offer before bindFound
-   * clears it.
-   */
-  const bindActions = (which: (args: Args) => Candidate | undefined): Action[] => [
-    message('bound', (args) => ({ unit: which(args)?.unit.name ?? '', where: which(args)?.where ?? '' })),
-    raise((args: Args) => ({
-      type: 'status.restore' as const,
-      statuses: Object.fromEntries(Object.entries(which(args)?.forms ?? {}).map(([id, form]) => [id, { status: form.status, late: form.late }])),
-    })),
-    'bindFound',
-    { type: 'effect', params: ({ context }: Args): Effect => ({ kind: 'bind', unitId: context.unit?.id ?? 0 }) },
-    raise(({ context, event }: Args) => opener(wantedForm(context), event)),
-  ];
-  const bindTaken = (which: (args: Args) => Candidate | undefined): Action[] => [
-    message('bindTaken', (args) => ({ unit: which(args)?.unit.name ?? '', topic: which(args)?.boundTopic ?? '' })),
-    {
-      type: 'effect',
-      params: (args: Args): Effect => ({
-        kind: 'moveRequested',
-        unitId: which(args)?.unit.id ?? 0,
-        unit: which(args)?.unit.name ?? '',
-        boundTopic: which(args)?.boundTopic ?? '',
-      }),
-    },
-  ];
-  const candidates = say(({ event }) => ({ kind: 'candidates', query: roster(event)?.query ?? '' }));
+  const unbound = unboundState(campaign, formsOfUnit, mentionIdle);
 
-  /** 填报 (or the bot joining) in an unbound group: the unit named like the group is offered. */
-  const offerByTopic = (whenEmpty: Action[], emptyTarget?: string): AnyTransition[] => [
-    { guard: 'rosterEmpty', actions: whenEmpty, ...(emptyTarget ? { target: emptyTarget } : {}) },
-    { guard: 'foundOne', target: 'offered', actions: ['offerFound', say({ kind: 'offer' })] },
-    { guard: 'foundSome', target: 'candidates', actions: ['offerFound', candidates] },
-    { actions: [message('bindAsk')] },
-  ];
-
-  /** While units are offered: a number (or 确认 for one unit) binds, 取消 withdraws, 填报 or an @ shows them again. */
-  const offerState = (again: Say): StateConfig => {
-    const pick: AnyTransition[] = [
-      { guard: and(['picksCandidate', not('pickInRange')]), actions: [message('bindChoose', ({ context }) => ({ max: context.candidates.length }))] },
-      { guard: and(['picksCandidate', 'pickedFree']), target: to(groupIds.bound), actions: bindActions(picked) },
-      { guard: 'picksCandidate', actions: bindTaken(picked) },
-      { guard: 'mentioned', actions: [say(again)] },
-    ];
-    return {
-      on: {
-        'user.text': pick,
-        'cmd.confirm': pick,
-        'cmd.yes': pick,
-        'cmd.cancel': { target: 'idle', actions: ['withdrawOffer', message('bindCancelled')] },
-        'cmd.no': { target: 'idle', actions: ['withdrawOffer', message('bindCancelled')] },
-        'cmd.start': { actions: [say(again)] },
-      },
-    };
-  };
-
-  const unbound: StateConfig = {
-    id: groupIds.unbound,
-    initial: 'idle',
-    on: {
-      'cmd.bind': [
-        { guard: 'noQuery', actions: [message('bindWhat')] },
-        { guard: 'rosterEmpty', target: '.registering' },
-        { guard: and(['foundExact', 'foundFree']), target: to(groupIds.bound), actions: bindActions(named) },
-        { guard: 'foundExact', actions: bindTaken(named) },
-        { guard: 'foundSome', target: '.candidates', actions: ['offerFound', candidates] },
-        { actions: [message('bindNotFound', ({ event }) => ({ query: excerpt(roster(event)?.query ?? '', 30) }))] },
-      ],
-      'cmd.progress': { actions: [message('progressUnbound')] },
-      // 修改 in a group with no unit: there is nothing of its own to change yet
-      'cmd.edit': { actions: [message('progressUnbound')] },
-      'cmd.help': { actions: [message('helpIdle')] },
-      'cmd.guide': GUIDE,
-      // Anything else said to the bot: the units offered again, or how to start. (Here, where the commands
-      // above are: a wildcard in a child state would win over them.)
-      '*': [
-        { guard: and(['mentioned', stateIn(to(groupIds.offered))]), actions: [say({ kind: 'offer' })] },
-        { guard: and(['mentioned', stateIn(to(groupIds.candidates))]), actions: [say({ kind: 'candidates', query: '' })] },
-        { guard: and(['mentioned', stateIn(to(groupIds.unboundIdle))]), actions: [mentionIdle] },
-      ],
-    },
-    states: {
-      idle: {
-        id: groupIds.unboundIdle,
-        on: {
-          'cmd.start': offerByTopic([], 'registering'),
-          // Added to a group with no roster at all, the bot only introduces itself.
-          'group.joined': offerByTopic([mentionIdle]),
-        },
-      },
-      offered: { id: groupIds.offered, ...offerState({ kind: 'offer' }) },
-      candidates: { id: groupIds.candidates, ...offerState({ kind: 'candidates', query: '' }) },
-      registering: {
-        meta: { ask: REGISTRATION },
-        entry: [...ask],
-        on: {
-          'user.text': [
-            {
-              guard: 'validName',
-              target: to(groupIds.bound),
-              actions: [
-                'registerUnit',
-                { type: 'effect', params: ({ context }: Args): Effect => ({ kind: 'register', name: context.unit?.name ?? '' }) },
-                message('unitRegistered', (args) => ({ unit: unitName(args) })),
-                raise(({ context, event }: Args) => opener(firstForm(context), event)),
-              ],
-            },
-            {
-              actions: [
-                say(({ event }) => {
-                  const checked = checkAnswer(campaign.registration, event.type === 'user.text' ? event.text : '', { campaign });
-                  return { kind: 'problem', at: REGISTRATION, problem: checked.ok ? { key: 'errorEmpty', vars: {} } : checked.problem };
-                }),
-              ],
-            },
-          ],
-          'cmd.cancel': { target: 'idle', actions: [message('cancelled')] },
-          'cmd.progress': { actions: [message('progressUnbound'), ...ask] },
-          'cmd.help': { actions: [say({ kind: 'help' }), ...ask] },
-          'cmd.guide': GUIDE,
-          'cmd.back': { actions: [message('atFirstStep'), ...ask] },
-          'cmd.unknown': { actions: [message('unknownCommand', ({ event }) => ({ input: event.type === 'cmd.unknown' ? event.text : '' })), ...ask] },
-          // Voice and stickers get one line; a 小程序 card is explained; any other picture or file, the question.
-          'user.nonText': [
-            { guard: { type: 'nonTextIs', params: { what: 'voice' } }, actions: [message('nonTextVoice')] },
-            { guard: { type: 'nonTextIs', params: { what: 'sticker' } }, actions: [message('nonTextSticker')] },
-            { guard: { type: 'nonTextIs', params: { what: 'card' } }, actions: [message('nonTextCard'), ...ask] },
-            { actions: [message('nonText'), ...ask] },
-          ],
-          // Any other command (but 绑定, which searches the roster again) gets the question again.
-          '*': { guard: ({ event }) => event.type.startsWith('cmd.') && event.type !== 'cmd.bind', actions: [...ask] },
-        },
-      },
-    },
-  };
-
-  /**
-   * form.open: a form restored as it was resumes silently; a form the unit does not fill is refused; what was
-   * handed in is shown (or reopened with 修改); a closed form says so; else the form opens with its greeting.
-   * "修改 2" rides on the event as `then` and is applied once the form is open.
-   */
   const opening: TransitionFor<'form.open'>[] = [{ guard: and(['opensNone', 'resuming']) }, { guard: 'opensNone', actions: [noFormForUnit] }];
   for (const form of forms) {
     const root = to(formIds(form.id).root);

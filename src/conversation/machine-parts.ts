@@ -2,8 +2,11 @@
 // form's carry its id), the actions that say things, handing a form in, and each form's status region.
 import { raise } from 'xstate';
 import type { Action, AnyTransition, StateConfig } from './group-setup.js';
-import type { Effect, GroupContext, GroupEvent } from './group-types.js';
-import type { Say } from './say.js';
+import type { Campaign } from '../campaign/index.js';
+import { formsFor } from '../campaign/index.js';
+import { numberReply } from './commands.js';
+import type { Candidate, Effect, GroupContext, GroupEvent, InternalEvent } from './group-types.js';
+import type { At, Say } from './say.js';
 
 /** State ids of one form; ids are global to the machine, so each carries the form's id. */
 export function formIds(formId: string) {
@@ -100,4 +103,46 @@ export function statusRegion(formId: string): StateConfig {
       reopened: { id: groupIds.reopened(formId), tags: [`reopened:${formId}`] },
     },
   };
+}
+
+export const REGISTRATION: At = { kind: 'registration' };
+
+/**
+ * 指南 anywhere: the 填报指南, then the question where the group stands, if it stands at one. Nothing else
+ * changes. Named in every state that has a wildcard, which would otherwise take it first.
+ */
+export const GUIDE = { actions: [say({ kind: 'guide' }), ...ask] };
+
+export const roster = (event: GroupEvent) => ('roster' in event ? event.roster : undefined);
+export const sender = (event: GroupEvent) => ('by' in event ? event.by : undefined);
+export const time = (event: GroupEvent) => ('at' in event ? event.at : 0);
+export const unitName = ({ context }: Args) => context.unit?.name ?? '';
+
+/** The form.open event that opens `formId` for the sender of `event`. */
+export function opener(formId: string, event: GroupEvent, how: 'start' | 'reopen' = 'start'): InternalEvent {
+  // "修改 2" carries the edit on, to be applied once the form is open.
+  // biome-ignore lint/suspicious/noThenProperty: `then` is an event's field, never awaited
+  const then = how === 'reopen' && event.type === 'cmd.edit' && event.target.kind !== 'none' ? { then: event } : {};
+  const by = sender(event);
+  return { type: 'form.open', formId, how, at: time(event), ...(by ? { by } : {}), ...then };
+}
+
+/** The unit picked from the offer by number (or 确认 when one was offered), as looked up with this message. */
+export function picked({ context, event }: Args): Candidate | undefined {
+  const n = (event.type === 'cmd.confirm' || event.type === 'cmd.yes') && context.candidates.length === 1 ? 1 : (numberReply(event) ?? 0);
+  const id = context.candidates[n - 1]?.id;
+  return roster(event)?.found.find((candidate) => candidate.unit.id === id);
+}
+
+/** The unit 绑定 named exactly. */
+export const named = ({ event }: Args): Candidate | undefined => roster(event)?.found[0];
+
+/** The forms a unit fills, and the one to open after binding: the one named with 填报 if the unit fills it, else its first. */
+export function unitFormsOf(campaign: Campaign) {
+  const unitForms = (context: GroupContext) => (context.unit ? formsFor(campaign, context.unit) : []);
+  const firstForm = (context: GroupContext) => unitForms(context)[0]?.id ?? '';
+  /** After binding: the form the member named with 填报 if the unit fills it, else its first. */
+  const wantedForm = (context: GroupContext) =>
+    unitForms(context).find((form) => form.shortTitle === context.wanted || form.id === context.wanted)?.id ?? firstForm(context);
+  return { unitForms, firstForm, wantedForm };
 }
