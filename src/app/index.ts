@@ -61,6 +61,8 @@ export async function startApp(options: AppOptions): Promise<App> {
     return quiet;
   };
   const quiet = quietOf(options.quietHours ?? DEFAULT_QUIET_HOURS);
+  // Every account's quiet hours are read before the database opens: a wrong one stops the start holding nothing.
+  const quietOfAccount = new Map(accountOptions.map((account) => [account.name, account.quietHours === undefined ? quiet : quietOf(account.quietHours)]));
   const digestAt = parseClock(options.digestAt ?? DEFAULT_DIGEST_AT);
   if (digestAt === undefined) throw new Error(`the digest time must read like 09:00, not "${options.digestAt}"`);
   const database = await openDatabase(options.databaseUrl, options.migrationsDir);
@@ -105,7 +107,7 @@ export async function startApp(options: AppOptions): Promise<App> {
         new SendGate({
           account: account.name,
           limits: account.sendLimits ?? options.sendLimits ?? DEFAULT_SEND_LIMITS,
-          quiet: account.quietHours === undefined ? quiet : quietOf(account.quietHours),
+          quiet: quietOfAccount.get(account.name)!,
           zone: campaign.timezone,
           store: scheduleStore,
           ...(options.random ? { random: options.random } : {}),

@@ -144,5 +144,11 @@ describe('several WeChat accounts', () => {
       }),
     ).rejects.toThrow(/distinct names/);
     await expect(startApp({ ...base, puppet: jia.puppet, accounts: [{ name: '甲', puppet: jia.puppet }] })).rejects.toThrow(/either puppet or accounts/);
+    // An account's wrong quiet hours stop the start before it holds the database: the next start goes ahead.
+    await expect(startApp({ ...base, accounts: [{ name: '甲', puppet: jia.puppet, quietHours: '晚上' }] })).rejects.toThrow(
+      /quiet hours must read like 22:00-08:00/,
+    );
+    const app = await startApp({ ...base, accounts: [{ name: '甲', puppet: createMockWechat().puppet }], tickMs: 0 });
+    await app.stop();
   });
 });
