@@ -1,9 +1,9 @@
 // The campaign folder on disk: finds its one campaign file, reads it (YAML or JSON) and checks it.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { CampaignError, parseCampaign } from '../campaign/index.js';
 import type { Campaign } from '../campaign/index.js';
+import { readYamlFile } from '../shared/index.js';
 
 const CAMPAIGN_FILE = /^campaign.*\.(ya?ml|json)$/;
 
@@ -27,12 +27,8 @@ export function loadCampaign(dir: string): Campaign {
 }
 
 export function loadCampaignFile(file: string): Campaign {
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
-    throw new CampaignError(`${file}${where}: ${(error as Error).message}`);
-  }
-  return parseCampaign(raw, file);
+  return parseCampaign(
+    readYamlFile(file, (message) => new CampaignError(message)),
+    file,
+  );
 }

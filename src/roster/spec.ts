@@ -1,13 +1,12 @@
 // The roster file's description as data (conversations/roster.yaml): its columns, the accepted 类型 and
 // 类别 with their codes, the limits, and every sentence an admin reads about an import. Checked with zod
 // when loaded; a bad file fails with the file, the path inside it and the reason.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { z } from 'zod';
 import { id } from '../campaign/index.js';
 import { describeIssues } from '../campaign/index.js';
 import type { Category, UnitKind } from '../campaign/index.js';
+import { readYamlFile } from '../shared/index.js';
 
 export const ROSTER_SPEC_FILE = 'roster.yaml';
 
@@ -154,14 +153,10 @@ export class RosterSpecError extends Error {
 /** Reads and checks `dir`/roster.yaml. */
 export function loadRosterSpec(dir: string): RosterSpec {
   const file = join(dir, ROSTER_SPEC_FILE);
-  let raw: unknown;
-  try {
-    raw = parseYaml(readFileSync(file, 'utf8'));
-  } catch (error) {
-    const where = error instanceof YAMLParseError && error.linePos ? ` line ${error.linePos[0].line}` : '';
-    throw new RosterSpecError(`${file}${where}: ${(error as Error).message}`);
-  }
-  return parseRosterSpec(raw, file);
+  return parseRosterSpec(
+    readYamlFile(file, (message) => new RosterSpecError(message)),
+    file,
+  );
 }
 
 /** Checks an already-parsed roster spec; `source` names it in errors. */
