@@ -7,4 +7,4 @@ export { KeyedQueue } from './keyed-queue.js';
 export { exactMatches, rankByName } from './name-match.js';
 export { GroupConversations } from './session.js';
 export type { IncomingMessage, MessageKind } from './session.js';
-export type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from './store.js';
+export type { BoundRoom, GroupRecord, GroupStore, GroupWrite, MediaToKeep, RoomMove, WriteResult } from './store.js';

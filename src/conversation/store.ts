@@ -59,6 +59,29 @@ export interface GroupWrite {
   sends?: { account: string; day: string; count: number };
 }
 
+/** A group that came back under a new room id, with what it is seen as now. */
+export interface RoomMove {
+  from: string;
+  to: string;
+  topic: string | null;
+  members: string[];
+  memberIds: string[];
+  actor: string;
+  at: Date;
+}
+
+/** A picture or file a group sent for a form, to keep. */
+export interface MediaToKeep {
+  unitId: number;
+  formId: string;
+  roomId: string;
+  name: string;
+  mime: string;
+  data: Buffer;
+  actor: string;
+  at: Date;
+}
+
 export type WriteResult =
   | { ok: true; revision: number /** the unit the write created (registration) */; unitId: number | null }
   /** the row moved on since it was read, the message was handled already, or the unit was bound elsewhere first */
@@ -85,16 +108,7 @@ export interface GroupStore {
   /** groups bound to a unit whose topic was `topic` when last seen */
   boundRoomsWithTopic(topic: string): Promise<BoundRoom[]>;
   /** a group came back under a new room id: its row moves there, state and all */
-  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[]; actor: string; at: Date }): Promise<void>;
+  moveRoom(input: RoomMove): Promise<void>;
   /** keeps a picture or file a group sent for a form; returns its id */
-  saveMedia(input: {
-    unitId: number;
-    formId: string;
-    roomId: string;
-    name: string;
-    mime: string;
-    data: Buffer;
-    actor: string;
-    at: Date;
-  }): Promise<{ id: number }>;
+  saveMedia(input: MediaToKeep): Promise<{ id: number }>;
 }

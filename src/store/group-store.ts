@@ -8,7 +8,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { z } from 'zod';
 import { parseAnswers } from '../conversation/index.js';
 import type { SavedForm, UnitProfile } from '../conversation/index.js';
-import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from '../conversation/index.js';
+import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, MediaToKeep, RoomMove, WriteResult } from '../conversation/index.js';
 import type { PrismaClient } from './generated/client.js';
 import { GroupWriter } from './group-writer.js';
 import { audit, parseJson } from './records.js';
@@ -168,7 +168,7 @@ export class SqliteGroupStore implements GroupStore {
     );
   }
 
-  moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[]; actor: string; at: Date }): Promise<void> {
+  moveRoom(input: RoomMove): Promise<void> {
     return this.serial.run(() =>
       this.prisma.$transaction(async (tx) => {
         const old = await tx.room.findUnique({ where: { id: input.from } });
@@ -189,16 +189,7 @@ export class SqliteGroupStore implements GroupStore {
     );
   }
 
-  async saveMedia(input: {
-    unitId: number;
-    formId: string;
-    roomId: string;
-    name: string;
-    mime: string;
-    data: Buffer;
-    actor: string;
-    at: Date;
-  }): Promise<{ id: number }> {
+  async saveMedia(input: MediaToKeep): Promise<{ id: number }> {
     // The file is written first: a row never points at a file that is not there.
     const safe = input.name.replace(/[\\/:*?"<>|\s]+/g, '_').slice(-80) || 'file';
     const path = join('media', String(input.unitId), `${input.at.getTime()}-${randomUUID().slice(0, 8)}-${safe}`);

@@ -3,7 +3,7 @@
 // unit bound to one group only, the answers, submissions with their history, all or nothing.
 import type { SavedForm, UnitProfile } from '../../src/conversation/group-types.js';
 import type { AdminSubmission } from '../../src/report/units.js';
-import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, WriteResult } from '../../src/conversation/store.js';
+import type { BoundRoom, GroupRecord, GroupStore, GroupWrite, MediaToKeep, RoomMove, WriteResult } from '../../src/conversation/store.js';
 
 export interface RoomRow extends GroupRecord {
   topic: string | null;
@@ -123,14 +123,14 @@ export class MemoryStore implements GroupStore {
       }));
   }
 
-  async moveRoom(input: { from: string; to: string; topic: string | null; members: string[]; memberIds: string[] }): Promise<void> {
+  async moveRoom(input: RoomMove): Promise<void> {
     const row = this.rooms.get(input.from);
     if (!row) return;
     this.rooms.delete(input.from);
     this.rooms.set(input.to, { ...row, roomId: input.to, topic: input.topic, members: input.members, memberIds: input.memberIds, revision: row.revision + 1 });
   }
 
-  async saveMedia(input: { unitId: number; formId: string; name: string; mime: string; data: Buffer }): Promise<{ id: number }> {
+  async saveMedia(input: MediaToKeep): Promise<{ id: number }> {
     const id = this.media.length + 1;
     this.media.push({ id, unitId: input.unitId, formId: input.formId, name: input.name, mime: input.mime, size: input.data.length });
     return { id };
