@@ -15,6 +15,7 @@ import { openDatabase } from '../src/store/client.js';
 import { PrismaExportStore } from '../src/store/export-store.js';
 import { Serial } from '../src/store/serial.js';
 import { printTable } from './bench-table.js';
+import { CITIES } from './cities.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
@@ -39,29 +40,6 @@ function random(seed: number): () => number {
   };
 }
 
-const CITIES = [
-  '广州市',
-  '深圳市',
-  '珠海市',
-  '汕头市',
-  '佛山市',
-  '韶关市',
-  '河源市',
-  '梅州市',
-  '惠州市',
-  '汕尾市',
-  '东莞市',
-  '中山市',
-  '江门市',
-  '阳江市',
-  '湛江市',
-  '茂名市',
-  '肇庆市',
-  '清远市',
-  '潮州市',
-  '揭阳市',
-  '云浮市',
-];
 const TYPES = ['优化办事流程', '规范审批行为', '提高服务质量', '提供暖心服务', '解决民生困难', '其他'];
 const PHRASES = [
   '在早晚高峰增设志愿引导岗',

@@ -28,6 +28,7 @@ import { openDatabase } from '../src/store/client.js';
 import { PrismaScheduleStore } from '../src/store/schedule-store.js';
 import { Serial } from '../src/store/serial.js';
 import { printTable } from './bench-table.js';
+import { CITIES } from './cities.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
@@ -37,29 +38,6 @@ const STEP_AT = new Date('2021-09-26T09:00:00Z'); // 附件2's 3-day step, 9月2
 const ACCOUNT_NAMES = ['甲', '乙', '丙', '丁', '戊'];
 /** With several accounts, each group holds one of them, in turn. */
 const accountOf = (roomId: string, accounts: number) => ACCOUNT_NAMES[(Number(/\d+/.exec(roomId)?.[0] ?? 0) - 1) % accounts]!;
-const CITIES = [
-  '广州市',
-  '深圳市',
-  '珠海市',
-  '汕头市',
-  '佛山市',
-  '韶关市',
-  '河源市',
-  '梅州市',
-  '惠州市',
-  '汕尾市',
-  '东莞市',
-  '中山市',
-  '江门市',
-  '阳江市',
-  '湛江市',
-  '茂名市',
-  '肇庆市',
-  '清远市',
-  '潮州市',
-  '揭阳市',
-  '云浮市',
-];
 
 async function seed(file: string, units: number): Promise<void> {
   const database = await openDatabase(`file:${file}`, migrationsDir);

@@ -1,26 +1,11 @@
 // The writes the groups' store tests send: an unbound group's first write, and one of a group bound to the
 // roster's one unit, each with what a test changes laid over it.
-import type { GroupContext } from '../../src/conversation/group-types.js';
+import { EMPTY_CONTEXT } from '../../src/conversation/group-machine.js';
 import type { GroupWrite } from '../../src/conversation/store.js';
 
 export const AT = new Date('2021-09-20T02:30:00Z');
-export const CONTEXT: GroupContext = {
-  unit: null,
-  owner: null,
-  forms: {},
-  index: 0,
-  editing: false,
-  pasted: null,
-  suggestions: {},
-  candidates: [],
-  choices: [],
-  choosingFor: 'start',
-  wanted: null,
-  quiet: false,
-  pending: null,
-  told: [],
-  early: [],
-};
+/** a group's context before anything happened in it */
+export const CONTEXT = EMPTY_CONTEXT;
 /** the roster's one unit */
 export const UNIT = {
   id: 1,

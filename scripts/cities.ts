@@ -1,0 +1,25 @@
+// The 21 prefecture-level cities of Guangdong, in the province's usual order: the cities the benchmarks
+// spread their units over.
+export const CITIES = [
+  '广州市',
+  '深圳市',
+  '珠海市',
+  '汕头市',
+  '佛山市',
+  '韶关市',
+  '河源市',
+  '梅州市',
+  '惠州市',
+  '汕尾市',
+  '东莞市',
+  '中山市',
+  '江门市',
+  '阳江市',
+  '湛江市',
+  '茂名市',
+  '肇庆市',
+  '清远市',
+  '潮州市',
+  '揭阳市',
+  '云浮市',
+];
