@@ -52,7 +52,7 @@ export async function startApp(options: AppOptions): Promise<App> {
   const log = options.log ?? createLogger();
   const now = options.now ?? (() => new Date());
   const campaign = loadCampaign(options.campaignDir);
-  const rosterSpec = loadRosterSpec(options.campaignDir);
+  const rosterSpec = loadRosterSpec(options.campaignDir, campaign.categories);
   const settingAdmins = parseAdmins(options.admins);
   const accountOptions = accountOptionsOf(options);
   const quietOf = (text: string) => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fill, type Vars } from '../campaign/index.js';
 import { cliActor, commandLine, runWhenMain, type CliIo } from './terminal.js';
 import { readConfig } from '../app/index.js';
+import { loadCampaign } from '../files/index.js';
 import { badRowCount, renderImportResult, renderParseReport, renderSummary } from '../roster/index.js';
 import { parseRoster } from '../roster/index.js';
 import { loadRosterSpec, type RosterSpec } from '../roster/index.js';
@@ -31,7 +32,7 @@ export async function runRosterCli(argv: readonly string[], io: CliIo): Promise<
   try {
     const config = readConfig(io.env);
     databaseUrl = config.DATABASE_URL;
-    spec = loadRosterSpec(config.CAMPAIGN_DIR);
+    spec = loadRosterSpec(config.CAMPAIGN_DIR, loadCampaign(config.CAMPAIGN_DIR).categories);
   } catch (error) {
     io.err((error as Error).message);
     return EXIT.failed;

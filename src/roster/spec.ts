@@ -150,13 +150,45 @@ export class RosterSpecError extends Error {
   override name = 'RosterSpecError';
 }
 
-/** Reads and checks `dir`/roster.yaml. */
-export function loadRosterSpec(dir: string): RosterSpec {
+/** The campaign's categories of collectives, which the roster's 类别 must name (`categories` of the campaign file). */
+export interface CampaignCategories {
+  codes: readonly string[];
+  default: string;
+}
+
+/** Reads and checks `dir`/roster.yaml, and that its categories are the campaign's. */
+export function loadRosterSpec(dir: string, campaign: CampaignCategories): RosterSpec {
   const file = join(dir, ROSTER_SPEC_FILE);
-  return parseRosterSpec(
+  const spec = parseRosterSpec(
     readYamlFile(file, (message) => new RosterSpecError(message)),
     file,
   );
+  const problems = categoryProblems(spec, campaign);
+  if (problems.length > 0) {
+    throw new RosterSpecError(`roster file description does not fit the campaign:\n${problems.map((problem) => `${file}: ${problem}`).join('\n')}`);
+  }
+  return spec;
+}
+
+/**
+ * Where the roster's categories and the campaign's differ. A collective is stored with the codes the roster
+ * reads, and the forms, statistics and exports count it by the campaign's: a code only the roster knows would
+ * be imported and then counted nowhere, one only the campaign knows could never be imported.
+ */
+function categoryProblems(spec: RosterSpec, campaign: CampaignCategories): string[] {
+  const codes = `(${campaign.codes.join(', ')})`;
+  const read = Object.keys(spec.categories);
+  return [
+    ...read.filter((code) => !campaign.codes.includes(code)).map((code) => `categories.${code}: not one of the campaign's categories.codes ${codes}`),
+    ...campaign.codes
+      .filter((code) => !read.includes(code))
+      .map((code) => `categories: missing ${code}, one of the campaign's categories.codes: its collectives could not be imported`),
+    ...(spec.emptyCategory === campaign.default
+      ? []
+      : [
+          `emptyCategory: ${spec.emptyCategory}, but the campaign's categories.default is ${campaign.default}: a collective with an empty category cell would be of one category on import and of another in the forms`,
+        ]),
+  ];
 }
 
 /** Checks an already-parsed roster spec; `source` names it in errors. */

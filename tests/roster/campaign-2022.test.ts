@@ -2,12 +2,14 @@
 // its categories with their own codes and words, and a roster file written with them is read with no code changed.
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { parseRoster } from '../../src/roster/parse.js';
 import { renderProblemLines } from '../../src/roster/render.js';
 import { loadRosterSpec } from '../../src/roster/spec.js';
 import { csvFile } from './helpers.js';
 
-const spec2022 = loadRosterSpec(fileURLToPath(new URL('../fixtures/campaign-2022', import.meta.url)));
+const dir2022 = fileURLToPath(new URL('../fixtures/campaign-2022', import.meta.url));
+const spec2022 = loadRosterSpec(dir2022, loadCampaign(dir2022).categories);
 
 describe('the 2022 roster', () => {
   it('reads its own 示范级别 column and its own categories', async () => {

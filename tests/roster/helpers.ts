@@ -7,13 +7,16 @@ import { crc32, deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterEach } from 'vitest';
+import { loadCampaign } from '../../src/files/campaign.js';
 import { loadRosterSpec } from '../../src/roster/spec.js';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const migrationsDir = path.join(projectRoot, 'prisma/migrations');
 export const conversationsDir = path.join(projectRoot, 'conversations');
 export const fixturesDir = path.join(projectRoot, 'tests/fixtures');
-export const spec = loadRosterSpec(conversationsDir);
+/** The 2021 campaign's categories, which its roster.yaml must name. */
+export const CAMPAIGN_CATEGORIES = loadCampaign(conversationsDir).categories;
+export const spec = loadRosterSpec(conversationsDir, CAMPAIGN_CATEGORIES);
 
 export const HEADER = ['名称', '类型', '类别', '地市', '行业（系统）'];
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { loadRosterSpec, parseRosterSpec, RosterSpecError, vocabulary } from '../../src/roster/spec.js';
 import { sampleRoster, toCsv } from '../../scripts/make-sample-roster.js';
-import { conversationsDir, spec, tempDir } from './helpers.js';
+import { CAMPAIGN_CATEGORIES, conversationsDir, fixturesDir, spec, tempDir } from './helpers.js';
 
 const specFile = path.join(conversationsDir, 'roster.yaml');
 const raw = () => parseYaml(readFileSync(specFile, 'utf8')) as Record<string, any>;
@@ -46,7 +46,41 @@ describe('conversations/roster.yaml', () => {
     const dir = tempDir();
     cpSync(specFile, path.join(dir, 'roster.yaml'));
     writeFileSync(path.join(dir, 'roster.yaml'), `${readFileSync(specFile, 'utf8')}\n  bad: [unclosed\n`);
-    expect(() => loadRosterSpec(dir)).toThrow(new RegExp(`${path.join(dir, 'roster.yaml')} line \\d+: `));
+    expect(() => loadRosterSpec(dir, CAMPAIGN_CATEGORIES)).toThrow(new RegExp(`${path.join(dir, 'roster.yaml')} line \\d+: `));
+  });
+
+  // The roster stores a collective's 类别 as a code the campaign's forms, statistics and exports read: a code
+  // only one of the two files knows would be imported and then counted nowhere, or owed and never imported.
+  it("refuses categories that are not the campaign's, naming both files", () => {
+    const written = (change: (raw: Record<string, any>) => void) => {
+      const dir = tempDir();
+      const edited = raw();
+      change(edited);
+      writeFileSync(path.join(dir, 'roster.yaml'), JSON.stringify(edited));
+      return () => loadRosterSpec(dir, CAMPAIGN_CATEGORIES);
+    };
+    expect(written(() => {})).not.toThrow();
+    expect(
+      written((r) => {
+        r.categories.county = { label: '县级青年文明号', aliases: [] };
+      }),
+    ).toThrow(/roster\.yaml: categories\.county: not one of the campaign's categories\.codes \(national20, provincialModel, other\)/);
+    expect(
+      written((r) => {
+        delete r.categories.provincialModel;
+      }),
+    ).toThrow(/roster\.yaml: categories: missing provincialModel, one of the campaign's categories\.codes: its collectives could not be imported/);
+    expect(
+      written((r) => {
+        r.emptyCategory = 'national20';
+      }),
+    ).toThrow(/roster\.yaml: emptyCategory: national20, but the campaign's categories\.default is other/);
+  });
+
+  it("matches the 2022 campaign's own categories, not 2021's", () => {
+    const dir2022 = path.join(fixturesDir, 'campaign-2022');
+    expect(() => loadRosterSpec(dir2022, { codes: ['nationalDemo', 'provincialDemo', 'ordinary'], default: 'ordinary' })).not.toThrow();
+    expect(() => loadRosterSpec(dir2022, CAMPAIGN_CATEGORIES)).toThrow(/categories\.nationalDemo: not one of the campaign's categories\.codes/);
   });
 });
 

@@ -2,6 +2,7 @@
 // admin's statistics have a province to count.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadCampaign } from '../../files/index.js';
 import { parseRoster } from '../../roster/index.js';
 import { loadRosterSpec } from '../../roster/index.js';
 import { openDatabase } from '../../store/index.js';
@@ -15,7 +16,10 @@ export async function importSampleRoster(databaseFile: string, campaignDir: stri
   const database = await openDatabase(`file:${databaseFile}`);
   try {
     if ((await database.prisma.unit.count()) > 0) return 0;
-    const parse = await parseRoster({ name: SAMPLE_ROSTER, data: readFileSync(join(sourceDir, SAMPLE_ROSTER)) }, loadRosterSpec(campaignDir));
+    const parse = await parseRoster(
+      { name: SAMPLE_ROSTER, data: readFileSync(join(sourceDir, SAMPLE_ROSTER)) },
+      loadRosterSpec(campaignDir, loadCampaign(campaignDir).categories),
+    );
     if (parse.fatal || parse.problems.length > 0) throw new Error(`${SAMPLE_ROSTER} has problems`);
     const result = await new PrismaRosterStore(database.prisma, new Serial()).importRows(parse.rows, { actor: 'demo', at: now, fileName: SAMPLE_ROSTER });
     return result.created;
