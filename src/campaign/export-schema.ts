@@ -14,6 +14,12 @@ const line = z.array(cell);
 /** The heading of a table laid out as the notice lays it out: a label, two title lines, then 填报单位：… */
 const heading = { sheetName: cell, label: cell, title: cell, subtitle: cell };
 
+/**
+ * The widths of a table's columns, in the spreadsheet's unit (about one Latin character; a Chinese one takes
+ * two), one for each header: beside the headers, so that a reworded header can be given the room it needs.
+ */
+const widths = (count: number) => z.array(z.number().min(1).max(255)).length(count);
+
 /** The list of service items a table shows, and its two columns. */
 const itemColumns = { items: id, content: id, type: id };
 
@@ -25,6 +31,7 @@ export const ExportsSchema = z.strictObject({
     /** the text field with the name of the block (else the roster's industry, else the unit's name) */
     columns: z.strictObject({ name: id, ...itemColumns }),
     headers: line.length(3),
+    widths: widths(3),
     notes: line,
   }),
   /** 附件2: one section per category, in this order, each under its own header row */
@@ -33,6 +40,8 @@ export const ExportsSchema = z.strictObject({
     form: id,
     columns: z.strictObject({ commitment: id, ...itemColumns }),
     sections: z.array(z.strictObject({ category: id, headers: line.length(5) })).min(1),
+    /** the same for every section */
+    widths: widths(5),
     /** the one row under the header of a section without a collective */
     none: cell,
     notes: line,
@@ -43,9 +52,11 @@ export const ExportsSchema = z.strictObject({
     title: cell,
     /** name, commitment, item, type */
     publicHeaders: line.length(4),
+    publicWidths: widths(4),
     detailSheetName: cell,
     /** unit, city, industry, category, commitment, item, type, submitted at, late */
     headers: line.length(9),
+    detailWidths: widths(9),
     /** the late column of a late submission */
     late: cell,
   }),
@@ -61,6 +72,7 @@ export const ExportsSchema = z.strictObject({
     sheetName: cell,
     /** unit, city, industry, kind, summary, links, files, submitted at */
     headers: line.length(8),
+    widths: widths(8),
     indexName: cell,
     fileName: sentence(['scope', 'date']),
     partFileName: sentence(['scope', 'date', 'n!', 'total!']),
@@ -73,6 +85,8 @@ export const ExportsSchema = z.strictObject({
   words: z.strictObject({ attachment1: words1, attachment2: words1, list: words1, briefs: words1 }),
   reporterLine: sentence(['reporter!']),
   reporter: z.strictObject({ province: cell, cityFallback: sentence(['city']), industryFallback: sentence(['industry']) }),
+  /** how the 提交时间 columns write a time, as a dayjs format (in the campaign's time zone) */
+  timeFormat: text,
   /** written after a name when the version exported came after the deadline */
   lateMark: cell,
   /** the 类别 column: a collective by its categories (none: `other`), any other unit by its kind */

@@ -7,8 +7,6 @@ import type { Exports } from '../campaign/index.js';
 import { itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, sheetStyles, writeTitleBlock } from './sheet.js';
 
-const WIDTHS = [26, 70, 16];
-
 export interface BuiltTable {
   workbook: ExcelJS.Workbook;
   /** rows of the table body (items, and the empty rows of units that have not submitted) */
@@ -29,7 +27,7 @@ export function buildAttachment1Table(data: ExportData, options: BuildOptions = 
   const formId = t.form;
   const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(data.generatedAt);
-  const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
+  const w = new SheetWriter(workbook, t.sheetName, t.widths);
   writeTitleBlock(w, styles, t, layout.reporterLine, data.reporter);
   const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
 

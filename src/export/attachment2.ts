@@ -9,15 +9,13 @@ import type { BuiltTable } from './attachment1.js';
 import { groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData } from './model.js';
 import { newWorkbook, SheetWriter, sheetStyles, writeTitleBlock } from './sheet.js';
 
-const WIDTHS = [7, 26, 32, 56, 15];
-
 export function buildAttachment2Table(data: ExportData, options: BuildOptions = {}): BuiltTable {
   const { layout } = data;
   const t = layout.attachment2;
   const formId = t.form;
   const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(data.generatedAt);
-  const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
+  const w = new SheetWriter(workbook, t.sheetName, t.widths);
   writeTitleBlock(w, styles, t, layout.reporterLine, data.reporter);
 
   let rows = 0;

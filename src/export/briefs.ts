@@ -19,9 +19,8 @@ import type { StoredMedia } from './store.js';
 import { formatInZone } from './dates.js';
 import { UniqueNames, windowsSafeName } from './file-names.js';
 import type { Exports } from '../campaign/index.js';
-import { categoryOf, SUBMITTED_AT_FORMAT, textAnswer, type ExportSubmission, type ExportUnit } from './model.js';
+import { categoryOf, textAnswer, type ExportSubmission, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, sheetStyles, toBuffer } from './sheet.js';
-const WIDTHS = [30, 10, 16, 22, 50, 40, 40, 18];
 /** characters of a unit's folder, and of a file's name: well inside Windows' 260 for a whole path */
 export const NAME_CHARS = { folder: 60, file: 80 } as const;
 
@@ -251,13 +250,11 @@ async function buildIndex(pieces: readonly Piece[], layout: Exports, timeZone: s
   const t = layout.briefs;
   const styles = sheetStyles(layout.fonts);
   const workbook = newWorkbook(generatedAt);
-  const w = new SheetWriter(workbook, t.sheetName, WIDTHS);
+  const w = new SheetWriter(workbook, t.sheetName, t.widths);
   w.row(t.headers.map((text) => ({ text, style: styles.header })));
   for (const { brief, files } of pieces) {
     const { unit, submission } = brief;
-    const time = submission
-      ? `${formatInZone(submission.submittedAt, timeZone, SUBMITTED_AT_FORMAT)}${submission.late ? layout.lateMark : ''}`
-      : t.notSubmitted;
+    const time = submission ? `${formatInZone(submission.submittedAt, timeZone, layout.timeFormat)}${submission.late ? layout.lateMark : ''}` : t.notSubmitted;
     const fileLines = files.map((file) => file.zipPath ?? fill(t.missingFile, { name: file.name }));
     const texts = [
       unit.name,
@@ -271,7 +268,7 @@ async function buildIndex(pieces: readonly Piece[], layout: Exports, timeZone: s
     ];
     w.row(texts.map((text, i) => ({ text, style: i === 1 || i === 3 || i === 7 ? styles.center : styles.left })));
   }
-  w.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: pieces.length + 1, column: WIDTHS.length } };
+  w.sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: pieces.length + 1, column: t.widths.length } };
   w.sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: 1 }];
   w.sheet.pageSetup.printTitlesRow = '1:1';
   return toBuffer(workbook);

@@ -11,9 +11,6 @@ export type ExportKind = 'attachment1' | 'attachment2' | 'list';
 /** What can be exported: one of the tables (.xlsx), or the briefs (.zip). */
 export type ExportWhat = ExportKind | 'briefs';
 
-/** 提交时间, in the campaign's time zone (dayjs's tokens) */
-export const SUBMITTED_AT_FORMAT = 'YYYY-MM-DD HH:mm';
-
 /** The latest submitted version of one form (never the draft of a reopened submission). */
 export interface ExportSubmission {
   version: number;

@@ -11,11 +11,9 @@ import type { Exports } from '../campaign/index.js';
 import { formatInZone } from './dates.js';
 import type { BuiltTable } from './attachment1.js';
 import { industryNameOf } from './attachment1.js';
-import { categoryOf, groupedByCity, itemsOf, SUBMITTED_AT_FORMAT, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
+import { categoryOf, groupedByCity, itemsOf, textAnswer, type BuildOptions, type ExportData, type ExportUnit } from './model.js';
 import { newWorkbook, SheetWriter, sheetStyles, type Styles } from './sheet.js';
 
-const PUBLIC_WIDTHS = [38, 40, 56, 14];
-const DETAIL_WIDTHS = [32, 10, 18, 24, 34, 56, 14, 17, 7];
 /** The tables behind the list: the industries' (附件1) first, then the collectives' (附件2). */
 const TABLES = ['attachment1', 'attachment2'] as const;
 
@@ -35,7 +33,7 @@ function finishTable(w: SheetWriter, header: number): void {
 /** The sheet to publish; returns its number of item rows. */
 function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], layout: Exports, styles: Styles): number {
   const t = layout.list;
-  const w = new SheetWriter(workbook, t.sheetName, PUBLIC_WIDTHS);
+  const w = new SheetWriter(workbook, t.sheetName, t.publicWidths);
   w.line(t.title, styles.title, { size: 18 });
   const header = w.row(t.publicHeaders.map((text) => ({ text, style: styles.header })));
   let rows = 0;
@@ -67,7 +65,7 @@ function writePublic(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], l
 function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], data: ExportData, options: BuildOptions, styles: Styles): void {
   const { layout } = data;
   const t = layout.list;
-  const w = new SheetWriter(workbook, t.detailSheetName, DETAIL_WIDTHS);
+  const w = new SheetWriter(workbook, t.detailSheetName, t.detailWidths);
   const header = w.row(t.headers.map((text) => ({ text, style: styles.header })));
   for (const table of TABLES) {
     const { form, columns } = layout[table];
@@ -77,7 +75,7 @@ function writeDetail(workbook: ExcelJS.Workbook, units: readonly ExportUnit[], d
       const industry = table === 'attachment1' ? (unit.industry ?? industryNameOf(unit, layout)) : (unit.industry ?? '');
       const fixed = [unit.name, unit.city ?? '', industry, categoryOf(unit, layout)];
       const commitment = submission && table === 'attachment2' ? textAnswer(submission.answers, layout.attachment2.columns.commitment) : '';
-      const time = submission ? formatInZone(submission.submittedAt, data.timeZone, SUBMITTED_AT_FORMAT) : '';
+      const time = submission ? formatInZone(submission.submittedAt, data.timeZone, data.layout.timeFormat) : '';
       const late = submission?.late ? t.late : '';
       const items = submission ? itemsOf(submission.answers, columns) : [];
       const lines = items.length > 0 ? items : [{ content: '', type: '' }];

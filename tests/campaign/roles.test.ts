@@ -28,6 +28,12 @@ describe('the exports: section is checked against the forms', () => {
     );
   });
 
+  it('gives each column a width, and only a width a spreadsheet takes', () => {
+    expect(failure(variant((raw) => raw.exports.attachment1.widths.pop()))).toContain('exports.attachment1.widths: ');
+    expect(failure(variant((raw) => (raw.exports.list.detailWidths[8] = 0)))).toContain('exports.list.detailWidths.8: ');
+    expect(failure(variant((raw) => (raw.exports.briefs.widths[0] = 300)))).toContain('exports.briefs.widths.0: ');
+  });
+
   it('every category and kind of unit has its label, and a title takes no placeholder', () => {
     expect(failure(variant((raw) => delete raw.exports.categories.provincialModel))).toContain(
       'exports.categories.provincialModel: missing: the category column names provincialModel',

@@ -80,4 +80,13 @@ describe('the 2022 campaign exports its own tables', () => {
     expect(parseExportKind('附表二', LAYOUT.words)).toBe('attachment2');
     expect(parseExportKind('附件2', LAYOUT.words)).toBeUndefined();
   });
+
+  it('sizes the columns as its file says, and writes the time handed in its own way', async () => {
+    const widths = (sheet: { columns: { width?: number }[] }) => sheet.columns.map((column) => column.width);
+    const [attachment1] = await sheets(buildAttachment1(data));
+    expect(widths(attachment1!)).toEqual([30, 60, 14]);
+    const [published, detail] = await sheets(buildPublicList(data));
+    expect(widths(published!)).toEqual([40, 20, 56, 14]);
+    expect(grid(detail!)[1]![7]).toBe('2022年3月30日 13:00');
+  });
 });
