@@ -1,6 +1,7 @@
 // Binding a group to its roster unit, through GroupConversations over the in-memory store.
 import { describe, expect, it } from 'vitest';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import { groupMessage } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import type { GroupAlive } from '../../src/conversation/refind.js';
 import { campaign, NOW } from './harness.js';
@@ -16,7 +17,6 @@ function roster(): MemoryStore {
 }
 
 class Group {
-  private n = 0;
   readonly notes: string[] = [];
   conv: GroupConversations;
   constructor(
@@ -41,18 +41,9 @@ class Group {
     return this.conv;
   }
   async say(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): Promise<string> {
-    const replies = await this.conv.handle({
-      id: `${this.roomId}-${++this.n}`,
-      roomId: this.roomId,
-      roomTopic: this.topic,
-      senderId: who,
-      senderName: who === 'u1' ? '李华' : '王强',
-      kind: 'text',
-      text,
-      mentioned: false,
-      roomMembers: async () => this.members,
-      ...extra,
-    });
+    const replies = await this.conv.handle(
+      groupMessage({ roomId: this.roomId, topic: this.topic }, text, who, { roomMembers: async () => this.members, ...extra }),
+    );
     return replies.join('\n');
   }
 }

@@ -8,6 +8,7 @@ import { countChars } from '../../src/campaign/text.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { fileBytes } from '../support/file-bytes.js';
+import { messagesIn } from '../support/group-message.js';
 import { campaign, NOW } from './harness.js';
 
 const brief = findForm(campaign, 'activityReport')!;
@@ -28,24 +29,12 @@ function textOf(n: number): string {
   return text;
 }
 
+const message = messagesIn({ names: { u1: '林晓' } });
+
 function cityGroup(store = new MemoryStore(), c = campaign) {
   if (!store.unitOf('room-1')) store.addUnit('room-1', '共青团广州市委员会', { kind: 'cityOrg', city: '广州市' });
   let conv = new GroupConversations({ campaign: c, store, now: () => NOW });
-  let n = 0;
-  const send = async (extra: Partial<IncomingMessage>) =>
-    (
-      await conv.handle({
-        id: `m${++n}-${Math.random()}`,
-        roomId: 'room-1',
-        roomTopic: null,
-        senderId: 'u1',
-        senderName: '林晓',
-        kind: 'text',
-        text: '',
-        mentioned: false,
-        ...extra,
-      })
-    ).join('\n');
+  const send = async (extra: Partial<IncomingMessage>) => (await conv.handle(message('', 'u1', extra))).join('\n');
   const file = (name: string, mime: string, size = 2048, data = fileBytes(mime, size)) =>
     send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data }) });
   const link = (url: string, title = '青年文明号开放日') => send({ kind: 'link', link: { url, title } });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseCampaign } from '../../src/campaign/parse.js';
 import { GroupConversations } from '../../src/conversation/session.js';
+import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { COMMITMENT, NOW } from './harness.js';
 
@@ -12,23 +13,12 @@ const raw = parseYaml(readFileSync('conversations/campaign-2021.yaml', 'utf8'));
 raw.forms.push({ ...structuredClone(raw.forms[1]), id: 'extraForm', title: '附加表（测试）', shortTitle: '附加表', deadline: '2021-10-15 18:00' });
 const campaign = parseCampaign(raw, 'two-forms');
 
+const message = messagesIn();
+
 function group(store = new MemoryStore()) {
   const unit = store.units[0] ?? store.addUnit('room-1', '广州地铁运营一中心青年文明号');
   let conv = new GroupConversations({ campaign, store, now: () => NOW });
-  let n = 0;
-  const say = async (text: string, who = 'u1') =>
-    (
-      await conv.handle({
-        id: `m${++n}-${Math.random()}`,
-        roomId: 'room-1',
-        roomTopic: null,
-        senderId: who,
-        senderName: '李华',
-        kind: 'text',
-        text,
-        mentioned: false,
-      })
-    ).join('\n');
+  const say = async (text: string, who = 'u1') => (await conv.handle(message(text, who))).join('\n');
   const restart = () => (conv = new GroupConversations({ campaign, store, now: () => NOW }));
   return { store, unit, say, restart };
 }

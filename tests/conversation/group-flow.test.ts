@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import type { GroupWrite } from '../../src/conversation/store.js';
+import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, ITEMS, NOW } from './harness.js';
 import { fileBytes } from '../support/file-bytes.js';
@@ -13,18 +14,7 @@ const SUMMARY = '10月全市青年文明号集体开展开放日、岗位体验�
 /** One group over a store, with a clock that stands still. */
 function group(store = new MemoryStore(), roomId = 'room-1') {
   let conv = new GroupConversations({ campaign, store, now: () => NOW });
-  let n = 0;
-  const message = (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): IncomingMessage => ({
-    id: `${roomId}-${++n}`,
-    roomId,
-    roomTopic: '工作群',
-    senderId: who,
-    senderName: NAMES[who] ?? who,
-    kind: 'text',
-    text,
-    mentioned: false,
-    ...extra,
-  });
+  const message = messagesIn({ roomId, topic: '工作群', names: NAMES });
   const say = async (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}) => (await conv.handle(message(text, who, extra))).join('\n');
   const sayAll = async (texts: string[]) => {
     let last = '';
@@ -219,10 +209,11 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
       }
       return write(w);
     };
-    expect(await g.say(ITEMS[0]!)).toMatch(/^请选择第1项的服务类型/);
+    const item = g.message(ITEMS[0]!);
+    expect((await g.conv().handle(item)).join('\n')).toMatch(/^请选择第1项的服务类型/);
     expect(interfered).toBe(true);
     expect(store.submissions.get('1:collectiveList')?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
-    expect(store.processed.has('room-1-3')).toBe(true);
+    expect(store.processed.has(item.id)).toBe(true);
   });
 });
 

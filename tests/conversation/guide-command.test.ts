@@ -4,28 +4,17 @@ import { describe, expect, it } from 'vitest';
 import { guideMessages, guideText } from '../../src/campaign/guide.js';
 import { parseInput } from '../../src/conversation/commands.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, form, ITEMS } from './harness.js';
 
 const NOW = new Date('2021-09-20T02:30:00Z');
 const GUIDE = guideText(campaign);
-const NAMES: Record<string, string> = { u1: '李华', u2: '王强' };
 
 function group(store = new MemoryStore()) {
   const conv = new GroupConversations({ campaign, store, now: () => NOW });
-  let n = 0;
-  const say = (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}) =>
-    conv.handle({
-      id: `m${++n}`,
-      roomId: 'room-1',
-      roomTopic: '地铁一中心群',
-      senderId: who,
-      senderName: NAMES[who] ?? who,
-      kind: 'text',
-      text,
-      mentioned: false,
-      ...extra,
-    });
+  const message = messagesIn({ topic: '地铁一中心群' });
+  const say = (text: string, who = 'u1', extra: Partial<IncomingMessage> = {}) => conv.handle(message(text, who, extra));
   return { store, say };
 }
 

@@ -7,6 +7,7 @@ import { acceptsSubmission, findForm } from '../../src/campaign/forms.js';
 import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { GroupConversations } from '../../src/conversation/session.js';
+import { groupMessage } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign as realCampaign, COMMITMENT, ITEMS } from './harness.js';
 
@@ -39,7 +40,6 @@ class Group {
   now = BEFORE;
   readonly store = new MemoryStore();
   readonly conv: GroupConversations;
-  private n = 0;
 
   constructor(readonly campaign: Campaign) {
     this.store.addUnit('room-1', UNIT);
@@ -47,16 +47,7 @@ class Group {
   }
 
   async say(text: string): Promise<string> {
-    const replies = await this.conv.handle({
-      id: `m${++this.n}`,
-      roomId: 'room-1',
-      roomTopic: '地铁一中心青年文明号群',
-      senderId: 'u1',
-      senderName: '李华',
-      kind: 'text',
-      text,
-      mentioned: false,
-    });
+    const replies = await this.conv.handle(groupMessage({ topic: '地铁一中心青年文明号群' }, text));
     expect(replies.length).toBeLessThanOrEqual(1);
     return replies.join('\n');
   }

@@ -4,26 +4,15 @@ import { GroupConversations, type IncomingMessage } from '../../src/conversation
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, NOW } from './harness.js';
 import { fileBytes } from '../support/file-bytes.js';
+import { messagesIn } from '../support/group-message.js';
+
+const message = messagesIn({ names: { u1: '林晓' } });
 
 function cityGroup() {
   const store = new MemoryStore();
   store.addUnit('room-1', '共青团广州市委员会', { kind: 'cityOrg', city: '广州市' });
   const conv = new GroupConversations({ campaign, store, now: () => NOW });
-  let n = 0;
-  const send = async (extra: Partial<IncomingMessage>) =>
-    (
-      await conv.handle({
-        id: `m${++n}`,
-        roomId: 'room-1',
-        roomTopic: null,
-        senderId: 'u1',
-        senderName: '林晓',
-        kind: 'text',
-        text: '',
-        mentioned: false,
-        ...extra,
-      })
-    ).join('\n');
+  const send = async (extra: Partial<IncomingMessage>) => (await conv.handle(message('', 'u1', extra))).join('\n');
   const file = (name: string, mime: string, size: number) =>
     send({ kind: mime.startsWith('image/') ? 'image' : 'file', file: async () => ({ name, mime, data: fileBytes(mime, size) }) });
   const link = (url: string, title: string) => send({ kind: 'link', link: { url, title } });

@@ -2,6 +2,7 @@
 // missing types asked one by one, the invalid entries explained and nothing already accepted lost.
 import { describe, expect, it } from 'vitest';
 import { GroupConversations } from '../../src/conversation/session.js';
+import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, NOW } from './harness.js';
 
@@ -9,20 +10,8 @@ function group() {
   const store = new MemoryStore();
   const unit = store.addUnit('room-1', '广州地铁运营一中心青年文明号');
   const conv = new GroupConversations({ campaign, store, now: () => NOW });
-  let n = 0;
-  const say = async (text: string) =>
-    (
-      await conv.handle({
-        id: `m${++n}`,
-        roomId: 'room-1',
-        roomTopic: '一中心群',
-        senderId: 'u1',
-        senderName: '李华',
-        kind: 'text',
-        text,
-        mentioned: false,
-      })
-    ).join('\n');
+  const message = messagesIn({ topic: '一中心群' });
+  const say = async (text: string) => (await conv.handle(message(text))).join('\n');
   const draft = () => store.submissions.get(`${unit.id}:collectiveList`)?.answers as { commitment?: string; items?: { content: string; type?: string }[] };
   return { say, draft };
 }

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { parseCampaign } from '../../src/campaign/parse.js';
 import type { Campaign } from '../../src/campaign/schema.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
+import { groupMessage } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, ITEMS } from './harness.js';
 
 const UNIT = '广州地铁运营一中心青年文明号';
 const BEFORE = new Date('2021-09-20T02:30:00Z'); // 9月20日 10:30, ten days before the deadline
 const LATE = new Date('2021-09-30T16:29:00Z'); // 10月1日 00:29, half an hour late
-const NAMES: Record<string, string> = { u1: '李华', u2: '王强', u3: '张敏' };
 
 /** A store whose writes can be made to fail, as a database would (MemoryStore.failing). */
 const FlakyStore = MemoryStore;
@@ -17,7 +17,6 @@ const FlakyStore = MemoryStore;
 class Group {
   now: Date;
   conv: GroupConversations;
-  private n = 0;
 
   constructor(
     readonly store = new FlakyStore(),
@@ -36,17 +35,7 @@ class Group {
   }
 
   message(text: string, who = 'u1', extra: Partial<IncomingMessage> = {}): IncomingMessage {
-    return {
-      id: `${this.roomId}-msg-${++this.n}`,
-      roomId: this.roomId,
-      roomTopic: '地铁一中心青年文明号群',
-      senderId: who,
-      senderName: NAMES[who] ?? who,
-      kind: 'text',
-      text,
-      mentioned: false,
-      ...extra,
-    };
+    return groupMessage({ roomId: this.roomId, topic: '地铁一中心青年文明号群' }, text, who, extra);
   }
 
   /** The replies to one message, joined; '' when the bot stays silent. */

@@ -23,6 +23,7 @@ import { GroupConversations, type IncomingMessage } from '../../src/conversation
 import { seeded } from '../../scripts/seeded.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { fileBytes } from '../support/file-bytes.js';
+import { groupMessage } from '../support/group-message.js';
 
 /** Steps per walk: at least 10,000 per form; WALK_STEPS shortens them while working on the machine. */
 export const STEPS = Number(process.env.WALK_STEPS ?? 10_000);
@@ -38,7 +39,6 @@ export class Walk {
   readonly unit: UnitProfile;
   private conv: GroupConversations;
   private now: number;
-  private n = 0;
   private next = 0;
   readonly seen = new Set<string>();
   private readonly forms: Form[];
@@ -82,7 +82,7 @@ export class Walk {
   }
 
   message(text: string, extra: Partial<IncomingMessage> = {}): IncomingMessage {
-    return { id: `m${++this.n}`, roomId: 'room', roomTopic: '测试群', senderId: 'u1', senderName: '李华', kind: 'text', text, mentioned: false, ...extra };
+    return groupMessage({ roomId: 'room', topic: '测试群' }, text, 'u1', extra);
   }
 
   async send(message: IncomingMessage): Promise<string[]> {
