@@ -16,6 +16,7 @@ import { PrismaExportStore } from '../src/store/export-store.js';
 import { Serial } from '../src/store/serial.js';
 import { printTable } from './bench-table.js';
 import { CITIES } from './cities.js';
+import { seeded } from './seeded.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const migrationsDir = path.join(root, 'prisma/migrations');
@@ -29,15 +30,6 @@ interface Result {
   seconds: number;
   bytes: number;
   peakRssMb: number;
-}
-
-/** A small deterministic generator, so every run seeds the same data. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state * 1664525 + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
 }
 
 const TYPES = ['优化办事流程', '规范审批行为', '提高服务质量', '提供暖心服务', '解决民生困难', '其他'];
@@ -55,7 +47,7 @@ const PHRASES = [
 async function seed(file: string, units: number): Promise<void> {
   const database = await openDatabase(`file:${file}`, migrationsDir);
   const { prisma } = database;
-  const next = random(2021);
+  const next = seeded(2021);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   try {
     const industries = Array.from({ length: 100 }, (_, i) => `行业系统${i + 1}`);

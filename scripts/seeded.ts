@@ -1,5 +1,5 @@
 // mulberry32: a small seeded generator, the same numbers on every run, so that a run can be repeated from
-// its seed. The sample roster, the crash test and the random walks of the model tests use it.
+// its seed. The sample roster, the crash test, the export benchmark and the random walks of the model tests use it.
 export function seeded(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
