@@ -209,9 +209,12 @@ export class AdminDesk {
       case 'health':
         if (!this.options.health) return fill(m.unknown, { input: campaign.admin.commands.health[0] ?? '' });
         return healthText(campaign, await this.options.health(), now());
+      // The switch is the whole province's: a city's admin would silence, or wake, every other city's groups.
       case 'pause':
+        if (admin.scope.kind !== 'province') return m.pauseProvinceOnly;
         return (await this.options.reminders.setPaused(true, admin.id)) ? m.paused : m.alreadyPaused;
       case 'resume':
+        if (admin.scope.kind !== 'province') return m.pauseProvinceOnly;
         return (await this.options.reminders.setPaused(false, admin.id)) ? m.resumed : m.notPaused;
       case 'remind':
         return this.remind(access, command);

@@ -78,6 +78,8 @@ export const ADMIN_MESSAGES = {
   alreadyPaused: [],
   resumed: [],
   notPaused: [],
+  /** 暂停提醒 or 恢复提醒 from a city's or an industry's admin: the switch is the whole province's */
+  pauseProvinceOnly: [],
   reviewHeader: ['form', 'scope', 'count', 'sendBy'],
   reviewLine: ['n!', 'name!', 'where', 'time', 'late'],
   reviewHint: [],

@@ -88,9 +88,21 @@ describe('the desk: pausing and resuming', () => {
     expect(d.reminders.paused).toBe(false);
     await d.ask('/暂停提醒。');
     expect(d.reminders.paused).toBe(true);
-    expect(await d.ask('恢复提醒', CITY)).toBe(m.resumed);
+    expect(await d.ask('恢复提醒')).toBe(m.resumed);
     expect(d.reminders.paused).toBe(false);
-    expect(d.reminders.pauses.at(-1)).toEqual({ paused: false, actor: CITY.id });
+    expect(d.reminders.pauses.at(-1)).toEqual({ paused: false, actor: PROVINCE.id });
+  });
+
+  // The switch stops or starts the reminders of every group in the province: a city's admin would
+  // silence, or wake, the other twenty cities' groups.
+  it("leaves the switch to the province's admins", async () => {
+    const d = desk();
+    expect(await d.ask('暂停提醒', CITY)).toBe(m.pauseProvinceOnly);
+    expect(d.reminders.paused).toBe(false);
+    await d.ask('暂停提醒');
+    expect(await d.ask('恢复提醒', CITY)).toBe(m.pauseProvinceOnly);
+    expect(d.reminders.paused).toBe(true);
+    expect(d.reminders.pauses).toEqual([{ paused: true, actor: PROVINCE.id }]);
   });
 
   it('refuses someone who is not an admin, and audits it', async () => {
