@@ -31,7 +31,12 @@ export const GuideSchema = z.strictObject({
   /** a category's name here, where it differs from admin.labels.categories */
   categories: z.record(id, plain).default({}),
   /** who a form is handed to: the province, or the unit's city or industry */
-  collectedBy: z.strictObject({ province: sentence(['province']), orgs: sentence(['orgs']) }),
+  collectedBy: z.strictObject({
+    province: sentence(['province']),
+    orgs: sentence(['orgs']),
+    /** a form whose collectors send it on by a date of their own (sendBy) */
+    orgsSendBy: sentence(['orgs', 'sendBy!', 'province']),
+  }),
   /** what happens after a deadline: one line when every form agrees, else said after each form */
   late: z.strictObject({ accept: plain, refuse: plain }),
   /** said under the forms */

@@ -6,7 +6,7 @@
 import { choiceMenu, choicesOf, deadlineOf } from './forms.js';
 import type { Campaign, ChoiceField, Field, Form, ScalarField } from './schema.js';
 import { countChars, fill, megabytes, type Vars } from './text.js';
-import { formatDate } from './time.js';
+import { formatDate, parseLocal } from './time.js';
 
 /** One block of the guide; a section is a heading and its blocks. */
 type Block =
@@ -148,8 +148,13 @@ function whoOwes(campaign: Campaign, form: Form): string {
 function collector(campaign: Campaign, form: Form): string {
   const { guide } = campaign;
   const labels = campaign.admin.labels;
-  if (form.collectedBy === 'province') return fill(guide.collectedBy.province, { province: labels.reviewers.province });
-  return fill(guide.collectedBy.orgs, { orgs: form.collectedBy.map((kind) => labels.kinds[kind]).join(guide.joiners.or) });
+  const province = labels.reviewers.province;
+  if (form.collectedBy === 'province') return fill(guide.collectedBy.province, { province });
+  const orgs = form.collectedBy.map((kind) => labels.kinds[kind]).join(guide.joiners.or);
+  // The loader has checked sendBy, so it reads as a time here.
+  const sendBy = form.sendBy === undefined ? undefined : parseLocal(form.sendBy, campaign.timezone);
+  if (!sendBy) return fill(guide.collectedBy.orgs, { orgs });
+  return fill(guide.collectedBy.orgsSendBy, { orgs, province, sendBy: formatDate(sendBy, campaign.timezone, campaign.formats) });
 }
 
 /** Each form's fields and limits; forms that ask the same fields are named together; then how 字 are counted. */

@@ -29,10 +29,12 @@ describe('the 2021 填报指南', () => {
     const model = lineOf(text, '附件2 服务承诺与服务事项清单（示范集体）：');
     expect(model).toContain('第20届全国青年文明号、2021年广东青年文明号标兵号集体填写');
     expect(model).toContain('9月29日（周三）17:00前提交');
-    expect(model).toContain('由所在地市团委或联创行业团组织审核汇总');
+    // the notice: 由地市团委、行业（系统）团组织汇总后，于9月30日12：00前发送至团省委青发部
+    expect(model).toContain('由所在地市团委或联创行业团组织审核汇总，9月30日（周四）12:00前报送团省委青发部');
     const others = lineOf(text, '承诺事项（本集体服务承诺与服务事项）：');
     expect(others).toContain('其他青年文明号集体填写，9月30日（周四）23:59前提交');
     expect(others).not.toContain('附件2');
+    expect(others).toMatch(/由所在地市团委或联创行业团组织审核汇总。?$/);
     expect(lineOf(text, '附件1 服务事项清单')).toContain('联创行业团组织填写，9月28日（周二）17:00前提交，交团省委青发部');
     expect(lineOf(text, '简报（活动简报或推文')).toContain(
       '地市团委、联创行业团组织、第20届全国青年文明号、2021年广东青年文明号标兵号集体填写，10月29日（周五）23:59前提交',
