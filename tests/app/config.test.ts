@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { accountSettings, ConfigError, readConfig } from '../src/app/config.js';
-import { runChild, type ChildRun } from './support/run-child.js';
+import { accountSettings, ConfigError, readConfig } from '../../src/app/config.js';
+import { runChild, type ChildRun } from '../support/run-child.js';
 
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 describe('readConfig', () => {
   it('has a default for everything', () => {

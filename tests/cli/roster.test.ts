@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { EXIT, runRosterCli } from '../../src/cli/roster.js';
 import { openDatabase } from '../../src/store/client.js';
-import { conversationsDir, csvText, HEADER, migrationsDir, projectRoot, tempDir } from './helpers.js';
+import { conversationsDir, csvText, HEADER, migrationsDir, projectRoot, tempDir } from '../roster/helpers.js';
+import { runChild, type ChildRun } from '../support/run-child.js';
 
 const ROWS = [
   HEADER,
@@ -16,17 +15,8 @@ const ROWS = [
 ];
 
 /** `npm run roster -- …` as npm runs it: tsx, in the project folder, INIT_CWD naming where it was typed. */
-async function roster(args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'src/cli/roster.ts', ...args], {
-      cwd: projectRoot,
-      env: { ...process.env, ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function roster(args: string[], env: Record<string, string>): Promise<ChildRun> {
+  return runChild(process.execPath, ['--import', 'tsx', 'src/cli/roster.ts', ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
 }
 
 async function unitCount(databaseFile: string): Promise<number> {
