@@ -7,10 +7,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Catalogue } from '../../src/campaign/index.js';
+import { ADMIN_TEXTS } from '../../src/cli/admin/texts.js';
 import { DOCTOR_TEXTS, doctorTexts } from '../../src/cli/doctor/texts.js';
+import { EXPORT_TEXTS } from '../../src/cli/export/texts.js';
 import { OPERATOR_TEXTS_FILE, OperatorTextsError, readOperatorTexts, SECTIONS, type Section } from '../../src/texts/index.js';
 
 const CATALOGUES: Record<Section, Catalogue> = {
+  admin: ADMIN_TEXTS,
+  export: EXPORT_TEXTS,
   doctor: DOCTOR_TEXTS,
 };
 
