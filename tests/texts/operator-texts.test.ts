@@ -8,6 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import type { Catalogue } from '../../src/campaign/index.js';
 import { ADMIN_TEXTS } from '../../src/cli/admin/texts.js';
+import { DEMO_PEOPLE } from '../../src/cli/demo/people.js';
+import { DEMO_TEXTS } from '../../src/cli/demo/texts.js';
 import { DOCTOR_TEXTS, doctorTexts } from '../../src/cli/doctor/texts.js';
 import { EXPORT_TEXTS } from '../../src/cli/export/texts.js';
 import { OPERATOR_TEXTS_FILE, OperatorTextsError, readOperatorTexts, SECTIONS, type Section } from '../../src/texts/index.js';
@@ -16,6 +18,8 @@ const CATALOGUES: Record<Section, Catalogue> = {
   admin: ADMIN_TEXTS,
   export: EXPORT_TEXTS,
   doctor: DOCTOR_TEXTS,
+  demo: DEMO_TEXTS,
+  demoPeople: DEMO_PEOPLE,
 };
 
 /** texts/operator.yaml with `change` made to its parsed content, written to a file of its own. */
