@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
+import { CONNECTION_TEXTS } from '../../src/bot/connection-text.js';
 import type { Catalogue } from '../../src/campaign/index.js';
 import { ADMIN_TEXTS } from '../../src/cli/admin/texts.js';
 import { DEMO_PEOPLE } from '../../src/cli/demo/people.js';
@@ -20,6 +21,7 @@ const CATALOGUES: Record<Section, Catalogue> = {
   doctor: DOCTOR_TEXTS,
   demo: DEMO_TEXTS,
   demoPeople: DEMO_PEOPLE,
+  connection: CONNECTION_TEXTS,
 };
 
 /** texts/operator.yaml with `change` made to its parsed content, written to a file of its own. */
