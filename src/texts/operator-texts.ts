@@ -28,8 +28,9 @@ let parsed: { data: unknown } | undefined;
 const checked = new Map<Catalogue, unknown>();
 
 /**
- * The texts of `section`, checked against `catalogue`. Read once and kept: a tool reads them when it first
- * prints, so a file broken since only fails a tool that prints from the broken section, and says where.
+ * The texts of `section`, checked against `catalogue`, read when a tool first prints and kept. Read then
+ * and not when a module is imported: a mistake in one section stops only the tool that prints from it,
+ * with the file and the key, instead of every tool and test that imports the module.
  */
 export function operatorTexts<C extends Catalogue>(section: Section, catalogue: C): Texts<C> {
   let texts = checked.get(catalogue);
