@@ -3,23 +3,26 @@
 // WeChat, the database and the file system, and only store/ talks to Prisma. Another folder is used
 // through its index.ts, the folder's public face.
 //
-// From the bottom: shared (small helpers), campaign, log, files (the campaign folder on disk) →
-// conversation → report → roster, export, schedule → admin → bot, store → app → cli → main.ts.
+// From the bottom: shared (small helpers), campaign, log, files (the campaign folder on disk), texts (the
+// operator's sentences, texts/operator.yaml) → conversation → report → roster, export, schedule → admin →
+// bot, store → app → cli → main.ts.
 const below = {
   shared: [],
   campaign: ['shared'],
   log: [],
   files: ['shared', 'campaign'],
+  // the operator's sentences: read from disk, so not in campaign/, and low enough for bot/ and cli/ to reach
+  texts: ['shared', 'campaign'],
   conversation: ['shared', 'campaign'],
   report: ['shared', 'campaign', 'conversation'],
   roster: ['shared', 'campaign', 'conversation', 'report'],
   export: ['shared', 'campaign', 'conversation', 'report'],
   schedule: ['shared', 'campaign', 'conversation', 'report', 'log'],
   admin: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
-  bot: ['shared', 'campaign', 'conversation', 'report', 'schedule', 'admin', 'log'],
+  bot: ['shared', 'campaign', 'texts', 'conversation', 'report', 'schedule', 'admin', 'log'],
   store: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],
-  app: ['shared', 'campaign', 'files', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
-  cli: ['shared', 'campaign', 'files', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
+  app: ['shared', 'campaign', 'files', 'texts', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log'],
+  cli: ['shared', 'campaign', 'files', 'texts', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'bot', 'store', 'log', 'app'],
 };
 
 const layerRules = Object.entries(below).map(([folder, allowed]) => ({

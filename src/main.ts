@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app/index.js';
-import { puppetJustStopped } from './bot/index.js';
+import { connectionText, puppetJustStopped } from './bot/index.js';
 import { showLoginQr } from './bot/index.js';
 import { setUpFindings } from './cli/index.js';
 import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './app/index.js';
@@ -88,8 +88,7 @@ app = await startApp({
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    // The operator's log lines are Chinese, then English after " / ", as in src/bot/connection-text.ts.
-    log.info(`正在停止（${signal}）… / stopping (${signal})…`);
+    log.info(connectionText.stopping(signal));
     (app?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       (error: unknown) => {

@@ -1,23 +1,64 @@
 // What the operator's terminal says about the link to WeChat, the one bot a database may run, the start,
 // the stop and the daily backup: one line each, in Chinese and in English, for a server someone set up and
-// rarely looks at. Also which errors mean "the network", read from their words (the puppet hands errors
+// rarely looks at. The keys and their placeholders here, the sentences in texts/operator.yaml
+// (connection). Also which errors mean "the network", read from their words (the puppet hands errors
 // over as text, without codes).
+import { type Catalogue, fill, type Placeholders } from '../campaign/index.js';
+import { operatorTexts } from '../texts/index.js';
+
+/** A line said in both languages, each with the same placeholders. */
+function both<P extends Placeholders>(placeholders: P) {
+  return { zh: placeholders, en: placeholders } as const;
+}
+
+const NOTHING = both([]);
+
+export const CONNECTION_TEXTS = {
+  started: both(['campaign']),
+  leaseHeld: both(['host', 'pid', 'started', 'until!']),
+  leaseLost: NOTHING,
+  backedUp: both(['file!']),
+  stopping: both(['signal']),
+  stopped: NOTHING,
+  unreachable: both(['problem!', 'after!']),
+  unreachableHost: both(['host!', 'problem!', 'after!']),
+  unreachableAgain: both(['attempt!', 'problem!', 'after!']),
+  unreachableAgainHost: both(['attempt!', 'host!', 'problem!', 'after!']),
+  problems: { dns: NOTHING, refused: NOTHING, timeout: NOTHING, reset: NOTHING, noNetwork: NOTHING, networkError: NOTHING },
+  seconds: both(['n!']),
+  minutes: both(['n!']),
+  puppetError: both(['error!']),
+  login: both(['name']),
+  relogin: both(['name']),
+  logout: NOTHING,
+  logoutNamed: both(['name!']),
+  logoutWhy: both(['reason!']),
+  logoutNamedWhy: both(['name!', 'reason!']),
+  scan: both(['url!']),
+  scanSaved: both(['file!', 'url!']),
+  scanned: NOTHING,
+} as const satisfies Catalogue;
+
+function texts() {
+  return operatorTexts('connection', CONNECTION_TEXTS);
+}
+
+export type ProblemKind = keyof typeof CONNECTION_TEXTS.problems;
 
 export interface NetworkProblem {
   /** the host that could not be reached, when the error names it */
   host?: string;
-  /** what went wrong, in Chinese and in English */
-  zh: string;
-  en: string;
+  kind: ProblemKind;
 }
 
-const KINDS: { pattern: RegExp; zh: string; en: string }[] = [
-  { pattern: /ENOTFOUND|EAI_AGAIN/, zh: 'DNS 失败', en: 'DNS lookup failed' },
-  { pattern: /ECONNREFUSED/, zh: '连接被拒绝', en: 'connection refused' },
-  { pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|timeout of \d+ms exceeded/i, zh: '连接超时', en: 'timed out' },
-  { pattern: /ECONNRESET|socket hang up|EPIPE/i, zh: '连接被中断', en: 'connection reset' },
-  { pattern: /ENETUNREACH|EHOSTUNREACH|ENETDOWN/, zh: '网络不通', en: 'network unreachable' },
-  { pattern: /网络错误|Network Error/i, zh: '网络错误', en: 'network error' },
+const KINDS: { pattern: RegExp; kind: ProblemKind }[] = [
+  { pattern: /ENOTFOUND|EAI_AGAIN/, kind: 'dns' },
+  { pattern: /ECONNREFUSED/, kind: 'refused' },
+  { pattern: /ETIMEDOUT|ESOCKETTIMEDOUT|timeout of \d+ms exceeded/i, kind: 'timeout' },
+  { pattern: /ECONNRESET|socket hang up|EPIPE/i, kind: 'reset' },
+  { pattern: /ENETUNREACH|EHOSTUNREACH|ENETDOWN/, kind: 'noNetwork' },
+  // The puppet's own words when the network fails (wechat4u says it in Chinese): read here, never printed.
+  { pattern: /网络错误|Network Error/i, kind: 'networkError' },
 ];
 
 function messageOf(error: unknown): string {
@@ -32,14 +73,27 @@ export function networkProblem(error: unknown): NetworkProblem | undefined {
   const kind = KINDS.find((candidate) => candidate.pattern.test(message));
   if (!kind) return undefined;
   const host = /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)\s+([\w.-]+)/.exec(message)?.[1];
-  return { ...(host ? { host } : {}), zh: kind.zh, en: kind.en };
+  return { ...(host ? { host } : {}), kind: kind.kind };
 }
 
-function wait(ms: number): { zh: string; en: string } {
+interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+/** `line` in both languages, Chinese first; a value that is itself bilingual goes in each in its language. */
+function say(line: Bilingual, vars: Record<string, string | number | Bilingual> = {}, between = ' / '): string {
+  const inLanguage = (language: keyof Bilingual) =>
+    Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'object' ? value[language] : value]));
+  return `${fill(line.zh, inLanguage('zh'))}${between}${fill(line.en, inLanguage('en'))}`;
+}
+
+/** How long until the next try: seconds under a minute, else minutes. */
+function wait(ms: number): Bilingual {
+  const t = texts();
   const seconds = Math.round(ms / 1000);
-  if (seconds < 60) return { zh: `${seconds}秒`, en: `${seconds} s` };
-  const minutes = Math.round(seconds / 60);
-  return { zh: `${minutes}分钟`, en: `${minutes} min` };
+  const [unit, n] = seconds < 60 ? [t.seconds, seconds] : [t.minutes, Math.round(seconds / 60)];
+  return { zh: fill(unit.zh, { n }), en: fill(unit.en, { n }) };
 }
 
 /** The first line of an error, cut to a length a terminal line holds. */
@@ -50,52 +104,52 @@ function firstLine(error: unknown): string {
 
 export const connectionText = {
   started(campaign: string): string {
-    return `机器人已启动（${campaign}），正在连接微信… / the bot started (${campaign}); connecting to WeChat…`;
+    return say(texts().started, { campaign });
   },
   leaseHeld(held: { host: string; pid: number; startedAt: Date; expiresAt: Date }): string {
-    const started = held.startedAt.toISOString();
-    const until = held.expiresAt.toISOString();
-    return [
-      `另一个机器人进程正在使用这个数据库（主机 ${held.host}，进程 ${held.pid}，${started} 启动）。同一个数据库只能运行一个机器人，否则提醒和汇总会重复发出。请先停掉那个进程；如果它已意外退出，${until} 之后可以启动。`,
-      `another bot process is using this database (host ${held.host}, pid ${held.pid}, started ${started}); two would send every reminder and digest twice. Stop it first; if it died, this one can start after ${until}.`,
-    ].join('\n');
+    const vars = { host: held.host, pid: held.pid, started: held.startedAt.toISOString(), until: held.expiresAt.toISOString() };
+    return say(texts().leaseHeld, vars, '\n');
   },
   leaseLost(): string {
-    return '另一个机器人进程接管了这个数据库，本进程不再发送提醒和汇总，请停掉其中一个 / another bot process took over this database: this one sends no more reminders or digests; stop one of them';
+    return say(texts().leaseLost);
   },
   backedUp(file: string): string {
-    return `已备份数据库：${file} / database backed up to ${file}`;
+    return say(texts().backedUp, { file });
+  },
+  stopping(signal: string): string {
+    return say(texts().stopping, { signal });
   },
   stopped(): string {
-    return '机器人已停止 / the bot stopped';
+    return say(texts().stopped);
   },
   unreachable(problem: NetworkProblem, delayMs: number, attempt: number): string {
-    const after = wait(delayMs);
-    const nth = attempt > 1 ? `第${attempt}次` : '';
-    const nthEn = attempt > 1 ? ` (try ${attempt})` : '';
-    const where = problem.host ? `${problem.host}：` : '';
-    const whereEn = problem.host ? `${problem.host}: ` : '';
-    return `${nth}无法连接微信（${where}${problem.zh}），${after.zh}后重试；请检查这台机器的网络 / cannot reach WeChat${nthEn} (${whereEn}${problem.en}), retrying in ${after.en}; check this machine's network`;
+    const t = texts();
+    const { host } = problem;
+    const vars = { attempt, problem: t.problems[problem.kind], after: wait(delayMs) };
+    if (attempt > 1) return host ? say(t.unreachableAgainHost, { ...vars, host }) : say(t.unreachableAgain, vars);
+    return host ? say(t.unreachableHost, { ...vars, host }) : say(t.unreachable, vars);
   },
   puppetError(error: unknown): string {
-    return `微信协议出错：${firstLine(error)}（详情见 LOG_LEVEL=debug） / WeChat puppet error: ${firstLine(error)} (details with LOG_LEVEL=debug)`;
+    return say(texts().puppetError, { error: firstLine(error) });
   },
   login(name: string): string {
-    return `已登录微信：${name}，机器人开始工作 / logged in to WeChat as ${name}; the bot is at work`;
+    return say(texts().login, { name });
   },
   relogin(name: string): string {
-    return `已重新登录微信：${name}，提醒和回复继续 / logged in to WeChat again as ${name}; replies and reminders go on`;
+    return say(texts().relogin, { name });
   },
   logout(name: string, reason?: string): string {
-    const why = reason ? `（${reason}）` : '';
-    return `微信已退出登录${name ? `：${name}` : ''}${why}，提醒暂停，请重新扫码登录 / logged out of WeChat${name ? ` (${name})` : ''}${reason ? `: ${reason}` : ''}; reminders wait until you scan the QR code again`;
+    const t = texts();
+    if (name && reason) return say(t.logoutNamedWhy, { name, reason });
+    if (name) return say(t.logoutNamed, { name });
+    if (reason) return say(t.logoutWhy, { reason });
+    return say(t.logout);
   },
   scan(file: string | undefined, url: string): string {
-    const saved = file ? `，二维码也已存为 ${file}` : '';
-    const savedEn = file ? `, also saved as ${file}` : '';
-    return `请用管理这个机器人的微信号扫码登录${saved}，或在浏览器打开 ${url} / scan the QR code with the bot's WeChat account${savedEn}, or open ${url}`;
+    const t = texts();
+    return file ? say(t.scanSaved, { file, url }) : say(t.scan, { url });
   },
   scanned(): string {
-    return '已扫码，请在手机上确认登录 / scanned: confirm the login on the phone';
+    return say(texts().scanned);
   },
 };

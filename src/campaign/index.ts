@@ -23,6 +23,8 @@ export type {
   TextField,
   UnitKind,
 } from './schema.js';
+export { catalogueSchema, SEPARATOR } from './sentence.js';
+export type { Catalogue, Placeholders, Texts } from './sentence.js';
 export { countChars, excerpt, fill, megabytes } from './text.js';
 export type { Vars } from './text.js';
 export { formatDate, formatDateTime, formatDuration, formatTimeLeft, localDay, parseLocal } from './time.js';

@@ -16,7 +16,7 @@ import { readConfig } from '../app/index.js';
 import { openDatabase } from '../store/index.js';
 import { PrismaInvitedAdmins, type Invitation } from '../store/index.js';
 import { Serial } from '../store/index.js';
-import { adminCliTexts as t } from './admin/texts.js';
+import { adminTexts } from './admin/texts.js';
 import { cliActor, runWhenMain, type CliIo } from './terminal.js';
 
 export const EXIT = { ok: 0, notFound: 1, usage: 2, failed: 4 } as const;
@@ -34,6 +34,7 @@ class UsageError extends Error {}
 
 /** Runs one command; resolves to the exit code. */
 export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const t = adminTexts();
   let command: Command;
   try {
     command = parseCommand(argv);
@@ -67,6 +68,7 @@ export async function runAdminCli(argv: readonly string[], io: CliIo): Promise<n
 }
 
 function parseCommand(argv: readonly string[]): Command {
+  const t = adminTexts();
   let parsed;
   try {
     parsed = parseArgs({
@@ -113,6 +115,7 @@ interface Context {
 }
 
 async function invite(context: Context, command: Extract<Command, { name: 'invite' }>): Promise<number> {
+  const t = adminTexts();
   const { io, campaign, store, now } = context;
   let scope: Scope | undefined;
   if (command.scope?.kind === 'province') scope = { kind: 'province' };
@@ -143,6 +146,7 @@ async function invite(context: Context, command: Extract<Command, { name: 'invit
  * other kind is refused with the command that means it. Undefined when refused.
  */
 async function checkPlace(context: Context, admin: string, kind: 'city' | 'industry', place: string): Promise<Scope | undefined> {
+  const t = adminTexts();
   const { io, store } = context;
   const units = await store.places();
   const vars: Vars = { kind: t.kinds[kind], place, name: admin, option: `--${kind}` };
@@ -165,6 +169,7 @@ async function checkPlace(context: Context, admin: string, kind: 'city' | 'indus
 }
 
 async function list(context: Context): Promise<number> {
+  const t = adminTexts();
   const { io, campaign, store, setting, now } = context;
   const invitations = await store.invitations();
   const admins = await withSettingAdmins(setting, store).list();
@@ -181,6 +186,7 @@ async function list(context: Context): Promise<number> {
 }
 
 function invitationLine(campaign: Campaign, invitation: Invitation, settingIds: ReadonlySet<string>, now: Date): string {
+  const t = adminTexts();
   const vars = {
     name: invitation.name,
     scope: scopeLabel(campaign, invitation.scope),
@@ -194,6 +200,7 @@ function invitationLine(campaign: Campaign, invitation: Invitation, settingIds: 
 }
 
 async function remove(context: Context, name: string): Promise<number> {
+  const t = adminTexts();
   const { io, campaign, store, setting, now } = context;
   const removed = await store.remove(name, cliActor(), now);
   if (!removed) {

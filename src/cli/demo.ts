@@ -56,11 +56,13 @@ async function main(): Promise<number> {
   const { loadCampaign } = await import('../files/index.js');
   const { DemoClock, parseDemoTime } = await import('./demo/clock.js');
   const { campaignStart, copyCampaignAhead } = await import('./demo/campaign-copy.js');
-  const { DEMO_ADMIN, DEMO_GROUPS } = await import('./demo/people.js');
-  const { texts } = await import('./demo/texts.js');
+  const { fill } = await import('../campaign/index.js');
+  const { demoAdmin, demoGroups } = await import('./demo/people.js');
+  const { campaignCopyLine, databaseLine, demoTexts } = await import('./demo/texts.js');
+  const t = demoTexts();
 
   const fail = (reason: unknown): number => {
-    process.stderr.write(`${texts.cannotStart}\n${reason instanceof Error ? reason.message : String(reason)}\n`);
+    process.stderr.write(`${t.cannotStart}\n${reason instanceof Error ? reason.message : String(reason)}\n`);
     return 1;
   };
   const number = (value: string | undefined, fallback: number, name: string): number => {
@@ -103,14 +105,16 @@ async function main(): Promise<number> {
   const { DemoSession, displayPath } = await import('./demo/session.js');
   process.stderr.write(
     `${[
-      texts.database(databaseFile, args.db !== undefined),
-      texts.campaignCopy(copy.file, copy.shiftDays),
-      texts.logFile(logFile),
-      texts.filesDir(displayPath(outDir)),
+      databaseLine(databaseFile, args.db !== undefined),
+      campaignCopyLine(copy.file, copy.shiftDays),
+      fill(t.logFile, { path: logFile }),
+      fill(t.filesDir, { path: displayPath(outDir) }),
     ].join('\n')}\n`,
   );
 
-  const world = new MockWorld(copy.campaign.botName, DEMO_GROUPS, DEMO_ADMIN);
+  const groups = demoGroups();
+  const admin = demoAdmin();
+  const world = new MockWorld(copy.campaign.botName, groups, admin);
   let app;
   try {
     const { importSampleRoster } = await import('./demo/sample-roster.js');
@@ -119,7 +123,7 @@ async function main(): Promise<number> {
       puppet: world.puppet,
       databaseUrl: `file:${databaseFile}`,
       campaignDir: copy.dir,
-      admins: [DEMO_ADMIN.id],
+      admins: [admin.id],
       now: clock.now,
       // The demo clock jumps (/time): scheduled work runs after each jump, and sends at once.
       tickMs: 0,
@@ -148,8 +152,8 @@ async function main(): Promise<number> {
   const session = new DemoSession({
     world,
     campaign: copy.campaign,
-    groups: DEMO_GROUPS,
-    admin: DEMO_ADMIN,
+    groups,
+    admin,
     clock,
     outDir,
     print,
@@ -183,7 +187,7 @@ async function main(): Promise<number> {
     await session.flush();
     await app.stop();
   }
-  if (interactive) print(texts.bye);
+  if (interactive) print(t.bye);
   return 0;
 }
 

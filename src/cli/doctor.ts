@@ -12,7 +12,7 @@ import { openDatabase } from '../store/index.js';
 import { PrismaInvitedAdmins } from '../store/index.js';
 import { Serial } from '../store/index.js';
 import { checkSetUp, type Finding } from './doctor/checks.js';
-import { doctorTexts as t } from './doctor/texts.js';
+import { doctorTexts } from './doctor/texts.js';
 
 /** The findings for the settings in `env` at `now`, reading the roster from the database they name. */
 export async function setUpFindings(env: Record<string, string | undefined>, now: Date): Promise<Finding[]> {
@@ -46,6 +46,7 @@ export async function setUpFindings(env: Record<string, string | undefined>, now
 export async function runDoctor(argv: readonly string[], io: { out(text: string): void; env: Record<string, string | undefined> }): Promise<number> {
   const { values } = parseArgs({ args: [...argv], options: { now: { type: 'string' } } });
   const now = values.now ? new Date(values.now) : new Date();
+  const t = doctorTexts();
   try {
     if (Number.isNaN(now.getTime())) throw new Error(`--now ${values.now} is not a time (2021-09-20T10:30)`);
     const findings = await setUpFindings(io.env, now);

@@ -1,7 +1,7 @@
 // `npm run export -- 附件1|附件2|清单|简报 [--city 广州市 | --industry 名称] [--include-missing] [--approved] [--out FILE]`:
 // the notice's tables from the database at DATABASE_URL, written as .xlsx, or the activity briefs with the
 // files kept in the data folder beside the database, written as one .zip of any size (by default under
-// data/exports/, named like the file the bot sends in a chat). The sentences are in src/cli/export/texts.ts.
+// data/exports/, named like the file the bot sends in a chat). The sentences are in texts/operator.yaml.
 import { createWriteStream } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -14,7 +14,7 @@ import { createExporter, parseExportKind, type Exporter, type ExportOptions, typ
 import { databaseFile, openDatabase } from '../store/index.js';
 import { PrismaExportStore } from '../store/index.js';
 import { Serial } from '../store/index.js';
-import { cliTableWords, exportCliTexts } from './export/texts.js';
+import { cliTableWords, exportTexts } from './export/texts.js';
 import { commandLine, runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
@@ -79,7 +79,7 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
 
 /** Runs the command; resolves to the exit code. */
 export async function runExportCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const cli = exportCliTexts;
+  const cli = exportTexts();
   const command = parseExportArguments(argv);
   if (command === 'help') {
     io.out(cli.help);
@@ -121,7 +121,7 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
 
 /** The briefs as one zip, streamed to a file beside the target and moved there once whole; what to say. */
 async function writeBriefs(exporter: Exporter, options: ExportOptions, target: (fileName: string) => string): Promise<string> {
-  const cli = exportCliTexts;
+  const cli = exportTexts();
   const briefs = await exporter.exportBriefs({ kind: 'province' }, options);
   const file = target(briefs.fileName);
   const partial = `${file}.part`;

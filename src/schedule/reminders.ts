@@ -138,7 +138,8 @@ export class ReminderPlanner {
     // One line for all of them: a bot started after the campaign would otherwise open with a dozen.
     if (skipped.length > 0) {
       log.debug({ steps: skipped }, 'reminder steps skipped');
-      // The operator's log lines are Chinese, then English after " / ", as in src/bot/connection-text.ts.
+      // The operator's log lines are Chinese, then English after " / ", like those of texts/operator.yaml; only
+      // bot/ and cli/ read that file, so this one is written here.
       log.warn(`${skipped.length}个提醒时点在机器人未运行时已过，不再补发 / ${skipped.length} reminder steps passed while the bot was not running; skipped`);
     }
   }

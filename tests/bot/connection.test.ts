@@ -94,14 +94,11 @@ describe('other events', () => {
 
 describe('networkProblem', () => {
   it('reads the kind and the host from the words of the error', () => {
-    expect(networkProblem(new Error('getaddrinfo EAI_AGAIN webpush.wx.qq.com'))).toEqual({
-      host: 'webpush.wx.qq.com',
-      zh: 'DNS 失败',
-      en: 'DNS lookup failed',
-    });
-    expect(networkProblem({ message: 'timeout of 30000ms exceeded' })).toMatchObject({ zh: '连接超时' });
-    expect(networkProblem({ message: 'socket hang up' })).toMatchObject({ zh: '连接被中断' });
-    expect(networkProblem({ message: '重启时网络错误，60s后进行最后一次重启' })).toMatchObject({ zh: '网络错误' });
+    expect(networkProblem(new Error('getaddrinfo EAI_AGAIN webpush.wx.qq.com'))).toEqual({ host: 'webpush.wx.qq.com', kind: 'dns' });
+    expect(networkProblem({ message: 'timeout of 30000ms exceeded' })).toEqual({ kind: 'timeout' });
+    expect(networkProblem({ message: 'socket hang up' })).toEqual({ kind: 'reset' });
+    expect(networkProblem({ message: 'connect EHOSTUNREACH 10.0.0.1' })).toEqual({ host: '10.0.0.1', kind: 'noNetwork' });
+    expect(networkProblem({ message: '重启时网络错误，60s后进行最后一次重启' })).toEqual({ kind: 'networkError' });
     expect(networkProblem(new Error('Cannot read properties of undefined'))).toBeUndefined();
   });
 });

@@ -9,7 +9,7 @@ import { loadCampaign } from '../../src/files/campaign.js';
 import { DemoClock, formatClock, parseClockChange, parseDemoTime } from '../../src/cli/demo/clock.js';
 import { LineJoiner } from '../../src/cli/demo/lines.js';
 import { stripMention } from '../../src/cli/demo/session.js';
-import { columns, texts } from '../../src/cli/demo/texts.js';
+import { columns, said } from '../../src/cli/demo/texts.js';
 import { deadlineOf } from '../../src/campaign/forms.js';
 
 const ZONE = 'Asia/Shanghai';
@@ -141,6 +141,6 @@ describe('lines joined into one message', () => {
   it('shows the lines of one message under each other', () => {
     expect(columns('李华：')).toBe(6);
     expect(columns('Amy：')).toBe(5);
-    expect(texts.said('李华', '第一行\n第二行')).toBe('李华：第一行\n      第二行');
+    expect(said('李华', '第一行\n第二行')).toBe('李华：第一行\n      第二行');
   });
 });

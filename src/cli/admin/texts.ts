@@ -1,50 +1,55 @@
 // What `npm run admin` prints, for the operator who runs the bot (in Chinese, each with the command to run
-// next). The sentence the admin sends is made from the campaign's own word for it (admin.commands.claim).
-export const adminCliTexts = {
-  help: [
-    '管理员由运行机器人的人在服务器上邀请，对方用自己的微信把验证码私聊发给机器人即成为管理员（不看昵称）。',
-    '用法：',
-    '  npm run admin -- invite 名字 [--city 地市 | --industry 行业 | --province]',
-    '      邀请管理员，打印一次性验证码（{days}天内有效）；不写范围为全省。',
-    '      已有的名字：换一个新验证码（例如对方换了微信或重新登录后），不写范围则范围不变。',
-    '  npm run admin -- list          管理员和待接受的邀请',
-    '  npm run admin -- remove 名字    移除管理员或撤销邀请，正在运行的机器人立即生效',
-    '.env 里的 ADMINS=微信联系人ID 仍然有效，与这里邀请的管理员一起算。',
-  ].join('\n'),
-  usage: '{reason}\n查看用法：npm run admin -- --help',
-  missingCommand: '请写要做什么：invite、list 或 remove。',
-  unknownCommand: '没有“{command}”这个命令：可用 invite、list、remove。',
-  missingName: '请写管理员的名字，例如：npm run admin -- {command} 小周',
-  badName: '名字“{name}”不能用：1到20个字，不含逗号和等号。',
-  extraArgument: '多了“{argument}”：名字里不能有空格。',
-  badOption: '{reason}',
-  oneScope: '--city、--industry 和 --province 只能写一个。',
-  emptyScope: '{option} 后面要写名称，例如 {option} {example}',
-  scopeOnlyForInvite: '只有 invite 可以写范围。',
-  invited: '已邀请“{name}”为{scope}管理员。验证码 {code}，{expires}前有效，只能用一次。',
-  renewed: '已为“{name}”（{scope}管理员）换了新的验证码 {code}，{expires}前有效，只能用一次；之前的验证码作废。',
-  renewedBound: '新验证码用掉之前，{name}原来绑定的微信仍是管理员；用掉后换成发验证码的那个微信。',
-  send: '请{name}用自己的微信私聊机器人，发送下面这句话（可以直接复制）：',
-  rosterEmpty: '注意：名单还没有导入，没法核对{kind}“{place}”有没有写错。',
-  placeUnknown: '注意：名单里没有{kind}“{place}”（名单里的{kind}有：{known}）。如果写错了，请改正后重新运行：npm run admin -- invite {name} {option} 正确名称',
-  placeOtherKind: '“{place}”在名单里是{other}，不是{kind}：请运行 npm run admin -- invite {name} {otherOption} {place}',
-  kinds: { city: '地市', industry: '行业' },
-  knownMore: '等{count}个',
-  /** between the names of knownMore's list */
-  knownSeparator: '、',
-  /** the {example} of emptyScope */
-  examples: { city: '广州市', industry: '广东电网' },
-  listHeader: '管理员{admins}位，未绑定的邀请{pending}个：',
-  listNone: '还没有管理员。邀请：npm run admin -- invite 名字 [--city 地市 | --industry 行业]',
-  listBound: '· {name}：{scope}，已绑定微信 {contact}（{at}起），来自邀请',
-  listRenewed: '；新验证码{expires}前有效，待接受',
-  listWaiting: '· {name}：{scope}，未绑定，待接受：验证码{expires}前有效，来自邀请',
-  listExpired: '· {name}：{scope}，未绑定：验证码已于{expires}过期，重新邀请：npm run admin -- invite {name}',
-  listShadowed: '（这个微信也在 ADMINS 里，以 ADMINS 的范围为准）',
-  listSetting: '· {contact}：{scope}，来自 .env 的 ADMINS',
-  removed: '已移除管理员“{name}”（{scope}）：微信 {contact} 即刻不能再用管理员指令，也不再收到汇总。',
-  removedInvitation: '已撤销对“{name}”（{scope}）的邀请，验证码作废。',
-  removeSetting: '“{name}”是 .env 里 ADMINS 设置的管理员：请从 ADMINS 里删掉，再重启机器人。',
-  removeNone: '没有叫“{name}”的管理员或邀请。查看全部：npm run admin -- list',
-  failed: 'npm run admin 没有完成：{reason}',
-} as const;
+// next): the keys and their placeholders here, the sentences in texts/operator.yaml (admin). The sentence
+// the admin sends is made from the campaign's own word for it (admin.commands.claim).
+import { type Catalogue, SEPARATOR } from '../../campaign/index.js';
+import { operatorTexts } from '../../texts/index.js';
+
+/** What an invitation's sentences are filled with. */
+const INVITATION = ['name', 'scope', 'code!', 'expires'] as const;
+/** What a place the roster does not have as given is checked with. */
+const PLACE = ['kind', 'place!', 'name', 'option'] as const;
+/** What a line of the list is filled with. */
+const LISTED = ['name!', 'scope', 'contact', 'at', 'expires'] as const;
+const REMOVED = ['name!', 'scope', 'contact'] as const;
+
+export const ADMIN_TEXTS = {
+  help: ['days'],
+  usage: ['reason!'],
+  missingCommand: [],
+  unknownCommand: ['command'],
+  missingName: ['command'],
+  badName: ['name'],
+  extraArgument: ['argument'],
+  badOption: ['reason!'],
+  oneScope: [],
+  emptyScope: ['option', 'example'],
+  scopeOnlyForInvite: [],
+  invited: INVITATION,
+  renewed: INVITATION,
+  renewedBound: ['name', 'scope', 'code', 'expires'],
+  send: ['name', 'scope', 'code', 'expires'],
+  rosterEmpty: PLACE,
+  placeUnknown: [...PLACE, 'known'],
+  placeOtherKind: [...PLACE, 'other', 'otherOption'],
+  kinds: { city: [], industry: [] },
+  knownMore: ['count'],
+  knownSeparator: SEPARATOR,
+  examples: { city: [], industry: [] },
+  listHeader: ['admins', 'pending'],
+  listNone: [],
+  listBound: LISTED,
+  listRenewed: ['name', 'scope', 'contact', 'at', 'expires'],
+  listWaiting: LISTED,
+  listExpired: LISTED,
+  listShadowed: [],
+  listSetting: ['contact!', 'scope'],
+  removed: REMOVED,
+  removedInvitation: REMOVED,
+  removeSetting: ['name'],
+  removeNone: ['name'],
+  failed: ['reason!'],
+} as const satisfies Catalogue;
+
+export function adminTexts() {
+  return operatorTexts('admin', ADMIN_TEXTS);
+}

@@ -1,6 +1,8 @@
-// The invented groups and people of the demo. Fixed ids, so a kept database (--db) finds the same groups
-// again. Group 1 is named exactly like a unit of the sample roster (the bot offers it), group 2 loosely
-// (it binds with 绑定), group 3 is an industry league body (附件1).
+// The invented groups and people of the demo: their names in texts/operator.yaml (demoPeople), their ids
+// here. Fixed ids, so a kept database (--db) finds the same groups again whatever they are called.
+import type { Catalogue } from '../../campaign/index.js';
+import { operatorTexts } from '../../texts/index.js';
+
 export interface DemoMember {
   id: string;
   name: string;
@@ -15,32 +17,29 @@ export interface DemoGroup {
 
 export const DEMO_BOT_ID = 'demo-bot';
 
-export const DEMO_GROUPS: DemoGroup[] = [
-  {
-    id: 'demo-group-1@chatroom',
-    topic: '广州地铁运营三中心广州东站',
+const GROUP = { topic: [], first: [], second: [] } as const;
+
+export const DEMO_PEOPLE = { group1: GROUP, group2: GROUP, group3: GROUP, admin: [] } as const satisfies Catalogue;
+
+const GROUP_IDS = [
+  { names: 'group1', id: 'demo-group-1@chatroom', members: ['wxid_demo_lihua', 'wxid_demo_wangqiang'] },
+  { names: 'group2', id: 'demo-group-2@chatroom', members: ['wxid_demo_chenmin', 'wxid_demo_liuyang'] },
+  { names: 'group3', id: 'demo-group-3@chatroom', members: ['wxid_demo_huanglei', 'wxid_demo_zhouting'] },
+] as const;
+
+export function demoGroups(): DemoGroup[] {
+  const names = operatorTexts('demoPeople', DEMO_PEOPLE);
+  return GROUP_IDS.map(({ names: key, id, members: [first, second] }) => ({
+    id,
+    topic: names[key].topic,
     members: [
-      { id: 'wxid_demo_lihua', name: '李华' },
-      { id: 'wxid_demo_wangqiang', name: '王强' },
+      { id: first, name: names[key].first },
+      { id: second, name: names[key].second },
     ],
-  },
-  {
-    id: 'demo-group-2@chatroom',
-    topic: '市二医院急诊科青年文明号群',
-    members: [
-      { id: 'wxid_demo_chenmin', name: '陈敏' },
-      { id: 'wxid_demo_liuyang', name: '刘洋' },
-    ],
-  },
-  {
-    id: 'demo-group-3@chatroom',
-    topic: '广州地铁集团有限公司团委',
-    members: [
-      { id: 'wxid_demo_huanglei', name: '黄磊' },
-      { id: 'wxid_demo_zhouting', name: '周婷' },
-    ],
-  },
-];
+  }));
+}
 
 /** The admin who chats with the bot privately after /admin; this id is passed to startApp's `admins`. */
-export const DEMO_ADMIN: DemoMember = { id: 'wxid_demo_admin', name: '青发部小周' };
+export function demoAdmin(): DemoMember {
+  return { id: 'wxid_demo_admin', name: operatorTexts('demoPeople', DEMO_PEOPLE).admin };
+}

@@ -5,15 +5,13 @@ import { basename, isAbsolute, join, relative } from 'node:path';
 import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import type { Campaign } from '../../campaign/index.js';
+import { fill } from '../../campaign/index.js';
 import { formatDate, formatTimeLeft, parseLocal } from '../../campaign/index.js';
 import { type DemoClock, formatClock, parseClockChange } from './clock.js';
 import type { BotMessage, MockWorld } from './mock-world.js';
 import type { DemoGroup, DemoMember } from './people.js';
 import { LineJoiner } from './lines.js';
-import { HELP, texts } from './texts.js';
-
-/** Width of "助手：" in a terminal: continuation lines are indented by this much. */
-const INDENT = ' '.repeat(6);
+import { clockMoved, demoTexts, groupLine, labelled, noSuchMember, said } from './texts.js';
 
 export interface SessionOptions {
   world: MockWorld;
@@ -44,6 +42,7 @@ export class DemoSession {
   private readonly savedNames = new Map<string, number>();
   private savingFiles: Promise<void> = Promise.resolve();
   private readonly lines = new LineJoiner();
+  private readonly t = demoTexts();
 
   constructor(private readonly options: SessionOptions) {
     options.world.onBotMessage((message) => this.onBotMessage(message));
@@ -51,7 +50,7 @@ export class DemoSession {
 
   /** "1 云山区…群 · 李华" or "私聊 · 青发部小周": what the prompt shows. */
   get label(): string {
-    if (this.where.kind === 'admin') return `${texts.privateWith(this.options.campaign.botName)} · ${this.options.admin.name}`;
+    if (this.where.kind === 'admin') return `${fill(this.t.privateWith, { name: this.options.campaign.botName })} · ${this.options.admin.name}`;
     const group = this.options.groups[this.where.group]!;
     return `${this.where.group + 1} ${group.topic} · ${group.members[this.where.member]!.name}`;
   }
@@ -60,12 +59,12 @@ export class DemoSession {
   banner(): string {
     const { campaign, groups, clock } = this.options;
     const lines = [
-      texts.title(campaign.title),
-      texts.clock(this.clockText(clock.now()), campaign.timezone),
-      ...campaign.forms.map((form) => texts.deadline(form.shortTitle, form.deadline)),
-      texts.groupsHeading,
-      ...groups.map((group, i) => texts.groupLine(i + 1, group, false)),
-      texts.helpHint,
+      fill(this.t.title, { campaign: campaign.title }),
+      fill(this.t.clock, { time: this.clockText(clock.now()), zone: campaign.timezone }),
+      ...campaign.forms.map((form) => fill(this.t.deadline, { form: form.shortTitle, time: form.deadline })),
+      this.t.groupsHeading,
+      ...groups.map((group, i) => groupLine(i + 1, group, false)),
+      this.t.helpHint,
       '',
       this.whereLine(),
     ];
@@ -85,10 +84,10 @@ export class DemoSession {
         return undefined;
       case 'pasting':
         if (this.options.echo) this.options.print('> /paste');
-        this.options.print(texts.pasting);
+        this.options.print(this.t.pasting);
         return undefined;
       case 'dropped':
-        this.options.print(texts.pasteDropped);
+        this.options.print(this.t.pasteDropped);
         return undefined;
     }
     // Several lines are one message as they are, even one that starts with a slash.
@@ -119,7 +118,7 @@ export class DemoSession {
     const text = mention ? stripMention(raw, world.botName) : raw;
     const speaker = this.speaker();
     const before = this.botMessages;
-    if (echo) print(texts.said(speaker.name, mention ? `@${world.botName} ${text}` : text));
+    if (echo) print(said(speaker.name, mention ? `@${world.botName} ${text}` : text));
     if (speaker.groupId) world.sayInGroup(speaker.groupId, speaker.id, text, mention);
     else world.sayPrivately(speaker.id, text);
     await this.waitForAnswer(before);
@@ -129,12 +128,12 @@ export class DemoSession {
   private async sendFile(path: string): Promise<void> {
     const { world, print, echo } = this.options;
     if (path === '' || !existsSync(path) || !statSync(path).isFile()) {
-      print(texts.noSuchFile(path));
+      print(fill(this.t.noSuchFile, { path }));
       return;
     }
     const speaker = this.speaker();
     const before = this.botMessages;
-    if (echo) print(texts.said(speaker.name, texts.sentFile(basename(path))));
+    if (echo) print(said(speaker.name, fill(this.t.sentFile, { name: basename(path) })));
     await world.sendFile(speaker.id, speaker.groupId, FileBox.fromFile(path));
     await this.waitForAnswer(before);
   }
@@ -150,7 +149,7 @@ export class DemoSession {
     const { print } = this.options;
     const answered = await this.waitFor(() => this.botMessages > before, this.options.replyTimeoutMs);
     if (!answered) {
-      print(texts.noReply((this.options.replyTimeoutMs / 1000).toString()));
+      print(fill(this.t.noReply, { seconds: (this.options.replyTimeoutMs / 1000).toString() }));
       return;
     }
     await this.quiet();
@@ -192,23 +191,23 @@ export class DemoSession {
     const { print } = this.options;
     const lines: string[] = [];
     const here = this.currentConversationId();
-    if (message.conversationId !== here) lines.push(texts.elsewhere(this.conversationName(message.conversationId)));
+    if (message.conversationId !== here) lines.push(fill(this.t.elsewhere, { where: this.conversationName(message.conversationId) }));
     let body: string;
     if (message.type === types.Message.Text) {
       body = message.text;
     } else if (message.file) {
       const { name, path } = this.fileTarget(message.file.name);
       const file = message.file;
-      body = texts.file(name, path);
+      body = fill(this.t.file, { name, path });
       this.savingFiles = this.savingFiles.then(() =>
         file.toFile(path, true).catch((error: unknown) => {
-          print(texts.fileUnsaved(name, error instanceof Error ? error.message : String(error)));
+          print(fill(this.t.fileUnsaved, { name, reason: error instanceof Error ? error.message : String(error) }));
         }),
       );
     } else {
-      body = texts.otherMessage(types.Message[message.type] ?? String(message.type));
+      body = fill(this.t.otherMessage, { type: types.Message[message.type] ?? String(message.type) });
     }
-    lines.push(`${texts.botLabel}${body.split('\n').join(`\n${INDENT}`)}`);
+    lines.push(labelled(this.t.botLabel, body));
     print(lines.join('\n'));
     this.botMessages += 1;
     for (const waiter of [...this.waiters]) waiter();
@@ -232,7 +231,7 @@ export class DemoSession {
   private conversationName(id: string): string {
     const group = this.options.groups.find((candidate) => candidate.id === id);
     if (group) return group.topic;
-    if (id === this.options.admin.id) return texts.privateWith(this.options.admin.name);
+    if (id === this.options.admin.id) return fill(this.t.privateWith, { name: this.options.admin.name });
     return id;
   }
 
@@ -244,18 +243,18 @@ export class DemoSession {
     const argument = rest.join(' ');
     switch (name.toLowerCase()) {
       case '/help':
-        print(HELP);
+        print(this.t.help);
         return undefined;
       case '/quit':
       case '/exit':
         return 'quit';
       case '/groups':
-        print(groups.map((group, i) => texts.groupLine(i + 1, group, this.where.kind === 'group' && this.where.group === i)).join('\n'));
+        print(groups.map((group, i) => groupLine(i + 1, group, this.where.kind === 'group' && this.where.group === i)).join('\n'));
         return undefined;
       case '/group': {
         const n = Number(argument);
         if (!Number.isInteger(n) || n < 1 || n > groups.length) {
-          print(texts.noSuchGroup(groups.length));
+          print(fill(this.t.noSuchGroup, { count: groups.length }));
           return undefined;
         }
         this.where = { kind: 'group', group: n - 1, member: 0 };
@@ -264,13 +263,13 @@ export class DemoSession {
       }
       case '/who': {
         if (this.where.kind === 'admin') {
-          print(texts.whoInAdminChat);
+          print(this.t.whoInAdminChat);
           return undefined;
         }
         const members = groups[this.where.group]!.members;
         const n = Number(argument);
         if (!Number.isInteger(n) || n < 1 || n > members.length) {
-          print(texts.noSuchMember(members));
+          print(noSuchMember(members));
           return undefined;
         }
         this.where = { ...this.where, member: n - 1 };
@@ -286,25 +285,25 @@ export class DemoSession {
         return undefined;
       case '/time': {
         if (argument === '') {
-          print(texts.clockNow(this.clockText(clock.now()), campaign.timezone));
+          print(fill(this.t.clockNow, { time: this.clockText(clock.now()), zone: campaign.timezone }));
           return undefined;
         }
         const change = parseClockChange(argument, campaign.timezone);
         if (!change) {
-          print(texts.badTime);
+          print(this.t.badTime);
           return undefined;
         }
         const before = clock.now().getTime();
         if (change.kind === 'by') clock.moveBy(change.ms);
         else clock.set(change.at);
-        print(texts.clockMoved(clock.now().getTime() - before, this.clockText(clock.now()), campaign.timezone));
+        print(clockMoved(clock.now().getTime() - before, this.clockText(clock.now()), campaign.timezone));
         print(this.deadlinesLine());
         await this.options.afterClockMove?.();
         await this.quiet();
         return undefined;
       }
       default:
-        print(texts.unknownCommand(name));
+        print(fill(this.t.unknownCommand, { command: name }));
         return undefined;
     }
   }
@@ -315,19 +314,19 @@ export class DemoSession {
     return campaign.forms
       .map((form) => {
         const deadline = parseLocal(form.deadline, campaign.timezone)!;
-        return texts.deadlineLeft(
-          form.shortTitle,
-          formatDate(deadline, campaign.timezone, campaign.formats),
-          formatTimeLeft(deadline, clock.now(), campaign.formats),
-        );
+        return fill(this.t.deadlineLeft, {
+          form: form.shortTitle,
+          deadline: formatDate(deadline, campaign.timezone, campaign.formats),
+          left: formatTimeLeft(deadline, clock.now(), campaign.formats),
+        });
       })
       .join('\n');
   }
 
   private whereLine(): string {
-    if (this.where.kind === 'admin') return texts.inAdminChat(this.options.campaign.botName, this.options.admin);
+    if (this.where.kind === 'admin') return fill(this.t.inAdminChat, { bot: this.options.campaign.botName, name: this.options.admin.name });
     const group = this.options.groups[this.where.group]!;
-    return texts.inGroup(this.where.group + 1, group, group.members[this.where.member]!);
+    return fill(this.t.inGroup, { n: this.where.group + 1, topic: group.topic, name: group.members[this.where.member]!.name });
   }
 
   private clockText(at: Date): string {

@@ -1,19 +1,60 @@
-// Every sentence the demo itself prints (the bot's sentences live in conversations/).
+// Every sentence the demo itself prints (the bot's sentences live in conversations/): their keys and
+// placeholders here, the sentences in texts/operator.yaml (demo); and the lines made of several of them.
+import { type Catalogue, fill, SEPARATOR } from '../../campaign/index.js';
+import { operatorTexts } from '../../texts/index.js';
 import type { DemoGroup, DemoMember } from './people.js';
 
-export const HELP = `演示指令：
-  /groups         列出示例群
-  /group 2        切换到第2个群（以该群第1位成员发言）
-  /who 2          在本群改以第2位成员发言
-  /admin          以管理员身份私聊助手
-  /file 路径      以当前身份发送一个文件（例如管理员发送名单）
-  /time +2d       拨动演示时钟：+2d、+3h、+30m、-1d，或 /time 2021-09-29 10:00
-  /time           显示演示时钟
-  /paste          粘贴多行：之后各行合成一条消息，单独一行 /end 发送，/cancel 放弃
-  /help           显示本说明
-  /quit           退出（Ctrl-D 也可以）
-以 @ 开头的消息会 @助手，例如“@ 填报”；要发送以 / 开头的文字，请写两个斜杠，例如“//start”。
-一行以 \\ 结尾时，下一行接在同一条消息里（换行），用来一次发送几项服务事项。`;
+const PATH = ['path!'] as const;
+const CLOCK_MOVED = ['amount!', 'time!', 'zone'] as const;
+
+export const DEMO_TEXTS = {
+  help: [],
+  title: ['campaign'],
+  clock: ['time!', 'zone'],
+  deadline: ['form', 'time!'],
+  groupsHeading: [],
+  groupLine: ['mark', 'n!', 'topic', 'members'],
+  memberSeparator: SEPARATOR,
+  helpHint: [],
+  inGroup: ['n', 'topic', 'name'],
+  inAdminChat: ['bot', 'name'],
+  noSuchGroup: ['count!'],
+  noSuchMember: ['members!', 'count'],
+  member: ['n!', 'name!'],
+  whoInAdminChat: [],
+  clockNow: ['time!', 'zone'],
+  clockUnchanged: ['time!', 'zone'],
+  clockForward: CLOCK_MOVED,
+  clockBack: CLOCK_MOVED,
+  clockBy: { days: ['n!'], hours: ['n!'], minutes: ['n!'] },
+  deadlineLeft: ['form', 'deadline!', 'left'],
+  noSuchFile: ['path'],
+  sentFile: ['name'],
+  badTime: [],
+  unknownCommand: ['command'],
+  noReply: ['seconds'],
+  elsewhere: ['where!'],
+  privateWith: ['name'],
+  file: ['name', 'path!'],
+  fileUnsaved: ['name', 'reason!'],
+  otherMessage: ['type'],
+  botLabel: [],
+  speaker: ['name!'],
+  pasting: [],
+  pasteDropped: [],
+  bye: [],
+  databaseKept: PATH,
+  databaseNew: PATH,
+  campaignCopyLater: ['path!', 'days'],
+  campaignCopyEarlier: ['path!', 'days'],
+  logFile: PATH,
+  filesDir: PATH,
+  cannotStart: [],
+} as const satisfies Catalogue;
+
+export function demoTexts() {
+  return operatorTexts('demo', DEMO_TEXTS);
+}
 
 /** Width of text in a terminal: Chinese characters and full-width punctuation take two columns. */
 export function columns(text: string): number {
@@ -22,57 +63,54 @@ export function columns(text: string): number {
   return width;
 }
 
-export const texts = {
-  title: (campaign: string) => `服务月助手演示：${campaign}`,
-  clock: (time: string, zone: string) => `演示时钟：${time}，${zone}`,
-  deadline: (form: string, time: string) => `${form}截止：${time}`,
-  groupsHeading: '示例群：',
-  groupLine: (n: number, group: DemoGroup, current: boolean) =>
-    `${current ? '*' : ' '} ${n} ${group.topic}（${group.members.map((member) => member.name).join('、')}）`,
-  helpHint: '输入 /help 查看演示指令。',
-  inGroup: (n: number, group: DemoGroup, member: DemoMember) => `—— ${n} ${group.topic} · 你是${member.name} ——`,
-  inAdminChat: (bot: string, admin: DemoMember) => `—— 与${bot}私聊 · 你是管理员${admin.name} ——`,
-  noSuchGroup: (count: number) => `〔没有这个群，请输入 /group 1 到 /group ${count}〕`,
-  noSuchMember: (members: DemoMember[]) =>
-    `〔本群的成员：${members.map((member, i) => `${i + 1} ${member.name}`).join('、')}，请输入 /who 1 到 /who ${members.length}〕`,
-  whoInAdminChat: '〔现在是管理员私聊，先用 /group 回到一个群〕',
-  clockNow: (time: string, zone: string) => `〔时钟〕现在是 ${time}，${zone}`,
-  /** what /time did: moved forward or back by how much, to what time */
-  clockMoved: (ms: number, time: string, zone: string) => {
-    if (ms === 0) return `〔时钟〕没有变化，现在是 ${time}，${zone}`;
-    const minutes = Math.round(Math.abs(ms) / 60_000);
-    const parts = [
-      [Math.floor(minutes / 1440), '天'],
-      [Math.floor((minutes % 1440) / 60), '小时'],
-      [minutes % 60, '分钟'],
-    ] as const;
-    const amount = parts
-      .filter(([n]) => n > 0)
-      .map(([n, unit]) => `${n}${unit}`)
-      .join('');
-    return `〔时钟〕${ms > 0 ? '拨快' : '拨慢'}${amount}，现在是 ${time}，${zone}`;
-  },
-  deadlineLeft: (form: string, deadline: string, left: string) => `〔${form}截止 ${deadline}，${left}〕`,
-  noSuchFile: (path: string) => `〔找不到文件“${path}”〕`,
-  sentFile: (name: string) => `〔文件〕${name}`,
-  badTime: '〔看不懂这个时间。可以拨快或拨慢（/time +2d、/time +3h、/time -30m、/time +1d2h），或拨到某一时刻（/time 2021-09-29 10:00）〕',
-  unknownCommand: (command: string) => `〔演示没有“${command}”这个指令，输入 /help 查看；要把它发给助手，请写成“/${command}”〕`,
-  noReply: (seconds: string) => `〔${seconds}秒内助手没有回复〕`,
-  elsewhere: (where: string) => `〔${where}〕`,
-  privateWith: (name: string) => `与${name}私聊`,
-  file: (name: string, path: string) => `〔文件〕${name}，已保存到 ${path}`,
-  fileUnsaved: (name: string, reason: string) => `〔文件〕${name}，未能保存：${reason}`,
-  otherMessage: (type: string) => `〔${type}消息〕`,
-  botLabel: '助手：',
-  /** continuation lines start under the first, after "李华：" */
-  said: (name: string, text: string) => `${name}：${text.split('\n').join(`\n${' '.repeat(columns(`${name}：`))}`)}`,
-  pasting: '〔粘贴模式：接下来的各行会合成一条消息发出，单独一行输入 /end 发送，/cancel 放弃〕',
-  pasteDropped: '〔没有发送任何内容〕',
-  bye: '演示结束。',
-  // on standard error: where things are
-  database: (path: string, kept: boolean) => `数据库：${path}${kept ? '' : '（新建的临时数据库，演示结束后保留）'}`,
-  campaignCopy: (path: string, days: number) => `活动文件副本：${path}（日期${days >= 0 ? '后移' : '前移'}${Math.abs(days)}天）`,
-  logFile: (path: string) => `日志：${path}`,
-  filesDir: (path: string) => `助手发送的文件保存到：${path}`,
-  cannotStart: '演示无法启动。',
-};
+/** `text` after `label`, its lines after the first starting under the first's text. */
+export function labelled(label: string, text: string): string {
+  return `${label}${text.split('\n').join(`\n${' '.repeat(columns(label))}`)}`;
+}
+
+/** What a member says, after their name. */
+export function said(name: string, text: string): string {
+  return labelled(fill(demoTexts().speaker, { name }), text);
+}
+
+/** A group of /groups, starred when it is the one spoken in. */
+export function groupLine(n: number, group: DemoGroup, current: boolean): string {
+  const t = demoTexts();
+  const members = group.members.map((member) => member.name).join(t.memberSeparator);
+  return fill(t.groupLine, { mark: current ? '*' : ' ', n, topic: group.topic, members });
+}
+
+export function noSuchMember(members: readonly DemoMember[]): string {
+  const t = demoTexts();
+  const listed = members.map((member, i) => fill(t.member, { n: i + 1, name: member.name })).join(t.memberSeparator);
+  return fill(t.noSuchMember, { members: listed, count: members.length });
+}
+
+/** What /time did: moved forward or back by how much (days, hours, minutes), to what time. */
+export function clockMoved(ms: number, time: string, zone: string): string {
+  const t = demoTexts();
+  if (ms === 0) return fill(t.clockUnchanged, { time, zone });
+  const minutes = Math.round(Math.abs(ms) / 60_000);
+  const parts = [
+    [t.clockBy.days, Math.floor(minutes / 1440)],
+    [t.clockBy.hours, Math.floor((minutes % 1440) / 60)],
+    [t.clockBy.minutes, minutes % 60],
+  ] as const;
+  const amount = parts
+    .filter(([, n]) => n > 0)
+    .map(([unit, n]) => fill(unit, { n }))
+    .join('');
+  return fill(ms > 0 ? t.clockForward : t.clockBack, { amount, time, zone });
+}
+
+/** The database in use: one given with --db, or a new one. */
+export function databaseLine(path: string, kept: boolean): string {
+  const t = demoTexts();
+  return fill(kept ? t.databaseKept : t.databaseNew, { path });
+}
+
+/** The campaign's copy, its dates moved by `days`. */
+export function campaignCopyLine(path: string, days: number): string {
+  const t = demoTexts();
+  return fill(days >= 0 ? t.campaignCopyLater : t.campaignCopyEarlier, { path, days: Math.abs(days) });
+}

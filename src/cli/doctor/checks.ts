@@ -5,7 +5,7 @@ import { deadlineOf } from '../../campaign/index.js';
 import type { Campaign } from '../../campaign/index.js';
 import { formatDateTime } from '../../campaign/index.js';
 import { fill } from '../../campaign/index.js';
-import { doctorTexts as t } from './texts.js';
+import { doctorTexts } from './texts.js';
 
 /** Puppets that cannot log in without a token (a paid or self-hosted protocol). */
 export const TOKEN_PUPPETS = ['wechaty-puppet-service', 'wechaty-puppet-padlocal'] as const;
@@ -31,12 +31,14 @@ export interface Finding {
 }
 
 function adminsFinding(count: number, pending: number): Finding {
+  const t = doctorTexts();
   if (count > 0) return { ok: true, line: fill(pending > 0 ? t.adminsOkPending : t.adminsOk, { count, pending }) };
   return { ok: false, line: pending > 0 ? fill(t.adminsPending, { pending }) : t.adminsNone };
 }
 
 export function checkSetUp(setUp: SetUp): Finding[] {
   const { campaign } = setUp;
+  const t = doctorTexts();
   const last = Math.max(...campaign.forms.map((form) => deadlineOf(campaign, form).getTime()));
   const lastText = formatDateTime(new Date(last), campaign.timezone, campaign.formats);
   return [
@@ -51,6 +53,7 @@ export function checkSetUp(setUp: SetUp): Finding[] {
 
 function puppetFinding(account: SetUp['accounts'][number], index: number): Finding {
   const { name, puppet } = account;
+  const t = doctorTexts();
   const needsToken = (TOKEN_PUPPETS as readonly string[]).includes(puppet);
   if (!needsToken || account.token) return { ok: true, line: name === undefined ? fill(t.puppetOk, { puppet }) : fill(t.accountPuppetOk, { name, puppet }) };
   return { ok: false, line: name === undefined ? fill(t.puppetToken, { puppet }) : fill(t.accountPuppetToken, { name, puppet, n: index + 1 }) };
