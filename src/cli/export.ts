@@ -8,13 +8,13 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Scope } from '../report/index.js';
 import { loadCampaign } from '../files/index.js';
-import { fill, type Vars } from '../campaign/index.js';
+import { fill, type Campaign, type Vars } from '../campaign/index.js';
 import { readConfig } from '../app/index.js';
 import { createExporter, parseExportKind, type Exporter, type ExportOptions, type ExportWhat } from '../export/index.js';
 import { databaseFile, openDatabase } from '../store/index.js';
 import { PrismaExportStore } from '../store/index.js';
 import { Serial } from '../store/index.js';
-import { cliTableWords, exportTexts } from './export/texts.js';
+import { exportTexts } from './export/texts.js';
 import { commandLine, runWhenMain, type CliIo as TerminalIo } from './terminal.js';
 
 export const EXIT = { ok: 0, usage: 2, failed: 4 } as const;
@@ -25,6 +25,12 @@ export interface CliIo extends TerminalIo {
   /** the folder data/exports/ is under; the current folder (the project, under npm) when not given */
   cwd?: string;
 }
+
+/** The words that name each table, the campaign's exports.words. */
+type TableWords = Campaign['exports']['words'];
+
+/** The tables, in the order the help and the errors list them. */
+const EXPORT_WHATS = ['attachment1', 'attachment2', 'list', 'briefs'] as const satisfies readonly ExportWhat[];
 
 interface Command {
   kind: ExportWhat;
@@ -45,8 +51,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** The command line, read in order: the first thing wrong in it is the one named. */
-export function parseExportArguments(argv: readonly string[]): Command | 'help' | { usage: UsageKey; vars: Vars } {
+/** The command line, read in order: the first thing wrong in it is the one named. `words` name the tables (exports.words). */
+export function parseExportArguments(argv: readonly string[], words: TableWords): Command | 'help' | { usage: UsageKey; vars: Vars } {
   let kind: ExportWhat | undefined;
   let within: Scope | undefined;
   let includeMissing = false;
@@ -56,7 +62,7 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
     if (item.kind === 'unknown') return { usage: 'unknownOption', vars: { option: item.arg } };
     if (item.kind === 'positional') {
       if (kind !== undefined) return { usage: 'extraArgument', vars: { argument: item.value } };
-      kind = parseExportKind(item.value, cliTableWords);
+      kind = parseExportKind(item.value, words);
       if (kind === undefined) return { usage: 'unknownTable', vars: { table: item.value } };
       continue;
     }
@@ -80,18 +86,32 @@ export function parseExportArguments(argv: readonly string[]): Command | 'help' 
 /** Runs the command; resolves to the exit code. */
 export async function runExportCli(argv: readonly string[], io: CliIo): Promise<number> {
   const cli = exportTexts();
-  const command = parseExportArguments(argv);
+  let config: ReturnType<typeof readConfig>;
+  let campaign: Campaign;
+  try {
+    // The campaign first: its words name the tables on the command line.
+    config = readConfig(io.env);
+    campaign = loadCampaign(config.CAMPAIGN_DIR);
+  } catch (error) {
+    io.err(fill(cli.failed, { reason: (error as Error).message }));
+    return EXIT.failed;
+  }
+  const words = campaign.exports.words;
+  const named = {
+    tables: EXPORT_WHATS.map((what) => words[what][0]).join('|'),
+    choices: EXPORT_WHATS.map((what) => words[what][0]).join(campaign.formats.listSeparator),
+    ...Object.fromEntries(EXPORT_WHATS.map((what) => [what, words[what][0]])),
+  };
+  const command = parseExportArguments(argv, words);
   if (command === 'help') {
-    io.out(cli.help);
+    io.out(fill(cli.help, named));
     return EXIT.ok;
   }
   if ('usage' in command) {
-    io.err(fill(cli.usage, { reason: fill(cli[command.usage], command.vars) }));
+    io.err(fill(cli.usage, { ...named, reason: fill(cli[command.usage], { ...named, ...command.vars }) }));
     return EXIT.usage;
   }
   try {
-    const config = readConfig(io.env);
-    const campaign = loadCampaign(config.CAMPAIGN_DIR);
     const database = await openDatabase(config.DATABASE_URL);
     try {
       const dataDir = path.dirname(databaseFile(config.DATABASE_URL));

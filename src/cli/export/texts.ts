@@ -1,16 +1,16 @@
 // The sentences of npm run export (src/cli/export.ts): their keys and placeholders here, the sentences in
-// texts/operator.yaml (export); and the words that name a table on its command line: it reads its
-// arguments before the campaign file, so that a mistyped one is named without a campaign. The tables' own
-// words are the campaign's (exports:), and so are the words an admin uses in a chat.
+// texts/operator.yaml (export). The words that name a table are the campaign's (exports.words), on the command
+// line as in an admin's chat.
 import type { Catalogue } from '../../campaign/index.js';
-import type { ExportWhat } from '../../export/index.js';
 import { operatorTexts } from '../../texts/index.js';
 
 export const EXPORT_TEXTS = {
-  help: [],
-  usage: ['reason!'],
-  missingTable: [],
-  unknownTable: ['table'],
+  /** {tables}: the tables' words joined by |; {attachment1} … {briefs}: each table's word */
+  help: ['tables', 'attachment1', 'attachment2', 'list', 'briefs'],
+  usage: ['reason!', 'tables'],
+  /** {choices}: the tables' words, joined by the campaign's formats.listSeparator */
+  missingTable: ['choices'],
+  unknownTable: ['table', 'choices'],
   unknownOption: ['option'],
   missingValue: ['option'],
   bothScopes: [],
@@ -24,11 +24,3 @@ export const EXPORT_TEXTS = {
 export function exportTexts() {
   return operatorTexts('export', EXPORT_TEXTS);
 }
-
-/** The words that name a table, or the briefs, on the command line (as exports.words says them in 2021). */
-export const cliTableWords: Readonly<Record<ExportWhat, readonly string[]>> = {
-  attachment1: ['附件1', 'attachment1'],
-  attachment2: ['附件2', 'attachment2'],
-  list: ['清单', 'list'],
-  briefs: ['简报', 'briefs'],
-};

@@ -3,8 +3,12 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, parseExportArguments, runExportCli } from '../../src/cli/export.js';
-import { INDEX_NAME, openZip, seedBriefs } from './seed-briefs.js';
-import { grid, projectRoot, readWorkbook, seedDatabase, T, testCampaign } from './seed.js';
+import { loadCampaign } from '../../src/files/campaign.js';
+import { INDEX_NAME, openZip, seedBriefs } from '../export/seed-briefs.js';
+import { grid, projectRoot, readWorkbook, seedDatabase, T, testCampaign } from '../export/seed.js';
+
+/** The 2021 campaign's words for the tables, which the command line takes. */
+const WORDS = loadCampaign(path.join(projectRoot, 'conversations')).exports.words;
 
 function io(env: Record<string, string | undefined>) {
   const out: string[] = [];
@@ -18,37 +22,43 @@ function io(env: Record<string, string | undefined>) {
 
 describe('parseExportArguments', () => {
   it('reads the table, one scope, --include-missing, --approved and --out', () => {
-    expect(parseExportArguments(['附件2', '--city', '广州市', '--include-missing', '--approved', '--out', 'x.xlsx'])).toEqual({
+    expect(parseExportArguments(['附件2', '--city', '广州市', '--include-missing', '--approved', '--out', 'x.xlsx'], WORDS)).toEqual({
       kind: 'attachment2',
       within: { kind: 'city', city: '广州市' },
       includeMissing: true,
       approvedOnly: true,
       out: 'x.xlsx',
     });
-    expect(parseExportArguments(['清单', '--industry', '广东电网'])).toMatchObject({ kind: 'list', within: { kind: 'industry', industry: '广东电网' } });
-    expect(parseExportArguments(['附件1'])).toEqual({ kind: 'attachment1', within: undefined, includeMissing: false, approvedOnly: false, out: undefined });
-    expect(parseExportArguments(['--help'])).toBe('help');
-    expect(parseExportArguments(['简报', '--city', '广州市'])).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
+    expect(parseExportArguments(['清单', '--industry', '广东电网'], WORDS)).toMatchObject({ kind: 'list', within: { kind: 'industry', industry: '广东电网' } });
+    expect(parseExportArguments(['附件1'], WORDS)).toEqual({
+      kind: 'attachment1',
+      within: undefined,
+      includeMissing: false,
+      approvedOnly: false,
+      out: undefined,
+    });
+    expect(parseExportArguments(['--help'], WORDS)).toBe('help');
+    expect(parseExportArguments(['简报', '--city', '广州市'], WORDS)).toMatchObject({ kind: 'briefs', within: { kind: 'city', city: '广州市' } });
     // as node:util parseArgs reads options: a value after =, -h among the short ones
-    expect(parseExportArguments(['--out=x.xlsx', '附件2', '--city=广州市'])).toMatchObject({
+    expect(parseExportArguments(['--out=x.xlsx', '附件2', '--city=广州市'], WORDS)).toMatchObject({
       kind: 'attachment2',
       within: { kind: 'city', city: '广州市' },
       out: 'x.xlsx',
     });
-    expect(parseExportArguments(['附件1', '-h'])).toBe('help');
+    expect(parseExportArguments(['附件1', '-h'], WORDS)).toBe('help');
   });
 
   it('names what is wrong', () => {
-    expect(parseExportArguments([])).toEqual({ usage: 'missingTable', vars: {} });
-    expect(parseExportArguments(['附件9'])).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
-    expect(parseExportArguments(['附件1', '--city'])).toEqual({ usage: 'missingValue', vars: { option: '--city' } });
-    expect(parseExportArguments(['附件1', '--city', 'a', '--industry', 'b'])).toEqual({ usage: 'bothScopes', vars: {} });
-    expect(parseExportArguments(['附件1', '--zip'])).toEqual({ usage: 'unknownOption', vars: { option: '--zip' } });
-    expect(parseExportArguments(['附件1', '附件2'])).toEqual({ usage: 'extraArgument', vars: { argument: '附件2' } });
+    expect(parseExportArguments([], WORDS)).toEqual({ usage: 'missingTable', vars: {} });
+    expect(parseExportArguments(['附件9'], WORDS)).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
+    expect(parseExportArguments(['附件1', '--city'], WORDS)).toEqual({ usage: 'missingValue', vars: { option: '--city' } });
+    expect(parseExportArguments(['附件1', '--city', 'a', '--industry', 'b'], WORDS)).toEqual({ usage: 'bothScopes', vars: {} });
+    expect(parseExportArguments(['附件1', '--zip'], WORDS)).toEqual({ usage: 'unknownOption', vars: { option: '--zip' } });
+    expect(parseExportArguments(['附件1', '附件2'], WORDS)).toEqual({ usage: 'extraArgument', vars: { argument: '附件2' } });
     // the first thing wrong, in the order typed
-    expect(parseExportArguments(['附件9', '--zip'])).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
-    expect(parseExportArguments(['--zip=1', '附件9'])).toEqual({ usage: 'unknownOption', vars: { option: '--zip=1' } });
-    expect(parseExportArguments(['附件1', '--out', ' '])).toEqual({ usage: 'missingValue', vars: { option: '--out' } });
+    expect(parseExportArguments(['附件9', '--zip'], WORDS)).toEqual({ usage: 'unknownTable', vars: { table: '附件9' } });
+    expect(parseExportArguments(['--zip=1', '附件9'], WORDS)).toEqual({ usage: 'unknownOption', vars: { option: '--zip=1' } });
+    expect(parseExportArguments(['附件1', '--out', ' '], WORDS)).toEqual({ usage: 'missingValue', vars: { option: '--out' } });
   });
 });
 
@@ -117,5 +127,18 @@ describe('runExportCli', () => {
     const broken = io({ DATABASE_URL: 'file:/nonexistent/x.db', CAMPAIGN_DIR: '/nonexistent' });
     expect(await runExportCli(['附件1'], broken.io)).toBe(EXIT.failed);
     expect(broken.err[0]).toMatch(/^导出失败：campaign folder \/nonexistent cannot be read/);
+  });
+
+  // The words that name a table are the campaign's: a new year's names its tables its own way.
+  it("takes the campaign's words for the tables, and names them when one is wrong", async () => {
+    const dir2022 = path.join(projectRoot, 'tests/fixtures/campaign-2022');
+    const run = io({ DATABASE_URL: 'file:/nonexistent/x.db', CAMPAIGN_DIR: dir2022 });
+    expect(await runExportCli(['附件1'], run.io)).toBe(EXIT.usage);
+    expect(run.err[0]).toContain('不认识的表“附件1”，可选：附表一、附表二、公示、简报。');
+    expect(run.err[0]).toContain('用法：npm run export -- 附表一|附表二|公示|简报 ');
+    const help = io({ CAMPAIGN_DIR: dir2022 });
+    expect(await runExportCli(['--help'], help.io)).toBe(EXIT.ok);
+    expect(help.out[0]).toMatch(/^ {2}附表二 +\S/m);
+    expect(parseExportArguments(['附表二'], loadCampaign(dir2022).exports.words)).toMatchObject({ kind: 'attachment2' });
   });
 });
