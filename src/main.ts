@@ -3,7 +3,7 @@
 import { dirname, join } from 'node:path';
 import { log as wechatyLog } from 'wechaty';
 import { startApp, type App, type AppOptions } from './app/index.js';
-import { connectionText, puppetJustStopped } from './bot/index.js';
+import { connectionText, puppetJustStopped, readConnectionText } from './bot/index.js';
 import { showLoginQr } from './bot/index.js';
 import { setUpFindings } from './cli/index.js';
 import { accountSettings, loadDotEnv, readConfig, type AccountSetting, type Config } from './app/index.js';
@@ -23,6 +23,7 @@ try {
   config = readConfig(process.env);
   // One account (WECHATY_PUPPET), or several (ACCOUNTS=甲,乙), each with its own login session and QR code.
   several = accountSettings(config, process.env);
+  readConnectionText();
 } catch (error) {
   failStart(error);
 }

@@ -43,6 +43,11 @@ function texts() {
   return operatorTexts('connection', CONNECTION_TEXTS);
 }
 
+/** Reads the lines now: a broken texts/operator.yaml stops the start, not the first login hours later. */
+export function readConnectionText(): void {
+  texts();
+}
+
 export type ProblemKind = keyof typeof CONNECTION_TEXTS.problems;
 
 export interface NetworkProblem {

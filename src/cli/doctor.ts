@@ -1,11 +1,10 @@
 // `npm run doctor [-- --now 2021-09-20T10:30]`: the start-up check, printed, with the command that fixes
 // each finding; exits 1 when one is not met. The bot logs the same findings when it starts.
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { findCampaignFile, loadCampaignFile } from '../files/index.js';
 import { fill } from '../campaign/index.js';
-import { accountSettings, loadDotEnv, readConfig } from '../app/index.js';
+import { accountSettings, readConfig } from '../app/index.js';
 import { withSettingAdmins } from '../report/index.js';
 import { parseAdmins } from '../report/index.js';
 import { openDatabase } from '../store/index.js';
@@ -13,6 +12,7 @@ import { PrismaInvitedAdmins } from '../store/index.js';
 import { Serial } from '../store/index.js';
 import { checkSetUp, type Finding } from './doctor/checks.js';
 import { doctorTexts } from './doctor/texts.js';
+import { runWhenMain } from './terminal.js';
 
 /** The findings for the settings in `env` at `now`, reading the roster from the database they name. */
 export async function setUpFindings(env: Record<string, string | undefined>, now: Date): Promise<Finding[]> {
@@ -60,7 +60,4 @@ export async function runDoctor(argv: readonly string[], io: { out(text: string)
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  loadDotEnv();
-  runDoctor(process.argv.slice(2), { out: (text) => process.stdout.write(`${text}\n`), env: process.env }).then((code) => process.exit(code));
-}
+await runWhenMain(import.meta.url, runDoctor);

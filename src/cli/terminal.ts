@@ -5,6 +5,7 @@ import os from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadDotEnv } from '../app/index.js';
+import { OperatorTextsError } from '../texts/index.js';
 
 export interface CliIo {
   out(text: string): void;
@@ -55,10 +56,18 @@ export function cliActor(): string {
 export async function runWhenMain(moduleUrl: string, run: (argv: readonly string[], io: CliIo) => Promise<number>): Promise<void> {
   if (process.argv[1] === undefined || moduleUrl !== pathToFileURL(process.argv[1]).href) return;
   loadDotEnv();
-  process.exitCode = await run(process.argv.slice(2), {
-    out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(`${text}\n`),
-    env: process.env,
-    now: () => new Date(),
-  });
+  try {
+    process.exitCode = await run(process.argv.slice(2), {
+      out: (text) => process.stdout.write(`${text}\n`),
+      err: (text) => process.stderr.write(`${text}\n`),
+      env: process.env,
+      now: () => new Date(),
+    });
+  } catch (error) {
+    // A tool whose own sentences cannot be read cannot say so in them: it prints what is wrong with the file
+    // (its path and the key) as it is, and fails like any other configuration error (exit 4).
+    if (!(error instanceof OperatorTextsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 4;
+  }
 }
