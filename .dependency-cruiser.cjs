@@ -17,7 +17,7 @@ const below = {
   report: ['shared', 'campaign', 'conversation'],
   roster: ['shared', 'campaign', 'conversation', 'report'],
   export: ['shared', 'campaign', 'conversation', 'report'],
-  schedule: ['shared', 'campaign', 'conversation', 'report', 'log'],
+  schedule: ['shared', 'campaign', 'texts', 'conversation', 'report', 'log'],
   admin: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'log'],
   bot: ['shared', 'campaign', 'texts', 'conversation', 'report', 'schedule', 'admin', 'log'],
   store: ['shared', 'campaign', 'conversation', 'report', 'roster', 'export', 'schedule', 'admin', 'log'],

@@ -3,13 +3,8 @@
 // rarely looks at. The keys and their placeholders here, the sentences in texts/operator.yaml
 // (connection). Also which errors mean "the network", read from their words (the puppet hands errors
 // over as text, without codes).
-import { type Catalogue, fill, type Placeholders } from '../campaign/index.js';
-import { operatorTexts } from '../texts/index.js';
-
-/** A line said in both languages, each with the same placeholders. */
-function both<P extends Placeholders>(placeholders: P) {
-  return { zh: placeholders, en: placeholders } as const;
-}
+import { type Catalogue, fill } from '../campaign/index.js';
+import { type Bilingual, both, operatorTexts, sayBoth as say } from '../texts/index.js';
 
 const NOTHING = both([]);
 
@@ -79,18 +74,6 @@ export function networkProblem(error: unknown): NetworkProblem | undefined {
   if (!kind) return undefined;
   const host = /(?:ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ENETUNREACH|EHOSTUNREACH)\s+([\w.-]+)/.exec(message)?.[1];
   return { ...(host ? { host } : {}), kind: kind.kind };
-}
-
-interface Bilingual {
-  zh: string;
-  en: string;
-}
-
-/** `line` in both languages, Chinese first; a value that is itself bilingual goes in each in its language. */
-function say(line: Bilingual, vars: Record<string, string | number | Bilingual> = {}, between = ' / '): string {
-  const inLanguage = (language: keyof Bilingual) =>
-    Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === 'object' ? value[language] : value]));
-  return `${fill(line.zh, inLanguage('zh'))}${between}${fill(line.en, inLanguage('en'))}`;
 }
 
 /** How long until the next try: seconds under a minute, else minutes. */

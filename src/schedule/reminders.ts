@@ -5,12 +5,16 @@
 import { z } from 'zod';
 import { deadlineOf, formsFor } from '../campaign/index.js';
 import { reminderSteps } from '../campaign/index.js';
-import type { Campaign, Form } from '../campaign/index.js';
+import type { Campaign, Catalogue, Form } from '../campaign/index.js';
 import type { Logger } from '../log/index.js';
 import { openAnswers, progressOf } from './reminder-text.js';
 import type { Routes } from './sender.js';
 import { accountsMore, planSpread, type AccountBudget, type Reachable } from './spread.js';
 import type { NewOutboxRow, RemindableUnit, ScheduleStore } from './store.js';
+import { both, operatorTexts, sayBoth } from '../texts/index.js';
+
+/** The reminders' line for the operator, in texts/operator.yaml (scheduler). */
+export const SCHEDULER_TEXTS = { stepsSkipped: both(['count!']) } as const satisfies Catalogue;
 
 export const ReminderPayloadSchema = z.object({
   formId: z.string(),
@@ -138,9 +142,7 @@ export class ReminderPlanner {
     // One line for all of them: a bot started after the campaign would otherwise open with a dozen.
     if (skipped.length > 0) {
       log.debug({ steps: skipped }, 'reminder steps skipped');
-      // The operator's log lines are Chinese, then English after " / ", like those of texts/operator.yaml; only
-      // bot/ and cli/ read that file, so this one is written here.
-      log.warn(`${skipped.length}个提醒时点在机器人未运行时已过，不再补发 / ${skipped.length} reminder steps passed while the bot was not running; skipped`);
+      log.warn(sayBoth(operatorTexts('scheduler', SCHEDULER_TEXTS).stepsSkipped, { count: skipped.length }));
     }
   }
 

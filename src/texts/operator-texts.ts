@@ -15,7 +15,7 @@ import { readYamlFile } from '../shared/index.js';
 export const OPERATOR_TEXTS_FILE = fileURLToPath(new URL('../../texts/operator.yaml', import.meta.url));
 
 /** The sections of the file: one per tool that prints, and the demo's invented groups and people. */
-export const SECTIONS = ['admin', 'export', 'doctor', 'demo', 'demoPeople', 'connection'] as const;
+export const SECTIONS = ['admin', 'export', 'doctor', 'demo', 'demoPeople', 'connection', 'scheduler'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export class OperatorTextsError extends Error {

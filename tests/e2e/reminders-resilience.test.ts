@@ -2,6 +2,10 @@
 // send, a long outage across a step, sends that fail, the quiet hours and two ticks at once.
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
+import type { pino } from 'pino';
+import { SCHEDULER_TEXTS } from '../../src/schedule/reminders.js';
+import { operatorTexts, sayBoth } from '../../src/texts/index.js';
+import { capturedLogger } from '../support/captured-log.js';
 import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
 import { fakeClock, runUntil, sh, type FakeClock } from '../support/clock.js';
 import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
@@ -26,7 +30,7 @@ interface World {
 
 async function start(
   clock: FakeClock,
-  options: { dir?: string; minGapMs?: number; dailyCap?: number; quietHours?: string; admin?: string } = {},
+  options: { dir?: string; minGapMs?: number; dailyCap?: number; quietHours?: string; admin?: string; log?: pino.Logger } = {},
 ): Promise<World> {
   const t = await startTestApp({
     ...(options.dir ? { dir: options.dir } : { roster: UNITS }),
@@ -35,6 +39,7 @@ async function start(
     app: {
       sendLimits: { minGapMs: options.minGapMs ?? 0, jitterMs: 0, dailyCap: options.dailyCap ?? 1000 },
       ...(options.quietHours ? { quietHours: options.quietHours } : {}),
+      ...(options.log ? { log: options.log } : {}),
     },
   });
   if (options.admin) t.wechat.contact(options.admin);
@@ -110,8 +115,13 @@ describe('reminders across restarts', () => {
     // Down from 9月25日 to 9月28日 18:00: the 3-day step (9月26日 17:00, until 9月28日 17:00) is over;
     // the 1-day step (9月28日 17:00) is still on.
     clock.set(sh('2021-09-28 18:00'));
-    const second = await start(clock, { dir: first.t.dir });
+    const { log, lines } = capturedLogger('info');
+    const second = await start(clock, { dir: first.t.dir, log });
     await second.t.app.tick();
+    // One line for the operator about what was not sent: 附件2's 3-day step, and 附件1's three (its deadline passed).
+    expect(lines.filter((line) => line.level === 40 && line.msg.includes('reminder steps passed while the bot was not running'))).toEqual([
+      expect.objectContaining({ msg: sayBoth(operatorTexts('scheduler', SCHEDULER_TEXTS).stepsSkipped, { count: 4 }) }),
+    ]);
     const texts = second.rooms.map((room) => second.t.wechat.replies(room));
     expect(texts.map((list) => list.length)).toEqual([1, 1, 1, 1, 1]);
     expect(texts[0]![0]).toContain('还剩23小时0分钟');

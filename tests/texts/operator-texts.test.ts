@@ -13,6 +13,7 @@ import { DEMO_PEOPLE } from '../../src/cli/demo/people.js';
 import { DEMO_TEXTS } from '../../src/cli/demo/texts.js';
 import { DOCTOR_TEXTS, doctorTexts } from '../../src/cli/doctor/texts.js';
 import { EXPORT_TEXTS } from '../../src/cli/export/texts.js';
+import { SCHEDULER_TEXTS } from '../../src/schedule/reminders.js';
 import { OPERATOR_TEXTS_FILE, OperatorTextsError, readOperatorTexts, SECTIONS, type Section } from '../../src/texts/index.js';
 
 const CATALOGUES: Record<Section, Catalogue> = {
@@ -22,6 +23,7 @@ const CATALOGUES: Record<Section, Catalogue> = {
   demo: DEMO_TEXTS,
   demoPeople: DEMO_PEOPLE,
   connection: CONNECTION_TEXTS,
+  scheduler: SCHEDULER_TEXTS,
 };
 
 /** texts/operator.yaml with `change` made to its parsed content, written to a file of its own. */
