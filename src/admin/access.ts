@@ -3,7 +3,7 @@
 // it: the units, cities and industries the admin may see, the one unit a number or a name picks, the roster
 // rows a file may write, the table an export may make, and the entries of the audit log it may read.
 import type { Campaign } from '../campaign/index.js';
-import { fill } from '../campaign/index.js';
+import { fill, withoutCityMark } from '../campaign/index.js';
 import type { RosterRow } from '../roster/index.js';
 import type { ImportScope, Place } from '../roster/index.js';
 import type { AdminUnit, AuditEntry } from '../report/index.js';
@@ -141,8 +141,8 @@ function sameName(a: string, b: string): boolean {
   return plain(a) === plain(b);
 }
 
-/** "广州" and "广州市" are one city (市 ends a city's name in Chinese, in any campaign). */
+/** "广州" and "广州市" are one city. */
 function sameCity(a: string, b: string): boolean {
-  const plain = (text: string) => text.normalize('NFKC').replace(/\s+/g, '').replace(/市$/, '');
+  const plain = (text: string) => withoutCityMark(text.normalize('NFKC').replace(/\s+/g, ''));
   return plain(a) === plain(b);
 }

@@ -29,3 +29,4 @@ export { countChars, excerpt, fill, megabytes } from './text.js';
 export type { Vars } from './text.js';
 export { formatDate, formatDateTime, formatDuration, formatTimeLeft, localDay, parseLocal } from './time.js';
 export { describeIssues } from './zod-errors.js';
+export { withoutCityMark } from './city.js';

@@ -1,7 +1,7 @@
 // Who the admins are and what each may see: the whole province, one city, or one industry system.
 // Admins are known by their WeChat contact id, from the configuration or bound by a one-time code
 // (invites.ts), never by a nickname.
-import { fill } from '../campaign/index.js';
+import { fill, withoutCityMark } from '../campaign/index.js';
 
 export type Scope = { kind: 'province' } | { kind: 'city'; city: string } | { kind: 'industry'; industry: string };
 
@@ -51,13 +51,12 @@ export function inScope(scope: Scope, unit: { city: string | null; industry: str
   }
 }
 
-/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off, as Chinese does in any campaign) or "广东电网". */
+/** The city or industry a word names in the roster: "广州市", "广州" (its 市 left off) or "广东电网"; the roster's own spelling. */
 export function scopeNamed(word: string, units: readonly { city: string | null; industry: string | null }[]): Scope | undefined {
-  for (const name of [word, `${word}市`]) {
-    if (units.some((unit) => unit.city === name)) return { kind: 'city', city: name };
-    if (units.some((unit) => unit.industry === name)) return { kind: 'industry', industry: name };
-  }
-  return undefined;
+  if (units.some((unit) => unit.city === word)) return { kind: 'city', city: word };
+  if (units.some((unit) => unit.industry === word)) return { kind: 'industry', industry: word };
+  const city = units.find((unit) => unit.city !== null && withoutCityMark(unit.city) === withoutCityMark(word))?.city;
+  return city ? { kind: 'city', city } : undefined;
 }
 
 /**

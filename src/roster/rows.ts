@@ -1,6 +1,6 @@
 // The checks of one data row against conversations/roster.yaml (name, kind, categories, city, industry) and
 // against the rows before it (the same unit twice), and the key that names a unit across re-imports.
-import { countChars, type Vars } from '../campaign/index.js';
+import { countChars, type Vars, withoutCityMark } from '../campaign/index.js';
 import type { Category, UnitKind } from '../campaign/index.js';
 import type { RosterParse, RosterRow, RowProblem } from './types.js';
 import { normalizeLabel, vocabulary, type ColumnId, type ProblemKey, type RosterSpec } from './spec.js';
@@ -13,9 +13,9 @@ export function rosterKey(kind: UnitKind, city: string | null, name: string): st
   return `${kind}|${normalizeCity(city)}|${normalizeLabel(name)}`;
 }
 
-/** A city with its 市 left off is the same city: 市 ends a city's name in Chinese, in any roster. */
+/** A city with its 市 left off is the same city. */
 function normalizeCity(city: string | null): string {
-  return normalizeLabel(city ?? '').replace(/市$/, '');
+  return withoutCityMark(normalizeLabel(city ?? ''));
 }
 
 /** Checks data rows one by one, and each against the rows before it for duplicates. */

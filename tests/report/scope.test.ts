@@ -50,6 +50,10 @@ describe('scopeNamed', () => {
     expect(scopeNamed('广东电网', units)).toEqual(GRID);
   });
 
+  it("gives the roster's spelling when it leaves the 市 off and the word does not", () => {
+    expect(scopeNamed('佛山市', [{ city: '佛山', industry: null }])).toEqual({ kind: 'city', city: '佛山' });
+  });
+
   it('finds nothing the roster does not hold', () => {
     expect(scopeNamed('深圳', units)).toBeUndefined();
     expect(scopeNamed('', units)).toBeUndefined();
