@@ -47,11 +47,17 @@ async function readWorkbook(data: Buffer, sheetRows: number): Promise<SheetRow[]
   // rows without a value are left out, as are cells without one
   sheet.eachRow((row, number) => {
     const cells: string[] = [];
+    // a row with nothing of its own, only a merge reaching down into it, is as empty as it looks
+    let own = false;
     row.eachCell((cell, column) => {
-      // a merged cell counts once, where the merge begins
-      cells[column - 1] = cell.isMerged && cell.master.address !== cell.address ? '' : cellText(cell.value);
+      // A cell merged down a column reads as the merge in each of its rows (an office merges a city's 地市
+      // over its units); one merged across columns counts once, where the merge begins (a title, a header).
+      const master = cell.isMerged ? cell.master : cell;
+      const text = master.col === cell.col ? cellText(master.value) : '';
+      cells[column - 1] = text;
+      if (master === cell && text !== '') own = true;
     });
-    rows.push({ row: number, cells: Array.from(cells, (cell) => cell ?? '') });
+    if (own) rows.push({ row: number, cells: Array.from(cells, (cell) => cell ?? '') });
   });
   return rows;
 }

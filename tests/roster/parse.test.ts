@@ -72,19 +72,34 @@ describe('parseRoster: reading files', () => {
     expect(result.rows.map((row) => row.name)).toEqual(['共青团汕头市委员会']);
   });
 
-  it('reads a cell merged over several columns or rows once, where the merge begins', async () => {
+  // Offices merge a city's 地市 cells down over its units: each of those rows is in that city, as it reads.
+  it('reads a cell merged down a column in each of its rows, and one merged across columns once, where it begins', async () => {
     const file = await xlsxFile(
-      [['2021年名单'], [...HEADER, ''], ['共青团汕尾市委员会', '地市团委', '', '汕尾市', ''], ['共青团揭阳市委员会', '地市团委', '', '', '']],
+      [
+        ['2021年名单'],
+        [...HEADER, ''],
+        ['共青团汕尾市委员会', '地市团委', '', '汕尾市', ''],
+        ['汕尾市政务服务中心', '青年文明号集体', '', '', ''],
+        ['汕尾市人民医院', '青年文明号集体', '其他', '', ''],
+        [],
+        ['共青团揭阳市委员会', '地市团委', '', '', ''],
+      ],
       (_workbook, sheet) => {
         sheet.mergeCells('A1:F1');
         sheet.mergeCells('E2:F2');
-        sheet.mergeCells('D3:D4');
+        // down to a row left blank below the last unit, which stays blank
+        sheet.mergeCells('D3:D6');
+        sheet.mergeCells('B4:C4');
       },
     );
     const result = await parse(file);
     expect(result.fatal).toBeUndefined();
-    expect(result.rows.map((row) => [row.row, row.name, row.city])).toEqual([[3, '共青团汕尾市委员会', '汕尾市']]);
-    expect(result.problems).toEqual([{ row: 4, key: 'cityMissing', vars: { kind: '地市团委' } }]);
+    expect(result.rows.map((row) => [row.row, row.name, row.city, row.categories])).toEqual([
+      [3, '共青团汕尾市委员会', '汕尾市', []],
+      [4, '汕尾市政务服务中心', '汕尾市', ['other']],
+      [5, '汕尾市人民医院', '汕尾市', ['other']],
+    ]);
+    expect(result.problems).toEqual([{ row: 7, key: 'cityMissing', vars: { kind: '地市团委' } }]);
   });
 
   it('reads UTF-8 CSV with and without BOM, LF or CRLF, quoted commas, quotes and line breaks', async () => {
