@@ -54,6 +54,10 @@ describe('toSay', () => {
     expect(message).toContain(`reply: ${JSON.stringify(submitted)}`);
     expect(failure(() => expect(submitted).toSay('admin.refused'))).toContain(`admin.refused\n  template: ${JSON.stringify(campaign.admin.messages.refused)}`);
     expect(failure(() => expect(42).toSay('submitted'))).toContain('expected a reply (a string) saying submitted');
+    // A value for a placeholder the sentence does not use could not be checked, so it fails.
+    expect(failure(() => expect(submitted).toSay('submitted', { time: '9月20日 10:30', name: '李华' } as never))).toContain(
+      'not found (in order): "{name}, which the sentence does not use"',
+    );
   });
 
   it('fails when the sentence says more than the reply, and when the reply says it in another order', () => {

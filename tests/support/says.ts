@@ -8,8 +8,9 @@
 //   expect(reply).toBe(sentenceOf('cancelled'))                    // the whole reply, every value given
 //
 // toSay passes when the reply holds the sentence somewhere: its literal parts in order, each placeholder
-// given holding that value (a string, a number, or a RegExp for a value the test cannot know to the
-// letter), each one not given any text. Importing this file registers the matcher.
+// given holding that value, each one not given any text. A value is a string, a number, or a RegExp that
+// the whole value must match, for one the test cannot know to the letter (a file's number, a clock time).
+// Importing this file registers the matcher.
 import { expect } from 'vitest';
 import { fill } from '../../src/campaign/text.js';
 import type { ADMIN_MESSAGES, MESSAGES, Campaign } from '../../src/campaign/schema.js';
@@ -98,6 +99,9 @@ export function checkSays(
   campaign: Campaign = campaign2021(),
 ): { pass: true } | { pass: false; template: string; missing: string } {
   const template = templateOf(key, campaign);
+  // A value the sentence has no place for checks nothing: the test meant another sentence.
+  const unused = Object.keys(vars).find((name) => vars[name] !== undefined && !template.includes(`{${name}}`));
+  if (unused) return { pass: false, template, missing: `{${unused}}, which the sentence does not use` };
   const pieces = piecesOf(template, vars);
   if (new RegExp(pieces.map((piece) => piece.pattern).join('')).test(text)) return { pass: true };
   // The longest run of pieces the text holds shows where the sentence and the reply part.
