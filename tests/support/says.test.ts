@@ -1,6 +1,6 @@
 // The toSay matcher and sentenceOf, against the real campaign and against sentences written to trip it.
 import { describe, expect, it } from 'vitest';
-import { campaign2021, checkSays, sentenceOf, templateOf } from './says.js';
+import { campaign2021, checkSays, sentenceOf, templateOf, valuesIn } from './says.js';
 
 const campaign = campaign2021();
 
@@ -102,5 +102,14 @@ describe('toSay', () => {
     expect(checkSays('甲李华乙', 'takenOver', { name: '李华' }, own)).toEqual({ pass: false, template: '甲{name}乙丙', missing: '乙丙' });
     expect(checkSays('甲张三乙丙', 'takenOver', { name: '李华' }, own)).toEqual({ pass: false, template: '甲{name}乙丙', missing: '李华' });
     expect(checkSays('甲张三乙丙', 'takenOver', { name: /李./ }, own)).toEqual({ pass: false, template: '甲{name}乙丙', missing: '{name} as /李./' });
+  });
+});
+
+describe('valuesIn', () => {
+  it('reads back what each placeholder holds, a repeated one once, one at the end to the end of its line', () => {
+    const own = withMessages({ takenOver: '甲{name}乙（{name}）{n}' } as never);
+    expect(valuesIn('前言 甲李华乙（李华）第3项\n下一行', 'takenOver', own)).toEqual({ name: '李华', n: '第3项' });
+    expect(valuesIn('甲李华乙（张三）', 'takenOver', own)).toBeUndefined();
+    expect(valuesIn(sentenceOf('admin.exportDone', { file: 'a.xlsx', rows: 12 }), 'admin.exportDone')).toEqual({ file: 'a.xlsx', rows: '12' });
   });
 });

@@ -119,6 +119,29 @@ export function checkSays(
   return { pass: false, template, missing: pieces[held]?.shows ?? template };
 }
 
+/**
+ * The values the placeholders of `key`'s sentence hold where `text` says it, or undefined where it does not:
+ * for a test that goes on with a number the bot chose (how many parts, which entry). A placeholder that ends
+ * the sentence reads to the end of its line.
+ */
+export function valuesIn(text: string, key: SentenceKey, campaign: Campaign = campaign2021()): Record<string, string> | undefined {
+  const template = templateOf(key, campaign);
+  const seen = new Set<string>();
+  let pattern = '';
+  let at = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const name = match[1]!;
+    pattern += literal(template.slice(at, match.index));
+    const last = match.index + match[0].length === template.length;
+    pattern += seen.has(name) ? `\\k<${name}>` : `(?<${name}>${last ? '[^\\n]*' : '[\\s\\S]*?'})`;
+    seen.add(name);
+    at = match.index + match[0].length;
+  }
+  pattern += literal(template.slice(at));
+  const groups = new RegExp(pattern).exec(text)?.groups;
+  return groups ? { ...groups } : undefined;
+}
+
 function show(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : String(value);
 }
