@@ -338,7 +338,7 @@ describe('a roster file from a city or industry admin', () => {
       expect(reply).toContain('共3行，其中有效1行，有问题2行');
       expect(reply).toContain(`第2行：“${SZ_HALL}”属于深圳市、交通运输，不在您的范围（广州市）内`);
       expect(reply).toContain('第3行：“深圳新设青年文明号”属于深圳市、政务服务，不在您的范围（广州市）内');
-      expect(reply).toContain('回复“确认”只导入其中有效的1行');
+      expect(reply).toSay('admin.importPending', { valid: 1 });
       await t.wechat.sayPrivately(CITY, '确认');
       const done = (await t.wechat.waitForReplies(t.wechat.dm(CITY), 1))[0]!;
       expect(done).toContain('名单已导入：新增0个，更新1个');
