@@ -7,6 +7,7 @@ import { loadCampaign } from '../../src/files/campaign.js';
 import type { RosterRow } from '../../src/roster/parse.js';
 import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';
+import { sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const PROVINCE: Admin = { id: 'p', scope: { kind: 'province' } };
@@ -54,11 +55,13 @@ describe('Access', () => {
     expect(await accessOf(PROVINCE).exportScope('')).toEqual({});
     expect(await accessOf(PROVINCE).exportScope('广州')).toEqual({ within: { kind: 'city', city: '广州市' } });
     expect(await accessOf(PROVINCE).exportScope('广东电网')).toEqual({ within: { kind: 'industry', industry: '广东电网' } });
-    expect(await accessOf(PROVINCE).exportScope('火星市')).toEqual({ refusal: '名单中没有“火星市”这个地市或行业（系统）。' });
+    expect(await accessOf(PROVINCE).exportScope('火星市')).toEqual({ refusal: sentenceOf('admin.exportNoScope', { word: '火星市' }) });
     expect(await accessOf(GUANGZHOU).exportScope('广州市')).toEqual({ within: { kind: 'city', city: '广州市' } });
-    expect(await accessOf(GUANGZHOU).exportScope('深圳')).toEqual({ refusal: '您可以导出广州市的表格，不能导出深圳的。' });
+    expect(await accessOf(GUANGZHOU).exportScope('深圳')).toEqual({ refusal: sentenceOf('admin.exportScopeRefused', { scope: '广州市', requested: '深圳' }) });
     // a table is of a whole city: not of one industry in it
-    expect(await accessOf(GUANGZHOU).exportScope('广东电网')).toEqual({ refusal: '您可以导出广州市的表格，不能导出广东电网的。' });
+    expect(await accessOf(GUANGZHOU).exportScope('广东电网')).toEqual({
+      refusal: sentenceOf('admin.exportScopeRefused', { scope: '广州市', requested: '广东电网' }),
+    });
   });
 
   it('admits the rows of a roster file inside the scope, as the scope spells its city or industry', () => {
@@ -70,7 +73,7 @@ describe('Access', () => {
     expect(gz.admit(row(null, '广东电网'))).toBeUndefined();
     expect(gz.allows({ city: '广州', industry: null })).toBe(false);
     expect(gz.place({ city: '深圳市', industry: '广东电网' })).toBe('深圳市、广东电网');
-    expect(gz.place({ city: null, industry: null })).toBe('（未填地市）');
+    expect(gz.place({ city: null, industry: null })).toBe(campaign.admin.labels.noCity);
     const power = accessOf(POWER).importScope()!;
     expect(power.admit(row('深圳市', '广东电网 '))?.industry).toBe('广东电网');
     expect(power.admit(row('深圳市', '广东移动'))).toBeUndefined();

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseAdminCommand } from '../../src/admin/commands.js';
 import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/files/campaign.js';
-import { fill } from '../../src/campaign/text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
+import { sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-24T10:00:00+08:00');
@@ -14,15 +14,11 @@ const SETTING: Admin = { id: 'wxid_setting', scope: { kind: 'province' } };
 const UNITS = [adminUnit(1, '广州地铁运营一中心青年文明号', '广州市', '广州地铁集团'), adminUnit(2, '深圳地铁福田枢纽站青年文明号', '深圳市', '深圳地铁集团')];
 const GZ = { kind: 'city', city: '广州市' } as const;
 
-const DONE = [
-  '✅ 验证成功。小周，您现在是广州市的管理员，可以查看广州市各单位的填报情况、导出表格、发送提醒。',
-  '发送“帮助”查看全部管理员指令，例如发送“统计”查看填报进度。',
-].join('\n');
-const WRONG = '验证码不对，请核对后重新发送“管理员 验证码”（6位数字）。如果找不到正确的验证码，请联系负责机器人的同事重新生成。';
-const HOW = [
-  '成为管理员需要验证码：请向负责机器人的同事索取6位数字验证码，然后发送“管理员 验证码”，例如“管理员 123456”。',
-  '只凭微信昵称或姓名不能成为管理员。',
-].join('\n');
+const DONE = sentenceOf('admin.claimDone', { name: '小周', scope: '广州市' });
+const WRONG = sentenceOf('admin.claimWrong');
+const HOW = sentenceOf('admin.claimHow');
+const REFUSED = sentenceOf('admin.refused');
+const locked = (minutes: number) => sentenceOf('admin.claimLocked', { minutes });
 
 function desk() {
   const d = makeDesk({ campaign, admins: [SETTING], now: NOW, units: UNITS });
@@ -45,14 +41,14 @@ describe('管理员 and a code', () => {
   it('makes the sender the admin invited, with its scope, and spends the code', async () => {
     const d = desk();
     d.invitations.invite('小周', GZ, '123456', NOW);
-    expect(await d.say('wxid_zhou', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.say('wxid_zhou', '统计')).toBe(REFUSED);
     expect(await d.say('wxid_zhou', '管理员 123456')).toBe(DONE);
-    expect(await d.say('wxid_zhou', '统计')).toContain('广州市填报统计');
+    expect(await d.say('wxid_zhou', '统计')).toSay('admin.statsHeader', { scope: '广州市' });
     expect(await d.say('wxid_zhou', '统计')).not.toContain('深圳');
     // the same code again from the same contact, and from anyone else
-    expect(await d.say('wxid_zhou', '管理员 123456')).toBe('您已经是广州市的管理员（小周），不用再验证。发送“帮助”查看管理员指令。');
-    expect(await d.say('wxid_other', '管理员 123456')).toBe('这个验证码已经用过了，每个验证码只能用一次。如需重新验证，请联系负责机器人的同事重新生成验证码。');
-    expect(await d.say('wxid_other', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.say('wxid_zhou', '管理员 123456')).toBe(sentenceOf('admin.claimAgain', { scope: '广州市', name: '小周' }));
+    expect(await d.say('wxid_other', '管理员 123456')).toBe(sentenceOf('admin.claimUsed'));
+    expect(await d.say('wxid_other', '统计')).toBe(REFUSED);
   });
 
   it('never takes a name for a code, and tells what to send instead', async () => {
@@ -60,7 +56,7 @@ describe('管理员 and a code', () => {
     d.invitations.invite('小周', GZ, '123456', NOW);
     expect(await d.say('wxid_zhou', '管理员 小周')).toBe(HOW);
     expect(await d.say('wxid_zhou', '管理员')).toBe(HOW);
-    expect(await d.say('wxid_zhou', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.say('wxid_zhou', '统计')).toBe(REFUSED);
     // not a guess either
     expect(d.invitations.wrong).toEqual([]);
   });
@@ -69,13 +65,13 @@ describe('管理员 and a code', () => {
     const d = desk();
     d.invitations.invite('小周', GZ, '123456', NOW);
     d.invitations.invite('小李', { kind: 'province' }, '222222', new Date(NOW.getTime() - 8 * 86_400_000));
-    expect(await d.say('wxid_guess', '管理员 222222')).toBe('这个验证码已过期（有效期7天）。请联系负责机器人的同事重新生成验证码。');
+    expect(await d.say('wxid_guess', '管理员 222222')).toBe(sentenceOf('admin.claimExpired', { days: 7 }));
     for (let i = 0; i < 3; i++) expect(await d.say('wxid_guess', `管理员 00000${i}`)).toBe(WRONG);
-    expect(await d.say('wxid_guess', '管理员 000009')).toBe('验证码错误次数太多，请60分钟后再试。');
+    expect(await d.say('wxid_guess', '管理员 000009')).toBe(locked(60));
     // the right code is not read either, until the first wrong one is an hour old
-    expect(await d.say('wxid_guess', '管理员 123456')).toBe('验证码错误次数太多，请60分钟后再试。');
+    expect(await d.say('wxid_guess', '管理员 123456')).toBe(locked(60));
     d.clock.now = new Date(NOW.getTime() + 45 * 60_000);
-    expect(await d.say('wxid_guess', '管理员 123456')).toBe('验证码错误次数太多，请15分钟后再试。');
+    expect(await d.say('wxid_guess', '管理员 123456')).toBe(locked(15));
     expect(d.invitations.wrong).toHaveLength(5);
     // another contact is not held up
     expect(await d.say('wxid_zhou', '管理员 123456')).toBe(DONE);
@@ -90,10 +86,10 @@ describe('管理员 and a code', () => {
     // after a new login the same person has a new id, and the same nickname
     expect(await d.say('wxid_zhou_2', '管理员 小周')).toBe(HOW);
     d.invitations.invite('小周', GZ, '654321', NOW);
-    expect(await d.say('wxid_zhou', '统计')).toContain('广州市填报统计');
+    expect(await d.say('wxid_zhou', '统计')).toSay('admin.statsHeader', { scope: '广州市' });
     expect(await d.say('wxid_zhou_2', '管理员 654321')).toBe(DONE);
-    expect(await d.say('wxid_zhou_2', '统计')).toContain('广州市填报统计');
-    expect(await d.say('wxid_zhou', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.say('wxid_zhou_2', '统计')).toSay('admin.statsHeader', { scope: '广州市' });
+    expect(await d.say('wxid_zhou', '统计')).toBe(REFUSED);
   });
 
   it('refuses a contact that is another invited admin already, and leaves the code for later', async () => {
@@ -101,9 +97,7 @@ describe('管理员 and a code', () => {
     d.invitations.invite('小李', { kind: 'province' }, '111111', NOW);
     d.invitations.invite('小周', GZ, '123456', NOW);
     await d.say('wxid_li', '管理员 111111');
-    expect(await d.say('wxid_li', '管理员 123456')).toBe(
-      '您的微信已经是管理员“小李”（全省），不能再用这个验证码成为“小周”。如需更换，请联系负责机器人的同事先移除“小李”，再发送这个验证码。',
-    );
+    expect(await d.say('wxid_li', '管理员 123456')).toBe(sentenceOf('admin.claimTaken', { other: '小李', scope: '全省', name: '小周' }));
     d.invitations.remove('小李');
     expect(await d.say('wxid_li', '管理员 123456')).toBe(DONE);
   });
@@ -113,13 +107,13 @@ describe('管理员 and a code', () => {
     d.invitations.invite('小周', GZ, '123456', NOW);
     await d.say('wxid_zhou', '管理员 123456');
     d.invitations.remove('小周');
-    expect(await d.say('wxid_zhou', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.say('wxid_zhou', '统计')).toBe(REFUSED);
     // the ADMINS setting's admin is there throughout
-    expect(await d.say(SETTING.id, '统计')).toContain('全省填报统计');
+    expect(await d.say(SETTING.id, '统计')).toSay('admin.statsHeader', { scope: '全省' });
   });
 
   it('leaves what anyone else writes privately as it was', async () => {
     const d = desk();
-    expect(await d.say('wxid_member', '你好')).toBe(fill(campaign.messages.privateChat, { bot: campaign.botName }));
+    expect(await d.say('wxid_member', '你好')).toBe(sentenceOf('privateChat', { bot: campaign.botName }));
   });
 });

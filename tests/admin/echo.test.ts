@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/files/campaign.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
+import { sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-24T10:00:00+08:00');
@@ -35,7 +36,7 @@ describe('a long text echoed in the admin chat', () => {
   ])('%s + 20,000 characters names at most %i of them', async (command, max) => {
     for (const admin of [PROVINCE, GUANGZHOU]) {
       const reply = await deskOf().ask(`${command} ${LONG}`, admin);
-      expect(reply).toContain('在您的范围内没有找到');
+      expect(reply).toSay('admin.lookupNone');
       expectCut(reply, LONG, max);
     }
   });
@@ -45,7 +46,7 @@ describe('a long text echoed in the admin chat', () => {
     async (command) => {
       for (const admin of [PROVINCE, GUANGZHOU]) {
         const reply = await deskOf().ask(`${command} ${LONG}`, admin);
-        expect(reply).toContain('名单中没有');
+        expect(reply).toSay(command.startsWith('导出') ? 'admin.exportNoScope' : 'admin.scopeNone');
         expectCut(reply, LONG, 60);
       }
     },
@@ -53,23 +54,23 @@ describe('a long text echoed in the admin chat', () => {
 
   it.each(['统计', '未交', '审核', '提醒'])('%s + a form name of 20,000 characters names 60 of them', async (command) => {
     const reply = await deskOf().ask(`${command} ${LATIN}`);
-    expect(reply).toContain('这张表');
+    expect(reply).toSay('admin.noSuchForm');
     expectCut(reply, LATIN, 60);
     const numbered = await deskOf().ask(`${command} 附件${'9'.repeat(20_000)}`);
-    expect(numbered).toContain('这张表');
+    expect(numbered).toSay('admin.noSuchForm');
     expect(numbered.length).toBeLessThan(300);
   });
 
   it('cuts an unknown command to its first 12 characters', async () => {
     const reply = await deskOf().ask(LONG);
-    expect(reply).toBe(`没有“${LONG.slice(0, 12)}…”这个管理员指令，回复“帮助”查看。`);
+    expect(reply).toBe(sentenceOf('admin.unknown', { input: `${LONG.slice(0, 12)}…` }));
     // a short one is repeated whole
-    expect(await deskOf().ask('你好')).toBe('没有“你好”这个管理员指令，回复“帮助”查看。');
+    expect(await deskOf().ask('你好')).toBe(sentenceOf('admin.unknown', { input: '你好' }));
   });
 
   it('names a short name whole', async () => {
-    expect(await deskOf().ask('查 火星站')).toBe('在您的范围内没有找到“火星站”。');
-    expect(await deskOf().ask('统计 火星市')).toBe('没有找到“火星市”：名单中没有这个地市或行业（系统）。');
+    expect(await deskOf().ask('查 火星站')).toBe(sentenceOf('admin.lookupNone', { name: '火星站' }));
+    expect(await deskOf().ask('统计 火星市')).toBe(sentenceOf('admin.scopeNone', { word: '火星市' }));
   });
 
   it('sends a group at most 200 characters of a reason', async () => {
@@ -97,7 +98,7 @@ describe('a long text echoed in the admin chat', () => {
     });
     expect(await d.ask('审核')).toContain('1. 广州地铁运营一中心青年文明号');
     const reply = await d.ask(`退回 1 ${LONG}`);
-    expect(reply).toContain('已退回广州地铁运营一中心青年文明号的附件2');
+    expect(reply).toSay('admin.returnedDone', { name: '广州地铁运营一中心青年文明号', form: '附件2' });
     expect(reply).not.toContain('广广');
     expect(d.returned).toHaveLength(1);
     expect(d.returned[0]!.reason).toBe(`${LONG.slice(0, 200)}…`);

@@ -5,6 +5,7 @@ import type { Admin } from '../../src/report/scope.js';
 import { loadCampaign } from '../../src/files/campaign.js';
 import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
+import { sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-24T10:00:00+08:00');
@@ -93,33 +94,34 @@ describe('日志 at the desk', () => {
 
   it('shows a city its units’ changes and the switches every admin shares, not another city’s or a refused stranger', async () => {
     const reply = await deskWith(LOG()).ask('日志', GUANGZHOU);
-    expect(reply.split('\n')[0]).toBe('广州市最近4条记录（新的在前）：');
-    expect(reply).toContain('暂停了自动提醒');
+    expect(reply.split('\n')[0]).toBe(sentenceOf('admin.logHeader', { scope: '广州市', count: 4 }));
+    expect(reply).toSay('admin.logActions.paused');
     expect(reply).not.toContain('深圳');
-    expect(reply).not.toContain('不是管理员');
+    expect(reply).not.toSay('admin.logActions.refused');
     expect(reply).not.toContain('outbox');
     // the import was of Shenzhen and 广东电网 rows: not Guangzhou's
-    expect(reply).not.toContain('导入名单');
+    expect(reply).not.toSay('admin.logActions.imported');
   });
 
   it('shows an industry the imports of its rows', async () => {
     const reply = await deskWith(LOG()).ask('日志', POWER);
+    const line = (who: string, what: string) => sentenceOf('admin.logLine', { time: '9月23日 09:05', who, what });
     expect(lines(reply)).toEqual([
-      '9月23日 09:05 wxid_province（管理员）：暂停了自动提醒',
-      '9月23日 09:05 服务器命令行（ops）：导入名单“名单.csv”：新增2个，更新1个，未变0个，有问题未导入1行',
+      line('wxid_province（管理员）', sentenceOf('admin.logActions.paused')),
+      line('服务器命令行（ops）', sentenceOf('admin.logActions.imported', { file: '名单.csv', created: 2, updated: 1, unchanged: 0, rejected: 1 })),
     ]);
   });
 
   it('shows one unit’s changes, by name or by its number in the last list', async () => {
     const d = deskWith(LOG());
     const one = await d.ask('日志 地铁一中心', GUANGZHOU);
-    expect(one.split('\n')[0]).toBe('广州地铁运营一中心青年文明号最近3条记录（新的在前）：');
-    expect(await d.ask('日志 深圳地铁福田枢纽站青年文明号', GUANGZHOU)).not.toContain('提交了');
+    expect(one.split('\n')[0]).toBe(sentenceOf('admin.logHeader', { scope: '广州地铁运营一中心青年文明号', count: 3 }));
+    expect(await d.ask('日志 深圳地铁福田枢纽站青年文明号', GUANGZHOU)).not.toSay('admin.logActions.submitted');
     expect(await d.ask('未交 附件2', GUANGZHOU)).toContain('1. 广州');
     const list = (await d.store.pickList(GUANGZHOU.id))!.entries;
     const n = list.find((e) => e.unitId === 1)!.n;
-    expect((await d.ask(`日志 ${n}`, GUANGZHOU)).split('\n')[0]).toBe('广州地铁运营一中心青年文明号最近3条记录（新的在前）：');
-    expect(await d.ask('日志 9', GUANGZHOU)).toContain('列表中没有第9个');
+    expect((await d.ask(`日志 ${n}`, GUANGZHOU)).split('\n')[0]).toBe(sentenceOf('admin.logHeader', { scope: '广州地铁运营一中心青年文明号', count: 3 }));
+    expect(await d.ask('日志 9', GUANGZHOU)).toSay('admin.pickOutOfRange', { n: 9 });
   });
 
   it('finds a city’s 20 latest behind many changes it may not read', async () => {
@@ -129,17 +131,17 @@ describe('日志 at the desk', () => {
       ...Array.from({ length: 500 }, () => entry('wxid_chen', 'submission.reopened', { unitId: 3, formId: 'modelCollective' })),
     ];
     const reply = await deskWith(log).ask('日志', GUANGZHOU);
-    expect(reply.split('\n')[0]).toBe('广州市最近20条记录（新的在前）：');
+    expect(reply.split('\n')[0]).toBe(sentenceOf('admin.logHeader', { scope: '广州市', count: 20 }));
     expect(lines(reply).every((line) => line.includes('广州地铁运营一中心'))).toBe(true);
   });
 
   it('says when there is nothing to show', async () => {
-    expect(await deskWith([]).ask('日志', GUANGZHOU)).toBe('广州市还没有记录。');
+    expect(await deskWith([]).ask('日志', GUANGZHOU)).toBe(sentenceOf('admin.logNone', { scope: '广州市' }));
   });
 
   it('refuses someone who is not an admin', async () => {
     const d = deskWith(LOG());
-    expect(await d.ask('日志', 'wxid_stranger')).toBe('抱歉，这个指令只有管理员可以使用。');
+    expect(await d.ask('日志', 'wxid_stranger')).toBe(sentenceOf('admin.refused'));
     expect(d.store.audits).toEqual([{ actor: 'wxid_stranger', action: 'admin.refused' }]);
   });
 });

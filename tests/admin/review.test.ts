@@ -7,6 +7,7 @@ import { loadCampaign } from '../../src/files/campaign.js';
 import type { AdminSubmission, AdminUnit } from '../../src/report/units.js';
 import { digestText } from '../../src/schedule/digest-text.js';
 import { adminUnit, makeDesk } from '../support/admin-desk.js';
+import { checkSays, sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-29T18:00:00+08:00');
@@ -44,6 +45,11 @@ function units(): AdminUnit[] {
 
 const deskOf = () => makeDesk({ campaign, admins: [PROVINCE, GUANGZHOU, METRO], now: NOW, units: units() });
 
+/** When 附件2 is to be sent on to the province, as the lists and 统计 say it. */
+const SEND_BY = sentenceOf('admin.reviewSendBy', { time: '9月30日（周四）12:00' });
+const reviewLine = (n: number, name: string, where: string, time: string) => sentenceOf('admin.reviewLine', { n, name, where, time, late: '' });
+const standing = (pending: number, approved: number, returned: number) => sentenceOf('admin.statsReview', { pending, approved, returned, sendBy: SEND_BY });
+
 describe('reading 审核, 通过 and 退回', () => {
   const parse = (text: string) => parseAdminCommand(text, campaign);
   it('takes a form and a city after 审核, numbers or 全部 after 通过, a number and a reason after 退回', () => {
@@ -69,16 +75,16 @@ describe('审核 by a city', () => {
     const text = await ask('审核', GUANGZHOU);
     expect(text).toBe(
       [
-        '【附件2】广州市待审核2个（审核后于9月30日（周四）12:00前报送团省委）：',
-        '1. 广州南站青年文明号（广州市、广东铁路，9月27日 09:00提交）',
-        '2. 广州东站青年文明号（广州市、广州地铁集团，9月28日 10:00提交）',
-        '【承诺事项】广州市待审核1个：',
-        '3. 越秀区政务服务中心（广州市，9月29日 08:00提交）',
-        '回复序号查看内容；“通过 1”或“通过 全部”审核通过；“退回 1 原因”退回修改，原因会发到该单位的群里。',
+        sentenceOf('admin.reviewHeader', { form: '附件2', scope: '广州市', count: 2, sendBy: SEND_BY }),
+        reviewLine(1, '广州南站青年文明号', '广州市、广东铁路', '9月27日 09:00'),
+        reviewLine(2, '广州东站青年文明号', '广州市、广州地铁集团', '9月28日 10:00'),
+        sentenceOf('admin.reviewHeader', { form: '承诺事项', scope: '广州市', count: 1, sendBy: '' }),
+        reviewLine(3, '越秀区政务服务中心', '广州市', '9月29日 08:00'),
+        sentenceOf('admin.reviewHint'),
       ].join('\n'),
     );
-    expect(await ask('审核 附件1', GUANGZHOU)).toBe('附件1由团省委直接收取，不需要审核。');
-    expect(await ask('审核 深圳市', GUANGZHOU)).toBe('您的范围是广州市，不能查看深圳市的情况。');
+    expect(await ask('审核 附件1', GUANGZHOU)).toBe(sentenceOf('admin.reviewNotCollected', { form: '附件1' }));
+    expect(await ask('审核 深圳市', GUANGZHOU)).toBe(sentenceOf('admin.scopeOutside', { scope: '广州市', word: '深圳市' }));
   });
 
   it('an industry sees its own units, wherever they are', async () => {
@@ -92,7 +98,7 @@ describe('审核 by a city', () => {
     await ask('审核', GUANGZHOU);
     const shown = await ask('2', GUANGZHOU);
     expect(shown).toMatch(/^广州东站青年文明号\n/);
-    expect(shown).toContain('“退回 1 原因”退回修改');
+    expect(shown).toSay('admin.reviewHint');
     expect(await ask('1', GUANGZHOU)).toMatch(/^广州南站青年文明号\n/);
   });
 });
@@ -101,27 +107,29 @@ describe('通过', () => {
   it('approves the numbers given, audited, and they leave the list; 统计 shows where the form stands', async () => {
     const { ask, store } = deskOf();
     await ask('审核', GUANGZHOU);
-    expect(await ask('通过 1 2', GUANGZHOU)).toBe('✅ 已审核通过2个：广州南站青年文明号、广州东站青年文明号');
+    expect(await ask('通过 1 2', GUANGZHOU)).toBe(sentenceOf('admin.approved', { count: 2, names: '广州南站青年文明号、广州东站青年文明号' }));
     expect(store.audits.filter((a) => a.action === 'review.approved')).toHaveLength(2);
-    expect(await ask('通过 1', GUANGZHOU)).toBe('列表中没有第1个，请回复3到3之间的序号。');
+    expect(await ask('通过 1', GUANGZHOU)).toBe(sentenceOf('admin.pickOutOfRange', { n: 1, first: 3, last: 3 }));
     expect(await ask('审核', GUANGZHOU)).not.toContain('广州东站');
     const stats = await ask('统计 附件2', PROVINCE);
-    expect(stats).toContain('审核：待审核1、已通过2、已退回0（审核后于9月30日（周四）12:00前报送团省委）');
+    expect(stats).toContain(standing(1, 2, 0));
   });
 
   it('通过 全部 approves every entry of the last list; with no list it says how to get one', async () => {
     const { ask } = deskOf();
-    expect(await ask('通过 全部', GUANGZHOU)).toBe('请写明通过哪一个，例如“通过 1”或“通过 全部”。先发送“审核”查看待审核列表。');
+    expect(await ask('通过 全部', GUANGZHOU)).toBe(sentenceOf('admin.approveWhat'));
     await ask('审核', GUANGZHOU);
-    expect(await ask('通过 全部', GUANGZHOU)).toBe('✅ 已审核通过3个：广州南站青年文明号、广州东站青年文明号、越秀区政务服务中心');
-    expect(await ask('审核', GUANGZHOU)).toBe('广州市没有待审核的表。');
+    expect(await ask('通过 全部', GUANGZHOU)).toBe(
+      sentenceOf('admin.approved', { count: 3, names: '广州南站青年文明号、广州东站青年文明号、越秀区政务服务中心' }),
+    );
+    expect(await ask('审核', GUANGZHOU)).toBe(sentenceOf('admin.reviewNone', { scope: '广州市' }));
   });
 
   it('does not approve a version the group reopened after the list was shown', async () => {
     const { ask, store } = deskOf();
     await ask('审核', GUANGZHOU);
     store.unitList[1]!.submissions[0]!.status = 'reopened';
-    expect(await ask('通过 1', GUANGZHOU)).toBe('广州南站青年文明号在您查看列表后已重新打开或重新提交，这次没有通过。请重新发送“审核”。');
+    expect(await ask('通过 1', GUANGZHOU)).toBe(sentenceOf('admin.approveStale', { names: '广州南站青年文明号' }));
   });
 });
 
@@ -130,30 +138,30 @@ describe('退回', () => {
     const { ask, returned, notices, store } = deskOf();
     await ask('审核', GUANGZHOU);
     expect(await ask('退回 2 第3项太笼统，请写明具体举措', GUANGZHOU)).toBe(
-      '已退回广州东站青年文明号的附件2，原因会发到群里（东站群）并@填报人。该单位重新提交后会回到待审核列表。',
+      sentenceOf('admin.returnedDone', { name: '广州东站青年文明号', form: '附件2', topic: '东站群' }),
     );
     expect(returned).toEqual([{ unitId: 1, formId: 'modelCollective', reason: '第3项太笼统，请写明具体举措', by: '共青团广州市委员会' }]);
     expect(notices).toEqual([
       { key: 'return:1:modelCollective:1:room-1', roomId: 'room-1', text: '退回：第3项太笼统，请写明具体举措', mentionIds: ['filler'] },
     ]);
     expect(store.unitList[0]!.submissions[0]!.review).toMatchObject({ status: 'returned', note: '第3项太笼统，请写明具体举措', by: GUANGZHOU.id });
-    expect(await ask('统计 附件2', GUANGZHOU)).toContain('审核：待审核1、已通过0、已退回1');
+    expect(await ask('统计 附件2', GUANGZHOU)).toContain(standing(1, 0, 1));
   });
 
   it('asks for the reason, the number, or a list first; refuses a unit without a group', async () => {
     const { ask, returned } = deskOf();
-    expect(await ask('退回 1 太短', GUANGZHOU)).toContain('先发送“审核”查看待审核列表');
+    expect(await ask('退回 1 太短', GUANGZHOU)).toSay('admin.returnWhat');
     await ask('审核', GUANGZHOU);
-    expect(await ask('退回 1', GUANGZHOU)).toBe('请写上退回的原因，例如“退回 1 第2项服务事项太笼统，请写明具体举措”。原因会发到该单位的群里。');
-    expect(await ask('退回 太笼统', GUANGZHOU)).toContain('请写明退回哪一个和原因');
-    expect(await ask('退回 9 太笼统', GUANGZHOU)).toBe('列表中没有第9个，请回复1到3之间的序号。');
+    expect(await ask('退回 1', GUANGZHOU)).toBe(sentenceOf('admin.returnReason', { n: 1 }));
+    expect(await ask('退回 太笼统', GUANGZHOU)).toSay('admin.returnWhat');
+    expect(await ask('退回 9 太笼统', GUANGZHOU)).toBe(sentenceOf('admin.pickOutOfRange', { n: 9, first: 1, last: 3 }));
     expect(returned).toEqual([]);
   });
 
   it('the province reviews too, under its own name', async () => {
     const { ask, returned } = deskOf();
     const list = await ask('审核 附件2', PROVINCE);
-    expect(list).toContain('【附件2】全省待审核3个');
+    expect(list).toSay('admin.reviewHeader', { form: '附件2', scope: '全省', count: 3 });
     expect(list.indexOf('深圳北站')).toBeLessThan(list.indexOf('广州南站'));
     await ask('退回 1 请补充服务对象', PROVINCE);
     expect(returned[0]).toMatchObject({ unitId: 4, by: '团省委青发部' });
@@ -166,8 +174,8 @@ describe('the digest', () => {
     const all = units();
     all[0]!.submissions[0]!.review = { status: 'approved', note: null, at: NOW, by: GUANGZHOU.id };
     const text = digestText(campaign, GUANGZHOU, all, campaign.forms, '【每日汇总】', NOW, budget);
-    expect(text).toContain('应交2：已提交2（其中逾期0）、填报中0、未开始0\n审核：待审核1、已通过1、已退回0（审核后于9月30日（周四）12:00前报送团省委）');
-    expect(text).toContain('【承诺事项】');
-    expect(text.match(/审核：/g)).toHaveLength(2);
+    expect(text).toContain(`${sentenceOf('admin.statsTotals', { total: 2, submitted: 2, late: 0, draft: 0, none: 0 })}\n${standing(1, 1, 0)}`);
+    expect(text).toSay('admin.statsForm', { form: '承诺事项' });
+    expect(text.split('\n').filter((line) => checkSays(line, 'admin.statsReview').pass)).toHaveLength(2);
   });
 });

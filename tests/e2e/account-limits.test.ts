@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { startApp, type AccountOptions, type App } from '../../src/app/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createMockWechat, mockContactId, type MockWechat } from '../support/mock-wechat.js';
+import '../support/says.js';
 import { seedRoster, type SeedUnit } from '../support/test-app.js';
 
 const ADMIN = '青发部小陈';
@@ -108,7 +109,7 @@ describe('each account keeps its own send limits', () => {
       await t.jia.waitForReplies(jiaRooms[0]!, 1, 5000);
       await t.jia.waitForReplies(t.jia.dm(ADMIN), 1, 5000);
       await t.yi.waitForReplies(yiRooms[2]!, 1, 5000);
-      expect(t.jia.replies(t.jia.dm(ADMIN))[0]).toMatch(/^【每日汇总】/);
+      expect(t.jia.replies(t.jia.dm(ADMIN))[0]!.split('\n')[0]).toSay('admin.digestDaily');
       expect(jiaRooms.map((room) => t.jia.replies(room).length)).toEqual([1, 0, 0]);
       expect(yiRooms.map((room) => t.yi.replies(room).length)).toEqual([1, 1, 1]);
       expect(sentBy(t.databaseFile)).toEqual({ 甲: 1, 乙: 3 });
@@ -178,9 +179,9 @@ describe('each account keeps its own send limits', () => {
       groups(yiUnits, t.yi);
       await t.app.tick();
       const [digest] = await t.jia.waitForReplies(t.jia.dm(ADMIN), 1, 5000);
-      expect(digest).toMatch(/以下\d+个群只有微信号“甲”在群里，它在截止前的发送额度不够：甲群\d+号青年文明号/);
+      expect(digest).toSay('admin.digestShortfallOnly', { count: /\d+/, account: '甲', names: /甲群\d+号青年文明号.*/ });
       expect(digest).not.toMatch(/乙群\d号青年文明号/);
-      expect(digest).toContain('需再增加1个微信号分担发送');
+      expect(digest).toSay('admin.digestShortfall', { accounts: 1 });
     } finally {
       await t.app.stop();
     }

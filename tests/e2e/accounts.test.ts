@@ -10,7 +10,10 @@ import { describe, expect, it } from 'vitest';
 import { startApp, type AccountOptions, type App } from '../../src/app/index.js';
 import { silentLogger } from '../../src/log/index.js';
 import { createMockWechat, mockContactId, type MockWechat } from '../support/mock-wechat.js';
+import { campaign2021, sentenceOf } from '../support/says.js';
 import { seedRoster, type SeedUnit } from '../support/test-app.js';
+
+const REGISTRATION = campaign2021().registration.prompt;
 
 const SEPT_20 = new Date('2021-09-20T02:30:00Z');
 const ADMIN = '青发部小陈';
@@ -61,12 +64,12 @@ describe('several WeChat accounts', () => {
     try {
       const room = sharedGroup(jia, yi, ['李华']);
       await sayInBoth(jia, yi, '李华', room, '填报', true);
-      expect((await jia.waitForReplies(room, 1))[0]).toContain('请发送本集体的全称');
+      expect((await jia.waitForReplies(room, 1))[0]).toContain(REGISTRATION);
       await yi.assertNoNewReplies(room, 500);
 
       const { room: own } = yi.createRoom('乙号的群', ['王强']);
       await yi.say('王强', own, '填报', { mentionBot: true });
-      expect((await yi.waitForReplies(own, 1))[0]).toContain('请发送本集体的全称');
+      expect((await yi.waitForReplies(own, 1))[0]).toContain(REGISTRATION);
     } finally {
       await app.stop();
     }
@@ -80,7 +83,7 @@ describe('several WeChat accounts', () => {
       await jia.waitForReplies(room, 1);
       await jia.puppet.logout();
       await sayInBoth(jia, yi, '李华', room, UNIT);
-      expect((await yi.waitForReplies(room, 1))[0]).toContain(`已将本群登记为：${UNIT}`);
+      expect((await yi.waitForReplies(room, 1))[0]).toSay('unitRegistered', { unit: UNIT });
       await jia.assertNoNewReplies(room, 300);
     } finally {
       await app.stop();
@@ -100,7 +103,7 @@ describe('several WeChat accounts', () => {
       now = new Date('2021-09-26T09:00:30Z');
       await app.tick();
       const [reminder] = await yi.waitForReplies(room, 1, 5000);
-      expect(reminder).toContain(`⏰ 提醒：${UNIT}的附件2还没有开始填报`);
+      expect(reminder).toSay('reminderNotStarted', { unit: UNIT, form: '附件2' });
       await jia.assertNoNewReplies(room, 300);
       // The outbox says which account sent it.
       const db = new Database(databaseFile, { readonly: true });
@@ -119,8 +122,12 @@ describe('several WeChat accounts', () => {
     try {
       await yi.sayPrivately(ADMIN, '状态');
       const [reply] = await yi.waitForReplies(yi.dm(ADMIN), 1);
-      expect(reply).toMatch(/^运行状态/);
-      expect(reply).toMatch(/微信号：甲：已登录（服务月助手），今日已发0\/1000条、乙：已登录（服务月助手），今日已发0\/1000条/);
+      // each account by its name, its state and its sends today
+      const account = (label: string) =>
+        sentenceOf('admin.healthAccountLabel', { label }) +
+        sentenceOf('admin.healthAccount.online', { name: '服务月助手', retryAt: '' }) +
+        sentenceOf('admin.healthAccountSends', { sent: 0, cap: 1000 });
+      expect(reply).toSay('admin.health', { accounts: [account('甲'), account('乙')].join(campaign2021().formats.listSeparator) });
     } finally {
       await app.stop();
     }

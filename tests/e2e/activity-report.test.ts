@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import { describe, expect, it } from 'vitest';
+import { sentenceOf } from '../support/says.js';
 import { startTestApp } from '../support/test-app.js';
 
 const CITY = '共青团广州市委员会';
@@ -54,7 +55,7 @@ describe('the activity brief', () => {
       const saved = (await t.wechat.waitForReplies(room, 1))[0]!;
       expect(saved).toMatch(/✅ 第1个文件已保存：10月活动简报\.docx（#\d+）/);
       expect(saved).toContain('简报已可提交，目前有：简报文件1个。');
-      expect(await t.ask('林晓', room, '完成')).toContain('🎉 已提交');
+      expect(await t.ask('林晓', room, '完成')).toSay('submitted');
       expect(await t.ask('林晓', room, '进度')).toContain('简报：已提交（简报文件1个，');
     } finally {
       await t.app.stop();
@@ -75,7 +76,7 @@ describe('the activity brief', () => {
       const saved = (await t.wechat.waitForReplies(room, 1))[0]!;
       expect(saved).toContain('✅ 第1个推文链接已保存：https://mock.url');
       expect(saved).toContain('简报已可提交，目前有：推文链接1个。');
-      expect(await t.ask('林晓', room, '完成')).toContain('🎉 已提交');
+      expect(await t.ask('林晓', room, '完成')).toSay('submitted');
     } finally {
       await t.app.stop();
     }
@@ -89,18 +90,21 @@ describe('the activity brief', () => {
     const t = await startTestApp({ roster: [{ name: CITY, kind: 'cityOrg', city: '广州市' }] });
     try {
       const { room } = await openBrief(t);
-      expect(await t.ask('林晓', room, '完成')).toContain('还不能完成：还差推文链接、简报文件或100字以上的文字简报（三者有其一即可）。');
+      const early = await t.ask('林晓', room, '完成');
+      expect(early).toSay('notNowFinish');
+      // what the brief still lacks, in the words of its form
+      expect(early).toContain('推文链接、简报文件或100字以上的文字简报（三者有其一即可）');
       // A refused file is not kept, and says why; the brief is not complete by it.
       await t.wechat.sendFile('林晓', room, FileBox.fromBase64(Buffer.from('not a picture').toString('base64'), '名单.exe'));
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('简报文件或图片只接受图片、PDF、Word或MP4视频，“名单.exe”不是这几种');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toSay('errorMediaType', { label: '简报文件或图片', file: '名单.exe' });
       await t.wechat.sendFile('林晓', room, FileBox.fromBase64(Buffer.from('只是文字').toString('base64'), 'x.png'));
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('“x.png”的内容看不出是图片、PDF、Word或MP4视频');
-      expect(await t.ask('林晓', room, '完成')).toContain('还不能完成');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toSay('errorMediaUnreadable', { file: 'x.png' });
+      expect(await t.ask('林晓', room, '完成')).toSay('notNowFinish');
       // A voice message and a 小程序 card: one line each, nothing kept.
       await t.wechat.sendMessage('林晓', room, { type: types.Message.Audio });
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe('语音无法保存，请打字发送。');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe(sentenceOf('nonTextVoice'));
       await t.wechat.sendMessage('林晓', room, { type: types.Message.MiniProgram });
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toContain('小程序和视频号卡片没有网址');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toSay('nonTextCard');
       // A short text is kept as the 简介, and said not to be a brief by itself.
       expect(await t.ask('林晓', room, SUMMARY)).toContain('文字简报至少100字（按Word字数统计），这段只有');
       expect(await t.ask('林晓', room, '推文在这里mp.weixin.qq.com/s/xyz789，请查收')).toContain('✅ 第1个推文链接已保存：https://mp.weixin.qq.com/s/xyz789');
@@ -108,7 +112,7 @@ describe('the activity brief', () => {
       expect((await t.wechat.waitForReplies(room, 1))[0]).toMatch(/✅ 第1个文件已保存：photo\.png（#\d+）/);
       await t.wechat.sendFile('林晓', room, FileBox.fromBase64(Buffer.from('%PDF-1.4 brief').toString('base64'), '简报.pdf'));
       expect((await t.wechat.waitForReplies(room, 1))[0]).toMatch(/✅ 第2个文件已保存：简报\.pdf（#\d+）/);
-      expect(await t.ask('林晓', room, '完成')).toContain('🎉 已提交');
+      expect(await t.ask('林晓', room, '完成')).toSay('submitted');
       expect(await t.ask('林晓', room, '进度')).toContain('简报：已提交（推文链接1个、简报文件2个、文字');
     } finally {
       await t.app.stop();

@@ -4,6 +4,7 @@ import { rmSync } from 'node:fs';
 import { FileBox } from 'file-box';
 import { describe, expect, it } from 'vitest';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf, valuesIn } from '../support/says.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { INDEX_NAME, openZip, seedBriefs } from '../export/seed-briefs.js';
 import { seedDatabase, T, testCampaign } from '../export/seed.js';
@@ -44,10 +45,10 @@ describe('导出 简报 in the admin chat', () => {
     try {
       // The city's briefs: too large for one zip, sent as several, one after another.
       const [text] = await ask(t, GZ_ADMIN, '导出 简报');
-      expect(text).toContain('简报压缩包超过微信能发送的0.1MB');
-      const parts = Number(/已分成(\d+)个压缩包/.exec(text!)?.[1]);
+      const missing = sentenceOf('admin.exportBriefsMissing', { count: 1 });
+      expect(text).toSay('admin.exportBriefsParts', { max: 0.1, rows: 2, files: 7, missing });
+      const parts = Number(valuesIn(text!, 'admin.exportBriefsParts')?.parts);
       expect(parts).toBeGreaterThan(1);
-      expect(text).toContain('共2份简报、7个文件（另有1个文件在服务器上找不到，已在目录表中标明）');
       const names = await t.wechat.waitForReplies(t.wechat.dm(GZ_ADMIN), parts, WAIT_MS);
       names.forEach((name, i) => expect(name).toMatch(new RegExp(`^\\[\\w+:活动简报或推文_广州市_20210920_第${i + 1}部分（共${parts}部分）\\.zip\\]$`)));
       const zipped: string[] = [];
@@ -62,21 +63,20 @@ describe('导出 简报 in the admin chat', () => {
       expect(zipped.every((name) => name.startsWith(`${T.cityGz}/`) || name.startsWith(`${T.metro1}/`))).toBe(true);
 
       // Another city is not the city admin's to export.
-      expect(await ask(t, GZ_ADMIN, '导出 简报 深圳市')).toEqual(['您可以导出广州市的表格，不能导出深圳市的。']);
+      expect(await ask(t, GZ_ADMIN, '导出 简报 深圳市')).toEqual([sentenceOf('admin.exportScopeRefused', { scope: '广州市', requested: '深圳市' })]);
 
       // One industry's brief fits: one zip.
       const [done, sent] = await ask(t, PROVINCE_ADMIN, '导出 简报 广东电网', 2);
-      expect(done).toBe('已生成活动简报或推文_广东电网_20210920.zip：1份简报、0个文件，请查收下一条消息中的压缩包。');
+      expect(done).toBe(sentenceOf('admin.exportBriefsDone', { file: '活动简报或推文_广东电网_20210920.zip', rows: 1, files: 0, missing: '' }));
       expect(sent).toMatch(/^\[\w+:活动简报或推文_广东电网_20210920\.zip\]$/);
       const [industry] = await sentFiles(t, PROVINCE_ADMIN, 1);
       expect((await openZip(industry!.data)).index.slice(1).map((row) => row[0])).toEqual([T.grid]);
 
       // A video larger than a part: nothing to cut it into, so the command line is the way.
       const [tooLarge] = await ask(t, PROVINCE_ADMIN, '导出 简报 深圳市');
-      expect(tooLarge).toContain('按微信每个文件0.1MB的限制无法分批发送');
-      expect(tooLarge).toContain('npm run export -- 简报 --city 深圳市');
+      expect(tooLarge).toSay('admin.exportBriefsTooLarge', { max: 0.1, options: ' --city 深圳市' });
 
-      expect(await ask(t, PROVINCE_ADMIN, '导出 简报 广东人社')).toEqual(['广东人社还没有单位提交简报。']);
+      expect(await ask(t, PROVINCE_ADMIN, '导出 简报 广东人社')).toEqual([sentenceOf('admin.exportBriefsNone', { scope: '广东人社' })]);
       expect((await ask(t, PROVINCE_ADMIN, '导出'))[0]).toContain('“导出 简报”');
       expect((await ask(t, PROVINCE_ADMIN, '帮助'))[0]).toContain('导出 简报 [地市或行业]');
     } finally {

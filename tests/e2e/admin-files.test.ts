@@ -3,6 +3,7 @@ import { FileBox } from 'file-box';
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const ADMIN = '青发部小陈';
@@ -40,7 +41,7 @@ describe('a roster file sent to the bot', () => {
       const reply = await sendFile(t, ADMIN, '名单.csv', [CSV_HEADER, ...GOOD_ROWS].join('\n'));
       expect(reply).toContain('名单文件“名单.csv”：共3行，全部有效');
       expect(reply).toContain('名单已导入：新增3个');
-      expect((await ask(t, '名单'))[0]).toContain('全省名单共3个单位');
+      expect((await ask(t, '名单'))[0]).toSay('admin.rosterSummary', { scope: '全省', total: 3 });
     });
   });
 
@@ -51,10 +52,10 @@ describe('a roster file sent to the bot', () => {
       expect(reply).toContain('其中有效3行，有问题2行');
       expect(reply).toContain('第5行：类型“青年文明”不是可选值');
       expect(reply).toContain('第6行：缺少名称');
-      expect(reply).toContain('回复“确认”只导入其中有效的3行，或回复“取消”放弃');
-      expect((await ask(t, '名单'))[0]).toContain('名单还是空的');
+      expect(reply).toSay('admin.importPending', { valid: 3 });
+      expect((await ask(t, '名单'))[0]).toBe(sentenceOf('admin.rosterEmpty'));
       expect((await ask(t, '确认'))[0]).toContain('名单已导入：新增3个');
-      expect((await ask(t, '确认导入'))[0]).toContain('没有待确认的名单');
+      expect((await ask(t, '确认导入'))[0]).toSay('admin.importNothingPending');
     });
   });
 
@@ -62,7 +63,7 @@ describe('a roster file sent to the bot', () => {
     await withAdmin(async (t) => {
       const rows = [CSV_HEADER, ...GOOD_ROWS, ',青年文明号集体,,广州市,'];
       await sendFile(t, ADMIN, '名单.csv', rows.join('\n'));
-      expect((await ask(t, '算了'))[0]).toContain('已取消，名单没有改动');
+      expect((await ask(t, '算了'))[0]).toBe(sentenceOf('admin.importCancelled'));
       await sendFile(t, ADMIN, '名单.csv', rows.join('\n'));
       expect((await ask(t, '好的'))[0]).toContain('名单已导入：新增3个');
     });
@@ -71,8 +72,8 @@ describe('a roster file sent to the bot', () => {
   it('refuses a file that is not a spreadsheet, and a roster from someone who is not an admin', async () => {
     await withAdmin(async (t) => {
       expect(await sendFile(t, ADMIN, '名单.xlsx', 'not really a workbook')).toContain('不是Excel表格');
-      expect(await sendFile(t, '王强', '名单.csv', [CSV_HEADER, ...GOOD_ROWS].join('\n'))).toBe('抱歉，这个指令只有管理员可以使用。');
-      expect((await ask(t, '名单'))[0]).toContain('名单还是空的');
+      expect(await sendFile(t, '王强', '名单.csv', [CSV_HEADER, ...GOOD_ROWS].join('\n'))).toBe(sentenceOf('admin.refused'));
+      expect((await ask(t, '名单'))[0]).toBe(sentenceOf('admin.rosterEmpty'));
     });
   });
 });
@@ -82,7 +83,7 @@ describe('导出 in the admin chat', () => {
     await withAdmin(async (t) => {
       await sendFile(t, ADMIN, '名单.csv', [CSV_HEADER, ...GOOD_ROWS].join('\n'));
       const [text, file] = await ask(t, '导出 附件2 含未交', 2);
-      expect(text).toMatch(/已生成附件2_服务承诺与服务事项清单_全省_\d{8}\.xlsx/);
+      expect(text).toSay('admin.exportDone', { file: /附件2_服务承诺与服务事项清单_全省_\d{8}\.xlsx/ });
       // The mock types files it sends by extension and knows no .xlsx: it shows as Unknown here.
       expect(file).toMatch(/^\[\w+:附件2_.*\.xlsx\]$/);
       const sent = t.wechat.replyMessages(t.wechat.dm(ADMIN)).at(-1)!;
@@ -94,8 +95,8 @@ describe('导出 in the admin chat', () => {
         .filter((v) => typeof v === 'string');
       expect(cells).toContain('服务承诺（50字以内）');
       expect(cells.join()).toContain('广州地铁运营一中心青年文明号');
-      expect((await ask(t, '导出 附件2 火星市'))[0]).toContain('名单中没有“火星市”这个地市或行业（系统）');
-      expect((await ask(t, '导出'))[0]).toContain('请写明要导出的表');
+      expect((await ask(t, '导出 附件2 火星市'))[0]).toBe(sentenceOf('admin.exportNoScope', { word: '火星市' }));
+      expect((await ask(t, '导出'))[0]).toBe(sentenceOf('admin.exportWhat'));
     });
   });
 });

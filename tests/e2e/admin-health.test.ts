@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { askPrivately, startTestApp } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -20,15 +21,18 @@ describe('状态 in the admin chat', () => {
       await vi.waitFor(async () => expect(await askPrivately(started, ADMIN, '状态')).toContain('daily-2021-09-20.db'));
       started.wechat.puppet.emit('error', { data: 'websocket closed unexpectedly' });
       const reply = await askPrivately(started, ADMIN, '状态');
-      const lines = reply.split('\n');
-      expect(lines[0]).toBe('运行状态（9月20日 10:30）');
-      expect(lines[1]).toMatch(/^微信号：已登录（.+）$/);
-      // The asking chat itself is not counted.
-      expect(lines[2]).toBe('其他正在处理的对话（群或私聊）：0个');
-      expect(reply).toContain('待发送：0条；发送失败：0条；今日已发');
-      expect(reply).toContain('最近问题：9月20日 10:30 微信协议出错：websocket closed unexpectedly');
+      expect(reply).toSay('admin.health', {
+        time: '9月20日 10:30',
+        // The asking chat itself is not counted.
+        queue: 0,
+        pending: 0,
+        failed: 0,
+        database: /\d+\.\dMB/,
+      });
+      expect(reply).toSay('admin.healthError', { time: '9月20日 10:30', line: /微信协议出错：websocket closed unexpectedly.*/ });
+      expect(reply).toSay('admin.healthAccount.online', { name: /.+/ });
+      expect(reply).toSay('admin.healthBackup', { time: /\d+月\d+日 \d\d:\d\d/, file: /.*daily-2021-09-20\.db/ });
       expect(reply).not.toContain('WeChat puppet error');
-      expect(reply).toMatch(/数据库：\d+\.\dMB；最近备份：\d+月\d+日 \d\d:\d\d（.*daily-2021-09-20\.db）/);
     } finally {
       await started.app.stop();
     }
@@ -37,8 +41,8 @@ describe('状态 in the admin chat', () => {
   it('is an admin command only', async () => {
     const t = await startTestApp({ admins: [mockContactId(ADMIN)] });
     try {
-      expect(await askPrivately(t, '路人甲', '状态')).not.toContain('运行状态');
-      expect(await askPrivately(t, ADMIN, '状态')).toContain('最近备份：还没有');
+      expect(await askPrivately(t, '路人甲', '状态')).not.toSay('admin.health');
+      expect(await askPrivately(t, ADMIN, '状态')).toSay('admin.health', { backup: sentenceOf('admin.healthNoBackup') });
     } finally {
       await t.app.stop();
     }

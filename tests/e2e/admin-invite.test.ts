@@ -13,6 +13,7 @@ import { runAdminCli } from '../../src/cli/admin.js';
 import { projectRoot } from '../store/helpers.js';
 import { fakeClock, runUntil, sh } from '../support/clock.js';
 import { mockContactId, type ContactMock } from '../support/mock-wechat.js';
+import { checkSays, sentenceOf } from '../support/says.js';
 import { seedRoster, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 120_000 });
@@ -22,11 +23,8 @@ const ROSTER: SeedUnit[] = [
   { name: '深圳市福田区政务服务中心青年文明号', city: '深圳市', industry: '政务服务' },
 ];
 const PROVINCE = '青发部小陈';
-const REFUSED = '抱歉，这个指令只有管理员可以使用。';
-const DONE = [
-  '✅ 验证成功。小周，您现在是广州市的管理员，可以查看广州市各单位的填报情况、导出表格、发送提醒。',
-  '发送“帮助”查看全部管理员指令，例如发送“统计”查看填报进度。',
-].join('\n');
+const REFUSED = sentenceOf('admin.refused');
+const DONE = sentenceOf('admin.claimDone', { name: '小周', scope: '广州市' });
 
 /** `npm run admin -- …` in a process of its own, beside the running bot; the code it printed, if any. */
 async function adminCommand(databaseFile: string, args: string[]): Promise<{ stdout: string; code?: string }> {
@@ -45,7 +43,8 @@ async function ask(t: TestApp, who: ContactMock | string, text: string): Promise
   return reply!;
 }
 
-const digests = (t: TestApp, who: ContactMock | string) => t.wechat.replies(t.wechat.dm(who)).filter((text) => text.startsWith('【每日汇总】'));
+const digests = (t: TestApp, who: ContactMock | string) =>
+  t.wechat.replies(t.wechat.dm(who)).filter((text) => checkSays(text.split('\n')[0]!, 'admin.digestDaily').pass);
 
 describe('admins by invitation', () => {
   it('binds by code only, gets desk and digests, rebinds after a new login, and loses both when removed', async () => {
@@ -72,10 +71,10 @@ describe('admins by invitation', () => {
     try {
       expect(await ask(t, '小周', '统计')).toBe(REFUSED);
       const wrong = code === '000000' ? '000001' : '000000';
-      expect(await ask(t, '小周', `管理员 ${wrong}`)).toContain('验证码不对');
+      expect(await ask(t, '小周', `管理员 ${wrong}`)).toBe(sentenceOf('admin.claimWrong'));
       expect(await ask(t, '小周', `管理员 ${code}`)).toBe(DONE);
       const stats = await ask(t, '小周', '统计');
-      expect(stats).toContain('广州市填报统计');
+      expect(stats).toSay('admin.statsHeader', { scope: '广州市' });
       expect(stats).not.toContain('深圳');
 
       // The day's digest goes to the admins of the moment: the one of ADMINS and the one just bound.
@@ -85,22 +84,25 @@ describe('admins by invitation', () => {
 
       // A new login: the same person, a new contact id, the same nickname. The name binds nothing.
       const relogged = t.wechat.mocker.createContact({ name: '小周', id: 'wxid_zhou_relogin' });
-      expect(await ask(t, relogged, '管理员 小周')).toContain('只凭微信昵称或姓名不能成为管理员');
+      expect(await ask(t, relogged, '管理员 小周')).toBe(sentenceOf('admin.claimHow'));
       expect(await ask(t, relogged, '统计')).toBe(REFUSED);
 
       // The operator renews the code in another process; the new contact spends it and the old id is dropped.
       const renewed = await adminCommand(databaseFile, ['invite', '小周']);
       expect(renewed.stdout).toContain('已为“小周”（广州市管理员）换了新的验证码');
-      expect(await ask(t, relogged, `管理员 ${code}`)).toContain('验证码不对');
+      expect(await ask(t, relogged, `管理员 ${code}`)).toBe(sentenceOf('admin.claimWrong'));
       expect(await ask(t, relogged, `管理员 ${renewed.code}`)).toBe(DONE);
-      expect(await ask(t, relogged, '统计')).toContain('广州市填报统计');
+      expect(await ask(t, relogged, '统计')).toSay('admin.statsHeader', { scope: '广州市' });
       expect(await ask(t, '小周', '统计')).toBe(REFUSED);
 
       // The province admin reads who became an admin, and how, in 日志.
       const log = await ask(t, PROVINCE, '日志');
-      expect(log).toContain('小周（管理员）：用验证码成为广州市管理员“小周”');
-      expect(log).toMatch(/服务器命令行（[^）]+）：邀请小周为广州市管理员（生成了验证码）/);
-      expect(log).toContain(`：发送的管理员验证码无效（微信号${mockContactId('小周')}）`);
+      expect(log).toSay('admin.logLine', { who: '小周（管理员）', what: sentenceOf('admin.logActions.adminBound', { scope: '广州市', name: '小周' }) });
+      expect(log).toSay('admin.logLine', {
+        who: /服务器命令行（[^）]+）/,
+        what: sentenceOf('admin.logActions.adminInvited', { name: '小周', scope: '广州市' }),
+      });
+      expect(log).toSay('admin.logActions.adminCodeRefused', { id: mockContactId('小周') });
 
       // Removed in another process: no desk, no digest, from the next message and the next tick on.
       expect((await adminCommand(databaseFile, ['remove', '小周'])).stdout).toBe(
@@ -110,7 +112,7 @@ describe('admins by invitation', () => {
       await runUntil(t.app, clock, sh('2021-09-25 09:05'), 3_600_000);
       expect(digests(t, relogged)).toHaveLength(0);
       expect(digests(t, PROVINCE)).toHaveLength(2);
-      expect(await ask(t, PROVINCE, '统计')).toContain('全省填报统计');
+      expect(await ask(t, PROVINCE, '统计')).toSay('admin.statsHeader', { scope: '全省' });
     } finally {
       await t.app.stop();
     }

@@ -5,6 +5,7 @@ import { FileBox } from 'file-box';
 import { describe, expect, it, vi } from 'vitest';
 import { fillServiceList, METRO_COMMITMENT, METRO_ITEMS } from '../support/fill-form.js';
 import { mockContactId } from '../support/mock-wechat.js';
+import { checkSays, sentenceOf } from '../support/says.js';
 import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -56,14 +57,14 @@ describe('a private message delivered again', () => {
       const chat = t.wechat.dm(ADMIN);
       const id = await t.wechat.sayPrivately(ADMIN, '导出 附件2 含未交');
       const [text, file] = await t.wechat.waitForReplies(chat, 2);
-      expect(text).toContain('已生成附件2');
+      expect(text).toSay('admin.exportDone', { file: /附件2_.*\.xlsx/ });
       expect(file).toMatch(/附件2_.*\.xlsx\]$/);
       const after = await redeliver(t, id, 10);
       expect(after).toHaveLength(1);
-      expect(after[0]).toContain('管理员指令');
+      expect(after[0]).toBe(sentenceOf('admin.help'));
       await t.wechat.assertNoNewReplies(chat, 150);
       // one text saying the file is made, one file
-      expect(t.wechat.replies(chat).filter((reply) => reply.startsWith('已生成附件2'))).toHaveLength(1);
+      expect(t.wechat.replies(chat).filter((reply) => checkSays(reply, 'admin.exportDone').pass)).toHaveLength(1);
       expect(t.wechat.replies(chat).filter((reply) => /^\[\w+:.*\.xlsx\]$/.test(reply))).toHaveLength(1);
     });
   });
@@ -74,7 +75,7 @@ describe('a private message delivered again', () => {
       const id = await t.wechat.sendPrivateFile(ADMIN, FileBox.fromBase64(Buffer.from(content).toString('base64'), '名单.csv'));
       expect((await t.wechat.waitForReplies(t.wechat.dm(ADMIN), 1))[0]).toContain('名单已导入：新增1个');
       const after = await redeliver(t, id, 1);
-      expect(after[0]).toContain('管理员指令');
+      expect(after[0]).toBe(sentenceOf('admin.help'));
     });
     expect(count(t.databaseFile, "SELECT count(*) AS n FROM AuditLog WHERE action = 'roster.imported'")).toBe(1);
     // its id is kept with the group messages' ones, under the private chat
@@ -90,19 +91,19 @@ describe('a private message delivered again', () => {
       t.wechat.skipReplies(room);
       t.wechat.skipReplies(t.wechat.dm(ADMIN));
       expect(await t.ask('李华', room, '填报 附件2')).toContain('附件2');
-      expect(await fillServiceList(t, '李华', room, METRO_COMMITMENT, METRO_ITEMS)).toContain('🎉 已提交');
+      expect(await fillServiceList(t, '李华', room, METRO_COMMITMENT, METRO_ITEMS)).toSay('submitted');
       const chat = t.wechat.dm(ADMIN);
       await t.wechat.sayPrivately(ADMIN, '审核');
-      expect((await t.wechat.waitForReplies(chat, 1))[0]).toContain(`1. ${METRO}`);
+      expect((await t.wechat.waitForReplies(chat, 1))[0]).toSay('admin.reviewLine', { n: 1, name: METRO });
       const id = await t.wechat.sayPrivately(ADMIN, '退回 1 第2项请写明服务时间');
-      expect((await t.wechat.waitForReplies(chat, 1))[0]).toContain(`已退回${METRO}的附件2`);
-      expect((await redeliver(t, id, 1))[0]).toContain('管理员指令');
+      expect((await t.wechat.waitForReplies(chat, 1))[0]).toSay('admin.returnedDone', { name: METRO, form: '附件2' });
+      expect((await redeliver(t, id, 1))[0]).toBe(sentenceOf('admin.help'));
       // the notice goes through the outbox
       await t.app.tick();
       const notices = await t.wechat.waitForReplies(room, 1);
       await t.wechat.assertNoNewReplies(room, 150);
       expect(notices).toHaveLength(1);
-      expect(notices[0]).toContain('退回了附件2，原因：第2项请写明服务时间');
+      expect(notices[0]).toSay('returned', { form: '附件2', reason: '第2项请写明服务时间' });
     });
   });
 

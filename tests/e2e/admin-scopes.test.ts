@@ -14,6 +14,7 @@ import { rosterKey } from '../../src/roster/parse.js';
 import { openDatabase } from '../../src/store/client.js';
 import { audit } from '../../src/store/records.js';
 import { mockContactId, type ContactMock } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { seedRoster, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -95,85 +96,122 @@ const CSV = [
   '深圳新设青年文明号,青年文明号集体,,深圳市,政务服务',
 ].join('\n');
 
+/** Text the reply holds as written (a unit's name, a line of a list), or a sentence by key (expect.toSay). */
+type Wanted = string | ReturnType<typeof expect.toSay>;
+
 interface Step {
   /** what the admin sends: a text, or a roster file */
   say: string | { file: string; content: string };
   /** how many messages an admin gets back (a text, then a file) */
   replies?: Partial<Record<Admins, number>>;
   /** what the reply of each admin contains */
-  expect: Record<Admins, string | string[]>;
+  expect: Record<Admins, Wanted | Wanted[]>;
   /** what it must not contain besides */
-  absent?: Partial<Record<Admins, string[]>>;
+  absent?: Partial<Record<Admins, Wanted[]>>;
 }
 
-const REFUSED = '抱歉，这个指令只有管理员可以使用。';
+const REFUSED = sentenceOf('admin.refused');
+const VERSIONS = expect.toSay('admin.lookupVersions');
+const MANY = expect.toSay('admin.lookupMany');
+const stats = (scope: string) => expect.toSay('admin.statsHeader', { scope });
+const outside = (scope: string, word: string) => expect.toSay('admin.scopeOutside', { scope, word });
+const noneToRemind = (scope: string) => expect.toSay('admin.remindNone', { scope, form: '附件2' });
+const exported = expect.toSay('admin.exportDone', { file: /附件2_\S+\.xlsx/ });
+const exportRefused = (scope: string) => expect.toSay('admin.exportScopeRefused', { scope, requested: '深圳市' });
+const toReview = (scope: string, count: number) => expect.toSay('admin.reviewHeader', { form: '附件2', scope, count });
+const returned = (name: string) => expect.toSay('admin.returnedDone', { name, form: '附件2' });
+const APPROVE_WHAT = expect.toSay('admin.approveWhat');
+/** A line of 日志: who did what, the what being one of admin.messages.logActions. */
+const logged = (what: string, who?: string) => expect.toSay('admin.logLine', who ? { who, what } : { what });
+const submittedLog = (unit: string) => sentenceOf('admin.logActions.submitted', { unit, form: '附件2', version: 1, late: '' });
+const importedLog = expect.toSay('admin.logActions.imported', { file: '名单.csv' });
 
 const STEPS: Step[] = [
-  { say: '统计 附件2', expect: { province: '全省填报统计', city: '广州市填报统计', industry: '政务服务填报统计' } },
-  { say: '统计 深圳市', expect: { province: '深圳市填报统计', city: '您的范围是广州市，不能查看深圳市的情况。', industry: '政务服务 深圳市填报统计' } },
+  { say: '统计 附件2', expect: { province: stats('全省'), city: stats('广州市'), industry: stats('政务服务') } },
+  { say: '统计 深圳市', expect: { province: stats('深圳市'), city: outside('广州市', '深圳市'), industry: stats('政务服务 深圳市') } },
   { say: '未交 附件2', expect: { province: [GZ_HALL, SZ_METRO], city: GZ_HALL, industry: GZ_HALL } },
   {
     say: `查 ${SZ_HALL}`,
     // the city is shown the one close name it may see, never the Shenzhen unit's submission
-    expect: { province: '历史版本：第1版', city: `${GZ_HALL}\n`, industry: '历史版本：第1版' },
-    absent: { city: ['历史版本', '深圳'] },
+    expect: { province: VERSIONS, city: `${GZ_HALL}\n`, industry: VERSIONS },
+    absent: { city: [VERSIONS, '深圳'] },
   },
-  { say: `查 ${GZ_METRO}`, expect: { province: '历史版本：第1版', city: '历史版本：第1版', industry: '在您的范围内没有找到' } },
-  { say: '查 政务服务中心', expect: { province: '找到多个相近的单位', city: `${GZ_HALL}\n`, industry: '找到多个相近的单位' } },
-  { say: '1', expect: { province: '政务服务中心青年文明号\n', city: '没有可以按序号选择的列表', industry: '政务服务中心青年文明号\n' } },
+  { say: `查 ${GZ_METRO}`, expect: { province: VERSIONS, city: VERSIONS, industry: expect.toSay('admin.lookupNone', { name: GZ_METRO }) } },
+  { say: '查 政务服务中心', expect: { province: MANY, city: `${GZ_HALL}\n`, industry: MANY } },
+  { say: '1', expect: { province: '政务服务中心青年文明号\n', city: expect.toSay('admin.pickNothing'), industry: '政务服务中心青年文明号\n' } },
   {
     say: '日志',
     expect: {
-      province: [`李华：提交了${GZ_METRO}的附件2第1版`, `陈敏：提交了${SZ_HALL}的附件2第1版`, '路人甲'],
-      city: `李华：提交了${GZ_METRO}的附件2第1版`,
-      industry: `陈敏：提交了${SZ_HALL}的附件2第1版`,
+      province: [logged(submittedLog(GZ_METRO), '李华'), logged(submittedLog(SZ_HALL), '陈敏'), '路人甲'],
+      city: logged(submittedLog(GZ_METRO), '李华'),
+      industry: logged(submittedLog(SZ_HALL), '陈敏'),
     },
   },
   {
     say: `日志 ${SZ_HALL}`,
-    expect: { province: `提交了${SZ_HALL}的附件2第1版`, city: `${GZ_HALL}还没有记录。`, industry: `提交了${SZ_HALL}的附件2第1版` },
-    absent: { city: ['提交了'] },
+    expect: { province: logged(submittedLog(SZ_HALL)), city: expect.toSay('admin.logNone', { scope: GZ_HALL }), industry: logged(submittedLog(SZ_HALL)) },
+    absent: { city: [expect.toSay('admin.logActions.submitted')] },
   },
-  { say: '名单', expect: { province: '全省名单共5个单位', city: '广州市名单共3个单位', industry: '政务服务名单共2个单位' } },
-  { say: '提醒 附件2', expect: { province: '全省没有需要提醒的群', city: '广州市没有需要提醒的群', industry: '政务服务没有需要提醒的群' } },
+  {
+    say: '名单',
+    expect: {
+      province: expect.toSay('admin.rosterSummary', { scope: '全省', total: 5 }),
+      city: expect.toSay('admin.rosterSummary', { scope: '广州市', total: 3 }),
+      industry: expect.toSay('admin.rosterSummary', { scope: '政务服务', total: 2 }),
+    },
+  },
+  { say: '提醒 附件2', expect: { province: noneToRemind('全省'), city: noneToRemind('广州市'), industry: noneToRemind('政务服务') } },
   {
     say: '提醒 附件2 深圳市',
-    expect: { province: '深圳市没有需要提醒的群', city: '您的范围是广州市，不能查看深圳市的情况。', industry: '政务服务 深圳市没有需要提醒的群' },
+    expect: { province: noneToRemind('深圳市'), city: outside('广州市', '深圳市'), industry: noneToRemind('政务服务 深圳市') },
   },
-  { say: '导出 附件2', replies: { province: 2, city: 2, industry: 2 }, expect: { province: '已生成附件2', city: '已生成附件2', industry: '已生成附件2' } },
+  { say: '导出 附件2', replies: { province: 2, city: 2, industry: 2 }, expect: { province: exported, city: exported, industry: exported } },
   {
     say: '导出 附件2 深圳市',
     replies: { province: 2 },
-    expect: { province: '已生成附件2', city: '您可以导出广州市的表格，不能导出深圳市的。', industry: '您可以导出政务服务的表格，不能导出深圳市的。' },
+    expect: { province: exported, city: exportRefused('广州市'), industry: exportRefused('政务服务') },
   },
-  { say: '审核', expect: { province: '待审核2个', city: '待审核1个', industry: '待审核1个' } },
+  { say: '审核', expect: { province: toReview('全省', 2), city: toReview('广州市', 1), industry: toReview('政务服务', 1) } },
   { say: '1', expect: { province: `${GZ_METRO}\n`, city: `${GZ_METRO}\n`, industry: `${SZ_HALL}\n` } },
   {
     say: '退回 1 请写明服务对象',
-    expect: { province: `已退回${GZ_METRO}的附件2`, city: `已退回${GZ_METRO}的附件2`, industry: `已退回${SZ_HALL}的附件2` },
+    expect: { province: returned(GZ_METRO), city: returned(GZ_METRO), industry: returned(SZ_HALL) },
   },
-  { say: '通过 全部', expect: { province: `已审核通过1个：${SZ_HALL}`, city: '请写明通过哪一个', industry: '请写明通过哪一个' } },
+  { say: '通过 全部', expect: { province: expect.toSay('admin.approved', { count: 1, names: SZ_HALL }), city: APPROVE_WHAT, industry: APPROVE_WHAT } },
   {
     say: { file: '名单.csv', content: CSV },
     expect: {
       province: ['全部有效', '名单已导入：新增2个'],
-      city: ['第3行：“深圳新设青年文明号”属于深圳市、政务服务，不在您的范围（广州市）内', '回复“确认”只导入其中有效的1行'],
-      industry: ['第2行：“广州新设青年文明号”属于广州市、城市轨道交通，不在您的范围（政务服务）内', '回复“确认”只导入其中有效的1行'],
+      city: ['第3行：“深圳新设青年文明号”属于深圳市、政务服务，不在您的范围（广州市）内', expect.toSay('admin.importPending', { valid: 1 })],
+      industry: ['第2行：“广州新设青年文明号”属于广州市、城市轨道交通，不在您的范围（政务服务）内', expect.toSay('admin.importPending', { valid: 1 })],
     },
   },
-  { say: '确认', expect: { province: '现在没有需要确认的事项', city: '名单已导入：新增1个', industry: '名单已导入：新增1个' } },
+  { say: '确认', expect: { province: expect.toSay('admin.nothingToConfirm'), city: '名单已导入：新增1个', industry: '名单已导入：新增1个' } },
   {
     say: `解绑 ${SZ_HALL}`,
     // the city is offered its own close name to confirm by number, and nothing is unbound
-    expect: { province: `已解绑：${SZ_HALL}`, city: `要解绑的是下面这个吗？是的话请回复序号：\n1. ${GZ_HALL}`, industry: `已解绑：${SZ_HALL}` },
-    absent: { city: ['已解绑'] },
+    expect: {
+      province: expect.toSay('admin.unbound', { unit: SZ_HALL }),
+      city: expect.toSay('admin.unbindOne', { list: `1. ${GZ_HALL}` }),
+      industry: expect.toSay('admin.unbound', { unit: SZ_HALL }),
+    },
+    absent: { city: [expect.toSay('admin.unbound')] },
   },
   {
     say: '日志',
     expect: {
-      province: [`退回了${GZ_METRO}的附件2第1版`, `审核通过了${SZ_HALL}的附件2第1版`, `解除了${SZ_HALL}与群的绑定`, '导入名单“名单.csv”'],
-      city: [`退回了${GZ_METRO}的附件2第1版`, '导入名单“名单.csv”'],
-      industry: [`退回了${SZ_HALL}的附件2第1版`, `解除了${SZ_HALL}与群的绑定`, '导入名单“名单.csv”'],
+      province: [
+        expect.toSay('admin.logActions.returned', { unit: GZ_METRO, form: '附件2', version: 1 }),
+        expect.toSay('admin.logActions.approved', { unit: SZ_HALL, form: '附件2', version: 1 }),
+        expect.toSay('admin.logActions.roomUnbound', { unit: SZ_HALL }),
+        importedLog,
+      ],
+      city: [expect.toSay('admin.logActions.returned', { unit: GZ_METRO, form: '附件2', version: 1 }), importedLog],
+      industry: [
+        expect.toSay('admin.logActions.returned', { unit: SZ_HALL, form: '附件2', version: 1 }),
+        expect.toSay('admin.logActions.roomUnbound', { unit: SZ_HALL }),
+        importedLog,
+      ],
     },
   },
 ];
@@ -228,8 +266,14 @@ describe('every admin command × who sends it', () => {
         }
         const replies = await app.wechat.waitForReplies(chat, step.replies?.[role] ?? 1);
         const reply = replies[0]!;
-        for (const wanted of [step.expect[role]].flat()) expect(reply, `${role}: ${typed}`).toContain(wanted);
-        for (const unwanted of step.absent?.[role] ?? []) expect(reply, `${role}: ${typed}`).not.toContain(unwanted);
+        for (const wanted of [step.expect[role]].flat()) {
+          if (typeof wanted === 'string') expect(reply, `${role}: ${typed}`).toContain(wanted);
+          else expect(reply, `${role}: ${typed}`).toEqual(wanted);
+        }
+        for (const unwanted of step.absent?.[role] ?? []) {
+          if (typeof unwanted === 'string') expect(reply, `${role}: ${typed}`).not.toContain(unwanted);
+          else expect(reply, `${role}: ${typed}`).not.toEqual(unwanted);
+        }
         // Nothing outside the scope is named, but what the admin typed itself.
         const hidden = UNIT_NAMES.filter((name) => !SEES[role].includes(name) && !typed.includes(name));
         for (const name of hidden) expect(reply, `${role}: ${typed}`).not.toContain(name);
@@ -294,7 +338,7 @@ describe('a roster file from a city or industry admin', () => {
       expect(reply).toContain('共3行，其中有效1行，有问题2行');
       expect(reply).toContain(`第2行：“${SZ_HALL}”属于深圳市、交通运输，不在您的范围（广州市）内`);
       expect(reply).toContain('第3行：“深圳新设青年文明号”属于深圳市、政务服务，不在您的范围（广州市）内');
-      expect(reply).toContain('回复“确认”只导入其中有效的1行');
+      expect(reply).toSay('admin.importPending', { valid: 1 });
       await t.wechat.sayPrivately(CITY, '确认');
       const done = (await t.wechat.waitForReplies(t.wechat.dm(CITY), 1))[0]!;
       expect(done).toContain('名单已导入：新增0个，更新1个');

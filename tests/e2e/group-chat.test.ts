@@ -2,6 +2,7 @@
 // talk to each other and to the bot, and answer yes or no as people do. Only the filler's answers are saved.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { sentenceOf } from '../support/says.js';
 import { startTestApp } from '../support/test-app.js';
 
 const UNIT = '广州地铁运营一中心青年文明号';
@@ -28,10 +29,10 @@ describe('a group that chats while it fills the form', () => {
     const t = await startTestApp({ roster: [{ name: UNIT, city: '广州市', industry: '广州地铁集团' }] });
     try {
       const { room } = t.wechat.createRoom(UNIT, ['李华', '王强']);
-      expect(await t.ask('李华', room, '我来填', { mentionBot: true })).toContain(`本群名称与名单中的“${UNIT}”`);
+      expect(await t.ask('李华', room, '我来填', { mentionBot: true })).toSay('bindOfferTopic', { unit: UNIT });
       // 好的 is yes to the binding offer.
       const bound = await t.ask('李华', room, '好的');
-      expect(bound).toContain(`✅ 已将本群绑定为：${UNIT}`);
+      expect(bound).toSay('bound', { unit: UNIT });
       expect(bound.endsWith(Q_COMMITMENT)).toBe(true);
 
       // A question about the step gets its help; nothing is saved.
@@ -43,14 +44,14 @@ describe('a group that chats while it fills the form', () => {
       await t.wechat.say('李华', room, '收到');
       await t.wechat.assertNoNewReplies(room, 300);
       // Maybe an answer: asked first, saved only on yes.
-      expect(await t.ask('李华', room, '好的，我写一下')).toBe('要把“好的，我写一下”保存为服务承诺吗？回复“是”保存，回复“不是”不保存。');
-      expect(await t.ask('李华', room, '不是')).toBe(`好的，没有保存。\n${Q_COMMITMENT}`);
+      expect(await t.ask('李华', room, '好的，我写一下')).toBe(sentenceOf('confirmSave', { text: '好的，我写一下', label: '服务承诺' }));
+      expect(await t.ask('李华', room, '不是')).toBe(`${sentenceOf('notSaved')}\n${Q_COMMITMENT}`);
       expect(answers(t.databaseFile)).toBeUndefined();
 
       expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存（20字）');
       // Another member speaking to the bot is told once who is filling; the answer is not theirs to give.
       const told = await t.ask('王强', room, '我们群怎么还没交', { mentionBot: true });
-      expect(told).toBe('李华正在填报承诺事项，其他成员的消息不会记入表格。如需由您继续填报，请回复“接管”。');
+      expect(told).toBe(sentenceOf('bystander', { owner: '李华', form: '承诺事项' }));
       await t.wechat.say('王强', room, ITEMS[0]!, { mentionBot: true });
       await t.wechat.say('王强', room, '今天几点开会？');
       await t.wechat.assertNoNewReplies(room, 300);
@@ -64,10 +65,10 @@ describe('a group that chats while it fills the form', () => {
         expect(await t.ask('李华', room, String(n + 1))).toContain(`✅ 第${n + 1}项已保存`);
       }
       // 好的 at 继续/完成 is not a fourth item.
-      expect(await t.ask('李华', room, '好的')).toContain('回复“继续”添加第4项，或回复“完成”查看汇总');
-      expect(await t.ask('李华', room, '完成')).toContain('请核对以下内容：');
+      expect(await t.ask('李华', room, '好的')).toSay('continuePrompt', { count: 3, next: 4 });
+      expect(await t.ask('李华', room, '完成')).toSay('reviewAtMin');
       // 是 hands it in.
-      expect(await t.ask('李华', room, '是')).toContain('🎉 已提交');
+      expect(await t.ask('李华', room, '是')).toSay('submitted');
     } finally {
       await t.app.stop();
     }

@@ -6,6 +6,7 @@ import { parseAdminCommand } from '../../src/admin/commands.js';
 import { guideFileName, guideText } from '../../src/campaign/guide.js';
 import { loadCampaign } from '../../src/files/campaign.js';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { askPrivately, startTestApp } from '../support/test-app.js';
 
 const campaign = loadCampaign('conversations');
@@ -35,7 +36,11 @@ describe('指南 in a group', () => {
       await t.wechat.say('王强', room, '指南', { mentionBot: true });
       expect(await t.wechat.waitForReplies(room, 2)).toEqual([GUIDE, question]);
       expect(await t.ask('李华', room, '暖心服务')).toContain('✅ 第1项已保存（提供暖心服务）');
-      expect(await t.ask('李华', room, '进度')).toContain('已填服务承诺、已填1项服务事项');
+      expect(await t.ask('李华', room, '进度')).toContain(
+        [sentenceOf('progressDoneText', { label: '服务承诺' }), sentenceOf('progressDoneItems', { count: 1, label: '服务事项' })].join(
+          campaign.formats.listSeparator,
+        ),
+      );
     } finally {
       await t.app.stop();
     }

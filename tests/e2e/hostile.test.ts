@@ -5,6 +5,7 @@ import { FileBox } from 'file-box';
 import { types } from 'wechaty';
 import { describe, expect, it, vi } from 'vitest';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { askPrivately, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -61,8 +62,12 @@ describe('hostile and careless things, through the bot', () => {
       await t.ask('陈敏', south, '填报 附件2');
       await t.ask('陈敏', south, COMMITMENT);
       await rename(t, 'south@chatroom', EAST);
-      expect(await t.ask('陈敏', south, '进度')).toMatch(new RegExp(`^${SOUTH}\\n附件2：填报中（已填服务承诺）`));
-      expect(await t.ask('王强', east, '进度')).toMatch(new RegExp(`^${EAST}\\n附件2：未开始`));
+      const southProgress = (await t.ask('陈敏', south, '进度')).split('\n');
+      expect(southProgress[0]).toBe(sentenceOf('progressHeader', { unit: SOUTH }));
+      expect(southProgress[1]).toSay('progressDraft', { form: '附件2', done: sentenceOf('progressDoneText', { label: '服务承诺' }) });
+      const eastProgress = (await t.ask('王强', east, '进度')).split('\n');
+      expect(eastProgress[0]).toBe(sentenceOf('progressHeader', { unit: EAST }));
+      expect(eastProgress[1]).toSay('progressNotStarted', { form: '附件2' });
     } finally {
       await t.app.stop();
     }
@@ -75,8 +80,8 @@ describe('hostile and careless things, through the bot', () => {
       await t.ask('陈敏', room, '填报 附件2');
       await t.ask('陈敏', room, COMMITMENT);
       await leave(t, 'south@chatroom', '陈敏');
-      expect(await t.ask('王强', room, '进度')).toContain('已填服务承诺');
-      expect(await t.ask('王强', room, '接管')).toContain('好的，接下来由王强填报。');
+      expect(await t.ask('王强', room, '进度')).toSay('progressDoneText', { label: '服务承诺' });
+      expect(await t.ask('王强', room, '接管')).toSay('takenOver', { name: '王强' });
       expect(await t.ask('王强', room, '在候车室设置爱心服务台，为老年旅客提供全程引导')).toContain('请选择第1项的服务类型');
     } finally {
       await t.app.stop();
@@ -88,14 +93,14 @@ describe('hostile and careless things, through the bot', () => {
     const first = await startTestApp({ roster: ROSTER, admins: [`${mockContactId(admin)}=city:广州市`] });
     first.wechat.contact(admin);
     try {
-      expect(await askPrivately(first, admin, '统计')).toContain('广州市填报统计');
+      expect(await askPrivately(first, admin, '统计')).toSay('admin.statsHeader', { scope: '广州市' });
     } finally {
       await first.app.stop();
     }
     const second = await startTestApp({ dir: first.dir, admins: [] });
     second.wechat.contact(admin);
     try {
-      expect(await askPrivately(second, admin, '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+      expect(await askPrivately(second, admin, '统计')).toBe(sentenceOf('admin.refused'));
     } finally {
       await second.app.stop();
     }

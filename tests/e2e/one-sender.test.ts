@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../store/helpers.js';
 import { runChild } from '../support/run-child.js';
+import { campaign2021 } from '../support/says.js';
 import { startTestApp } from '../support/test-app.js';
 
 describe('a second bot process on the same database', () => {
@@ -21,7 +22,7 @@ describe('a second bot process on the same database', () => {
       expect(second.stderr).toContain(`另一个机器人进程正在使用这个数据库（主机`);
       expect(second.stderr).toContain(`进程 ${process.pid}，`);
       const { room } = t.wechat.createRoom('测试群', ['李华']);
-      expect(await t.ask('李华', room, '填报', { mentionBot: true })).toContain('请发送本集体的全称');
+      expect(await t.ask('李华', room, '填报', { mentionBot: true })).toContain(campaign2021().registration.prompt);
     } finally {
       await t.app.stop();
     }

@@ -9,6 +9,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { startApp, type App } from '../../src/app/index.js';
 import { capturedLogger } from '../support/captured-log.js';
 import { createMockWechat, type MockWechat } from '../support/mock-wechat.js';
+import { campaign2021 } from '../support/says.js';
 
 const SEPT_20 = new Date('2021-09-20T02:30:00Z');
 const UNIT = '云山区政务服务中心青年文明号';
@@ -79,7 +80,7 @@ describe('a puppet that cannot start', () => {
     try {
       const { room } = wechat.createRoom('测试群', ['李华']);
       await wechat.say('李华', room, '填报', { mentionBot: true });
-      expect((await wechat.waitForReplies(room, 1))[0]).toContain('请发送本集体的全称');
+      expect((await wechat.waitForReplies(room, 1))[0]).toContain(campaign2021().registration.prompt);
     } finally {
       await app.stop();
     }
@@ -105,7 +106,7 @@ describe('a puppet whose sends fail', () => {
         await vi.waitFor(() => expect(failuresIn(broken.id)).toHaveLength(n + 1));
       }
       await wechat.say('陈敏', working, '填报', { mentionBot: true });
-      expect((await wechat.waitForReplies(working, 1))[0]).toContain('请发送本集体的全称');
+      expect((await wechat.waitForReplies(working, 1))[0]).toContain(campaign2021().registration.prompt);
       expect(wechat.replies(broken)).toEqual([]);
     } finally {
       await app.stop();
@@ -135,7 +136,7 @@ describe('a puppet whose sends fail', () => {
         failures-- > 0 ? Promise.reject(new Error('send timed out')) : send(conversationId, text);
       await wechat.say('李华', room, COMMITMENT);
       const [reply] = await wechat.waitForReplies(room, 1);
-      expect(reply).not.toContain('没有处理成功');
+      expect(reply).not.toSay('internalError');
     } finally {
       await app.stop();
     }
@@ -155,7 +156,7 @@ describe('a puppet that reports an error', () => {
       await vi.waitFor(() => expect(lines.some((line) => line.level >= 50 && line.msg.includes('websocket closed unexpectedly'))).toBe(true));
       expect(lines.some((line) => line.level === 20 && line.err?.message?.includes('websocket closed unexpectedly'))).toBe(true);
       await wechat.say('李华', room, '填报', { mentionBot: true });
-      expect((await wechat.waitForReplies(room, 1))[0]).toContain('请发送本集体的全称');
+      expect((await wechat.waitForReplies(room, 1))[0]).toContain(campaign2021().registration.prompt);
       expect(app.bot.isLoggedIn).toBe(true);
     } finally {
       await app.stop();
@@ -195,7 +196,7 @@ describe('a puppet that cannot reach WeChat', () => {
       await wechat.login(app.bot);
       expect(app.connection.status().state).toBe('online');
       await wechat.say('李华', room, UNIT);
-      expect((await wechat.waitForReplies(room, 1))[0]).toContain(`已将本群登记为：${UNIT}`);
+      expect((await wechat.waitForReplies(room, 1))[0]).toSay('unitRegistered', { unit: UNIT });
     } finally {
       await app.stop();
     }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../store/helpers.js';
 import { runChild, type ChildRun } from '../support/run-child.js';
+import { sentenceOf } from '../support/says.js';
 import { askPrivately, startTestApp } from '../support/test-app.js';
 
 /** The commands of the README's quick start, without their comments. */
@@ -46,13 +47,13 @@ describe('the README quick start', () => {
 
     const t = await startTestApp({ dir });
     try {
-      expect(await askPrivately(t, '小周', `管理员 ${code('小周')}`)).toContain('✅ 验证成功。小周，您现在是全省的管理员');
-      expect(await askPrivately(t, '小林', `管理员 ${code('小林')}`)).toContain('您现在是广州市的管理员');
+      expect(await askPrivately(t, '小周', `管理员 ${code('小周')}`)).toBe(sentenceOf('admin.claimDone', { name: '小周', scope: '全省' }));
+      expect(await askPrivately(t, '小林', `管理员 ${code('小林')}`)).toBe(sentenceOf('admin.claimDone', { name: '小林', scope: '广州市' }));
       const province = await askPrivately(t, '小周', '统计');
-      expect(province).toMatch(/^全省填报统计/);
-      expect(province).toContain('【附件2】');
-      expect(await askPrivately(t, '小林', '统计')).toMatch(/^广州市填报统计/);
-      expect(await askPrivately(t, '路人甲', '统计')).toBe('抱歉，这个指令只有管理员可以使用。');
+      expect(province.split('\n')[0]).toSay('admin.statsHeader', { scope: '全省' });
+      expect(province).toSay('admin.statsForm', { form: '附件2' });
+      expect((await askPrivately(t, '小林', '统计')).split('\n')[0]).toSay('admin.statsHeader', { scope: '广州市' });
+      expect(await askPrivately(t, '路人甲', '统计')).toBe(sentenceOf('admin.refused'));
     } finally {
       await t.app.stop();
     }

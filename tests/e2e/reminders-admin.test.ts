@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
+import { checkSays, sentenceOf, valuesIn } from '../support/says.js';
 import { fakeClock, runUntil, sh } from '../support/clock.js';
 import { seedRoster, startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 import { mkdtempSync } from 'node:fs';
@@ -52,27 +53,29 @@ describe('admin reminder commands', () => {
       // The day's digests go first.
       await runUntil(t.app, clock, sh('2021-09-24 10:01'), 20_000);
       for (const admin of [ADMIN, SZ_ADMIN]) expect(t.wechat.replies(t.wechat.dm(admin))).toHaveLength(1);
-      expect(await askAdmin(t, SZ_ADMIN, '提醒 承诺事项')).toBe('已安排向2个群发送承诺事项提醒，按发送间隔约0分钟内发完。');
+      expect(await askAdmin(t, SZ_ADMIN, '提醒 承诺事项')).toBe(sentenceOf('admin.remindQueued', { count: 2, form: '承诺事项', duration: '0分钟' }));
       await runUntil(t.app, clock, sh('2021-09-24 10:02'), 20_000);
       expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
-      expect(t.wechat.replies(rooms[3]!)[0]).toContain('还剩6天13小时');
+      expect(t.wechat.replies(rooms[3]!)[0]).toSay('reminderNotStarted', { timeLeft: '还剩6天13小时' });
 
-      expect(await askAdmin(t, ADMIN, '提醒 附件9')).toContain('没有“附件9”这张表');
-      expect(await askAdmin(t, '路人甲', '暂停提醒')).toBe('抱歉，这个指令只有管理员可以使用。');
-      expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已暂停自动提醒');
-      expect(await askAdmin(t, ADMIN, '暂停提醒')).toContain('已经是暂停状态');
+      expect(await askAdmin(t, ADMIN, '提醒 附件9')).toSay('admin.noSuchForm', { input: '附件9' });
+      expect(await askAdmin(t, '路人甲', '暂停提醒')).toBe(sentenceOf('admin.refused'));
+      expect(await askAdmin(t, ADMIN, '暂停提醒')).toBe(sentenceOf('admin.paused'));
+      expect(await askAdmin(t, ADMIN, '暂停提醒')).toBe(sentenceOf('admin.alreadyPaused'));
 
       // Paused over the 3-day step (9月27日 23:59, in the quiet hours, so due at 08:00): nothing goes to the
       // groups; the admin's own round waits too.
       await runUntil(t.app, clock, sh('2021-09-28 08:30'), 30 * 60_000);
       expect(reminded(t, rooms)).toEqual([0, 0, 0, 1, 1]);
-      expect(await askAdmin(t, ADMIN, '提醒')).toContain('提醒目前已暂停');
+      expect(await askAdmin(t, ADMIN, '提醒')).toSay('admin.remindQueuedPaused');
       // Digests still go out, and say the reminders are paused.
-      const digest = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.startsWith('【每日汇总】') && text.includes('截至9月27日'));
-      expect(digest).toContain('自动提醒已暂停');
+      const digest = t.wechat
+        .replies(t.wechat.dm(ADMIN))
+        .find((text) => checkSays(text.split('\n')[0]!, 'admin.digestDaily').pass && checkSays(text, 'admin.statsHeader', { time: /9月27日.*/ }).pass);
+      expect(digest).toSay('admin.digestPaused');
 
-      expect(await askAdmin(t, ADMIN, '恢复提醒')).toContain('已恢复自动提醒');
-      expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe('自动提醒没有暂停。');
+      expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe(sentenceOf('admin.resumed'));
+      expect(await askAdmin(t, ADMIN, '恢复提醒')).toBe(sentenceOf('admin.notPaused'));
       await runUntil(t.app, clock, sh('2021-09-28 09:00'), 20_000);
       // The admin's round took the place of the 3-day round held back by the pause: one more each.
       expect(reminded(t, rooms)).toEqual([1, 1, 1, 2, 2]);
@@ -103,7 +106,7 @@ describe('the send budget', () => {
       const [digest] = t.wechat.replies(t.wechat.dm(ADMIN));
       // 6 messages a day, 2 of them kept for the admin's digests: 4 reminders a day cannot carry 30 in the
       // two days before the next step, nor in the two days before that.
-      expect(digest).toContain('9月26日（周日）17:00的附件2提醒预计有10个群无法在截止前送达，需再增加1个微信号分担发送');
+      expect(digest).toSay('admin.digestShortfall', { time: '9月26日（周日）17:00', form: '附件2', count: 10, accounts: 1 });
 
       await runUntil(t.app, clock, sh('2021-09-26 16:00'));
       // The 3-day round (due 9月26日 17:00) began early, with the units that have not begun.
@@ -133,8 +136,8 @@ describe('the send budget', () => {
       expect(threeDay.filter((row) => row.status === 'sent').length).toBeGreaterThan(0);
       // What the last round could not send by the deadline is reported right after it.
       await runUntil(t.app, clock, sh('2021-09-29 18:00'));
-      const afterDeadline = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => text.startsWith('【附件2已截止】'));
-      expect(afterDeadline).toMatch(/\d+个群的提醒没能在截止前发出/);
+      const afterDeadline = t.wechat.replies(t.wechat.dm(ADMIN)).find((text) => valuesIn(text.split('\n')[0]!, 'admin.digestDeadline')?.form === '附件2');
+      expect(afterDeadline).toSay('admin.digestExpired', { count: /\d+/ });
     } finally {
       await t.app.stop();
     }

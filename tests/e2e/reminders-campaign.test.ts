@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { fillServiceList } from '../support/fill-form.js';
 import { mockContactId } from '../support/mock-wechat.js';
+import { checkSays, sentenceOf, valuesIn } from '../support/says.js';
 import { fakeClock, runUntil, sh } from '../support/clock.js';
 import { startTestApp, type SeedUnit } from '../support/test-app.js';
 
@@ -28,6 +29,10 @@ const CITY_ADMIN = '广州团市委小林';
 
 const COMMITMENT = '热情周到，便民利民，让每一位市民安心办事';
 const ITEMS = ['推行政务服务“帮办代办”，为老年人提供全程陪同', '开设周末延时服务窗口，方便上班族办事', '组织青年志愿者进社区开展政策宣讲'];
+
+const firstLine = (text: string) => text.split('\n')[0]!;
+/** The digest sent when `form` closed, among an admin's messages. */
+const afterDeadline = (texts: string[], form: string) => texts.find((text) => valuesIn(firstLine(text), 'admin.digestDeadline')?.form === form);
 
 describe('a whole campaign of reminders and digests', () => {
   it('reminds each group at each step until it submits, and sends each admin one digest a day and one per deadline', async () => {
@@ -58,8 +63,8 @@ describe('a whole campaign of reminders and digests', () => {
       await runUntil(t.app, clock, sh('2021-09-28 08:00'));
       const tower = reminders('tower@chatroom');
       expect(tower).toHaveLength(1);
-      expect(tower[0]).toMatch(/^@李华 ⏰ 提醒：广州塔青年文明号的承诺事项还没有提交。/);
-      expect(tower[0]).toContain('截止时间：9月30日（周四）23:59，还剩2天15小时。');
+      expect(tower[0]).toMatch(/^@李华 /);
+      expect(tower[0]).toSay('reminderDraft', { unit: '广州塔青年文明号', form: '承诺事项', deadline: '9月30日（周四）23:59', timeLeft: '还剩2天15小时' });
       expect(tower[0]).toContain('还差：第1–3项服务事项');
       expect(reminders('futian@chatroom')[0]).toContain('还差：服务承诺、第1–3项服务事项');
       expect(reminders('futian@chatroom')[0]).not.toContain('@');
@@ -70,7 +75,7 @@ describe('a whole campaign of reminders and digests', () => {
       // The reminder already in the group is read before the conversation starts.
       await t.wechat.waitForReplies(futian, reminders('futian@chatroom').length);
       await t.ask('王强', futian, '填报');
-      expect(await fillServiceList(t, '王强', futian, COMMITMENT, ITEMS)).toContain('🎉 已提交');
+      expect(await fillServiceList(t, '王强', futian, COMMITMENT, ITEMS)).toSay('submitted');
 
       await runUntil(t.app, clock, sh('2021-10-31 12:00'));
 
@@ -86,24 +91,24 @@ describe('a whole campaign of reminders and digests', () => {
       for (const admin of [ADMIN, CITY_ADMIN]) {
         const digests = t.wechat.replies(t.wechat.dm(admin));
         // 9月23日 (two days before the first step's window) to 10月29日: 37 days; then 4 deadlines.
-        expect(digests.filter((text) => text.startsWith('【每日汇总】'))).toHaveLength(37);
-        expect(digests.filter((text) => /^【(附件1|附件2|承诺事项|简报)已截止】/.test(text))).toHaveLength(4);
+        expect(digests.filter((text) => checkSays(firstLine(text), 'admin.digestDaily').pass)).toHaveLength(37);
+        expect(digests.map((text) => valuesIn(firstLine(text), 'admin.digestDeadline')?.form).filter(Boolean)).toEqual(['附件1', '附件2', '承诺事项', '简报']);
         expect(digests).toHaveLength(41);
       }
       const province = t.wechat.replies(t.wechat.dm(ADMIN));
       // Each form's deadline digest counts the units that owe it: 附件2 the one 示范集体, 承诺事项 the three others.
-      const afterForm2 = province.find((text) => text.startsWith('【附件2已截止】'))!;
-      expect(afterForm2).toContain('应交1：已提交0（其中逾期0）、填报中0、未开始1');
-      expect(afterForm2).toContain(`未提交1个：${METRO}`);
-      expect(afterForm2).toMatch(/提醒发送：今日已发\d+条（每日上限1000条），待发0条。/);
-      const afterList = province.find((text) => text.startsWith('【承诺事项已截止】'))!;
-      expect(afterList).toContain('应交3：已提交1（其中逾期0）、填报中1、未开始1');
-      expect(afterList).toContain(`未提交2个：${TOWER}、${SHAOGUAN}`);
+      const afterForm2 = afterDeadline(province, '附件2')!;
+      expect(afterForm2).toContain(sentenceOf('admin.statsTotals', { total: 1, submitted: 0, late: 0, draft: 0, none: 1 }));
+      expect(afterForm2).toSay('admin.digestMissing', { count: 1, names: METRO });
+      expect(afterForm2).toSay('admin.digestBudget', { sent: /\d+/, cap: 1000, pending: 0 });
+      const afterList = afterDeadline(province, '承诺事项')!;
+      expect(afterList).toContain(sentenceOf('admin.statsTotals', { total: 3, submitted: 1, late: 0, draft: 1, none: 1 }));
+      expect(afterList).toSay('admin.digestMissing', { count: 2, names: `${TOWER}、${SHAOGUAN}` });
       // The city admin's digests speak of 广州市 only.
       const city = t.wechat.replies(t.wechat.dm(CITY_ADMIN));
       expect(city.join('\n')).not.toContain(FUTIAN);
-      expect(city.find((text) => text.startsWith('【附件2已截止】'))).toContain('应交1：');
-      expect(city.find((text) => text.startsWith('【承诺事项已截止】'))).toContain('应交1：');
+      expect(afterDeadline(city, '附件2')).toSay('admin.statsTotals', { total: 1 });
+      expect(afterDeadline(city, '承诺事项')).toSay('admin.statsTotals', { total: 1 });
 
       // Every message the bot sent, replies included, was counted toward the daily cap.
       const sentByBot =

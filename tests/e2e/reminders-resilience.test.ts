@@ -7,6 +7,7 @@ import { SCHEDULER_TEXTS } from '../../src/schedule/reminders.js';
 import { operatorTexts, sayBoth } from '../../src/texts/index.js';
 import { capturedLogger } from '../support/captured-log.js';
 import { mockContactId, type RoomMock } from '../support/mock-wechat.js';
+import { checkSays } from '../support/says.js';
 import { fakeClock, runUntil, sh, type FakeClock } from '../support/clock.js';
 import { startTestApp, type SeedUnit, type TestApp } from '../support/test-app.js';
 
@@ -124,7 +125,7 @@ describe('reminders across restarts', () => {
     ]);
     const texts = second.rooms.map((room) => second.t.wechat.replies(room));
     expect(texts.map((list) => list.length)).toEqual([1, 1, 1, 1, 1]);
-    expect(texts[0]![0]).toContain('还剩23小时0分钟');
+    expect(texts[0]![0]).toSay('reminderNotStarted', { timeLeft: '还剩23小时0分钟' });
     await runUntil(second.t.app, clock, sh('2021-09-29 13:00'));
     expect(reminded(second)).toEqual([1, 1, 1, 1, 1]);
     const db = new Database(second.t.databaseFile, { readonly: true });
@@ -173,8 +174,8 @@ describe('sends that fail', () => {
     expect(reminded(w)).toEqual([1, 0, 1, 0, 1]);
     // The next digest names them.
     await runUntil(w.t.app, clock, sh('2021-09-27 09:00'));
-    const digest = w.t.wechat.replies(w.t.wechat.dm('青发部小陈')).find((text) => text.includes('截至9月27日 09:00'));
-    expect(digest).toContain('发送失败2条（已重试）：广州市第二青年文明号服务窗口、广州市第四青年文明号服务窗口');
+    const digest = w.t.wechat.replies(w.t.wechat.dm('青发部小陈')).find((text) => checkSays(text, 'admin.statsHeader', { time: '9月27日 09:00' }).pass);
+    expect(digest).toSay('admin.digestFailed', { count: 2, targets: '广州市第二青年文明号服务窗口、广州市第四青年文明号服务窗口' });
     await w.t.app.stop();
   });
 });

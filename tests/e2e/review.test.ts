@@ -3,6 +3,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fillServiceList } from '../support/fill-form.js';
 import { mockContactId } from '../support/mock-wechat.js';
+import { sentenceOf } from '../support/says.js';
 import { askPrivately, startTestApp, type SeedUnit } from '../support/test-app.js';
 
 vi.setConfig({ testTimeout: 60_000 });
@@ -34,26 +35,32 @@ describe('审核, 退回 and 通过 through the bot', () => {
       t.wechat.skipReplies(t.wechat.dm(CITY_ADMIN));
       const { room } = t.wechat.createRoom(METRO, ['李华', '王强'], { id: 'metro@chatroom' });
       expect(await t.ask('李华', room, '填报 附件2')).toContain('附件2 服务承诺与服务事项清单（示范集体）');
-      expect(await fillServiceList(t, '李华', room, COMMITMENT, ITEMS)).toContain('🎉 已提交');
+      expect(await fillServiceList(t, '李华', room, COMMITMENT, ITEMS)).toSay('submitted');
 
       const list = await askPrivately(t, CITY_ADMIN, '审核');
-      expect(list).toContain(`1. ${METRO}（广州市、城市轨道交通，9月27日 08:30提交）`);
+      expect(list).toSay('admin.reviewLine', { n: 1, name: METRO, where: '广州市、城市轨道交通', time: '9月27日 08:30', late: '' });
       expect(await askPrivately(t, CITY_ADMIN, '退回 1 第2项请写明服务对象和时间')).toBe(
-        `已退回${METRO}的附件2，原因会发到群里（${METRO}）并@填报人。该单位重新提交后会回到待审核列表。`,
+        sentenceOf('admin.returnedDone', { name: METRO, form: '附件2', topic: METRO }),
       );
 
       const [notice] = await t.wechat.waitForReplies(room, 1);
       // the mock keeps no mention ids, but Wechaty writes the @ into the text
-      expect(notice).toMatch(/^@李华\s📝 共青团广州市委员会审核后退回了附件2，原因：第2项请写明服务对象和时间\n/);
+      expect(notice).toMatch(/^@李华\s/);
+      expect(notice).toSay('returned', { reviewer: '共青团广州市委员会', form: '附件2', reason: '第2项请写明服务对象和时间' });
 
-      expect(await t.ask('李华', room, '修改 2')).toContain('好的，修改第2项服务事项。');
+      expect(await t.ask('李华', room, '修改 2')).toSay('editing', { label: '第2项服务事项' });
       await t.ask('李华', room, '每天9:00至17:00为乘客提供地铁失物招领线上查询和登记服务');
       await t.ask('李华', room, '4');
-      expect(await t.ask('李华', room, '确认')).toContain('🎉 已提交');
+      expect(await t.ask('李华', room, '确认')).toSay('submitted');
 
-      expect(await askPrivately(t, CITY_ADMIN, '审核')).toContain(`1. ${METRO}`);
-      expect(await askPrivately(t, CITY_ADMIN, '通过 1')).toBe(`✅ 已审核通过1个：${METRO}`);
-      expect(await askPrivately(t, CITY_ADMIN, '统计 附件2')).toContain('应交1：已提交1（其中逾期0）、填报中0、未开始0\n审核：待审核0、已通过1、已退回0');
+      expect(await askPrivately(t, CITY_ADMIN, '审核')).toSay('admin.reviewLine', { n: 1, name: METRO });
+      expect(await askPrivately(t, CITY_ADMIN, '通过 1')).toBe(sentenceOf('admin.approved', { count: 1, names: METRO }));
+      expect(await askPrivately(t, CITY_ADMIN, '统计 附件2')).toContain(
+        [
+          sentenceOf('admin.statsTotals', { total: 1, submitted: 1, late: 0, draft: 0, none: 0 }),
+          sentenceOf('admin.statsReview', { pending: 0, approved: 1, returned: 0, sendBy: sentenceOf('admin.reviewSendBy', { time: '9月30日（周四）12:00' }) }),
+        ].join('\n'),
+      );
     } finally {
       await t.app.stop();
     }

@@ -1,6 +1,7 @@
 // A group hands in its commitment and service items through the real Wechaty and the mock puppet.
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { campaign2021, sentenceOf } from '../support/says.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const COMMITMENT = '热情周到，便民利民，让每一位乘客安心出行';
@@ -29,12 +30,17 @@ function readDatabase(file: string) {
   }
 }
 
+/** 进度 after the commitment and one item: each part done, as the progress line joins them. */
+const DONE_COMMITMENT_AND_ONE = [sentenceOf('progressDoneText', { label: '服务承诺' }), sentenceOf('progressDoneItems', { count: 1, label: '服务事项' })].join(
+  campaign2021().formats.listSeparator,
+);
+
 async function registerAndStart(t: TestApp, room: { id: string }, member: string) {
   const ask = await t.ask(member, room, '填报', { mentionBot: true });
-  expect(ask).toContain('请发送本集体的全称');
+  expect(ask).toContain(campaign2021().registration.prompt);
   const greeting = await t.ask(member, room, '广州地铁运营一中心青年文明号');
-  expect(greeting).toContain('已将本群登记为：广州地铁运营一中心青年文明号');
-  expect(greeting).toContain('截止时间：9月30日（周四）23:59，还剩10天13小时');
+  expect(greeting).toSay('unitRegistered', { unit: '广州地铁运营一中心青年文明号' });
+  expect(greeting).toSay('greeting', { unit: '广州地铁运营一中心青年文明号', deadline: '9月30日（周四）23:59', timeLeft: '还剩10天13小时' });
   expect(greeting).toContain('第1步：请发送本集体的服务承诺（50字以内）');
 }
 
@@ -49,12 +55,12 @@ describe('a group hands in its form', () => {
         expect(await t.ask('李华', room, content)).toContain(`请选择第${n + 1}项的服务类型`);
         expect(await t.ask('李华', room, type)).toContain(`✅ 第${n + 1}项已保存（${typeName}）`);
       }
-      expect(t.wechat.replies(room).at(-1)).toContain('回复“继续”添加第4项，或回复“完成”查看汇总');
+      expect(t.wechat.replies(room).at(-1)).toSay('continuePrompt', { count: 3, next: 4 });
       const review = await t.ask('李华', room, '完成');
-      expect(review).toContain(`【服务承诺】${COMMITMENT}`);
+      expect(review).toSay('summaryText', { label: '服务承诺', value: COMMITMENT });
       expect(review).toContain(`3. ${ITEMS[2][0]}（提高服务质量）`);
-      expect(await t.ask('李华', room, '确认')).toContain('🎉 已提交（9月20日 10:30）');
-      expect(await t.ask('王强', room, '进度')).toContain('承诺事项：已提交（3项，9月20日 10:30）');
+      expect(await t.ask('李华', room, '确认')).toSay('submitted', { time: '9月20日 10:30' });
+      expect(await t.ask('王强', room, '进度')).toSay('progressSubmitted', { form: '承诺事项', count: 3, time: '9月20日 10:30' });
     } finally {
       await t.app.stop();
     }
@@ -74,26 +80,26 @@ describe('a group hands in its form', () => {
     try {
       const { room } = t.wechat.createRoom('测试群', ['李华']);
       await registerAndStart(t, room, '李华');
-      expect(await t.ask('李华', room, '   ')).toContain('服务承诺不能为空');
-      expect(await t.ask('李华', room, '我们'.repeat(31))).toContain('服务承诺最多50字（按Word字数统计），您输入了62字');
-      expect(await t.ask('李华', room, '长'.repeat(10_000))).toContain('您输入了10000字');
+      expect(await t.ask('李华', room, '   ')).toBe(sentenceOf('errorEmpty', { label: '服务承诺' }));
+      expect(await t.ask('李华', room, '我们'.repeat(31))).toSay('errorTooLong', { label: '服务承诺', max: 50, count: 62 });
+      expect(await t.ask('李华', room, '长'.repeat(10_000))).toSay('errorTooLong', { count: 10000 });
       // Emoji alone are a reaction, not an answer: the question again, nothing saved.
       expect(await t.ask('李华', room, '😀😀😀！！')).toBe('第1步：请发送本集体的服务承诺（50字以内）。');
-      expect(await t.ask('李华', room, '/start')).toContain('没有“/start”这个指令');
+      expect(await t.ask('李华', room, '/start')).toSay('unknownCommand', { input: '/start' });
       t.wechat.sendImage('李华', room);
       const [image] = await t.wechat.waitForReplies(room, 1);
-      expect(image).toContain('这里需要文字回复');
+      expect(image).toSay('nonText');
       expect(image).toContain('请发送本集体的服务承诺');
       t.wechat.sendSticker('李华', room);
-      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe('表情无法保存，请发送文字。');
+      expect((await t.wechat.waitForReplies(room, 1))[0]).toBe(sentenceOf('nonTextSticker'));
       expect(await t.ask('李华', room, COMMITMENT)).toContain('✅ 服务承诺已保存');
       await t.ask('李华', room, ITEMS[0][0]);
-      expect(await t.ask('李华', room, '第九种')).toContain('不是可选的服务类型');
+      expect(await t.ask('李华', room, '第九种')).toSay('errorChoice', { input: '第九种', label: '服务类型' });
       expect(await t.ask('李华', room, '4')).toContain('✅ 第1项已保存（提供暖心服务）');
-      expect(await t.ask('李华', room, `  ${ITEMS[0][0]}。 `)).toContain('这与第1项服务事项内容相同');
+      expect(await t.ask('李华', room, `  ${ITEMS[0][0]}。 `)).toSay('errorDuplicate', { other: 1 });
       const progress = await t.ask('李华', room, '进度');
-      expect(progress).toContain('已填服务承诺、已填1项服务事项');
-      expect(progress).toContain('服务事项还差2项');
+      expect(progress).toContain(DONE_COMMITMENT_AND_ONE);
+      expect(progress).toSay('missingItems', { label: '服务事项', count: 2 });
     } finally {
       await t.app.stop();
     }
@@ -106,13 +112,13 @@ describe('a group hands in its form', () => {
       await registerAndStart(t, room, '李华');
       await t.wechat.say('王强', room, '今天几点开会？');
       await t.wechat.assertNoNewReplies(room, 150);
-      expect(await t.ask('王强', room, '填报', { mentionBot: true })).toContain('李华正在填报承诺事项');
+      expect(await t.ask('王强', room, '填报', { mentionBot: true })).toSay('bystander', { owner: '李华', form: '承诺事项' });
       // Both speak at once: the owner's answer and a colleague's chatter.
       await Promise.all([t.wechat.say('李华', room, COMMITMENT), t.wechat.say('王强', room, '收到')]);
       const [saved] = await t.wechat.waitForReplies(room, 1);
       expect(saved).toContain('✅ 服务承诺已保存');
       await t.wechat.assertNoNewReplies(room, 150);
-      expect(await t.ask('王强', room, '接管')).toContain('接下来由王强填报');
+      expect(await t.ask('王强', room, '接管')).toSay('takenOver', { name: '王强' });
       expect(await t.ask('王强', room, ITEMS[0][0])).toContain('请选择第1项的服务类型');
       await t.wechat.say('李华', room, '1');
       await t.wechat.assertNoNewReplies(room, 150);
@@ -152,7 +158,7 @@ describe('a group hands in its form', () => {
       const { room } = second.wechat.createRoom('测试群', ['李华'], { id: roomId });
       expect(await second.ask('李华', room, '暖心服务')).toContain('✅ 第1项已保存（提供暖心服务）');
       const progress = await second.ask('李华', room, '进度');
-      expect(progress).toContain('已填服务承诺、已填1项服务事项');
+      expect(progress).toContain(DONE_COMMITMENT_AND_ONE);
     } finally {
       await second.app.stop();
     }
@@ -194,12 +200,12 @@ describe('items pasted all at once in the group', () => {
       await t.ask('李华', room, COMMITMENT);
       const pasted = ITEMS.map(([content], i) => `${i + 1}、${content}`).join('\n');
       const shown = await t.ask('李华', room, pasted);
-      expect(shown).toContain(`3. ${ITEMS[2][0]}（服务类型待选）`);
+      expect(shown).toSay('pasteEntryNoType', { n: 3, content: ITEMS[2][0] });
       const saved = await t.ask('李华', room, '确认');
       expect(saved).toContain('请选择第1项的服务类型');
       await t.ask('李华', room, '4');
       await t.ask('李华', room, '1');
-      expect(await t.ask('李华', room, '3')).toContain('回复“继续”添加第4项，或回复“完成”查看汇总');
+      expect(await t.ask('李华', room, '3')).toSay('continuePrompt', { count: 3, next: 4 });
     } finally {
       await t.app.stop();
     }

@@ -5,6 +5,7 @@ import { loadCampaign } from '../../src/files/campaign.js';
 import { budgetLines, digestText } from '../../src/schedule/digest-text.js';
 import type { AuditEntry } from '../../src/report/units.js';
 import { adminUnit } from '../support/admin-desk.js';
+import { sentenceOf } from '../support/says.js';
 
 const campaign = loadCampaign('conversations');
 const NOW = new Date('2021-09-24T09:00:00+08:00');
@@ -23,9 +24,9 @@ describe('the digest’s binding changes', () => {
     const text = digestText(campaign, guangzhou, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET, CHANGES);
     expect(text).toContain(
       [
-        '绑定变动（过去一天）：',
-        '· 群“南站群”换了编号，已按成员认出，仍对应“广州南站青年文明号”',
-        '· 群“南站新群”想绑定“广州南站青年文明号”（现绑定群“南站群”），如同意请回复“确认换群 广州南站青年文明号”',
+        sentenceOf('admin.digestBindings'),
+        sentenceOf('admin.digestMoved', { topic: '南站群', unit: '广州南站青年文明号' }),
+        sentenceOf('admin.digestMoveRequested', { topic: '南站新群', unit: '广州南站青年文明号', old: '南站群' }),
       ].join('\n'),
     );
     expect(text).not.toContain('北站新群');
@@ -33,7 +34,7 @@ describe('the digest’s binding changes', () => {
 
   it('says nothing of bindings when nothing changed', () => {
     const province: Admin = { id: 'p', scope: { kind: 'province' } };
-    expect(digestText(campaign, province, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET)).not.toContain('绑定变动');
+    expect(digestText(campaign, province, UNITS, campaign.forms, '【每日汇总】', NOW, BUDGET)).not.toSay('admin.digestBindings');
   });
 });
 
@@ -53,8 +54,9 @@ describe('the digest’s send budget with several accounts', () => {
       ],
     };
     const lines = budgetLines(campaign, { ...BUDGET, shortfalls: [shortfall] });
-    expect(lines).toContain('以下6个群只有微信号“甲”在群里，它在截止前的发送额度不够：一号群、二号群、三号群、四号群、五号群、…。可把其他微信号也拉进这些群。');
-    expect(lines).toContain('以下2个群里的微信号“甲”、“乙”在截止前的发送额度都不够：七号群、八号群');
-    expect(lines).toContain('以下1个群里没有已登录的机器人微信号，提醒发不出去：九号群。请把机器人的微信号拉回群里，或登录它。');
+    // five names at most, then "…"; the accounts each quoted
+    expect(lines).toContain(sentenceOf('admin.digestShortfallOnly', { count: 6, account: '甲', names: '一号群、二号群、三号群、四号群、五号群、…' }));
+    expect(lines).toContain(sentenceOf('admin.digestShortfallShared', { count: 2, accounts: '“甲”、“乙”', names: '七号群、八号群' }));
+    expect(lines).toContain(sentenceOf('admin.digestShortfallNone', { count: 1, names: '九号群' }));
   });
 });
