@@ -29,16 +29,28 @@ export type Texts<C extends Catalogue> = {
   -readonly [K in keyof C]: C[K] extends Catalogue ? Texts<C[K]> : string;
 };
 
-const MISSING = 'missing: the bot says this sentence, so the file must give it';
-const MISSING_GROUP = 'missing: the bot says these sentences, so the file must give them';
+/**
+ * Who says a catalogue's sentences, as its errors name it: the bot (the campaign file), or the operator's
+ * tools (texts/operator.yaml), which print where the bot sends.
+ */
+export interface Speaker {
+  who: string;
+  does: string;
+}
+
+const BOT: Speaker = { who: 'the bot', does: 'send' };
+
+const missing = (speaker: Speaker) => `missing: ${speaker.who} says this sentence, so the file must give it`;
 
 /** A sentence that may use the placeholders `declared` (see Placeholders). */
-export function sentence(declared: Placeholders) {
+export function sentence(declared: Placeholders, speaker: Speaker = BOT) {
   return z
-    .string({ error: (issue) => (issue.input === undefined ? MISSING : undefined) })
+    .string({ error: (issue) => (issue.input === undefined ? missing(speaker) : undefined) })
     .trim()
     .min(1)
-    .superRefine((value, ctx) => checkPlaceholders(ctx, [], value, declared));
+    .superRefine((value, ctx) => {
+      for (const message of placeholderProblems(value, declared, speaker)) ctx.addIssue({ code: 'custom', path: [], message });
+    });
 }
 
 /** Reports each of placeholderProblems under `path`. */
@@ -51,7 +63,7 @@ export function checkPlaceholders(ctx: z.RefinementCtx, path: (string | number)[
  * is not declared, each needed one it leaves out. For the sentences whose placeholders depend on the form
  * (a list's {n} and its fields' ids), which the campaign's own checks look at.
  */
-export function placeholderProblems(value: string, declared: Placeholders): string[] {
+export function placeholderProblems(value: string, declared: Placeholders, speaker: Speaker = BOT): string[] {
   const may = declared.map((name) => name.replace(/!$/, ''));
   const must = declared.filter((name) => name.endsWith('!')).map((name) => name.slice(0, -1));
   const allowed = may.length > 0 ? `it may use ${may.map((name) => `{${name}}`).join(', ')}` : 'it takes none';
@@ -59,31 +71,31 @@ export function placeholderProblems(value: string, declared: Placeholders): stri
   return [
     ...[...used]
       .filter((name) => !may.includes(name))
-      .map((name) => `{${name}} is not a placeholder of this sentence (${allowed}): the bot would send it as written`),
+      .map((name) => `{${name}} is not a placeholder of this sentence (${allowed}): ${speaker.who} would ${speaker.does} it as written`),
     ...must.filter((name) => !used.has(name)).map((name) => `must use {${name}}: without it the sentence does not say what it is for`),
   ];
 }
 
 /** The schema of a catalogue: every key is needed, no other is known. */
-export function catalogueSchema<C extends Catalogue>(catalogue: C): z.ZodType<Texts<C>> {
+export function catalogueSchema<C extends Catalogue>(catalogue: C, speaker: Speaker = BOT): z.ZodType<Texts<C>> {
   const known = Object.keys(catalogue);
   const shape = Object.fromEntries(
     Object.entries(catalogue).map(([key, entry]) => {
-      if (entry === SEPARATOR) return [key, z.string({ error: (issue) => (issue.input === undefined ? MISSING : undefined) }).min(1)];
-      return [key, isPlaceholders(entry) ? sentence(entry) : catalogueSchema(entry)];
+      if (entry === SEPARATOR) return [key, z.string({ error: (issue) => (issue.input === undefined ? missing(speaker) : undefined) }).min(1)];
+      return [key, isPlaceholders(entry) ? sentence(entry, speaker) : catalogueSchema(entry, speaker)];
     }),
   );
   const unknown = (keys: string[]) =>
     keys
       .map((key) => {
         const near = closest(key, known);
-        return `unknown key ${key}${near ? ` (did you mean ${near}?)` : ''}: the bot never says it`;
+        return `unknown key ${key}${near ? ` (did you mean ${near}?)` : ''}: ${speaker.who} never says it`;
       })
       .join('; ');
   return z.strictObject(shape, {
     error: (issue) => {
       if (issue.code === 'unrecognized_keys') return unknown(issue.keys);
-      return issue.input === undefined ? MISSING_GROUP : undefined;
+      return issue.input === undefined ? `missing: ${speaker.who} says these sentences, so the file must give them` : undefined;
     },
   }) as unknown as z.ZodType<Texts<C>>;
 }

@@ -18,6 +18,9 @@ export const OPERATOR_TEXTS_FILE = fileURLToPath(new URL('../../texts/operator.y
 export const SECTIONS = ['admin', 'export', 'doctor', 'demo', 'demoPeople', 'connection', 'scheduler'] as const;
 export type Section = (typeof SECTIONS)[number];
 
+/** The operator's tools print where the bot sends. */
+const TOOLS = { who: 'the tool', does: 'print' };
+
 export class OperatorTextsError extends Error {
   override name = 'OperatorTextsError';
 }
@@ -54,7 +57,7 @@ export function readOperatorTexts<C extends Catalogue>(file: string, section: Se
 
 function sectionOf<C extends Catalogue>(data: unknown, file: string, section: Section, catalogue: C): Texts<C> {
   // The other sections are only checked for their names here; each is checked whole when its tool asks.
-  const shape = Object.fromEntries(SECTIONS.map((name) => [name, name === section ? catalogueSchema(catalogue) : z.unknown().optional()]));
+  const shape = Object.fromEntries(SECTIONS.map((name) => [name, name === section ? catalogueSchema(catalogue, TOOLS) : z.unknown().optional()]));
   const schema = z.strictObject(shape, {
     error: (issue) =>
       issue.code === 'unrecognized_keys'

@@ -60,7 +60,7 @@ describe('texts/operator.yaml', () => {
   it('refuses a missing sentence, naming the file and the key', () => {
     const file = changedFile((data) => delete data.doctor!.rosterOk);
     const error = failure(() => readOperatorTexts(file, 'doctor', DOCTOR_TEXTS));
-    expect(error.message).toBe(`${file}: doctor.rosterOk: missing: the bot says this sentence, so the file must give it`);
+    expect(error.message).toBe(`${file}: doctor.rosterOk: missing: the tool says this sentence, so the file must give it`);
   });
 
   it('refuses an unknown key, with the one it most likely meant', () => {
@@ -69,7 +69,7 @@ describe('texts/operator.yaml', () => {
       delete data.doctor!.rosterOk;
     });
     const error = failure(() => readOperatorTexts(file, 'doctor', DOCTOR_TEXTS));
-    expect(error.message).toContain(`${file}: doctor: unknown key rosterOkay (did you mean rosterOk?)`);
+    expect(error.message).toContain(`${file}: doctor: unknown key rosterOkay (did you mean rosterOk?): the tool never says it`);
     expect(error.message).toContain(`${file}: doctor.rosterOk: missing`);
   });
 
@@ -78,7 +78,7 @@ describe('texts/operator.yaml', () => {
       data.doctor!.passed = '一切就绪（{count}），可以运行 npm start。';
     });
     expect(failure(() => readOperatorTexts(undeclared, 'doctor', DOCTOR_TEXTS)).message).toBe(
-      `${undeclared}: doctor.passed: {count} is not a placeholder of this sentence (it takes none): the bot would send it as written`,
+      `${undeclared}: doctor.passed: {count} is not a placeholder of this sentence (it takes none): the tool would print it as written`,
     );
     const leftOut = changedFile((data) => {
       data.doctor!.cannotRun = 'npm run doctor 没有完成';
