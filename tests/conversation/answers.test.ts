@@ -19,7 +19,7 @@ const AT_COMMITMENT: At = { kind: 'field', form: form.id, field: 'commitment' };
 const AT_CONTENT: At = { kind: 'entry', form: form.id, field: 'items', sub: 'content' };
 const AT_TYPE: At = { kind: 'entry', form: form.id, field: 'items', sub: 'type' };
 
-/** The refusal of a type the group cannot mean, with the menu of types under it. */
+/** The menu of service types, said under the refusal of a type the list does not have. */
 const MENU = '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他';
 
 function check(field: ScalarField, input: string, others?: Map<number, string>): Checked {
