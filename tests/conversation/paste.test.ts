@@ -267,16 +267,17 @@ describe('a commitment before the items', () => {
 });
 
 describe("the bot's own review pasted back", () => {
-  const review = [
-    '请核对以下内容：',
-    `【服务承诺】${COMMITMENT}`,
-    '【服务事项】',
-    `1. ${A}（提供暖心服务）`,
-    `2. ${B}（优化办事流程）`,
-    `3. ${C}（其他）`,
-    `4. ${D}（提供暖心服务）`,
-    '回复“确认”提交；“修改 承诺”或“修改 2”修改；“删除 4”删除。',
+  // The review as the bot says it now: a change to its wording must still read back.
+  const line = (n: number, content: string, type: string) => sentenceOf('form:modelCollective.items.summaryLine', { n, content, type });
+  const summary = [
+    sentenceOf('summaryText', { label: '服务承诺', value: COMMITMENT }),
+    sentenceOf('summaryListHeading', { label: '服务事项' }),
+    line(1, A, '提供暖心服务'),
+    line(2, B, '优化办事流程'),
+    line(3, C, '其他'),
+    line(4, D, '提供暖心服务'),
   ].join('\n');
+  const review = sentenceOf('review', { summary, last: 4 });
 
   it('reads the commitment and every item with its type, and skips the instructions', () => {
     const result = paste(review);
