@@ -4,6 +4,7 @@ import { choicesOf } from '../../src/campaign/forms.js';
 import { checkAnswer, matchChoice, normalizeText, type Checked } from '../../src/conversation/answers.js';
 import { problemText } from '../../src/conversation/render.js';
 import type { At } from '../../src/conversation/say.js';
+import { sentenceOf } from '../support/says.js';
 import { campaign, form, ITEMS } from './harness.js';
 
 const commitment = form.fields[0] as TextField;
@@ -17,6 +18,9 @@ const media: ScalarField = { id: 'photo', kind: 'media', label: '活动照片', 
 const AT_COMMITMENT: At = { kind: 'field', form: form.id, field: 'commitment' };
 const AT_CONTENT: At = { kind: 'entry', form: form.id, field: 'items', sub: 'content' };
 const AT_TYPE: At = { kind: 'entry', form: form.id, field: 'items', sub: 'type' };
+
+/** The menu of service types, said under the refusal of a type the list does not have. */
+const MENU = '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他';
 
 function check(field: ScalarField, input: string, others?: Map<number, string>): Checked {
   return checkAnswer(field, input, { campaign, others });
@@ -37,8 +41,8 @@ function accepted(field: ScalarField, input: string, others?: Map<number, string
 
 describe('empty and blank answers', () => {
   it.each(['', '   ', '\n\t \n', '\u200b\u200b', '\ufeff \u2060'])('%j is empty', (input) => {
-    expect(rejection(commitment, input, AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
-    expect(rejection(content, input, AT_CONTENT)).toBe('服务事项不能为空，请重新发送。');
+    expect(rejection(commitment, input, AT_COMMITMENT)).toBe(sentenceOf('errorEmpty', { label: '服务承诺' }));
+    expect(rejection(content, input, AT_CONTENT)).toBe(sentenceOf('errorEmpty', { label: '服务事项' }));
   });
 });
 
@@ -53,12 +57,14 @@ describe('length limits in 字', () => {
     const text = `2021年起提供APP预约与12345热线服务，${'热'.repeat(25)}，30分钟内 响应。`;
     expect([...text].length).toBe(59);
     expect(accepted(commitment, text)).toBe(text);
-    expect(rejection(commitment, `${text}${'热'.repeat(3)}`, AT_COMMITMENT)).toBe('服务承诺最多50字（按Word字数统计），您输入了51字，请精简1字后重新发送。');
+    expect(rejection(commitment, `${text}${'热'.repeat(3)}`, AT_COMMITMENT)).toBe(
+      sentenceOf('errorTooLong', { label: '服务承诺', max: 50, count: 51, over: 1 }),
+    );
   });
 
   it('accepts exactly 50 字 and refuses 51', () => {
     expect(accepted(commitment, '热'.repeat(50))).toHaveLength(50);
-    expect(rejection(commitment, '热'.repeat(51), AT_COMMITMENT)).toContain('您输入了51字，请精简1字');
+    expect(rejection(commitment, '热'.repeat(51), AT_COMMITMENT)).toSay('errorTooLong', { max: 50, count: 51, over: 1 });
   });
 
   it('counts emoji, flags and ZWJ families as one 字 each', () => {
@@ -73,28 +79,30 @@ describe('length limits in 字', () => {
   });
 
   it('refuses an item of 101 字 with its own label and limit', () => {
-    expect(rejection(content, '办'.repeat(101), AT_CONTENT)).toBe('服务事项最多100字（按Word字数统计），您输入了101字，请精简1字后重新发送。');
+    expect(rejection(content, '办'.repeat(101), AT_CONTENT)).toBe(sentenceOf('errorTooLong', { label: '服务事项', max: 100, count: 101, over: 1 }));
   });
 
   it('answers a 10,000-character message at once with its length', () => {
     const started = Date.now();
-    expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe('服务承诺最多50字（按Word字数统计），您输入了10000字，请精简9950字后重新发送。');
-    expect(rejection(content, '😀'.repeat(10_000), AT_CONTENT)).toContain('您输入了10000字');
+    expect(rejection(commitment, '长'.repeat(10_000), AT_COMMITMENT)).toBe(
+      sentenceOf('errorTooLong', { label: '服务承诺', max: 50, count: 10_000, over: 9950 }),
+    );
+    expect(rejection(content, '😀'.repeat(10_000), AT_CONTENT)).toSay('errorTooLong', { count: 10_000 });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
   it('asks for more than a word or two', () => {
-    expect(rejection(commitment, '热情', AT_COMMITMENT)).toBe('服务承诺至少4字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。');
-    expect(rejection(content, '便民服务', AT_CONTENT)).toContain('服务事项至少5字（按Word字数统计），您输入了4字');
+    expect(rejection(commitment, '热情', AT_COMMITMENT)).toBe(sentenceOf('errorTooShort', { label: '服务承诺', min: 4, count: 2 }));
+    expect(rejection(content, '便民服务', AT_CONTENT)).toBe(sentenceOf('errorTooShort', { label: '服务事项', min: 5, count: 4 }));
     expect(accepted(commitment, '热情周到')).toBe('热情周到');
     // APP预约 is three 字 to Word, however many letters
-    expect(rejection(content, 'APP预约', AT_CONTENT)).toContain('服务事项至少5字（按Word字数统计），您输入了3字');
+    expect(rejection(content, 'APP预约', AT_CONTENT)).toBe(sentenceOf('errorTooShort', { label: '服务事项', min: 5, count: 3 }));
   });
 });
 
 describe('answers without words', () => {
   it.each(['😀😀😀😀😀', '。。。！！！？？', '👍🏽👨‍👩‍👧‍👦🇨🇳🎉🎉', '……——～～', '+-*/=<>'])('%j needs words', (input) => {
-    expect(rejection(content, input, AT_CONTENT)).toBe('服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。');
+    expect(rejection(content, input, AT_CONTENT)).toBe(sentenceOf('errorNoWords', { label: '服务事项' }));
   });
 
   it('accepts words with emoji around them, as typed', () => {
@@ -111,7 +119,7 @@ describe('a pasted list at an item question', () => {
     ['①增设志愿引导岗\n②推出失物招领线上查询'],
     ['服务事项如下：\n1.增设志愿引导岗\n\n2.推出失物招领线上查询'],
   ])('%j is refused as several', (input) => {
-    expect(rejection(content, input, AT_CONTENT)).toBe('看起来您一次发送了多项内容。请每次只发送一项服务事项。');
+    expect(rejection(content, input, AT_CONTENT)).toBe(sentenceOf('errorSeveral', { label: '服务事项' }));
   });
 
   it('keeps one item written over two lines, folding the line break', () => {
@@ -153,7 +161,7 @@ describe('labels and numbers pasted with an answer', () => {
   });
 
   it('a label with nothing after it is an empty answer', () => {
-    expect(rejection(commitment, '服务承诺：', AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
+    expect(rejection(commitment, '服务承诺：', AT_COMMITMENT)).toBe(sentenceOf('errorEmpty', { label: '服务承诺' }));
   });
 });
 
@@ -164,14 +172,14 @@ describe('an item identical to an earlier one', () => {
   ]);
 
   it('is refused, naming the earlier item', () => {
-    expect(rejection(content, ITEMS[1]!, AT_CONTENT, earlier)).toBe('这与第2项服务事项内容相同，请发送不同的服务事项。');
+    expect(rejection(content, ITEMS[1]!, AT_CONTENT, earlier)).toBe(sentenceOf('errorDuplicate', { other: 2 }));
   });
 
   it('is the same when only spaces, punctuation or letter case differ', () => {
     const spaced = ` ${ITEMS[0]!.replace(/，/g, ', ').replace(/^在/, '在 ')}。 `;
-    expect(rejection(content, spaced, AT_CONTENT, earlier)).toContain('第1项');
+    expect(rejection(content, spaced, AT_CONTENT, earlier)).toBe(sentenceOf('errorDuplicate', { other: 1 }));
     const others = new Map([[3, '为Wi-Fi覆盖不足的站点加装AP设备']]);
-    expect(rejection(content, '为 wifi 覆盖不足的站点加装 ap 设备！', AT_CONTENT, others)).toContain('第3项');
+    expect(rejection(content, '为 wifi 覆盖不足的站点加装 ap 设备！', AT_CONTENT, others)).toBe(sentenceOf('errorDuplicate', { other: 3 }));
   });
 
   it('is a different item when a word differs', () => {
@@ -217,13 +225,13 @@ describe('service types', () => {
 
   it.each(['9', '0', '7', '10', '第四个', '四', '随便写点什么', '4 优化办事流程', '提高服务质量和暖心服务', '45'])('%j is refused with the menu', (input) => {
     const reply = rejection(type, input, AT_TYPE);
-    expect(reply).toBe(
-      `“${input}”不是可选的服务类型，请回复数字1–6或类型名称：\n1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他`,
-    );
+    expect(reply).toBe(`${sentenceOf('errorChoice', { input, label: '服务类型', max: 6 })}\n${MENU}`);
   });
 
   it('shows only the start of a long wrong reply', () => {
-    expect(rejection(type, '这是一段很长很长的与服务类型无关的文字内容', AT_TYPE)).toMatch(/^“这是一段很长很长的与服务…”不是可选的服务类型/);
+    expect(rejection(type, '这是一段很长很长的与服务类型无关的文字内容', AT_TYPE)).toBe(
+      `${sentenceOf('errorChoice', { input: '这是一段很长很长的与服务…', label: '服务类型', max: 6 })}\n${MENU}`,
+    );
   });
 
   it('matchChoice gives undefined for blank or punctuation-only replies', () => {
@@ -248,20 +256,20 @@ describe('URLs', () => {
   });
 
   it.each(['ftp://example.com/a', 'javascript:alert(1)', '见公众号推文', 'https://', 'https://localhost/a'])('%j is not a web address', (input) => {
-    expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接需要是以 http:// 或 https:// 开头的网址，请重新发送。');
+    expect(rejection(url, input, { kind: 'field', form: form.id, field: 'url' })).toBe(sentenceOf('errorUrl', { label: '推文链接' }));
   });
 
   it('refuses empty and overlong links, a link measured in characters (to Word it is one word)', () => {
-    expect(rejection(url, '  ', { kind: 'field', form: form.id, field: 'url' })).toBe('推文链接不能为空，请重新发送。');
+    expect(rejection(url, '  ', { kind: 'field', form: form.id, field: 'url' })).toBe(sentenceOf('errorEmpty', { label: '推文链接' }));
     const refused = rejection(url, `https://mp.weixin.qq.com/s/${'a'.repeat(40)}`, { kind: 'field', form: form.id, field: 'url' });
-    expect(refused).toContain('推文链接最长60个字符，这个链接有67个字符');
-    expect(refused).not.toContain('Word');
+    expect(refused).toBe(sentenceOf('errorUrlTooLong', { label: '推文链接', max: 60, count: 67 }));
+    expect(refused).not.toSay('errorTooLong');
   });
 });
 
 describe('media fields', () => {
   it('never accept typed text', () => {
-    expect(rejection(media, '照片见群相册', { kind: 'field', form: form.id, field: 'photo' })).toBe('这里需要直接发送活动照片（图片或文件），不是文字。');
+    expect(rejection(media, '照片见群相册', { kind: 'field', form: form.id, field: 'photo' })).toBe(sentenceOf('errorMediaExpected', { label: '活动照片' }));
   });
 });
 
@@ -275,12 +283,12 @@ describe('normalizeText', () => {
   });
 
   it('a lone joiner is empty', () => {
-    expect(rejection(commitment, '\u200d\u200b', AT_COMMITMENT)).toBe('服务承诺不能为空，请重新发送。');
+    expect(rejection(commitment, '\u200d\u200b', AT_COMMITMENT)).toBe(sentenceOf('errorEmpty', { label: '服务承诺' }));
   });
 });
 
 describe('an empty reply to the type question', () => {
   it('is asked for again as empty, not as an unknown type', () => {
-    expect(rejection(type, '  ', AT_TYPE)).toBe('服务类型不能为空，请重新发送。');
+    expect(rejection(type, '  ', AT_TYPE)).toBe(sentenceOf('errorEmpty', { label: '服务类型' }));
   });
 });

@@ -4,9 +4,14 @@ import { GroupConversations, type IncomingMessage } from '../../src/conversation
 import { groupMessage } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import type { GroupAlive } from '../../src/conversation/refind.js';
+import { sentenceOf, templateOf } from '../support/says.js';
 import { campaign, NOW } from './harness.js';
 
 const METRO = '广州地铁运营一中心青年文明号';
+/** Where the roster puts METRO, as the binding sentences name it. */
+const METRO_WHERE = '广州市、城市轨道交通';
+/** 附件2's first question, which a provincial model collective such as METRO is asked once bound. */
+const FIRST_QUESTION = sentenceOf('form:modelCollective.commitment.prompt', { step: 1 });
 
 function roster(): MemoryStore {
   const store = new MemoryStore();
@@ -51,27 +56,27 @@ class Group {
 describe('binding a group to its unit', () => {
   it('asks for 绑定 when the topic matches no roster name', async () => {
     const group = new Group(roster());
-    expect(await group.say('填报')).toContain('请回复“绑定 单位全称”');
+    expect(await group.say('填报')).toSay('bindAsk');
     expect(group.store.unitOf('room-1')).toBeNull();
   });
 
   it('offers the unit whose name is the topic, and binds on 确认, then opens the form', async () => {
     const group = new Group(roster(), 'room-1', METRO);
     const offer = await group.say('填报');
-    expect(offer).toContain(`本群名称与名单中的“${METRO}”（广州市、城市轨道交通）一致`);
+    expect(offer).toSay('bindOfferTopic', { unit: METRO, where: METRO_WHERE });
     const bound = await group.say('确认');
-    expect(bound).toContain(`✅ 已将本群绑定为：${METRO}（广州市、城市轨道交通）`);
-    expect(bound).toContain('第1步：请发送本集体的服务承诺');
+    expect(bound).toSay('bound', { unit: METRO, where: METRO_WHERE });
+    expect(bound).toContain(FIRST_QUESTION);
     expect(group.store.unitOf('room-1')).toBe(1);
     expect(group.store.rooms.get('room-1')?.members).toEqual(['李华', '王强']);
   });
 
   it('opens the form named with 填报 once the offer is taken, after a restart too; 取消 forgets it', async () => {
     const group = new Group(roster(), 'room-1', METRO);
-    expect(await group.say('填报 简报')).toContain(`本群名称与名单中的“${METRO}”`);
+    expect(await group.say('填报 简报')).toSay('bindOfferTopic', { unit: METRO });
     group.restart();
     const bound = await group.say('确认');
-    expect(bound).toContain('填报（活动简报或推文（10月集中服务月））');
+    expect(bound).toSay('greeting', { form: templateOf('form:activityReport.title') });
     expect(bound).not.toContain('附件2');
     expect(group.store.rooms.get('room-1')?.state).toMatchObject({ context: { wanted: null } });
 
@@ -79,29 +84,29 @@ describe('binding a group to its unit', () => {
     await other.say('填报 简报');
     await other.say('取消');
     await other.say('填报');
-    expect(await other.say('确认')).toContain('第1步：请发送本集体的服务承诺');
+    expect(await other.say('确认')).toContain(FIRST_QUESTION);
   });
 
   it('binds at once on an exact 绑定 name, ignoring spaces and full-width characters', async () => {
     const group = new Group(roster());
-    expect(await group.say('绑定 深圳市福田区政务服务中心 青年文明号')).toContain('✅ 已将本群绑定为：深圳市福田区政务服务中心青年文明号');
+    expect(await group.say('绑定 深圳市福田区政务服务中心 青年文明号')).toSay('bound', { unit: '深圳市福田区政务服务中心青年文明号' });
   });
 
   it('numbers the candidates of a loose name and binds the one chosen, even after a restart', async () => {
     const group = new Group(roster());
     const list = await group.say('绑定 地铁一中心');
-    expect(list).toContain(`1. ${METRO}（广州市、城市轨道交通）`);
-    expect(list).toContain('请回复序号选择');
+    expect(list).toSay('bindCandidates', { query: '地铁一中心' });
+    expect(list).toSay('bindCandidateLine', { n: 1, name: METRO, where: METRO_WHERE });
     group.restart();
-    expect(await group.say('9')).toContain('请回复1–');
+    expect(await group.say('9')).toSay('bindChoose', { max: /\d+/ });
     expect(await group.say('今天开会吗', 'u2')).toBe('');
-    expect(await group.say('1', 'u2')).toContain(`✅ 已将本群绑定为：${METRO}`);
+    expect(await group.say('1', 'u2')).toSay('bound', { unit: METRO });
   });
 
   it('says so when nothing is like the name', async () => {
     const group = new Group(roster());
-    expect(await group.say('绑定 火星探测器')).toContain('名单中没有找到“火星探测器”');
-    expect(await group.say('绑定')).toContain('请在“绑定”后写上单位全称');
+    expect(await group.say('绑定 火星探测器')).toSay('bindNotFound', { query: '火星探测器' });
+    expect(await group.say('绑定')).toSay('bindWhat');
   });
 
   it('refuses a unit already bound to another group, naming that group', async () => {
@@ -109,27 +114,27 @@ describe('binding a group to its unit', () => {
     const first = new Group(store, 'room-1', '一中心群');
     await first.say(`绑定 ${METRO}`);
     const second = new Group(store, 'room-2', '另一个群');
-    expect(await second.say(`绑定 ${METRO}`)).toContain(`“${METRO}”已绑定到另一个群（一中心群）`);
+    expect(await second.say(`绑定 ${METRO}`)).toSay('bindTaken', { unit: METRO, topic: '一中心群' });
     expect(store.unitOf('room-2')).toBeNull();
   });
 
   it('answers 绑定 in a bound group with the unit it is bound to', async () => {
     const group = new Group(roster());
     await group.say(`绑定 ${METRO}`);
-    expect(await group.say('绑定 深圳市福田区政务服务中心青年文明号')).toContain(`本群已绑定为：${METRO}`);
+    expect(await group.say('绑定 深圳市福田区政务服务中心青年文明号')).toSay('alreadyBound', { unit: METRO });
   });
 
   it('withdraws an offer on 取消', async () => {
     const group = new Group(roster());
     await group.say('绑定 地铁');
-    expect(await group.say('取消')).toContain('已取消绑定');
+    expect(await group.say('取消')).toSay('bindCancelled');
     expect(group.store.rooms.get('room-1')?.state).toMatchObject({ value: { unbound: 'idle' }, context: { candidates: [] } });
     expect(await group.say('1')).toBe('');
   });
 
   it('asks for the name when there is no roster at all', async () => {
     const group = new Group(new MemoryStore());
-    expect(await group.say('填报')).toContain('请发送本集体的全称');
+    expect(await group.say('填报')).toContain(campaign.registration.prompt);
   });
 });
 
@@ -143,7 +148,7 @@ describe('a group that comes back under a new room id', () => {
     await before.say(`绑定 ${METRO}`);
     await before.say('热情周到，便民利民，让每一位乘客安心出行');
     const after = new Group(store, 'new-id', '一中心群', ['李华', '王强', '张敏', '新同事'], relogged);
-    expect(await after.say('进度')).toContain('已填服务承诺');
+    expect(await after.say('进度')).toSay('progressDoneText', { label: '服务承诺' });
     expect(store.unitOf('new-id')).toBe(1);
     expect(store.rooms.has('old-id')).toBe(false);
     expect(store.rooms.get('new-id')?.formId).toBe('modelCollective');
@@ -156,12 +161,12 @@ describe('a group that comes back under a new room id', () => {
     await b.say('热情周到，便民利民，让每一位乘客安心出行');
     // Same topic, every member of the old group: but the bot is still in group B.
     const lookAlike = new Group(store, 'group-x', METRO, ['服务月助手', '陈敏', '王强'], async () => true);
-    expect(await lookAlike.say('进度')).toBe('本群还没有登记对应的集体。回复“填报”开始登记并填报。');
-    expect(await lookAlike.say('填报')).toContain(`本群名称与名单中的“${METRO}”`);
-    expect(await lookAlike.say('确认')).toContain(`“${METRO}”已绑定到另一个群`);
+    expect(await lookAlike.say('进度')).toBe(campaign.messages.progressUnbound);
+    expect(await lookAlike.say('填报')).toSay('bindOfferTopic', { unit: METRO });
+    expect(await lookAlike.say('确认')).toSay('bindTaken', { unit: METRO, topic: METRO });
     expect(store.unitOf('group-b')).toBe(1);
     expect(store.unitOf('group-x')).toBeNull();
-    expect(await b.say('进度')).toContain('已填服务承诺');
+    expect(await b.say('进度')).toSay('progressDoneText', { label: '服务承诺' });
   });
 
   it('never counts the bot among the members, and needs most of the people', async () => {
@@ -199,7 +204,7 @@ describe('a group that comes back under a new room id', () => {
     const store = roster();
     await new Group(store, 'old-id', '一中心群', ['李华', '王强']).say(`绑定 ${METRO}`);
     const stranger = new Group(store, 'new-id', '一中心群', ['赵六', '钱七'], relogged);
-    expect(await stranger.say('填报')).toContain('请回复“绑定 单位全称”');
+    expect(await stranger.say('填报')).toSay('bindAsk');
     expect(store.unitOf('old-id')).toBe(1);
   });
 
@@ -213,7 +218,7 @@ describe('a group that comes back under a new room id', () => {
       store.bind(roomId, unitId, '服务群', ['李华', '王强']);
     const again = new Group(store, 'c', '服务群', ['李华', '王强'], async (roomId) => roomId === 'c');
     await again.say('进度');
-    expect(again.notes.join()).toContain('群“服务群”重新登录后编号变了');
+    expect(again.notes.join()).toSay('rebindAmbiguous', { topic: '服务群', count: 2 });
     expect(store.unitOf('c')).toBeNull();
   });
 });

@@ -9,13 +9,16 @@ import { GroupConversations, type IncomingMessage } from '../../src/conversation
 import { MemoryStore } from '../support/memory-store.js';
 import { fileBytes } from '../support/file-bytes.js';
 import { messagesIn } from '../support/group-message.js';
+import { sentenceOf } from '../support/says.js';
 import { campaign, NOW } from './harness.js';
 
 const brief = findForm(campaign, 'activityReport')!;
 const rule = brief.completeWith!;
 const PROMPT = rule.prompt;
-const MISSING = '还不能完成：还差推文链接、简报文件或100字以上的文字简报（三者有其一即可）。';
-const H5 = '“广东青年岗位建功”H5（附件3）的“青年文明号服务月”栏目';
+/** What the brief still needs while none of the three is in, as 完成 and 确认 name it. */
+const STILL_NEEDED = sentenceOf('missingField', { label: rule.missing });
+const MISSING = sentenceOf('notNowFinish', { missing: STILL_NEEDED });
+const FILES_LABEL = '简报文件或图片';
 const LINK = 'https://mp.weixin.qq.com/s/Brief2021';
 const SHORT = '10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场。';
 
@@ -28,6 +31,19 @@ function textOf(n: number): string {
   expect(countChars(text)).toBe(n);
   return text;
 }
+
+/** What the brief holds, as "目前有" and 进度 name it: links, files, then the text. */
+function have({ links = 0, files = 0, chars }: { links?: number; files?: number; chars?: number }): string {
+  const parts: string[] = [];
+  if (links) parts.push(sentenceOf('form:activityReport.links.counted', { count: links }));
+  if (files) parts.push(sentenceOf('form:activityReport.files.counted', { count: files }));
+  if (chars !== undefined) parts.push(sentenceOf('form:activityReport.summary.counted', { chars }));
+  return parts.join(campaign.formats.listSeparator);
+}
+
+/** The question once the brief can be handed in, naming what it holds. */
+const more = (holds: Parameters<typeof have>[0]) => sentenceOf('form:activityReport.completeWith.more', { have: have(holds) });
+const textSaved = (chars: number) => sentenceOf('form:activityReport.summary.saved', { chars });
 
 const message = messagesIn({ names: { u1: '林晓' } });
 
@@ -53,8 +69,8 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
   it('greets with the rule and the H5 upload the notice asks for, then asks the one question', async () => {
     const g = cityGroup();
     const greeting = await g.say('填报');
-    expect(greeting).toContain('需填写：推文链接、简报文件（Word、PDF或图片）或100字以上的文字简报，三者有其一即可');
-    expect(greeting).toContain(H5);
+    expect(greeting).toSay('greeting', { requirements: brief.requirements });
+    expect(greeting).toContain(brief.note);
     expect(greeting).not.toMatch(/https?:\/\//);
     expect(greeting.endsWith(PROMPT)).toBe(true);
     expect(PROMPT).toContain('推文链接');
@@ -66,10 +82,9 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     const g = cityGroup();
     await g.say('填报');
     const saved = await g.say(LINK);
-    expect(saved).toContain(`✅ 第1个推文链接已保存：${LINK}`);
-    expect(saved).toContain('简报已可提交，目前有：推文链接1个。');
-    expect(saved).toContain('回复“完成”提交简报');
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(saved).toSay('form:activityReport.links.saved', { n: 1, url: LINK });
+    expect(saved).toContain(more({ links: 1 }));
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.saved()).toMatchObject({ status: 'submitted', answers: { links: [{ url: LINK }] } });
   });
 
@@ -77,9 +92,9 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     const g = cityGroup();
     await g.say('填报');
     const saved = await g.link('https://mp.weixin.qq.com/s/Card1');
-    expect(saved).toContain('✅ 第1个推文链接已保存：https://mp.weixin.qq.com/s/Card1');
-    expect(saved).toContain('简报已可提交');
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(saved).toSay('form:activityReport.links.saved', { n: 1, url: 'https://mp.weixin.qq.com/s/Card1' });
+    expect(saved).toContain(more({ links: 1 }));
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.saved()).toMatchObject({ status: 'submitted', answers: { links: [{ url: 'https://mp.weixin.qq.com/s/Card1' }] } });
   });
 
@@ -87,10 +102,11 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     const g = cityGroup();
     await g.say('填报');
     const saved = await g.file('10月活动简报.doc', 'application/msword');
-    expect(saved).toContain('✅ 第1个文件已保存：10月活动简报.doc（#1）');
-    expect(saved).toContain('简报已可提交，目前有：简报文件1个。');
-    expect(await g.say('完成')).toContain('🎉 已提交');
-    expect(g.saved()).toMatchObject({ status: 'submitted', answers: { files: [{ file: '10月活动简报.doc（#1）' }] } });
+    const file = sentenceOf('mediaName', { name: '10月活动简报.doc', id: 1 });
+    expect(saved).toSay('form:activityReport.files.saved', { n: 1, file });
+    expect(saved).toContain(more({ files: 1 }));
+    expect(await g.say('完成')).toSay('submitted');
+    expect(g.saved()).toMatchObject({ status: 'submitted', answers: { files: [{ file }] } });
     expect(g.store.media).toEqual([{ id: 1, unitId: 1, formId: 'activityReport', name: '10月活动简报.doc', mime: 'application/msword', size: 2048 }]);
   });
 
@@ -99,9 +115,9 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     await g.say('填报');
     const text = textOf(100);
     const saved = await g.say(text);
-    expect(saved).toContain('✅ 文字已保存（100字）。');
-    expect(saved).toContain('简报已可提交，目前有：文字100字。');
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(saved).toContain(textSaved(100));
+    expect(saved).toContain(more({ chars: 100 }));
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.saved()).toMatchObject({ status: 'submitted', answers: { summary: text } });
   });
 
@@ -109,7 +125,7 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     const g = cityGroup();
     await g.say('填报');
     const text = `一、活动概况\n${textOf(60)}\n二、主要成效\n${textOf(60)}`;
-    expect(await g.say(text)).toContain('简报已可提交');
+    expect(await g.say(text)).toSay('form:activityReport.completeWith.more');
     expect(g.saved()?.answers.summary).toBe(text);
   });
 
@@ -118,11 +134,11 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     await g.say('填报');
     const text = textOf(99);
     const reply = await g.say(text);
-    expect(reply).toBe(`文字简报至少100字（按Word字数统计），这段只有99字：已先作为简介保存，还不能单独作为简报提交。\n${PROMPT}`);
+    expect(reply).toBe(`${sentenceOf('form:activityReport.completeWith.tooShort', { min: 100, count: 99 })}\n${PROMPT}`);
     expect(await g.say('完成')).toBe(`${MISSING}\n${PROMPT}`);
     expect(g.saved()?.status).toBe('draft');
-    expect(await g.say(LINK)).toContain('目前有：推文链接1个、文字99字。');
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(await g.say(LINK)).toContain(more({ links: 1, chars: 99 }));
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.saved()?.answers).toEqual({ summary: text, links: [{ url: LINK }] });
   });
 
@@ -131,9 +147,9 @@ describe('the brief asks once for any one of a 推文, a 简报 file or a writte
     await g.say('填报');
     await g.file('现场.jpg', 'image/jpeg');
     const reply = await g.say(SHORT);
-    expect(reply).toContain(`✅ 文字已保存（${countChars(SHORT)}字）。`);
-    expect(reply).not.toContain('至少100字');
-    expect(reply).toContain(`目前有：简报文件1个、文字${countChars(SHORT)}字。`);
+    expect(reply).toContain(textSaved(countChars(SHORT)));
+    expect(reply).not.toSay('form:activityReport.completeWith.tooShort');
+    expect(reply).toContain(more({ files: 1, chars: countChars(SHORT) }));
   });
 });
 
@@ -142,7 +158,7 @@ describe('what 完成 says before anything is in', () => {
     const g = cityGroup();
     await g.say('填报');
     expect(await g.say('完成')).toBe(`${MISSING}\n${PROMPT}`);
-    expect(await g.say('确认')).toBe(`还不能提交：还差推文链接、简报文件或100字以上的文字简报（三者有其一即可）。请先填完，然后回复“确认”。\n${PROMPT}`);
+    expect(await g.say('确认')).toBe(`${sentenceOf('notNowConfirm', { missing: STILL_NEEDED })}\n${PROMPT}`);
     expect(g.saved()?.status ?? 'draft').toBe('draft');
     expect(g.store.history).toEqual([]);
   });
@@ -150,19 +166,23 @@ describe('what 完成 says before anything is in', () => {
   it('进度 says what the brief has and what it still needs, not 服务事项', async () => {
     const g = cityGroup();
     await g.say('填报');
-    expect(await g.say('进度')).toContain('简报：未开始');
+    expect(await g.say('进度')).toSay('progressNotStarted', { form: '简报' });
     await g.say(SHORT);
     const short = await g.say('进度');
-    expect(short).toContain(`简报：填报中（文字${countChars(SHORT)}字）`);
-    expect(short).toContain('还差：推文链接、简报文件或100字以上的文字简报（三者有其一即可）');
+    expect(short).toSay('progressDraft', { form: '简报', done: have({ chars: countChars(SHORT) }) });
+    expect(short).toSay('progressMissing', { missing: rule.missing });
     await g.say(LINK);
     const progress = await g.say('进度');
-    expect(progress).toContain(`简报：填报中（推文链接1个、文字${countChars(SHORT)}字）`);
+    expect(progress).toSay('progressDraft', { form: '简报', done: have({ links: 1, chars: countChars(SHORT) }) });
+    // the brief has no items: 进度 must not count any
     expect(progress).not.toContain('服务事项');
-    expect(progress).not.toContain('还差');
+    expect(progress).not.toSay('progressMissing');
     await g.file('简报.pdf', 'application/pdf');
     await g.say('完成');
-    expect(await g.say('进度')).toContain(`简报：已提交（推文链接1个、简报文件1个、文字${countChars(SHORT)}字，`);
+    expect(await g.say('进度')).toSay('form:activityReport.hints.progressSubmitted', {
+      form: '简报',
+      have: have({ links: 1, files: 1, chars: countChars(SHORT) }),
+    });
   });
 });
 
@@ -171,7 +191,7 @@ describe('a refused file', () => {
     const g = cityGroup();
     await g.say('填报');
     const reply = await g.file('名单.exe', 'application/x-msdownload');
-    expect(reply).toBe(`简报文件或图片只接受图片、PDF、Word或MP4视频，“名单.exe”不是这几种（按文件内容判断）。\n${PROMPT}`);
+    expect(reply).toBe(`${sentenceOf('errorMediaType', { label: FILES_LABEL, file: '名单.exe' })}\n${PROMPT}`);
     expect(await g.say('完成')).toBe(`${MISSING}\n${PROMPT}`);
     expect(g.store.media).toEqual([]);
     expect(g.store.history).toEqual([]);
@@ -180,7 +200,12 @@ describe('a refused file', () => {
   it('over the size limit is not kept either', async () => {
     const g = cityGroup();
     await g.say('填报');
-    expect(await g.file('全程录像.mp4', 'video/mp4', 21 * 1024 * 1024)).toContain('“全程录像.mp4”有21MB，简报文件或图片每个不能超过20MB');
+    expect(await g.file('全程录像.mp4', 'video/mp4', 21 * 1024 * 1024)).toSay('errorMediaSize', {
+      file: '全程录像.mp4',
+      size: 21,
+      label: FILES_LABEL,
+      max: 20,
+    });
     expect(await g.say('完成')).toContain(MISSING);
     expect(g.store.media).toEqual([]);
   });
@@ -190,9 +215,12 @@ describe('whatever is sent goes where it belongs', () => {
   it('a link inside a sentence is a link; a written 简报 that cites a link stays a text', async () => {
     const g = cityGroup();
     await g.say('填报');
-    expect(await g.say('推文在这里mp.weixin.qq.com/s/xyz789，请查收')).toContain('✅ 第1个推文链接已保存：https://mp.weixin.qq.com/s/xyz789');
+    expect(await g.say('推文在这里mp.weixin.qq.com/s/xyz789，请查收')).toSay('form:activityReport.links.saved', {
+      n: 1,
+      url: 'https://mp.weixin.qq.com/s/xyz789',
+    });
     const written = `${textOf(100)}详见https://mp.weixin.qq.com/s/xyz789`;
-    expect(await g.say(written)).toContain(`✅ 文字已保存（${countChars(written)}字）。`);
+    expect(await g.say(written)).toContain(textSaved(countChars(written)));
     expect(g.saved()?.answers).toMatchObject({ links: [{ url: 'https://mp.weixin.qq.com/s/xyz789' }], summary: written });
   });
 
@@ -203,8 +231,8 @@ describe('whatever is sent goes where it belongs', () => {
     await g.say(LINK);
     await g.file('现场2.png', 'image/png');
     const last = await g.link('https://mp.weixin.qq.com/s/Card2');
-    expect(last).toContain('✅ 第2个推文链接已保存');
-    expect(last).toContain('目前有：推文链接2个、简报文件2个。');
+    expect(last).toSay('form:activityReport.links.saved', { n: 2, url: 'https://mp.weixin.qq.com/s/Card2' });
+    expect(last).toContain(more({ links: 2, files: 2 }));
   });
 
   it('a second text is asked about before it replaces the first: 不是 keeps the first, 是 replaces it', async () => {
@@ -212,13 +240,13 @@ describe('whatever is sent goes where it belongs', () => {
     await g.say('填报');
     await g.say(SHORT);
     const second = textOf(120);
-    expect(await g.say(second)).toBe(`已保存过一段文字（${countChars(SHORT)}字）。要用刚发送的这段（120字）替换它吗？回复“是”替换，回复“不是”保留原来的。`);
-    expect(await g.say('不是')).toContain('好的，没有保存。');
+    expect(await g.say(second)).toBe(sentenceOf('form:activityReport.completeWith.replace', { old: countChars(SHORT), new: 120 }));
+    expect(await g.say('不是')).toSay('notSaved');
     expect(g.saved()?.answers.summary).toBe(SHORT);
     await g.say(second);
     const replaced = await g.say('是');
-    expect(replaced).toContain('✅ 文字已保存（120字）。');
-    expect(replaced).toContain('简报已可提交');
+    expect(replaced).toContain(textSaved(120));
+    expect(replaced).toSay('form:activityReport.completeWith.more');
     expect(g.saved()?.answers.summary).toBe(second);
   });
 
@@ -238,7 +266,7 @@ describe('the commands of the brief', () => {
     const help = await g.say('帮助');
     expect(help.startsWith(brief.hints!.help!)).toBe(true);
     expect(help).not.toContain('上一步');
-    expect(await g.say('上一步')).toBe(`已经是第一步了。\n${PROMPT}`);
+    expect(await g.say('上一步')).toBe(`${campaign.messages.atFirstStep}\n${PROMPT}`);
     expect(await g.say('继续')).toBe(PROMPT);
   });
 
@@ -248,14 +276,14 @@ describe('the commands of the brief', () => {
     await g.say(LINK);
     await g.say(SHORT);
     const editing = await g.say('修改 简介');
-    expect(editing).toContain('好的，修改简介或文字简报。');
-    expect(editing).toContain(`现在是：“${SHORT.slice(0, 10)}`);
-    expect(await g.say('上一步')).toContain('简报已可提交');
+    expect(editing).toSay('editing', { label: '简介或文字简报' });
+    expect(editing).toSay('current', { value: new RegExp(`${SHORT.slice(0, 10)}.*`) });
+    expect(await g.say('上一步')).toSay('form:activityReport.completeWith.more');
     await g.say('修改 简介');
     const text = textOf(150);
     const saved = await g.say(text);
-    expect(saved).toContain('✅ 文字已保存（150字）。');
-    expect(saved).toContain('目前有：推文链接1个、文字150字。');
+    expect(saved).toContain(textSaved(150));
+    expect(saved).toContain(more({ links: 1, chars: 150 }));
     expect(g.saved()?.status).toBe('draft');
   });
 
@@ -263,11 +291,13 @@ describe('the commands of the brief', () => {
     const g = cityGroup();
     await g.say('填报');
     await g.say(LINK);
-    expect(await g.say('取消')).toContain('已暂停填报');
+    expect(await g.say('取消')).toSay('cancelled');
     const back = await g.say('填报');
-    expect(back).toContain('已保存的内容都在');
-    expect(back).toContain(`【推文链接】\n1. ${LINK}`);
-    expect(back).toContain('简报已可提交，目前有：推文链接1个。');
+    expect(back).toSay('resumed', { form: '简报' });
+    expect(back).toContain(
+      `${sentenceOf('summaryListHeading', { label: '推文链接' })}\n${sentenceOf('form:activityReport.links.summaryLine', { n: 1, url: LINK })}`,
+    );
+    expect(back).toContain(more({ links: 1 }));
   });
 
   it('修改 after handing in reopens the brief with what it holds, and 完成 hands in version 2', async () => {
@@ -276,11 +306,14 @@ describe('the commands of the brief', () => {
     await g.file('简报.pdf', 'application/pdf');
     await g.say('完成');
     const reopened = await g.say('修改');
-    expect(reopened).toContain('已重新打开简报');
-    expect(reopened).toContain('【简报文件或图片】\n1. 简报.pdf（#1）');
-    expect(reopened).toContain('回复“完成”提交简报');
+    expect(reopened).toSay('reopened', { form: '简报' });
+    const file = sentenceOf('mediaName', { name: '简报.pdf', id: 1 });
+    expect(reopened).toContain(
+      `${sentenceOf('summaryListHeading', { label: FILES_LABEL })}\n${sentenceOf('form:activityReport.files.summaryLine', { n: 1, file })}`,
+    );
+    expect(reopened).toContain(more({ files: 1 }));
     await g.say(LINK);
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
   });
 });
@@ -299,15 +332,15 @@ describe('a brief stored before the rule', () => {
     const before = cityGroup(store, parseCampaign(old, 'old'));
     await before.say('填报');
     await before.say(SHORT);
-    expect(await before.say(LINK)).toContain('✅ 第1个推文链接已保存');
+    expect(await before.say(LINK)).toSay('form:activityReport.links.saved', { n: 1, url: LINK });
     const oldVersion = store.rooms.get('room-1')!.version;
 
     const g = cityGroup(store);
     const reply = await g.say('好的');
-    expect(reply.startsWith('表单内容有更新，已按保存的答案继续，已填写的内容都在。\n')).toBe(true);
-    expect(reply).toContain('简报已可提交，目前有：推文链接1个、文字');
+    expect(reply.startsWith(`${campaign.messages.resumedAfterUpdate}\n`)).toBe(true);
+    expect(reply).toContain(more({ links: 1, chars: countChars(SHORT) }));
     expect(store.rooms.get('room-1')!.version).not.toBe(oldVersion);
-    expect(await g.say('完成')).toContain('🎉 已提交');
+    expect(await g.say('完成')).toSay('submitted');
     expect(g.saved()?.answers).toEqual({ summary: SHORT, links: [{ url: LINK }] });
   });
 });

@@ -6,6 +6,7 @@ import { parseCampaign } from '../../src/campaign/parse.js';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
+import { patternOf, sentenceOf } from '../support/says.js';
 import { COMMITMENT, NOW } from './harness.js';
 
 // The 2021 campaign with a second form for collectives.
@@ -27,14 +28,14 @@ describe('choosing among several forms', () => {
   it('lists them with their status and deadline, and opens the one chosen by number, even after a restart', async () => {
     const g = group();
     const list = await g.say('填报');
-    expect(list).toContain('本群需要填报以下表格：');
-    expect(list).toContain('1. 承诺事项：未开始，截止9月30日（周四）23:59，还剩10天13小时');
-    expect(list).toContain('2. 附加表：未开始，截止10月15日（周五）18:00');
-    expect(list).toContain('也可以直接回复“填报 承诺事项”');
+    expect(list).toSay('chooseForm', { example: '承诺事项' });
+    const first = sentenceOf('progressNotStarted', { form: '承诺事项', deadline: '9月30日（周四）23:59', timeLeft: '还剩10天13小时' });
+    expect(list).toSay('chooseFormLine', { n: 1, status: first });
+    expect(list).toSay('chooseFormLine', { n: 2, status: patternOf('progressNotStarted', { form: '附加表', deadline: '10月15日（周五）18:00' }) });
     g.restart();
     const opened = await g.say('2');
-    expect(opened).toContain('附加表（测试）');
-    expect(opened).toContain('第1步：请发送本集体的服务承诺');
+    expect(opened).toSay('greeting', { form: '附加表（测试）' });
+    expect(opened).toSay('form:extraForm.commitment.prompt', { step: 1 }, campaign);
     await g.say(COMMITMENT);
     expect(g.store.submissions.get(`${g.unit.id}:extraForm`)?.answers).toEqual({ commitment: COMMITMENT });
     expect(g.store.rooms.get('room-1')?.state).toMatchObject({ context: { choices: [] } });
@@ -42,22 +43,22 @@ describe('choosing among several forms', () => {
 
   it('goes straight to a form named after 填报, and refuses one the unit does not fill', async () => {
     const g = group();
-    expect(await g.say('填报 附加表')).toContain('附加表（测试）');
+    expect(await g.say('填报 附加表')).toSay('greeting', { form: '附加表（测试）' });
     const other = group(new MemoryStore());
-    expect(await other.say('填报 附件1')).toContain('广州地铁运营一中心青年文明号不需要填报附件1。本群需要填报的是：承诺事项、附加表');
+    expect(await other.say('填报 附件1')).toSay('formNotForUnit', { unit: '广州地铁运营一中心青年文明号', form: '附件1', forms: '承诺事项、附加表' });
   });
 
   it('lists again on a number out of range, and withdraws the list on 取消', async () => {
     const g = group();
     await g.say('填报');
-    expect(await g.say('7')).toContain('本群需要填报以下表格');
-    expect(await g.say('取消')).toContain('已暂停填报');
+    expect(await g.say('7')).toSay('chooseForm');
+    expect(await g.say('取消')).toSay('cancelled');
     expect(await g.say('1')).toBe('');
   });
 
   it('leaves a text that merely starts with 填报 an answer', async () => {
     const g = group();
     await g.say('填报 承诺事项');
-    expect(await g.say('填报工作认真负责，热情服务每一位乘客')).toContain('✅ 服务承诺已保存');
+    expect(await g.say('填报工作认真负责，热情服务每一位乘客')).toSay('form:collectiveList.commitment.saved');
   });
 });

@@ -7,9 +7,14 @@ import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
 import { campaign, COMMITMENT, ITEMS, NOW } from './harness.js';
 import { fileBytes } from '../support/file-bytes.js';
+import { patternOf, sentenceOf, templateOf } from '../support/says.js';
 
 const NAMES: Record<string, string> = { u1: '林晓', u2: '周婷' };
 const SUMMARY = '10月全市青年文明号集体开展开放日、岗位体验和志愿服务活动共120场，服务群众两万余人次。';
+
+/** How the bot names the n-th service item (修改 2 is 修改 of this). */
+const itemLabel = (n: number) => sentenceOf('form:collectiveList.items.itemLabel', { n });
+const { listSeparator } = campaign.formats;
 
 /** One group over a store, with a clock that stands still. */
 function group(store = new MemoryStore(), roomId = 'room-1') {
@@ -45,8 +50,8 @@ function industryGroup() {
 async function briefHandedIn(g: ReturnType<typeof group>) {
   await g.say('填报 简报');
   await g.sayAll([SUMMARY, 'https://mp.weixin.qq.com/s/abc']);
-  expect(await g.file('现场.jpg', 'image/jpeg')).toContain('✅ 第1个文件已保存');
-  expect(await g.say('完成')).toContain('🎉 已提交');
+  expect(await g.file('现场.jpg', 'image/jpeg')).toSay('form:activityReport.files.saved', { n: 1, file: patternOf('mediaName', { name: '现场.jpg' }) });
+  expect(await g.say('完成')).toSay('submitted');
 }
 
 describe('修改 on a form without a review', () => {
@@ -54,17 +59,24 @@ describe('修改 on a form without a review', () => {
     const g = industryGroup();
     await briefHandedIn(g);
     const reopened = await g.say('修改');
-    expect(reopened).toContain('已重新打开简报');
-    expect(reopened).toContain(`【简介或文字简报】${SUMMARY}`);
-    expect(reopened).toContain('回复“完成”提交简报');
-    expect(await g.say('帮助')).toContain('可用指令');
-    expect(await g.say('进度')).toContain('简报：已提交（第1版），正在修改');
-    expect(await g.say('取消')).toContain('已暂停填报');
-    expect(await g.say('填报 附件1')).toContain('第1步：请发送本行业（系统）的名称');
-    expect(await g.say('填报 简报')).toContain('简报已可提交，目前有：推文链接1个、简报文件1个、文字');
-    expect(await g.say('修改 简介')).toContain('好的，修改简介或文字简报。');
-    expect(await g.say(`${SUMMARY}另有线上活动30场。`)).toContain('简报已可提交');
-    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(reopened).toSay('reopened', { form: '简报' });
+    expect(reopened).toSay('summaryText', { label: '简介或文字简报', value: SUMMARY });
+    expect(reopened).toSay('form:activityReport.completeWith.more');
+    expect(await g.say('帮助')).toSay('form:activityReport.hints.help');
+    expect(await g.say('进度')).toSay('progressReopened', { form: '简报', version: 1 });
+    expect(await g.say('取消')).toSay('cancelled');
+    expect(await g.say('填报 附件1')).toSay('form:industryList.industryName.prompt', { step: 1 });
+    const resumed = await g.say('填报 简报');
+    // what the brief holds, in the order the form asks for it
+    const have = [
+      patternOf('form:activityReport.links.counted', { count: 1 }),
+      patternOf('form:activityReport.files.counted', { count: 1 }),
+      patternOf('form:activityReport.summary.counted', { chars: /\d+/ }),
+    ];
+    expect(resumed).toSay('form:activityReport.completeWith.more', { have: new RegExp(have.map((part) => part.source).join(listSeparator)) });
+    expect(await g.say('修改 简介')).toSay('editing', { label: '简介或文字简报' });
+    expect(await g.say(`${SUMMARY}另有线上活动30场。`)).toSay('form:activityReport.completeWith.more');
+    expect(await g.say('确认')).toSay('submitted');
     expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
   });
 });
@@ -75,10 +87,10 @@ describe('修改 on a form reopened and put aside', () => {
     g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
     await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认', '修改', '取消']);
     const again = await g.say('修改');
-    expect(again).toMatch(/^已重新打开承诺事项/);
-    expect(again).not.toContain('您好！');
-    expect(again).toContain('请核对以下内容：');
-    expect(await g.say('修改 2')).toContain('好的，修改第2项服务事项。');
+    expect(again.split('\n')[0]).toBe(sentenceOf('reopened', { form: '承诺事项' }));
+    expect(again).not.toSay('greeting');
+    expect(again).toSay('reviewAtMin');
+    expect(await g.say('修改 2')).toSay('editing', { label: itemLabel(2) });
   });
 });
 
@@ -87,19 +99,19 @@ describe('确认 half-way through a change', () => {
     const g = group();
     g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
     await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认', '修改 3']);
-    expect(await g.say('延长春运和国庆期间的问询服务时间')).toContain('请选择第3项的服务类型');
+    expect(await g.say('延长春运和国庆期间的问询服务时间')).toSay('form:collectiveList.items.type.prompt', { n: 3 });
     const review = await g.say('确认');
-    expect(review).not.toContain('还不能提交');
-    expect(review).toContain('3. 延长春运和国庆期间的问询服务时间（提高服务质量）');
-    expect(review).toContain('回复“确认”提交');
-    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(review).not.toSay('notNowConfirm');
+    expect(review).toSay('form:collectiveList.items.summaryLine', { n: 3, content: '延长春运和国庆期间的问询服务时间', type: '提高服务质量' });
+    expect(review).toSay('reviewAtMin');
+    expect(await g.say('确认')).toSay('submitted');
   });
 
   it('still names what is missing when something is', async () => {
     const g = group();
     g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
     await g.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4']);
-    expect(await g.say('确认')).toContain('还不能提交：服务事项还差2项');
+    expect(await g.say('确认')).toSay('notNowConfirm', { missing: sentenceOf('missingItems', { label: '服务事项', count: 2 }) });
   });
 });
 
@@ -109,12 +121,12 @@ describe('修改 with several forms handed in', () => {
     await g.sayAll(['填报 附件1', '广东电网系统', ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成', '确认']);
     await briefHandedIn(g);
     const which = await g.say('修改');
-    expect(which).toContain('要修改哪一张表？');
-    expect(which).toContain('1. 附件1：已提交');
-    expect(which).toContain('2. 简报：已提交');
+    expect(which).toSay('chooseEdit');
+    expect(which).toSay('chooseFormLine', { n: 1, status: patternOf('progressSubmitted', { form: '附件1', count: 3 }) });
+    expect(which).toSay('chooseFormLine', { n: 2, status: patternOf('form:activityReport.hints.progressSubmitted', { form: '简报' }) });
     const reopened = await g.say('2');
-    expect(reopened).toMatch(/^已重新打开简报/);
-    expect(reopened).toContain(`【简介或文字简报】${SUMMARY}`);
+    expect(reopened.split('\n')[0]).toBe(sentenceOf('reopened', { form: '简报' }));
+    expect(reopened).toSay('summaryText', { label: '简介或文字简报', value: SUMMARY });
     expect(g.row()?.formId).toBe('activityReport');
   });
 });
@@ -124,15 +136,15 @@ describe('text of several lines', () => {
     const g = industryGroup();
     await g.say('填报 简报');
     const reply = await g.say('10月全市开展开放日活动共120场。\n岗位体验和志愿服务活动服务群众两万余人次。');
-    expect(reply).toContain('已先作为简介保存');
-    expect(reply).not.toContain('没有处理成功');
+    expect(reply).toSay('form:activityReport.completeWith.tooShort');
+    expect(reply).not.toSay('internalError');
   });
 
   it('is a paste of items where items are asked', async () => {
     const g = group();
     g.store.addUnit('room-1', '广州地铁运营一中心青年文明号');
     await g.sayAll(['填报', COMMITMENT]);
-    expect(await g.say(`1. ${ITEMS[0]}\n2. ${ITEMS[1]}`)).toContain('我从您发送的内容中读到：');
+    expect(await g.say(`1. ${ITEMS[0]}\n2. ${ITEMS[1]}`)).toSay('pasteHeading');
   });
 });
 
@@ -141,13 +153,13 @@ describe('switching forms mid-form', () => {
     const g = industryGroup();
     await g.sayAll(['填报 附件1', '广东电网系统', ITEMS[0]!]);
     const brief = await g.say('填报 简报');
-    expect(brief).toContain('活动简报或推文（10月集中服务月）');
-    expect(brief).toContain('请发送10月集中服务月的活动简报或推文，以下任一种即可');
+    expect(brief).toSay('greeting', { form: templateOf('form:activityReport.title') });
+    expect(brief).toSay('form:activityReport.completeWith.prompt');
     expect(g.row()?.formId).toBe('activityReport');
     await g.say(SUMMARY);
     const back = await g.say('填报 附件1');
-    expect(back).toContain('已保存的内容都在');
-    expect(back).toContain('请选择第1项的服务类型');
+    expect(back).toSay('resumed', { form: '附件1' });
+    expect(back).toSay('form:industryList.items.type.prompt', { n: 1 });
     expect(g.store.submissions.get('1:industryList')?.answers).toEqual({ industryName: '广东电网系统', items: [{ content: ITEMS[0] }] });
     expect(g.store.submissions.get('1:activityReport')?.answers).toEqual({ summary: SUMMARY });
   });
@@ -156,8 +168,8 @@ describe('switching forms mid-form', () => {
     const g = industryGroup();
     await g.sayAll(['填报 附件1', '广东电网系统']);
     const reply = await g.say('填报 附件2');
-    expect(reply).toContain('不需要填报附件2。本群需要填报的是：附件1、简报');
-    expect(reply.endsWith('建议写明：服务对象、具体举措、服务目标。')).toBe(true);
+    expect(reply).toSay('formNotForUnit', { form: '附件2', forms: '附件1、简报' });
+    expect(reply.endsWith(templateOf('form:industryList.items.content.firstHint'))).toBe(true);
   });
 });
 
@@ -184,13 +196,13 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
     expect(g.store.unitOf('room-1')).toBeNull();
     expect(g.row()?.formId).toBeNull();
     expect(await g.say('4')).toBe('');
-    expect(await g.say('填报')).toContain('本群还没有绑定填报单位');
+    expect(await g.say('填报')).toSay('bindAsk');
     expect(g.store.submissions.get(`${unit.id}:collectiveList`)?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
     expect(g.store.audit.map((entry) => entry.action)).toContain('unbind');
     // Bound again, the unit's answers come back with it.
     const rebound = await g.say('绑定 广州地铁运营一中心青年文明号');
-    expect(rebound).toContain('已保存的内容都在');
-    expect(rebound).toContain('请选择第1项的服务类型');
+    expect(rebound).toSay('resumed');
+    expect(rebound).toSay('form:collectiveList.items.type.prompt', { n: 1 });
   });
 
   it('a message computed on a state that moved on is applied to the new state, once', async () => {
@@ -210,7 +222,7 @@ describe('an admin’s 解绑 against a group in the middle of its form', () => 
       return write(w);
     };
     const item = g.message(ITEMS[0]!);
-    expect((await g.conv().handle(item)).join('\n')).toMatch(/^请选择第1项的服务类型/);
+    expect((await g.conv().handle(item)).join('\n').split('\n')[0]).toBe(sentenceOf('form:collectiveList.items.type.prompt', { n: 1 }));
     expect(interfered).toBe(true);
     expect(store.submissions.get('1:collectiveList')?.answers).toEqual({ commitment: COMMITMENT, items: [{ content: ITEMS[0] }] });
     expect(store.processed.has(item.id)).toBe(true);
@@ -228,7 +240,7 @@ describe('a form sent back by its reviewer (退回)', () => {
       await g.say('4');
     }
     await g.say('完成');
-    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(await g.say('确认')).toSay('submitted');
     return { g, unit };
   }
   const REVIEWER = { id: 'wxid_gz', name: '共青团广州市委员会' };
@@ -239,19 +251,19 @@ describe('a form sent back by its reviewer (退回)', () => {
     expect(told).toEqual([
       {
         roomId: 'room-1',
-        text: '📝 共青团广州市委员会审核后退回了承诺事项，原因：第3项太笼统，请写明具体举措\n请回复“修改”按意见修改，改好后回复“确认”重新提交。已填写的内容都在。',
+        text: sentenceOf('returned', { reviewer: REVIEWER.name, form: '承诺事项', reason: '第3项太笼统，请写明具体举措' }),
         // nobody holds a handed-in form: the desk @-mentions who handed it in, from the versions kept
         mention: null,
       },
     ]);
     expect(g.store.submissions.get(`${unit.id}:collectiveList`)?.status).toBe('reopened');
-    expect(await g.say('进度')).toContain('承诺事项：已提交（第1版），正在修改');
+    expect(await g.say('进度')).toSay('progressReopened', { form: '承诺事项', version: 1 });
     // after a restart too, the form is reopened, not handed in
     g.restart();
-    expect(await g.say('修改 3')).toContain('好的，修改第3项服务事项。');
+    expect(await g.say('修改 3')).toSay('editing', { label: itemLabel(3) });
     await g.say('组织青年员工每月走进沿线中小学开展一次安全乘车宣传课');
     await g.say('4');
-    expect(await g.say('确认')).toContain('🎉 已提交');
+    expect(await g.say('确认')).toSay('submitted');
     expect(g.store.history.map((h) => h.version)).toEqual([1, 2]);
   });
 
@@ -269,9 +281,11 @@ describe('invisible characters in a message', () => {
     g.store.addUnit('room-1', '越秀区政务服务中心青年文明号', { city: '广州市' });
     await g.say('填报');
     const reply = await g.say('热情周到，\u202e便民利民\u202c，让每一位群众\u200b满意');
-    expect(reply).toMatch(/^（您发的内容里有3个看不见的字符，例如文字方向控制符，已去掉，以下按去掉后的内容处理。）\n✅ 服务承诺已保存/);
+    const [told, saved] = reply.split('\n');
+    expect(told).toBe(sentenceOf('invisibleRemoved', { count: 3 }));
+    expect(saved).toSay('form:collectiveList.commitment.saved');
     expect(g.store.submissions.get('1:collectiveList')?.answers).toEqual({ commitment: '热情周到，便民利民，让每一位群众满意' });
     // a command with a stray mark is still the command
-    expect(await g.say('进\u200b度')).toContain('承诺事项：填报中');
+    expect(await g.say('进\u200b度')).toSay('progressDraft', { form: '承诺事项' });
   });
 });

@@ -6,6 +6,7 @@ import { parseInput } from '../../src/conversation/commands.js';
 import { GroupConversations, type IncomingMessage } from '../../src/conversation/session.js';
 import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
+import '../support/says.js';
 import { campaign, COMMITMENT, form, ITEMS } from './harness.js';
 
 const NOW = new Date('2021-09-20T02:30:00Z');
@@ -42,12 +43,12 @@ describe('指南 in a group', () => {
     await say('填报');
     await say(COMMITMENT);
     const question = (await say(ITEMS[0]!)).join('\n');
-    expect(question).toContain('请选择第1项的服务类型');
+    expect(question).toSay('form:collectiveList.items.type.prompt', { n: 1 });
 
     const replies = await say('指南');
     expect(replies).toEqual([GUIDE, question]);
     // The type is still what is asked: 4 answers it.
-    expect((await say('4')).join('\n')).toContain('✅ 第1项已保存（提供暖心服务）');
+    expect((await say('4')).join('\n')).toSay('form:collectiveList.items.saved', { n: 1, type: '提供暖心服务' });
     expect(store.submissions.get(`${unit.id}:collectiveList`)?.answers).toEqual({
       commitment: COMMITMENT,
       items: [{ content: ITEMS[0], type: '提供暖心服务' }],
@@ -63,7 +64,7 @@ describe('指南 in a group', () => {
     expect(greeting.endsWith(question!)).toBe(true);
     // 王强's next words are still not an answer; 李华's are.
     expect(await say(COMMITMENT, 'u2')).toEqual([]);
-    expect((await say(COMMITMENT)).join('\n')).toContain('✅ 服务承诺已保存');
+    expect((await say(COMMITMENT)).join('\n')).toSay('form:collectiveList.commitment.saved');
   });
 
   it('at the review, the guide, then the review again', async () => {
@@ -76,11 +77,11 @@ describe('指南 in a group', () => {
         .join('\n')}`,
     );
     const review = (await say('确认')).join('\n');
-    expect(review).toContain('请核对以下内容：');
+    expect(review).toSay('reviewAtMin');
     const [guide, again] = await say('指南');
     expect(guide).toBe(GUIDE);
     expect(review.endsWith(again!)).toBe(true);
-    expect((await say('确认')).join('\n')).toContain('🎉 已提交');
+    expect((await say('确认')).join('\n')).toSay('submitted');
   });
 
   it('in a group asked for its collective’s name (no roster), and while choosing a form', async () => {
@@ -91,7 +92,7 @@ describe('指南 in a group', () => {
     const other = group();
     other.store.addUnit('room-1', '广州地铁集团团委', { kind: 'industryOrg', industry: '广州地铁集团' });
     const list = (await other.say('填报')).join('\n');
-    expect(list).toContain('本群需要填报以下表格');
+    expect(list).toSay('chooseForm');
     expect(await other.say('指南')).toEqual([GUIDE]);
     expect((await other.say('1')).join('\n')).toContain('附件1');
   });

@@ -9,6 +9,7 @@ import type { Campaign, Form } from '../../src/campaign/schema.js';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { groupMessage } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
+import { sentenceOf } from '../support/says.js';
 import { campaign as realCampaign, COMMITMENT, ITEMS } from './harness.js';
 
 /** Guangdong wall-clock time, as the campaign writes it. */
@@ -18,8 +19,8 @@ const UNIT = '广州地铁运营一中心青年文明号';
 const BEFORE = sh('2021-09-20 10:30');
 const DEADLINE = sh('2021-09-30 23:59');
 const LATE = sh('2021-10-01 00:29');
-const CLOSED = '承诺事项已于9月30日（周四）23:59截止，不再接受提交。如有特殊情况请联系团委工作人员。';
-const SUBMIT_CLOSED = '承诺事项已于9月30日（周四）23:59截止，不再接受提交，已填写的内容都已保存。如有特殊情况请联系团委工作人员。';
+const CLOSED = sentenceOf('greetingClosed', { form: '承诺事项', deadline: '9月30日（周四）23:59' });
+const SUBMIT_CLOSED = sentenceOf('submitClosed', { form: '承诺事项', deadline: '9月30日（周四）23:59' });
 
 /** The 2021 campaign file, changed by `edit` before it is checked. */
 function campaignWith(edit: (raw: any) => void): Campaign {
@@ -81,7 +82,7 @@ const FILLED = {
 async function filledBeforeDeadline(group: Group): Promise<Group> {
   group.now = BEFORE;
   const review = await group.sayAll(['填报', COMMITMENT, ITEMS[0]!, '4', ITEMS[1]!, '1', ITEMS[2]!, '3', '完成']);
-  expect(review).toMatch(/^请核对以下内容：/);
+  expect(review).toSay('reviewAtMin');
   expect(group.saved).toMatchObject({ status: 'draft', answers: FILLED });
   return group;
 }
@@ -100,9 +101,7 @@ describe.each([
     g.now = LATE;
     const reply = await g.say('填报');
     expect(reply).toBe(CLOSED);
-    expect(reply).toContain('已于');
-    expect(reply).toContain('截止，不再接受提交');
-    expect(reply).not.toContain('第1步');
+    expect(reply).not.toSay('form:collectiveList.commitment.prompt');
     expect(g.session).toBeUndefined();
     // What follows is chatter, not the commitment.
     expect(await g.say(COMMITMENT)).toBe('');
@@ -136,14 +135,14 @@ describe.each([
   it('still takes a 确认 at the deadline minute itself, on time', async () => {
     const g = await filledBeforeDeadline(new Group(campaign));
     g.now = DEADLINE;
-    expect(await g.say('确认')).toMatch(/^🎉 已提交（9月30日 23:59）/);
+    expect(await g.say('确认')).toSay('submitted', { time: '9月30日 23:59' });
     expect(g.saved).toMatchObject({ status: 'submitted', late: false, version: 1 });
   });
 
   it('keeps a form reopened before the deadline at its submitted version when confirmed after it', async () => {
     const g = await filledBeforeDeadline(new Group(campaign));
-    expect(await g.say('确认')).toMatch(/^🎉 已提交/);
-    expect(await g.say('修改')).toContain('已重新打开承诺事项');
+    expect(await g.say('确认')).toSay('submitted');
+    expect(await g.say('修改')).toSay('reopened', { form: '承诺事项' });
     g.now = LATE;
     expect(await g.say('确认')).toBe(SUBMIT_CLOSED);
     expect(g.saved).toMatchObject({ status: 'reopened', version: 1, late: false });
@@ -161,8 +160,7 @@ describe('accepted after the deadline (the default)', () => {
     const g = await filledBeforeDeadline(new Group(realCampaign));
     g.now = LATE;
     const reply = await g.say('确认');
-    expect(reply).toContain('逾期');
-    expect(reply).toBe('已提交（10月1日 00:29）。已过截止时间，记为逾期提交。如需更正可回复“修改”，历史版本会保留。');
+    expect(reply).toBe(sentenceOf('submittedLate', { time: '10月1日 00:29' }));
     expect(g.saved).toMatchObject({ status: 'submitted', late: true, version: 1, answers: FILLED });
     expect(g.store.history).toEqual([{ unitId: g.saved!.unitId, formId: 'collectiveList', version: 1, answers: FILLED, late: true }]);
     expect(g.session).toBeUndefined();
@@ -172,8 +170,8 @@ describe('accepted after the deadline (the default)', () => {
     const g = new Group(realCampaign);
     g.now = LATE;
     const reply = await g.say('填报');
-    expect(reply).toContain('现在提交将记为逾期提交');
-    expect(reply).not.toContain('不再接受提交');
+    expect(reply).toSay('greetingLate', { deadline: '9月30日（周四）23:59' });
+    expect(reply).not.toSay('greetingClosed');
     expect(g.session).toMatchObject({ formId: 'collectiveList' });
   });
 });

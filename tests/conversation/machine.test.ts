@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { machineVersion } from '../../src/conversation/engine.js';
 import type { Campaign } from '../../src/campaign/schema.js';
+import { sentenceOf, templateOf } from '../support/says.js';
 import { answersWith, campaign, COMMITMENT, Driver, engine, eventOf, form, itemText, ITEMS } from './harness.js';
 
 const AT = {
@@ -11,15 +12,27 @@ const AT = {
   review: { kind: 'review', form: 'modelCollective' },
 } as const;
 
+/** The questions of 附件2 by their keys: most tests here are about where the form goes, not its words. */
 const Q = {
-  commitment: '第1步：请发送本集体的服务承诺（50字以内）。',
-  content: (n: number) => `第2步：请发送第${n}项服务事项（100字以内）。`,
-  type: (n: number) => `请选择第${n}项的服务类型，回复数字：`,
-  more: (count: number) => `已满足至少3项的要求（目前${count}项）。\n回复“继续”添加第${count + 1}项，或回复“完成”查看汇总。`,
-  review: '请核对以下内容：',
+  commitment: sentenceOf('form:modelCollective.commitment.prompt', { step: 1 }),
+  content: (n: number) => sentenceOf('form:modelCollective.items.content.prompt', { step: 2, n }),
+  type: (n: number) => sentenceOf('form:modelCollective.items.type.prompt', { n }),
+  more: (count: number) => sentenceOf('continuePrompt', { min: 3, count, next: count + 1 }),
+  /** the review's first line */
+  review: templateOf('review').split('\n')[0]!,
 };
+/** The service types under their question: the choices of the campaign file, laid out in columns. */
 const MENU = '1 优化办事流程　2 规范审批行为　3 提高服务质量\n4 提供暖心服务　5 解决民生困难　6 其他';
-const HINT = '建议写明：服务对象、具体举措、服务目标。';
+const itemSaved = (n: number, type: string) => sentenceOf('form:modelCollective.items.saved', { n, type });
+const commitmentSaved = (chars: number) => sentenceOf('form:modelCollective.commitment.saved', { chars });
+/** 上一步 or 修改 shows the answer it goes back to. */
+const current = (value: string) => sentenceOf('current', { value });
+const itemLabel = (n: number) => sentenceOf('form:modelCollective.items.itemLabel', { n });
+
+/** The first lines of a reply: the sentence a command gets, then the question it returns to. */
+function opening(reply: string, lines = 2): string[] {
+  return reply.split('\n').slice(0, lines);
+}
 
 /** Where the driver stands: the question and the entry (1-based) it is about. */
 function expectAt(d: Driver, at: (typeof AT)[keyof typeof AT], n?: number) {
@@ -43,38 +56,46 @@ function atMore(n: number): Driver {
 
 describe('the whole form, question by question', () => {
   it('asks the commitment, three items with types, offers 继续/完成, reviews and submits', () => {
+    // The whole exchange word for word, as a group reads it: the one place here that pins the tone.
+    const said = {
+      commitment: '第1步：请发送本集体的服务承诺（50字以内）。',
+      content: (n: number) => `第2步：请发送第${n}项服务事项（100字以内）。`,
+      type: (n: number) => `请选择第${n}项的服务类型，回复数字：`,
+      more: (count: number) => `已满足至少3项的要求（目前${count}项）。\n回复“继续”添加第${count + 1}项，或回复“完成”查看汇总。`,
+      hint: '建议写明：服务对象、具体举措、服务目标。',
+    };
     const d = new Driver();
     expectAt(d, AT.commitment);
-    expect(d.reply).toBe(Q.commitment);
+    expect(d.reply).toBe(said.commitment);
 
-    expect(d.send(COMMITMENT)).toBe(`✅ 服务承诺已保存（20字）。\n${Q.content(1)}\n${HINT}`);
+    expect(d.send(COMMITMENT)).toBe(`✅ 服务承诺已保存（20字）。\n${said.content(1)}\n${said.hint}`);
     expectAt(d, AT.content, 1);
     expect(d.answers.commitment).toBe(COMMITMENT);
 
-    expect(d.send(ITEMS[0]!)).toBe(`${Q.type(1)}\n${MENU}`);
+    expect(d.send(ITEMS[0]!)).toBe(`${said.type(1)}\n${MENU}`);
     expectAt(d, AT.type, 1);
     expect(d.items).toEqual([{ content: ITEMS[0] }]);
 
-    expect(d.send('暖心服务')).toBe(`✅ 第1项已保存（提供暖心服务）。\n${Q.content(2)}`);
+    expect(d.send('暖心服务')).toBe(`✅ 第1项已保存（提供暖心服务）。\n${said.content(2)}`);
     expectAt(d, AT.content, 2);
 
     d.send(ITEMS[1]!);
-    expect(d.send('1')).toBe(`✅ 第2项已保存（优化办事流程）。\n${Q.content(3)}`);
+    expect(d.send('1')).toBe(`✅ 第2项已保存（优化办事流程）。\n${said.content(3)}`);
     d.send(ITEMS[2]!);
     expectAt(d, AT.type, 3);
-    expect(d.send('３')).toBe(`✅ 第3项已保存（提高服务质量）。\n${Q.more(3)}`);
+    expect(d.send('３')).toBe(`✅ 第3项已保存（提高服务质量）。\n${said.more(3)}`);
     expectAt(d, AT.more);
 
-    expect(d.send('继续')).toBe(Q.content(4));
+    expect(d.send('继续')).toBe(said.content(4));
     expectAt(d, AT.content, 4);
     d.send(ITEMS[3]!);
-    expect(d.send('4 提供暖心服务')).toBe(`✅ 第4项已保存（提供暖心服务）。\n${Q.more(4)}`);
+    expect(d.send('4 提供暖心服务')).toBe(`✅ 第4项已保存（提供暖心服务）。\n${said.more(4)}`);
 
     const review = d.send('完成');
     expectAt(d, AT.review);
     expect(review).toBe(
       [
-        Q.review,
+        '请核对以下内容：',
         `【服务承诺】${COMMITMENT}`,
         '【服务事项】',
         `1. ${ITEMS[0]}（提供暖心服务）`,
@@ -102,8 +123,8 @@ describe('the whole form, question by question', () => {
   it('offers no 删除 at the review when only three items are left', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.reply).toMatch(/回复“确认”提交；“修改 承诺”或“修改 2”修改。$/);
-    expect(d.reply).not.toContain('删除');
+    expect(d.reply).toSay('reviewAtMin');
+    expect(d.reply).not.toSay('review');
   });
 
   it('reads item 4 sent at 继续/完成 without 继续 as that item', () => {
@@ -120,14 +141,15 @@ describe('the whole form, question by question', () => {
   it('names an item begun beyond the minimum when it keeps the form from being finished', () => {
     const d = atMore(3);
     d.send(ITEMS[3]!);
-    expect(d.send('确认')).toBe(`还不能提交：还差第4项服务事项。请先填完，然后回复“确认”。\n${Q.type(4)}\n${MENU}`);
-    expect(d.send('完成')).toBe(`还不能完成：还差第4项服务事项。\n${Q.type(4)}\n${MENU}`);
+    const missing = sentenceOf('missingField', { label: itemLabel(4) });
+    expect(d.send('确认')).toBe(`${sentenceOf('notNowConfirm', { missing })}\n${Q.type(4)}\n${MENU}`);
+    expect(d.send('完成')).toBe(`${sentenceOf('notNowFinish', { missing })}\n${Q.type(4)}\n${MENU}`);
   });
 
   it('checks item 4 sent at 继续/完成 like any item, and keeps the offer', () => {
     const d = atMore(3);
-    expect(d.send(ITEMS[0]!)).toBe(`这与第1项服务事项内容相同，请发送不同的服务事项。\n${Q.more(3)}`);
-    expect(d.send('推出')).toBe(`服务事项至少5字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。\n${Q.more(3)}`);
+    expect(d.send(ITEMS[0]!)).toBe(`${sentenceOf('errorDuplicate', { other: 1 })}\n${Q.more(3)}`);
+    expect(d.send('推出')).toBe(`${sentenceOf('errorTooShort', { label: '服务事项', min: 5, count: 2 })}\n${Q.more(3)}`);
     // An acknowledgement is not an item: the offer again, once; more of it in a row gets no reply.
     expect(d.send('好的')).toBe(Q.more(3));
     expect(d.send('收到')).toBe('');
@@ -138,27 +160,31 @@ describe('the whole form, question by question', () => {
   it('asks again, keeping everything, after a bad answer at each question', () => {
     const d = withItems(1);
     const before = structuredClone(d.answers);
-    expect(d.send('')).toBe('服务事项不能为空，请重新发送。');
+    expect(d.send('')).toBe(sentenceOf('errorEmpty', { label: '服务事项' }));
     // Emoji alone are a reaction, not an answer: the question again.
     expect(d.send('😀😀😀')).toBe(Q.content(2));
-    expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
+    expect(d.send(ITEMS[0]!)).toBe(sentenceOf('errorDuplicate', { other: 1 }));
     expectAt(d, AT.content, 2);
     expect(d.answers).toEqual(before);
     d.send(ITEMS[1]!);
-    expect(d.send('9')).toBe(`“9”不是可选的服务类型，请回复数字1–6或类型名称：\n${MENU}`);
-    expect(d.send('第四个')).toContain('“第四个”不是可选的服务类型');
+    expect(d.send('9')).toBe(`${sentenceOf('errorChoice', { input: '9', label: '服务类型', max: 6 })}\n${MENU}`);
+    expect(d.send('第四个')).toSay('errorChoice', { input: '第四个' });
     expectAt(d, AT.type, 2);
     expect(d.items[1]).toEqual({ content: ITEMS[1] });
   });
 
   it('will not finish, submit or add an item before three are complete', () => {
     const d = withItems(1);
-    expect(d.send('完成')).toBe(`还不能完成：服务事项还差2项。\n${Q.content(2)}`);
-    expect(d.send('确认')).toBe(`还不能提交：服务事项还差2项。请先填完，然后回复“确认”。\n${Q.content(2)}`);
-    expect(d.send('继续')).toBe(`现在还不能添加新的一项，请先回答下面的问题。\n${Q.content(2)}`);
+    const twoShort = sentenceOf('missingItems', { label: '服务事项', count: 2 });
+    expect(d.send('完成')).toBe(`${sentenceOf('notNowFinish', { missing: twoShort })}\n${Q.content(2)}`);
+    expect(d.send('确认')).toBe(`${sentenceOf('notNowConfirm', { missing: twoShort })}\n${Q.content(2)}`);
+    expect(d.send('继续')).toBe(`${campaign.messages.notNowContinue}\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     const none = new Driver();
-    expect(none.send('确认')).toContain('还不能提交：还差服务承诺、服务事项还差3项。');
+    const everything = [sentenceOf('missingField', { label: '服务承诺' }), sentenceOf('missingItems', { label: '服务事项', count: 3 })].join(
+      campaign.formats.listSeparator,
+    );
+    expect(none.send('确认')).toSay('notNowConfirm', { missing: everything });
   });
 
   it('repeats the review on any other text, and takes 继续 from the review', () => {
@@ -178,12 +204,13 @@ describe('maxItems', () => {
   it('stops adding at the limit, from the review and from 继续/完成', () => {
     const d = new Driver(answersWith(max));
     expectAt(d, AT.review);
-    expect(d.send('继续')).toMatch(new RegExp(`^已达到最多${max}项，不能再添加。\\n请核对以下内容`));
+    const full = sentenceOf('listFull', { max });
+    expect(opening(d.send('继续'))).toEqual([full, Q.review]);
     expectAt(d, AT.review);
     d.send('上一步');
     expectAt(d, AT.more);
-    expect(d.send('继续')).toMatch(/^已达到最多20项，不能再添加。/);
-    expect(d.send('在站台新增一处母婴休息区方便乘客')).toMatch(/^已达到最多20项，不能再添加。/);
+    expect(opening(d.send('继续'), 1)).toEqual([full]);
+    expect(opening(d.send('在站台新增一处母婴休息区方便乘客'), 1)).toEqual([full]);
     expect(d.items).toHaveLength(max);
   });
 
@@ -200,13 +227,13 @@ describe('maxItems', () => {
 describe('上一步 from every kind of question', () => {
   it('at the commitment: already the first step', () => {
     const d = new Driver();
-    expect(d.send('上一步')).toBe(`已经是第一步了。\n${Q.commitment}`);
+    expect(d.send('上一步')).toBe(`${campaign.messages.atFirstStep}\n${Q.commitment}`);
     expectAt(d, AT.commitment);
   });
 
   it('item 1 content → commitment, keeping it; answering goes on to item 1', () => {
     const d = new Driver({ commitment: COMMITMENT });
-    expect(d.send('上一步')).toBe(`现在是：“${COMMITMENT}”。发送新的内容即可修改。\n${Q.commitment}`);
+    expect(d.send('上一步')).toBe(`${current(COMMITMENT)}\n${Q.commitment}`);
     expectAt(d, AT.commitment);
     expect(d.answers.commitment).toBe(COMMITMENT);
     d.send('热情周到，让每一位乘客安心出行');
@@ -217,7 +244,7 @@ describe('上一步 from every kind of question', () => {
   it('item type → its content, keeping the content', () => {
     const d = withItems(1);
     d.send(ITEMS[1]!);
-    expect(d.send('上一步')).toBe(`现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q.content(2)}`);
+    expect(d.send('上一步')).toBe(`${current(ITEMS[1]!)}\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     expect(d.items[1]).toEqual({ content: ITEMS[1] });
     d.send(ITEMS[4]!);
@@ -228,7 +255,7 @@ describe('上一步 from every kind of question', () => {
   it('item n content → item n-1 type', () => {
     const d = withItems(2);
     expectAt(d, AT.content, 3);
-    expect(d.send('上一步')).toBe(`现在是：“规范审批行为”。发送新的内容即可修改。\n${Q.type(2)}\n${MENU}`);
+    expect(d.send('上一步')).toBe(`${current('规范审批行为')}\n${Q.type(2)}\n${MENU}`);
     expectAt(d, AT.type, 2);
     d.send('6');
     expect(d.items[1]!.type).toBe('其他');
@@ -269,7 +296,7 @@ describe('上一步 from every kind of question', () => {
       'field#1',
       'field#1',
     ]);
-    expect(d.reply).toBe(`已经是第一步了。\n${Q.commitment}`);
+    expect(d.reply).toBe(`${campaign.messages.atFirstStep}\n${Q.commitment}`);
     expect(d.answers).toEqual(answers);
   });
 
@@ -279,11 +306,11 @@ describe('上一步 from every kind of question', () => {
     d.send('上一步'); // item 4 content
     d.send('上一步'); // item 3 type
     expectAt(d, AT.type, 3);
-    expect(d.send('4')).toBe(`✅ 第3项已保存（提供暖心服务）。\n${Q.type(4)}\n${MENU}`);
+    expect(d.send('4')).toBe(`${itemSaved(3, '提供暖心服务')}\n${Q.type(4)}\n${MENU}`);
     expectAt(d, AT.type, 4);
     d.send('1');
     expectAt(d, AT.more);
-    expect(d.reply).toContain('目前4项');
+    expect(d.reply).toSay('continuePrompt', { count: 4 });
     d.send('完成');
     expectAt(d, AT.review);
     expect(d.items.map((item) => item.content)).toEqual(ITEMS.slice(0, 4));
@@ -295,7 +322,7 @@ describe('上一步 from every kind of question', () => {
     expectAt(d, AT.type, 4);
     d.send('2');
     expectAt(d, AT.more);
-    expect(d.reply).toContain('目前5项');
+    expect(d.reply).toSay('continuePrompt', { count: 5 });
   });
 });
 
@@ -303,21 +330,25 @@ describe('修改', () => {
   it('修改 承诺 from the review returns to the review', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.send('修改 承诺')).toBe(`好的，修改服务承诺。\n现在是：“${COMMITMENT}”。发送新的内容即可修改。\n${Q.commitment}`);
+    expect(d.send('修改 承诺')).toBe(`${sentenceOf('editing', { label: '服务承诺' })}\n${current(COMMITMENT)}\n${Q.commitment}`);
     expectAt(d, AT.commitment);
     const reply = d.send('热情周到，让每一位乘客安心出行');
-    expect(reply).toMatch(/^✅ 服务承诺已保存（15字）。\n请核对以下内容：\n【服务承诺】热情周到，让每一位乘客安心出行/);
+    expect(opening(reply, 3)).toEqual([
+      commitmentSaved(15),
+      Q.review,
+      sentenceOf('summaryText', { label: '服务承诺', value: '热情周到，让每一位乘客安心出行' }),
+    ]);
     expectAt(d, AT.review);
   });
 
   it('修改 2 from the review asks item 2 content then type, changes only item 2 and returns to the review', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.send('修改 2')).toBe(`好的，修改第2项服务事项。\n现在是：“${ITEMS[1]}”。发送新的内容即可修改。\n${Q.content(2)}`);
+    expect(d.send('修改 2')).toBe(`${sentenceOf('editing', { label: itemLabel(2) })}\n${current(ITEMS[1]!)}\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     d.send(ITEMS[4]!);
     expectAt(d, AT.type, 2);
-    expect(d.send('5')).toMatch(/^✅ 第2项已保存（解决民生困难）。\n请核对以下内容：/);
+    expect(opening(d.send('5'))).toEqual([itemSaved(2, '解决民生困难'), Q.review]);
     expectAt(d, AT.review);
     expect(d.items).toEqual([answersWith(3).items[0], { content: ITEMS[4], type: '解决民生困难' }, answersWith(3).items[2]]);
   });
@@ -325,7 +356,7 @@ describe('修改', () => {
   it('修改第二项 accepts the item’s own text again but not another item’s', () => {
     const d = withItems(3);
     d.send('修改第二项');
-    expect(d.send(ITEMS[0]!)).toBe('这与第1项服务事项内容相同，请发送不同的服务事项。');
+    expect(d.send(ITEMS[0]!)).toBe(sentenceOf('errorDuplicate', { other: 1 }));
     d.send(ITEMS[1]!);
     expectAt(d, AT.type, 2);
   });
@@ -334,14 +365,14 @@ describe('修改', () => {
     const d = new Driver();
     // 为老年乘客提供 7, APP 1, 预约与 3, 12345 1, 热线服务 4, ， 1, 24 1, 小时在线 4, 。 1: 23 字, though 30 characters
     const commitment = '为老年乘客提供APP预约与12345热线服务，24小时在线。';
-    expect(d.send(commitment)).toMatch(/^✅ 服务承诺已保存（23字）。/);
+    expect(opening(d.send(commitment), 1)).toEqual([commitmentSaved(23)]);
   });
 
   it('修改 承诺 mid-form returns to the first question still open', () => {
     const d = withItems(1);
     d.send('修改 承诺');
     expectAt(d, AT.commitment);
-    expect(d.send('新的承诺：热情周到')).toBe(`✅ 服务承诺已保存（9字）。\n${Q.content(2)}`);
+    expect(d.send('新的承诺：热情周到')).toBe(`${commitmentSaved(9)}\n${Q.content(2)}`);
     expectAt(d, AT.content, 2);
     expect(d.items).toHaveLength(1);
   });
@@ -353,7 +384,7 @@ describe('修改', () => {
     d.send('修改 1');
     expectAt(d, AT.content, 1);
     d.send(ITEMS[5]!);
-    expect(d.send('2')).toBe(`✅ 第1项已保存（规范审批行为）。\n${Q.type(2)}\n${MENU}`);
+    expect(d.send('2')).toBe(`${itemSaved(1, '规范审批行为')}\n${Q.type(2)}\n${MENU}`);
     expectAt(d, AT.type, 2);
     expect(d.items).toEqual([{ content: ITEMS[5], type: '规范审批行为' }, { content: ITEMS[1] }]);
   });
@@ -361,9 +392,9 @@ describe('修改', () => {
   it('修改 of an item that does not exist, or of nothing named', () => {
     const d = withItems(3);
     d.send('完成');
-    expect(d.send('修改 5')).toMatch(/^没有第5项服务事项，目前共3项。\n请核对以下内容/);
-    expect(d.send('修改')).toMatch(/^请说明要修改哪一项，例如“修改 承诺”或“修改 2”（第2项服务事项）。\n请核对以下内容/);
-    expect(d.send('修改 名字')).toMatch(/^请说明要修改哪一项/);
+    expect(opening(d.send('修改 5'))).toEqual([sentenceOf('editNoSuchItem', { n: 5, count: 3 }), Q.review]);
+    expect(opening(d.send('修改'))).toEqual([campaign.messages.editWhat, Q.review]);
+    expect(opening(d.send('修改 名字'), 1)).toEqual([campaign.messages.editWhat]);
     expectAt(d, AT.review);
   });
 });
@@ -371,18 +402,19 @@ describe('修改', () => {
 describe('删除', () => {
   it('删除 4 at the review of four items leaves three and the review without 删除', () => {
     const d = new Driver(answersWith(4));
-    expect(d.send('删除 4')).toMatch(/^🗑 已删除第4项，后面各项的序号依次前移，目前共3项。\n请核对以下内容：/);
+    expect(opening(d.send('删除 4'))).toEqual([sentenceOf('deleted', { n: 4, count: 3 }), Q.review]);
     expectAt(d, AT.review);
     expect(d.items).toEqual(answersWith(3).items);
-    expect(d.reply).not.toContain('“删除');
+    expect(d.reply).toSay('reviewAtMin');
+    expect(d.reply).not.toSay('review');
   });
 
   it('never below three', () => {
     const d = new Driver(answersWith(3));
-    expect(d.send('删除 2')).toMatch(/^服务事项至少需要3项，目前3项，不能再删除。如需更改可回复“修改 2”。\n请核对以下内容/);
+    expect(opening(d.send('删除 2'))).toEqual([sentenceOf('deleteBelowMin', { min: 3, count: 3, n: 2 }), Q.review]);
     expect(d.items).toEqual(answersWith(3).items);
     const early = withItems(2);
-    expect(early.send('删除 1')).toMatch(/^服务事项至少需要3项，目前2项，不能再删除。/);
+    expect(early.send('删除 1')).toSay('deleteBelowMin', { min: 3, count: 2 });
     expect(early.items).toHaveLength(2);
   });
 
@@ -390,8 +422,8 @@ describe('删除', () => {
     const d = new Driver(answersWith(5));
     d.send('删除第二项');
     expect(d.items.map((item) => item.content)).toEqual([ITEMS[0], ITEMS[2], ITEMS[3], ITEMS[4]]);
-    expect(d.reply).toContain('目前共4项');
-    expect(d.reply).toContain(`2. ${ITEMS[2]}`);
+    expect(d.reply).toSay('deleted', { n: 2, count: 4 });
+    expect(d.reply).toSay('form:modelCollective.items.summaryLine', { n: 2, content: ITEMS[2]! });
   });
 
   it('mid-form, the item being asked about moves forward too', () => {
@@ -399,7 +431,7 @@ describe('删除', () => {
     d.send('上一步');
     d.send('继续');
     expectAt(d, AT.content, 5);
-    expect(d.send('删除 2')).toBe(`🗑 已删除第2项，后面各项的序号依次前移，目前共3项。\n${Q.content(4)}`);
+    expect(d.send('删除 2')).toBe(`${sentenceOf('deleted', { n: 2, count: 3 })}\n${Q.content(4)}`);
     expectAt(d, AT.content, 4);
     d.send(ITEMS[5]!);
     d.send('3');
@@ -410,7 +442,7 @@ describe('删除', () => {
     const d = atMore(3);
     d.send(ITEMS[3]!);
     expectAt(d, AT.type, 4);
-    expect(d.send('删除 4')).toMatch(/^已放弃正在填写的第4项。\n请核对以下内容：/);
+    expect(opening(d.send('删除 4'))).toEqual([sentenceOf('deletedDraftItem', { n: 4 }), Q.review]);
     expectAt(d, AT.review);
     expect(d.items).toEqual(answersWith(3).items);
   });
@@ -419,14 +451,14 @@ describe('删除', () => {
     const d = new Driver(answersWith(4));
     d.send('修改 3');
     expectAt(d, AT.content, 3);
-    expect(d.send('删除 3')).toMatch(/^🗑 已删除第3项，后面各项的序号依次前移，目前共3项。\n请核对以下内容/);
+    expect(opening(d.send('删除 3'))).toEqual([sentenceOf('deleted', { n: 3, count: 3 }), Q.review]);
     expect(d.items.map((item) => item.content)).toEqual([ITEMS[0], ITEMS[1], ITEMS[3]]);
   });
 
   it('删除 without a number, or with one that does not exist', () => {
     const d = new Driver(answersWith(4));
-    expect(d.send('删除')).toMatch(/^请说明要删除第几项，例如“删除 4”。\n请核对以下内容/);
-    expect(d.send('删除 9')).toMatch(/^没有第9项服务事项，目前共4项。\n请核对以下内容/);
+    expect(opening(d.send('删除'))).toEqual([campaign.messages.deleteWhat, Q.review]);
+    expect(opening(d.send('删除 9'))).toEqual([sentenceOf('deleteNoSuchItem', { n: 9, count: 4 }), Q.review]);
     expect(d.items).toHaveLength(4);
   });
 });
@@ -435,7 +467,7 @@ describe('取消, 帮助, 进度 and other commands', () => {
   it('取消 ends the form as cancelled, keeping the answers', () => {
     const d = withItems(1);
     d.send(ITEMS[1]!);
-    expect(d.send('取消')).toBe('已暂停填报，已填写的内容都已保存。回复“填报”可从中断处继续。');
+    expect(d.send('取消')).toBe(campaign.messages.cancelled);
     expect(d.outcome).toBe('cancelled');
     expect(d.answers).toEqual({ commitment: COMMITMENT, items: [answersWith(1).items[0], { content: ITEMS[1] }] });
   });
@@ -458,10 +490,15 @@ describe('取消, 帮助, 进度 and other commands', () => {
     d.send(ITEMS[1]!);
     expect(d.send('进度')).toBe(
       [
-        '测试集体',
-        '附件2：填报中（已填服务承诺、已填1项服务事项），截止9月29日（周三）17:00，还剩9天6小时',
-        '还差：服务事项还差2项',
-        '简报：未开始，截止10月29日（周五）23:59，还剩39天13小时',
+        sentenceOf('progressHeader', { unit: '测试集体' }),
+        sentenceOf('progressDraft', {
+          form: '附件2',
+          done: [sentenceOf('progressDoneText', { label: '服务承诺' }), sentenceOf('progressDoneItems', { count: 1 })].join(campaign.formats.listSeparator),
+          deadline: '9月29日（周三）17:00',
+          timeLeft: '还剩9天6小时',
+        }),
+        sentenceOf('progressMissing', { missing: sentenceOf('missingItems', { label: '服务事项', count: 2 }) }),
+        sentenceOf('progressNotStarted', { form: '简报', deadline: '10月29日（周五）23:59', timeLeft: '还剩39天13小时' }),
         Q.type(2),
         MENU,
       ].join('\n'),
@@ -471,7 +508,7 @@ describe('取消, 帮助, 进度 and other commands', () => {
 
   it('an unknown command, 填报 and 接管 repeat the question', () => {
     const d = atMore(3);
-    expect(d.send('/unknown')).toBe(`没有“/unknown”这个指令，回复“帮助”查看可用指令。\n${Q.more(3)}`);
+    expect(d.send('/unknown')).toBe(`${sentenceOf('unknownCommand', { input: '/unknown' })}\n${Q.more(3)}`);
     expect(d.send('填报')).toBe(Q.more(3));
     expect(d.send('接管')).toBe(Q.more(3));
     expectAt(d, AT.more);

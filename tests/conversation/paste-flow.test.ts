@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { GroupConversations } from '../../src/conversation/session.js';
 import { messagesIn } from '../support/group-message.js';
 import { MemoryStore } from '../support/memory-store.js';
+import { patternOf, sentenceOf } from '../support/says.js';
 import { campaign, COMMITMENT, NOW } from './harness.js';
 
 function group() {
@@ -28,22 +29,22 @@ describe('pasting the form at once', () => {
     const g = group();
     await g.say('填报');
     const shown = await g.say(PASTE);
-    expect(shown).toContain('我从您发送的内容中读到：');
-    expect(shown).toContain(`【服务承诺】${COMMITMENT}`);
-    expect(shown).toContain('1. 在早晚高峰增设志愿引导岗，为老年乘客提供进出站全程陪同服务（提供暖心服务）');
-    expect(shown).toContain('2. 推出地铁失物招领线上查询服务，方便乘客快速找回遗失物品（服务类型待选）');
-    expect(shown).toContain('回复“确认”保存以上内容');
+    expect(shown).toSay('pasteHeading');
+    expect(shown).toSay('summaryText', { label: '服务承诺', value: COMMITMENT });
+    expect(shown).toSay('pasteEntry', { n: 1, content: '在早晚高峰增设志愿引导岗，为老年乘客提供进出站全程陪同服务', type: '提供暖心服务' });
+    expect(shown).toSay('pasteEntryNoType', { n: 2, content: '推出地铁失物招领线上查询服务，方便乘客快速找回遗失物品' });
+    expect(shown).toSay('pasteConfirm');
     // Nothing is saved before 确认.
     expect(g.draft()?.items ?? []).toHaveLength(0);
-    expect(await g.say('随便说一句')).toContain('请回复“确认”保存以上内容，或回复“取消”放弃');
+    expect(await g.say('随便说一句')).toSay('pasteHint');
     const saved = await g.say('确认');
-    expect(saved).toContain('✅ 已保存您粘贴的内容');
-    expect(saved).toContain('请选择第2项的服务类型');
+    expect(saved).toSay('pasteApplied');
+    expect(saved).toSay('form:collectiveList.items.type.prompt', { n: 2 });
     expect(g.draft()?.commitment).toBe(COMMITMENT);
     expect(g.draft()?.items).toHaveLength(3);
     const review = await g.say('1');
-    expect(review).toContain('✅ 第2项已保存（优化办事流程）');
-    expect(review).toContain('已满足至少3项的要求');
+    expect(review).toSay('form:collectiveList.items.saved', { n: 2, type: '优化办事流程' });
+    expect(review).toSay('continuePrompt', { min: 3, count: 3 });
   });
 
   it('keeps the valid entries and explains the invalid ones by line', async () => {
@@ -58,10 +59,10 @@ describe('pasting the form at once', () => {
         '4. 开通乘车码一键退款功能，缩短退款办理时间；类型：第九类',
       ].join('\n'),
     );
-    expect(shown).toContain('以下内容没有保存：');
-    expect(shown).toContain('第2行：服务事项需要用文字写明');
-    expect(shown).toContain('第3行：服务事项最多100字（按Word字数统计），您输入了120字');
-    expect(shown).toContain('第4行：“第九类”不是可选的服务类型');
+    expect(shown).toSay('pasteProblemsHeading');
+    expect(shown).toSay('pasteProblemLine', { line: 2, problem: sentenceOf('errorNoWords', { label: '服务事项' }) });
+    expect(shown).toSay('pasteProblemLine', { line: 3, problem: sentenceOf('errorTooLong', { label: '服务事项', max: 100, count: 120, over: 20 }) });
+    expect(shown).toSay('pasteProblemLine', { line: 4, problem: patternOf('errorChoice', { input: '第九类', label: '服务类型' }) });
     await g.say('确认');
     expect(g.draft()?.items?.map((item) => item.content)).toEqual([
       '在车站设置便民服务箱，提供雨伞、充电宝等应急物品借用',
@@ -75,8 +76,8 @@ describe('pasting the form at once', () => {
     await g.say(COMMITMENT);
     await g.say(PASTE);
     const dropped = await g.say('取消');
-    expect(dropped).toContain('已放弃粘贴的内容');
-    expect(dropped).toContain('请发送第1项服务事项');
+    expect(dropped).toSay('pasteDropped');
+    expect(dropped).toSay('form:collectiveList.items.content.prompt', { n: 1 });
     expect(g.draft()?.commitment).toBe(COMMITMENT);
     expect(g.draft()?.items ?? []).toHaveLength(0);
   });
@@ -86,7 +87,7 @@ describe('pasting the form at once', () => {
     await g.say('填报');
     await g.say(COMMITMENT);
     const reply = await g.say(['1. 😀', '2. ！！！', '3. 👍👍'].join('\n'));
-    expect(reply).toContain('您发送的内容中没有可以保存的服务事项');
-    expect(reply).toContain('请发送第1项服务事项');
+    expect(reply).toSay('pasteNothing');
+    expect(reply).toSay('form:collectiveList.items.content.prompt', { n: 1 });
   });
 });

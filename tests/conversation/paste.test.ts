@@ -5,6 +5,7 @@ import { checkAnswer, type Checked, type Problem } from '../../src/conversation/
 import { parsePaste, type Paste } from '../../src/conversation/paste.js';
 import { problemText } from '../../src/conversation/render.js';
 import type { At } from '../../src/conversation/say.js';
+import { type FillVars, type SentenceKey, sentenceOf } from '../support/says.js';
 import { campaign, COMMITMENT, form, ITEMS } from './harness.js';
 
 const industryForm: Form = findForm(campaign, 'industryList')!;
@@ -30,6 +31,13 @@ function said(problem: Problem, at: At = AT_CONTENT): string {
 function shown(checked: Checked, at: At): string {
   return checked.ok ? checked.value : `✗ ${said(checked.problem, at)}`;
 }
+
+/** An answer refused, as read() shows it. */
+function refused<K extends SentenceKey>(key: K, vars: FillVars<K>): string {
+  return `✗ ${sentenceOf(key, vars)}`;
+}
+/** The refusal of a type the list does not have (its first line, as said() gives it). */
+const notAType = (input: string) => refused('errorChoice', { input, label: '服务类型', max: 6 });
 
 /** Each entry as the bot would show it back: "content（type）", or the reason it was refused. */
 function read(result: Paste): string[] {
@@ -154,7 +162,7 @@ describe('one item per line, without numbers', () => {
   });
 
   it('a line too short among real items is read and refused, not taken for chat', () => {
-    expect(read(paste([A, '好的', B].join('\n')))).toEqual([A, '✗ 服务事项至少5字（按Word字数统计），您输入了2字，请写得具体一些后重新发送。', B]);
+    expect(read(paste([A, '好的', B].join('\n')))).toEqual([A, refused('errorTooShort', { label: '服务事项', min: 5, count: 2 }), B]);
   });
 });
 
@@ -199,11 +207,7 @@ describe('the type at the end of an entry', () => {
 
   it("an unknown type is the entry's own problem; the content stays valid", () => {
     const result = paste(`1. ${A}；类型：第九类\n2. ${B}\n服务类型：第十类\n3. ${C}（暖心）`);
-    expect(read(result)).toEqual([
-      `${A}（✗ “第九类”不是可选的服务类型，请回复数字1–6或类型名称：）`,
-      `${B}（✗ “第十类”不是可选的服务类型，请回复数字1–6或类型名称：）`,
-      `${C}（提供暖心服务）`,
-    ]);
+    expect(read(result)).toEqual([`${A}（${notAType('第九类')}）`, `${B}（${notAType('第十类')}）`, `${C}（提供暖心服务）`]);
     expect(result.entries[0]!.content.ok).toBe(true);
   });
 
@@ -245,13 +249,13 @@ describe('a commitment before the items', () => {
   it('a commitment too long is refused with the count, the items are still read', () => {
     const long = '我们'.repeat(31);
     const result = paste(`服务承诺：${long}\n1. ${A}\n2. ${B}\n3. ${C}`);
-    expect(commitmentOf(result)).toBe('✗ 服务承诺最多50字（按Word字数统计），您输入了62字，请精简12字后重新发送。');
+    expect(commitmentOf(result)).toBe(refused('errorTooLong', { label: '服务承诺', max: 50, count: 62, over: 12 }));
     expect(read(result)).toEqual([A, B, C]);
   });
 
   it('a commitment of emoji only is refused', () => {
     const result = paste(`【服务承诺】🚇🚇🚇🚇🚇\n1. ${A}\n2. ${B}`);
-    expect(commitmentOf(result)).toBe('✗ 服务承诺需要用文字写明，只有表情或标点无法保存，请重新发送。');
+    expect(commitmentOf(result)).toBe(refused('errorNoWords', { label: '服务承诺' }));
   });
 
   it('附件1 has no commitment: its 行业（系统）名称 line is skipped, not read as an item', () => {
@@ -263,16 +267,17 @@ describe('a commitment before the items', () => {
 });
 
 describe("the bot's own review pasted back", () => {
-  const review = [
-    '请核对以下内容：',
-    `【服务承诺】${COMMITMENT}`,
-    '【服务事项】',
-    `1. ${A}（提供暖心服务）`,
-    `2. ${B}（优化办事流程）`,
-    `3. ${C}（其他）`,
-    `4. ${D}（提供暖心服务）`,
-    '回复“确认”提交；“修改 承诺”或“修改 2”修改；“删除 4”删除。',
+  // The review as the bot says it now: a change to its wording must still read back.
+  const line = (n: number, content: string, type: string) => sentenceOf('form:modelCollective.items.summaryLine', { n, content, type });
+  const summary = [
+    sentenceOf('summaryText', { label: '服务承诺', value: COMMITMENT }),
+    sentenceOf('summaryListHeading', { label: '服务事项' }),
+    line(1, A, '提供暖心服务'),
+    line(2, B, '优化办事流程'),
+    line(3, C, '其他'),
+    line(4, D, '提供暖心服务'),
   ].join('\n');
+  const review = sentenceOf('review', { summary, last: 4 });
 
   it('reads the commitment and every item with its type, and skips the instructions', () => {
     const result = paste(review);
@@ -327,7 +332,7 @@ describe('a table pasted from Word or Excel', () => {
   it('附件2 without a header, merged cells as empty columns', () => {
     const text = [`1\t${unit}\t${COMMITMENT}\t${A}\t暖心`, `\t\t\t${B}\t民生`, `\t\t\t${C}\t质量`].join('\n');
     // "质量" names no type: the column is still the type column, most of it names one.
-    expect(read(paste(text))).toEqual([`${A}（提供暖心服务）`, `${B}（解决民生困难）`, `${C}（✗ “质量”不是可选的服务类型，请回复数字1–6或类型名称：）`]);
+    expect(read(paste(text))).toEqual([`${A}（提供暖心服务）`, `${B}（解决民生困难）`, `${C}（${notAType('质量')}）`]);
   });
 
   it('附件1 with its header, for the industry form', () => {
@@ -365,12 +370,12 @@ describe('a table pasted from Word or Excel', () => {
     const text = [header2, `1\t${unit}\t${COMMITMENT}\t${A}\t`, `\t\t\t${B}\t第九类`, `\t\t\t${C}\t其他`].join('\n');
     const result = paste(text);
     expect(result.entries[0]!.type).toBeUndefined();
-    expect(read(result)).toEqual([A, `${B}（✗ “第九类”不是可选的服务类型，请回复数字1–6或类型名称：）`, `${C}（其他）`]);
+    expect(read(result)).toEqual([A, `${B}（${notAType('第九类')}）`, `${C}（其他）`]);
   });
 
   it('a row with a type but no item is an empty item', () => {
     const text = [header2, `1\t${unit}\t${COMMITMENT}\t${A}\t其他`, `\t\t\t\t暖心服务`, `\t\t\t${C}\t其他`].join('\n');
-    expect(read(paste(text))[1]).toBe('✗ 服务事项不能为空，请重新发送。（提供暖心服务）');
+    expect(read(paste(text))[1]).toBe(`${refused('errorEmpty', { label: '服务事项' })}（提供暖心服务）`);
   });
 
   it('a second section header inside the paste is not an item', () => {
@@ -400,12 +405,12 @@ describe('mixed valid and invalid entries', () => {
     const result = paste(text);
     expect(read(result)).toEqual([
       `${A}（提供暖心服务）`,
-      `✗ 服务事项最多100字（按Word字数统计），您输入了${[...tooLong].length}字，请精简${[...tooLong].length - 100}字后重新发送。`,
-      '✗ 服务事项不能为空，请重新发送。（提供暖心服务）',
-      '✗ 服务事项需要用文字写明，只有表情或标点无法保存，请重新发送。',
-      '✗ 这与第1项服务事项内容相同，请发送不同的服务事项。',
-      `${B}（✗ “第九类”不是可选的服务类型，请回复数字1–6或类型名称：）`,
-      '✗ 服务事项至少5字（按Word字数统计），您输入了1字，请写得具体一些后重新发送。',
+      refused('errorTooLong', { label: '服务事项', max: 100, count: [...tooLong].length, over: [...tooLong].length - 100 }),
+      `${refused('errorEmpty', { label: '服务事项' })}（提供暖心服务）`,
+      refused('errorNoWords', { label: '服务事项' }),
+      refused('errorDuplicate', { other: 1 }),
+      `${B}（${notAType('第九类')}）`,
+      refused('errorTooShort', { label: '服务事项', min: 5, count: 1 }),
       C,
     ]);
     const kept = result.entries.filter((entry) => entry.content.ok && (entry.type === undefined || entry.type.ok));
@@ -415,12 +420,12 @@ describe('mixed valid and invalid entries', () => {
   it('a duplicate names the earlier entry by its number in the draft, after the existing ones', () => {
     const existing = [D, E];
     const result = paste(`1. ${A}\n2. ${D}\n3. ${B}\n4. ${A}！`, { existing });
-    expect(read(result)).toEqual([A, '✗ 这与第1项服务事项内容相同，请发送不同的服务事项。', B, '✗ 这与第3项服务事项内容相同，请发送不同的服务事项。']);
+    expect(read(result)).toEqual([A, refused('errorDuplicate', { other: 1 }), B, refused('errorDuplicate', { other: 3 })]);
   });
 
   it('a refused entry is no original for a later duplicate', () => {
     const result = paste(`1. 👍👍👍\n2. ${A}\n3. ${A}`);
-    expect(read(result)[2]).toBe('✗ 这与第2项服务事项内容相同，请发送不同的服务事项。');
+    expect(read(result)[2]).toBe(refused('errorDuplicate', { other: 2 }));
   });
 });
 
@@ -437,7 +442,7 @@ describe('a very long paste', () => {
     expect(result.entries).toHaveLength(20);
     expect(result.entries.every((entry) => entry.content.ok)).toBe(true);
     expect(result.overflow).toEqual({ key: 'pasteOverflow', vars: { max: 20, count: 180, line: 21 } });
-    expect(said(result.overflow!)).toBe('服务事项最多20项，第21行起的180项没有读取，请删减后另行发送。');
+    expect(said(result.overflow!)).toBe(sentenceOf('pasteOverflow', { max: 20, line: 21, count: 180 }));
   });
 
   it('counts the entries already in the draft', () => {
@@ -471,7 +476,7 @@ describe('a very long paste', () => {
   });
 
   it('the 10,000-字 entry is refused with its count', () => {
-    expect(read(paste(`1. ${'服'.repeat(10_000)}\n2. ${A}`))[0]).toBe('✗ 服务事项最多100字（按Word字数统计），您输入了10000字，请精简9900字后重新发送。');
+    expect(read(paste(`1. ${'服'.repeat(10_000)}\n2. ${A}`))[0]).toBe(refused('errorTooLong', { label: '服务事项', max: 100, count: 10_000, over: 9900 }));
   });
 });
 

@@ -1,6 +1,7 @@
 // The toSay matcher and sentenceOf, against the real campaign and against sentences written to trip it.
 import { describe, expect, it } from 'vitest';
-import { campaign2021, checkSays, sentenceOf, templateOf, valuesIn } from './says.js';
+import type { ListField } from '../../src/campaign/form-schema.js';
+import { campaign2021, checkSays, patternOf, sentenceOf, templateOf, valuesIn } from './says.js';
 
 const campaign = campaign2021();
 
@@ -105,11 +106,49 @@ describe('toSay', () => {
   });
 });
 
+describe('patternOf', () => {
+  it('matches the sentence with the values given and any text for the others, and nests in another sentence', () => {
+    const own = withMessages({ takenOver: '甲{name}乙.{n}' } as never);
+    expect(patternOf('takenOver', { name: '李华' }, own).test('前言 甲李华乙.第3项')).toBe(true);
+    expect(patternOf('takenOver', { name: '李华' }, own).test('甲张三乙.第3项')).toBe(false);
+    expect(patternOf('takenOver', {}, own).test('甲张三乙x第3项')).toBe(false);
+    const line = sentenceOf('chooseFormLine', { n: 2, status: sentenceOf('progressReopened', { form: '附件2', version: 1 }) });
+    expect(line).toSay('chooseFormLine', { n: 2, status: patternOf('progressReopened', { form: '附件2' }) });
+    expect(line).not.toSay('chooseFormLine', { n: 2, status: patternOf('progressReopened', { form: '附件1' }) });
+  });
+});
+
 describe('valuesIn', () => {
   it('reads back what each placeholder holds, a repeated one once, one at the end to the end of its line', () => {
     const own = withMessages({ takenOver: '甲{name}乙（{name}）{n}' } as never);
     expect(valuesIn('前言 甲李华乙（李华）第3项\n下一行', 'takenOver', own)).toEqual({ name: '李华', n: '第3项' });
     expect(valuesIn('甲李华乙（张三）', 'takenOver', own)).toBeUndefined();
     expect(valuesIn(sentenceOf('admin.exportDone', { file: 'a.xlsx', rows: 12 }), 'admin.exportDone')).toEqual({ file: 'a.xlsx', rows: '12' });
+  });
+});
+
+describe('a form’s own sentences', () => {
+  const [modelCollective, , industryList, activityReport] = campaign.forms;
+
+  it('are found by the form’s id and the path to them, a field by its id', () => {
+    expect(templateOf('form:modelCollective.commitment.saved')).toBe(modelCollective!.fields[0]!.saved);
+    const items = modelCollective!.fields[1] as ListField;
+    expect(templateOf('form:modelCollective.items.content.prompt')).toBe(items.fields[0]!.prompt);
+    expect(templateOf('form:modelCollective.items.itemLabel')).toBe(items.itemLabel);
+    expect(templateOf('form:activityReport.completeWith.more')).toBe(activityReport!.completeWith!.more);
+    expect(templateOf('form:industryList.hints.help')).toBe(industryList!.hints!.help);
+  });
+
+  it('fill and match as the catalogue’s do, and a path to no sentence throws', () => {
+    expect(sentenceOf('form:modelCollective.items.saved', { n: 2, type: '其他' })).toBe(
+      templateOf('form:modelCollective.items.saved').replace('{n}', '2').replace('{type}', '其他'),
+    );
+    const saved = `@李华 ${sentenceOf('form:modelCollective.items.saved', { n: 2, type: '其他' })}`;
+    expect(saved).toSay('form:modelCollective.items.saved', { n: 2 });
+    expect(saved).not.toSay('form:modelCollective.items.saved', { n: 3 });
+    expect(saved).not.toSay('form:modelCollective.commitment.saved');
+    expect(() => templateOf('form:modelCollective.items')).toThrow('no sentence form:modelCollective.items in the campaign');
+    expect(() => templateOf('form:noSuchForm.commitment.saved')).toThrow('no sentence form:noSuchForm.commitment.saved');
+    expect(() => templateOf('form:modelCollective.noSuchField.prompt')).toThrow('no sentence');
   });
 });

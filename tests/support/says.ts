@@ -6,6 +6,7 @@
 //   expect(reply).toSay('admin.logActions.submitted')              // a sentence of a group of its own
 //   expect(replies).toEqual([expect.toSay('admin.refused')])       // inside toEqual
 //   expect(reply).toBe(sentenceOf('cancelled'))                    // the whole reply, every value given
+//   expect(reply).toSay('form:modelCollective.items.content.prompt', { n: 2 })  // a form's own sentence
 //
 // toSay passes when the reply holds the sentence somewhere: its literal parts in order, each placeholder
 // given holding that value, each one not given any text. A value is a string, a number, or a RegExp that
@@ -24,8 +25,15 @@ type KeysOf<C, Prefix extends string = ''> = {
   [K in keyof C & string]: C[K] extends readonly string[] | string ? `${Prefix}${K}` : KeysOf<C[K], `${Prefix}${K}.`>;
 }[keyof C & string];
 
-/** A sentence of the group catalogue by its key, one of the admin catalogue as 'admin.' and its key. */
-export type SentenceKey = KeysOf<Group> | `admin.${KeysOf<AdminGroup>}`;
+/**
+ * A form's own sentence: 'form:', the form's id, then the path to it, a field by its id
+ * ('form:modelCollective.items.content.prompt', 'form:activityReport.completeWith.more', 'form:industryList.hints.help').
+ * The campaign file, not the code, says which forms and fields there are, so only the shape is checked here.
+ */
+export type FormSentenceKey = `form:${string}.${string}`;
+
+/** A sentence of the group catalogue by its key, one of the admin catalogue as 'admin.' and its key, a form's own as 'form:'. */
+export type SentenceKey = KeysOf<Group> | `admin.${KeysOf<AdminGroup>}` | FormSentenceKey;
 
 type At<C, Path extends string> = Path extends `${infer Head}.${infer Rest}`
   ? Head extends keyof C
@@ -35,12 +43,14 @@ type At<C, Path extends string> = Path extends `${infer Head}.${infer Rest}`
     ? C[Path]
     : never;
 
-/** The placeholders a key's sentence may use, as declared in the catalogue ("label!" is "label"). */
-type PlaceholderOf<K extends SentenceKey> = (K extends `admin.${infer Rest}` ? At<AdminGroup, Rest> : At<Group, K>) extends readonly (infer Name)[]
-  ? Name extends `${infer Bare}!`
-    ? Bare
-    : Name & string
-  : never;
+/** The placeholders a key's sentence may use, as declared in the catalogue ("label!" is "label"); any for a form's own. */
+type PlaceholderOf<K extends SentenceKey> = K extends FormSentenceKey
+  ? string
+  : (K extends `admin.${infer Rest}` ? At<AdminGroup, Rest> : At<Group, K>) extends readonly (infer Name)[]
+    ? Name extends `${infer Bare}!`
+      ? Bare
+      : Name & string
+    : never;
 
 /** The values toSay checks; a RegExp for a value known only by its shape (a file's number, a clock time). */
 export type SayVars<K extends SentenceKey> = { [Name in PlaceholderOf<K>]?: string | number | RegExp };
@@ -55,8 +65,22 @@ export function campaign2021(): Campaign {
   return defaultCampaign;
 }
 
+/** A form's own sentence: each part of the path a field of `fields` by its id, or else a key. */
+function formTemplate(key: FormSentenceKey, campaign: Campaign): string {
+  const [formId, ...path] = key.slice('form:'.length).split('.');
+  let entry: unknown = campaign.forms.find((form) => form.id === formId);
+  for (const part of path) {
+    const fields = (entry as { fields?: { id: string }[] } | undefined)?.fields;
+    const field = Array.isArray(fields) ? fields.find((f) => f.id === part) : undefined;
+    entry = field ?? (entry as Record<string, unknown> | undefined)?.[part];
+  }
+  if (typeof entry !== 'string') throw new Error(`no sentence ${key} in the campaign ${campaign.id}`);
+  return entry;
+}
+
 /** The sentence a key names, as the campaign file writes it. */
 export function templateOf(key: SentenceKey, campaign: Campaign = campaign2021()): string {
+  if (key.startsWith('form:')) return formTemplate(key as FormSentenceKey, campaign);
   const [root, path] = key.startsWith('admin.') ? [campaign.admin.messages, key.slice('admin.'.length)] : [campaign.messages, key];
   let entry: unknown = root;
   for (const part of path.split('.')) entry = (entry as Record<string, unknown> | undefined)?.[part];
@@ -89,6 +113,18 @@ function piecesOf(template: string, vars: Record<string, unknown>): { pattern: s
   }
   if (at < template.length) pieces.push({ pattern: literal(template.slice(at)), shows: template.slice(at) });
   return pieces;
+}
+
+/**
+ * The sentence of `key` as a pattern, each placeholder given holding that value and each other one any text:
+ * for a value that is itself a sentence the test knows only in part (a progress line inside a list line).
+ */
+export function patternOf<K extends SentenceKey>(key: K, vars: SayVars<K> = {}, campaign: Campaign = campaign2021()): RegExp {
+  return new RegExp(
+    piecesOf(templateOf(key, campaign), vars)
+      .map((piece) => piece.pattern)
+      .join(''),
+  );
 }
 
 /** Whether `text` holds the sentence of `key`; if not, the first piece it lacks. */
