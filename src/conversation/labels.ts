@@ -14,8 +14,32 @@ export function namesOf(field: { label: string; editWords: string[] }, prefixes:
 }
 
 // Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
-const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export const alternatives = (names: string[]) => `(?:${names.map(escapeRegex).join('|')})`;
+
+/**
+ * A line of the bot's own review as the campaign words it (messages.summaryText "【{label}】{value}",
+ * summaryListHeading "【{label}】"), opening with one of `names`: what the template puts before {label}
+ * (which a list marker such as ▶ may have taken already) and between it and {value}. A review reworded still
+ * reads back when a member pastes it. None when nothing follows the label: a line merely starting with the
+ * word is no label.
+ */
+export function reviewMarkerRegExp(template: string, names: string[]): RegExp | undefined {
+  const at = template.indexOf('{label}');
+  if (at < 0) return undefined;
+  const before = template.slice(0, at).trim();
+  const after = template
+    .slice(at + '{label}'.length)
+    .replace(/\{value\}[\s\S]*$/, '')
+    .trim();
+  if (after === '') return undefined;
+  return new RegExp(`^(?:${escapeRegex(before)})?\\s*${alternatives(names)}\\s*${escapeRegex(after)}\\s*`);
+}
+
+/** Either marker: the first that opens the line. */
+export function eitherRegExp(a: RegExp, b: RegExp | undefined): RegExp {
+  return b ? new RegExp(`(?:${a.source})|(?:${b.source})`) : a;
+}
 
 /** A label opening a line: in brackets (【服务承诺】), before a colon (服务承诺（50字以内）：), or alone on the line. */
 export function markerRegExp(names: string[]): RegExp {

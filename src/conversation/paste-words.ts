@@ -3,7 +3,7 @@
 import type { Campaign, Choice, ChoiceField, Form, ListField, TextField } from '../campaign/index.js';
 import { choicesOf, fieldWithRole } from '../campaign/index.js';
 import { normalizeText } from './answers.js';
-import { alternatives, markerRegExp, namesOf as labelNames } from './labels.js';
+import { alternatives, eitherRegExp, markerRegExp, namesOf as labelNames, reviewMarkerRegExp } from './labels.js';
 
 // ---- Lines ----------------------------------------------------------------------------------------------
 
@@ -89,8 +89,8 @@ export function vocabularyOf(campaign: Campaign, form: Form, list: ListField): V
     type,
     choices: type ? choicesOf(campaign, type) : [],
     commitment,
-    commitmentMarker: commitment && markerRegExp(namesOf(commitment)),
-    listMarker: markerRegExp(listNames),
+    commitmentMarker: commitment && eitherRegExp(markerRegExp(namesOf(commitment)), reviewMarkerRegExp(campaign.messages.summaryText, namesOf(commitment))),
+    listMarker: eitherRegExp(markerRegExp(listNames), reviewMarkerRegExp(campaign.messages.summaryListHeading, listNames)),
     typeMarker: type && markerRegExp(namesOf(type)),
     typeTail: type && tailRegExp(namesOf(type)),
     otherMarker: others.length > 0 ? markerRegExp(others.flatMap(namesOf)) : undefined,

@@ -5,6 +5,9 @@ import { checkAnswer, type Checked, type Problem } from '../../src/conversation/
 import { parsePaste, type Paste } from '../../src/conversation/paste.js';
 import { problemText } from '../../src/conversation/render.js';
 import type { At } from '../../src/conversation/say.js';
+import { parseCampaign } from '../../src/campaign/parse.js';
+import { fill } from '../../src/campaign/text.js';
+import { variant } from '../support/campaign-variants.js';
 import { type FillVars, type SentenceKey, sentenceOf } from '../support/says.js';
 import { campaign, COMMITMENT, form, ITEMS } from './harness.js';
 
@@ -290,6 +293,27 @@ describe("the bot's own review pasted back", () => {
   it('edited by hand: one item changed, one type removed', () => {
     const edited = review.replace('（优化办事流程）', '').replace(C, E);
     expect(read(paste(edited))).toEqual([`${A}（提供暖心服务）`, B, `${E}（其他）`, `${D}（提供暖心服务）`]);
+  });
+
+  // The review's lines are the campaign's: worded another way, the review pasted back still reads back.
+  it('reads the review of a campaign that words its lines its own way', () => {
+    const reworded = parseCampaign(
+      variant((raw) => {
+        raw.messages.summaryText = '▶ {label}——{value}';
+        raw.messages.summaryListHeading = '▶ {label}——';
+      }),
+      'reworded.yaml',
+    );
+    const own = [
+      fill(reworded.messages.summaryText, { label: '服务承诺', value: COMMITMENT }),
+      fill(reworded.messages.summaryListHeading, { label: '服务事项' }),
+      line(1, A, '提供暖心服务'),
+      line(2, B, '优化办事流程'),
+      line(3, C, '其他'),
+    ].join('\n');
+    const result = parsePaste(own, { campaign: reworded, form: findForm(reworded, form.id)! });
+    expect(result && commitmentOf(result)).toBe(COMMITMENT);
+    expect(result && read(result)).toEqual([`${A}（提供暖心服务）`, `${B}（优化办事流程）`, `${C}（其他）`]);
   });
 });
 
