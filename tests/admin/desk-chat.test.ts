@@ -65,28 +65,29 @@ describe('reading what an admin types', () => {
 });
 
 describe('a number answers the last numbered list', () => {
+  /** The unit's name on line `n` of a numbered list the desk sent: "2. 名称（…）". */
+  const listedName = (reply: string, n: number) =>
+    reply
+      .split('\n')
+      .find((line) => line.startsWith(`${n}. `))!
+      .slice(`${n}. `.length)
+      .replace(/（.*$/, '');
+
   it('looks up the unit of that number after 查 found several, and the next number too', async () => {
     const d = deskOf();
     const many = await d.ask('查 广州东站');
     expect(many).toSay('admin.lookupMany');
     const lines = many.split('\n').filter((line) => /^\d\. /.test(line));
     expect(lines.length).toBeGreaterThanOrEqual(2);
-    const second = lines[1]!.replace(/^\d\. /, '').replace(/（.*$/, '');
-    expect((await d.ask('2')).split('\n')[0]).toBe(second);
-    const first = lines[0]!.replace(/^\d\. /, '').replace(/（.*$/, '');
-    expect((await d.ask('1')).split('\n')[0]).toBe(first);
+    expect((await d.ask('2')).split('\n')[0]).toBe(listedName(many, 2));
+    expect((await d.ask('1')).split('\n')[0]).toBe(listedName(many, 1));
   });
 
   it('unbinds the unit of that number after 解绑 found several, once', async () => {
     const d = deskOf();
     const many = await d.ask('解绑 广州东站');
     expect(many).toSay('admin.unbindMany');
-    const first = many
-      .split('\n')
-      .find((line) => line.startsWith('1. '))!
-      .replace(/^1\. /, '')
-      .replace(/（.*$/, '');
-    const unit = UNITS.find((u) => u.name === first)!;
+    const unit = UNITS.find((u) => u.name === listedName(many, 1))!;
     expect(await d.ask('1')).toBe(sentenceOf('admin.unbound', { unit: unit.name, topic: unit.roomTopic! }));
     expect(d.unbound).toEqual([unit.id]);
     expect(await d.ask('2')).toSay('admin.pickNothing');
@@ -97,12 +98,7 @@ describe('a number answers the last numbered list', () => {
     const d = deskOf();
     const missing = await d.ask('未交 附件2');
     expect(missing).toSay('admin.missingPick');
-    const third = missing
-      .split('\n')
-      .find((line) => line.startsWith('3. '))!
-      .replace(/^3\. /, '')
-      .replace(/（.*$/, '');
-    expect((await d.ask('3')).split('\n')[0]).toBe(third);
+    expect((await d.ask('3')).split('\n')[0]).toBe(listedName(missing, 3));
   });
 
   it('answers 好的 with nothing waiting without talking of imports', async () => {
