@@ -1,6 +1,7 @@
 // A Wechaty room message as the conversation sees it: who, where, what kind, the text without the @bot.
 import { types, type Message } from 'wechaty';
 import type { IncomingMessage, MessageKind } from '../conversation/index.js';
+import { escapeRegExp } from '../shared/index.js';
 
 const KINDS: Partial<Record<types.Message, MessageKind>> = {
   [types.Message.Text]: 'text',
@@ -80,10 +81,6 @@ export async function toIncoming(message: Message, botName: string, botIds?: () 
 
 function linkOf(link: { url: string; title: string } | undefined): { link?: { url: string; title: string } } {
   return link ? { link } : {};
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A group's members but the bot's accounts: their names and ids are what re-find a group after a new login. */

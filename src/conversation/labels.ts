@@ -1,6 +1,7 @@
 // How people name a form's fields when they write them out ("服务承诺：…", "【服务事项】…", "承诺: …"), so that
 // a pasted label is read as a label and not kept as part of the answer.
 import { countChars } from '../campaign/index.js';
+import { escapeRegExp } from '../shared/index.js';
 
 /**
  * How people name a field: its label, its edit words, the label without its parenthesis (行业名称) and without
@@ -14,8 +15,7 @@ export function namesOf(field: { label: string; editWords: string[] }, prefixes:
 }
 
 // Full-width punctuation and digits, 第…项 and the numerals 一…十: how Chinese is written, the same in any campaign, so they stay in the code.
-export const escapeRegex = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-export const alternatives = (names: string[]) => `(?:${names.map(escapeRegex).join('|')})`;
+export const alternatives = (names: string[]) => `(?:${names.map(escapeRegExp).join('|')})`;
 
 /**
  * A line of the bot's own review as the campaign words it (messages.summaryText "【{label}】{value}",
@@ -33,7 +33,7 @@ export function reviewMarkerRegExp(template: string, names: string[]): RegExp | 
     .replace(/\{value\}[\s\S]*$/, '')
     .trim();
   if (after === '') return undefined;
-  return new RegExp(`^(?:${escapeRegex(before)})?\\s*${alternatives(names)}\\s*${escapeRegex(after)}\\s*`);
+  return new RegExp(`^(?:${escapeRegExp(before)})?\\s*${alternatives(names)}\\s*${escapeRegExp(after)}\\s*`);
 }
 
 /** Either marker: the first that opens the line. */

@@ -15,6 +15,7 @@ import type { Readable } from 'node:stream';
 import archiver from 'archiver';
 import { fill } from '../campaign/index.js';
 import type { Answers } from '../conversation/index.js';
+import { escapeRegExp } from '../shared/index.js';
 import type { StoredMedia } from './store.js';
 import { formatInZone } from './dates.js';
 import { UniqueNames, windowsSafeName } from './file-names.js';
@@ -282,7 +283,7 @@ function listValues(answers: Answers, column: { list: string; field: string } | 
 
 /** '{name}（#{id}）' as a pattern that reads the name and the id back out of an answer. */
 function mediaPattern(template: string): RegExp {
-  const escaped = template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const escaped = escapeRegExp(template);
   return new RegExp(`^${escaped.replace('\\{name\\}', '(?<name>[\\s\\S]*)').replace('\\{id\\}', '(?<id>\\d+)')}$`);
 }
 
