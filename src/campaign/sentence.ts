@@ -48,14 +48,12 @@ export function sentence(declared: Placeholders, speaker: Speaker = BOT) {
     .string({ error: (issue) => (issue.input === undefined ? missing(speaker) : undefined) })
     .trim()
     .min(1)
-    .superRefine((value, ctx) => {
-      for (const message of placeholderProblems(value, declared, speaker)) ctx.addIssue({ code: 'custom', path: [], message });
-    });
+    .superRefine((value, ctx) => checkPlaceholders(ctx, [], value, declared, speaker));
 }
 
 /** Reports each of placeholderProblems under `path`. */
-export function checkPlaceholders(ctx: z.RefinementCtx, path: (string | number)[], value: string, declared: Placeholders): void {
-  for (const message of placeholderProblems(value, declared)) ctx.addIssue({ code: 'custom', path, message });
+export function checkPlaceholders(ctx: z.RefinementCtx, path: (string | number)[], value: string, declared: Placeholders, speaker: Speaker = BOT): void {
+  for (const message of placeholderProblems(value, declared, speaker)) ctx.addIssue({ code: 'custom', path, message });
 }
 
 /**

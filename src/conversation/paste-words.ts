@@ -82,6 +82,7 @@ export function vocabularyOf(campaign: Campaign, form: Form, list: ListField): V
   const namesOf = (field: { label: string; editWords: string[] }) => labelNames(field, prefixes);
   const others = form.fields.filter((field) => field !== commitment && field !== list);
   const listNames = [...namesOf(list), ...namesOf(content)];
+  const commitmentNames = commitment ? namesOf(commitment) : [];
   return {
     campaign,
     list,
@@ -89,7 +90,7 @@ export function vocabularyOf(campaign: Campaign, form: Form, list: ListField): V
     type,
     choices: type ? choicesOf(campaign, type) : [],
     commitment,
-    commitmentMarker: commitment && eitherRegExp(markerRegExp(namesOf(commitment)), reviewMarkerRegExp(campaign.messages.summaryText, namesOf(commitment))),
+    commitmentMarker: commitment && eitherRegExp(markerRegExp(commitmentNames), reviewMarkerRegExp(campaign.messages.summaryText, commitmentNames)),
     listMarker: eitherRegExp(markerRegExp(listNames), reviewMarkerRegExp(campaign.messages.summaryListHeading, listNames)),
     typeMarker: type && markerRegExp(namesOf(type)),
     typeTail: type && tailRegExp(namesOf(type)),
@@ -97,7 +98,7 @@ export function vocabularyOf(campaign: Campaign, form: Form, list: ListField): V
     header: {
       content: listNames.map(bareHeader),
       type: type ? namesOf(type).map(bareHeader) : [],
-      commitment: commitment ? namesOf(commitment).map(bareHeader) : [],
+      commitment: commitmentNames.map(bareHeader),
     },
   };
 }
