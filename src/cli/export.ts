@@ -97,10 +97,12 @@ export async function runExportCli(argv: readonly string[], io: CliIo): Promise<
     return EXIT.failed;
   }
   const words = campaign.exports.words;
+  // each table by its first word
+  const first = EXPORT_WHATS.map((what) => words[what][0]);
   const named = {
-    tables: EXPORT_WHATS.map((what) => words[what][0]).join('|'),
-    choices: EXPORT_WHATS.map((what) => words[what][0]).join(campaign.formats.listSeparator),
-    ...Object.fromEntries(EXPORT_WHATS.map((what) => [what, words[what][0]])),
+    tables: first.join('|'),
+    choices: first.join(campaign.formats.listSeparator),
+    ...Object.fromEntries(EXPORT_WHATS.map((what, i) => [what, first[i]!])),
   };
   const command = parseExportArguments(argv, words);
   if (command === 'help') {
